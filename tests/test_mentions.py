@@ -13,7 +13,7 @@ from handbook.channel_map import load_channel_map
 from handbook.links import ChannelLinks
 from handbook.mentions import MentionsExtension, Problem, locate_mentions, mention_findings
 
-from fixtures import Fixtures
+from dot_fixtures import Fixtures
 
 HERE = Path(__file__).parent / "fixtures" / "mentions"
 LINKS = Fixtures(HERE / "links.md")
