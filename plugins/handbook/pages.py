@@ -79,7 +79,8 @@ def channel_directory(links: ChannelLinks, title: str = "Channels") -> str:
             continue
         out += [f"## {_space_title(links, category)}", ""]
         if category.is_private and not links.show_private_names:
-            about = category.description or f"A private space with {len(channels)} channels."
+            count = f"{len(channels)} channel" + ("s" if len(channels) != 1 else "")
+            about = category.description or f"A private space with {count}."
             out += [_cell(about), "", f"Who can see it: {_who(category.roles)}.", ""]
             continue
         if category.description:
