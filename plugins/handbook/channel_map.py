@@ -58,6 +58,8 @@ class Channel:
     description: str | None = None
     """For private channels: what the public site may say about it instead of its name."""
     line: int = 0
+    node: Any = field(default=None, repr=False, compare=False)
+    """Its mapping in the round-trip document, for tools that edit the file in place."""
 
     @property
     def is_private(self) -> bool:
@@ -81,6 +83,7 @@ class DiscordCategory:
     roles: list[str] = field(default_factory=list)
     description: str | None = None
     line: int = 0
+    node: Any = field(default=None, repr=False, compare=False)
 
     @property
     def is_private(self) -> bool:
@@ -288,7 +291,7 @@ def parse_channel_map(path: Path, document: Any) -> ChannelMap:
             name=cat_name, channels=[], id=r.text(node, "id", what),
             visibility=r.text(node, "visibility", what, choices=VISIBILITIES) or "open",
             roles=r.names(node, "roles", what), description=r.text(node, "description", what),
-            line=where[0] + 1,
+            line=where[0] + 1, node=node,
         )
         for ch_index, ch_node in enumerate(r.sequence(node, "channels", what, "a list of `- name: habits` entries")):
             ch_where = r.item_pos(node["channels"], ch_index)
@@ -310,7 +313,7 @@ def parse_channel_map(path: Path, document: Any) -> ChannelMap:
                 roles=own_roles or list(category.roles),
                 status=r.text(ch_node, "status", ch_what, choices=STATUSES) or "active",
                 description=r.text(ch_node, "description", ch_what),
-                line=ch_where[0] + 1,
+                line=ch_where[0] + 1, node=ch_node,
             ))
         categories.append(category)
 
