@@ -426,7 +426,7 @@ def _check_channel(add, channel: Channel, category: DiscordCategory, known_roles
     elif channel.topic and limit and len(channel.topic) > limit:
         add("topic-too-long", ERROR, f"the topic of {what} has {len(channel.topic)} characters; "
             f"Discord allows {limit} for {channel.kind} channels", channel.line, f"shorten it to {limit} characters")
-    if channel.is_private and not channel.roles:
+    if channel.is_private and not channel.roles and not category.is_private:  # else reported once, above
         add("private-without-roles", ERROR, f"private {what} lists no roles", channel.line,
             "add `roles: [...]` naming who may see it")
     for role in channel.roles:
