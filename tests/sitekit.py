@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 GIT_ENV = {
     "GIT_CONFIG_GLOBAL": os.devnull,
@@ -55,6 +56,12 @@ class _Collect(logging.Handler):
 class Built:
     site_dir: Path
     records: list[logging.LogRecord]
+    aborted: str | None = None
+    """MkDocs' abort message when the build stopped (a PluginError is logged, then aborts)."""
+
+    @property
+    def errors(self) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= logging.ERROR]
 
     @property
     def warnings(self) -> list[str]:
@@ -75,10 +82,13 @@ def build_site(root: Path, config_file: str = "mkdocs.yml") -> Built:
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.INFO)
+    aborted = None
     try:
         config = load_config(config_file=str(root / config_file), site_dir=str(root / "site"))
         build(config)
+    except Abort as err:
+        aborted = str(err)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
-    return Built(root / "site", handler.records)
+    return Built(root / "site", handler.records, aborted)
