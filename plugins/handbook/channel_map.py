@@ -58,6 +58,8 @@ class Channel:
     description: str | None = None
     """For private channels: what the public site may say about it instead of its name."""
     line: int = 0
+    node: Any = field(default=None, repr=False, compare=False)
+    """Its mapping in the round-trip document, for tools that edit the file in place."""
 
     @property
     def is_private(self) -> bool:
@@ -81,6 +83,7 @@ class DiscordCategory:
     roles: list[str] = field(default_factory=list)
     description: str | None = None
     line: int = 0
+    node: Any = field(default=None, repr=False, compare=False)
 
     @property
     def is_private(self) -> bool:
@@ -288,7 +291,7 @@ def parse_channel_map(path: Path, document: Any) -> ChannelMap:
             name=cat_name, channels=[], id=r.text(node, "id", what),
             visibility=r.text(node, "visibility", what, choices=VISIBILITIES) or "open",
             roles=r.names(node, "roles", what), description=r.text(node, "description", what),
-            line=where[0] + 1,
+            line=where[0] + 1, node=node,
         )
         for ch_index, ch_node in enumerate(r.sequence(node, "channels", what, "a list of `- name: habits` entries")):
             ch_where = r.item_pos(node["channels"], ch_index)
@@ -310,7 +313,7 @@ def parse_channel_map(path: Path, document: Any) -> ChannelMap:
                 roles=own_roles or list(category.roles),
                 status=r.text(ch_node, "status", ch_what, choices=STATUSES) or "active",
                 description=r.text(ch_node, "description", ch_what),
-                line=ch_where[0] + 1,
+                line=ch_where[0] + 1, node=ch_node,
             ))
         categories.append(category)
 
@@ -423,7 +426,7 @@ def _check_channel(add, channel: Channel, category: DiscordCategory, known_roles
     elif channel.topic and limit and len(channel.topic) > limit:
         add("topic-too-long", ERROR, f"the topic of {what} has {len(channel.topic)} characters; "
             f"Discord allows {limit} for {channel.kind} channels", channel.line, f"shorten it to {limit} characters")
-    if channel.is_private and not channel.roles:
+    if channel.is_private and not channel.roles and not category.is_private:  # else reported once, above
         add("private-without-roles", ERROR, f"private {what} lists no roles", channel.line,
             "add `roles: [...]` naming who may see it")
     for role in channel.roles:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from handbook import __version__
+from handbook import __version__, cli_map
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -21,7 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Publish a community's handbook with MkDocs and keep its Discord in step with it.",
     )
     parser.add_argument("--version", action="version", version=f"handbook {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    cli_map.register(subparsers)
     return parser
 
 

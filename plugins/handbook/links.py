@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,10 +115,15 @@ class ChannelLinks:
     # --- "discuss this page" ---------------------------------------------------------------
 
     def discuss_channel(self, src_uri: str, meta: dict[str, Any],
-                        category_folders: set[str] | None = None) -> tuple[Channel | None, str | None]:
+                        categories: Iterable[Any] | None = None) -> tuple[Channel | None, str | None]:
         """The channel where the page `src_uri` is discussed, and the `channel:` front matter
-        value when it names no channel of the map (for a warning). Front matter wins: `channel:
-        name` picks another channel, `channel: false` turns the link off for the page."""
+        value when it names no channel of the map (for a warning).
+
+        The page's front matter wins: `channel: name` picks another channel, `channel: false`
+        turns the link off for that page. Otherwise the page's handbook category decides (a
+        `HandbookCategory`: its index page's explicit `channel:`, else the topic channel that
+        mirrors its folder); excluded and opted-out categories have none. Without `categories`
+        every first-level folder counts as a category."""
         override = meta.get("channel")
         if override is False:
             return None, None
@@ -125,8 +131,15 @@ class ChannelLinks:
             channel = self.lookup(override.strip().lstrip("#"))
             return (channel, None) if channel else (None, override.strip())
         folder = page_category(src_uri)
-        if folder is None or (category_folders is not None and folder not in category_folders):
+        if folder is None:
             return None, None
+        if categories is None:
+            return self.map.topic_channel_for(folder), None
+        category = next((c for c in categories if c.folder == folder), None)
+        if category is None or category.excluded or category.opted_out:
+            return None, None
+        if category.channel:  # drift reports a name that is not in the map
+            return self.lookup(category.channel.lstrip("#")), None
         return self.map.topic_channel_for(folder), None
 
     def discuss(self, channel: Channel, directory_url: str | None) -> Discuss | None:

@@ -2,51 +2,116 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import links as links_mod
-from handbook import pages
+from handbook import links, pages, project
+from handbook.categories import find_categories
+from handbook.channel_map import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
 from handbook.mentions import MentionsExtension, mention_findings
 
 log = get_plugin_logger(__name__)
 
+DRIFT_LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
+
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
+    channel_map: ChannelMap | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.config_dir = Path(config.config_file_path).parent
-        self.map_path = self.config_dir / self.config.channel_map
+        self.root = Path(config.config_file_path).parent
+        self.map_path = self.root / self.config.channel_map
+        self.map_display = project.display_path(self.map_path, self.root)
+        self.docs_dir = Path(config.docs_dir)
+        self.docs_display = project.display_path(self.docs_dir, self.root)
+        try:
+            self.channel_map = project.load_map(self.map_path)
+        except ChannelMapError as err:
+            raise PluginError(f"Error reading the channel map:\n{err}") from None
         self._setup_community_links(config)
         return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        self.categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
+        self._report_findings()
+        self._generate_pages(files, config)
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        # Our partials come right after the user's custom_dir, so theirs still win.
+        if isinstance(env.loader, FileSystemLoader):
+            search = list(env.loader.searchpath)
+            custom = config.theme.custom_dir
+            at = search.index(custom) + 1 if custom in search else 0
+            search.insert(at, str(links.TEMPLATES))
+            env.loader.searchpath = search
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.mentions is not None:
+            self.mentions.begin_page(page.file.src_uri)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.mentions is not None:
+            problems = self.mentions.end_page()
+            if problems:
+                for finding in mention_findings(problems, links.file_source(page.file), self._display(page.file)):
+                    log.warning(finding.as_log_line())
+        return html
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        context["handbook_discuss"] = self._discuss(page)
+        return context
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer | None:
+        server.watch(str(self.map_path))
+        return server
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _report_findings(self) -> None:
+        renames = {}
+        if self.channel_map is not None:
+            renames = project.detect_renames(self.root, self.docs_dir, self.categories, self.channel_map)
+        _, validation, drift = project.run_checks(self.categories, self.channel_map, renames,
+                                                  self.map_display, self.docs_display)
+        for finding in validation:
+            log.warning(finding.as_log_line())
+        level = DRIFT_LEVELS.get(self.config.drift)
+        if level is not None:
+            for finding in drift:
+                log.log(level, finding.as_log_line())
 
     # --- community links: mentions, "discuss this page", channel directory, roles page --------
 
     def _setup_community_links(self, config: MkDocsConfig) -> None:
-        self.links: links_mod.ChannelLinks | None = None
+        self.links: links.ChannelLinks | None = None
         self.mentions: MentionsExtension | None = None
         self.generated_files: dict[str, File] = {}
-        channel_map = (self.channel_map if hasattr(self, "channel_map")
-                       else links_mod.load_map_or_none(self.map_path))
-        if channel_map is None:
+        if self.channel_map is None:
             return
-        self.links = links_mod.ChannelLinks(channel_map, directory=self.config.channel_directory or None,
-                                            show_private_names=self.config.show_private_names)
+        self.links = links.ChannelLinks(self.channel_map, directory=self.config.channel_directory or None,
+                                        show_private_names=self.config.show_private_names)
         if self.config.mentions:
             skip = frozenset(uri for uri in (self.config.channel_directory, self.config.roles_page) if uri)
             self.mentions = MentionsExtension(self.links, skip=skip)
             config.markdown_extensions.append(self.mentions)
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+    def _generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         if self.links is None:
-            return files
+            return
         inclusion = InclusionLevel.UNDEFINED if config.nav is None else InclusionLevel.NOT_IN_NAV
         for option, render in (("channel_directory", pages.channel_directory), ("roles_page", pages.roles_page)):
             uri = self.config[option]
@@ -61,57 +126,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.generated_files[option] = File.generated(config, uri, content=render(self.links),
                                                           inclusion=inclusion)
             files.append(self.generated_files[option])
-        return files
 
-    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
-        # Our partials come right after the user's custom_dir, so theirs still win.
-        if isinstance(env.loader, FileSystemLoader):
-            search = list(env.loader.searchpath)
-            custom = config.theme.custom_dir
-            at = search.index(custom) + 1 if custom in search else 0
-            search.insert(at, str(links_mod.TEMPLATES))
-            env.loader.searchpath = search
-        return env
-
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if self.mentions is not None:
-            self.mentions.begin_page(page.file.src_uri)
-        return markdown
-
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if self.mentions is not None:
-            problems = self.mentions.end_page()
-            if problems:
-                for finding in mention_findings(problems, links_mod.file_source(page.file),
-                                                self._display_path(page.file)):
-                    log.warning(finding.as_log_line())
-        return html
-
-    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        context["handbook_discuss"] = None
+    def _discuss(self, page: Page) -> links.Discuss | None:
         if self.links is None or not self.config.discuss_links:
-            return context
-        channel, unknown = self.links.discuss_channel(page.file.src_uri, page.meta)
+            return None
+        channel, unknown = self.links.discuss_channel(page.file.src_uri, page.meta, self.categories)
         if unknown is not None:
-            log.warning(links_mod.front_matter_finding(self.links, unknown, page.file,
-                                                       self._display_path(page.file)).as_log_line())
-        if channel is None:
-            return context
-        if channel.is_private and page.meta.get("channel"):
-            log.warning(links_mod.private_discuss_finding(channel, page.file, self._display_path(page.file))
+            log.warning(links.front_matter_finding(self.links, unknown, page.file, self._display(page.file))
                         .as_log_line())
+        if channel is None:
+            return None
+        if channel.is_private and page.meta.get("channel"):
+            log.warning(links.private_discuss_finding(channel, page.file, self._display(page.file)).as_log_line())
         directory = self.generated_files.get("channel_directory")
         directory_url = get_relative_url(directory.url, page.url) if directory and self.links.directory else None
-        context["handbook_discuss"] = self.links.discuss(channel, directory_url)
-        return context
+        return self.links.discuss(channel, directory_url)
 
-    def on_serve(self, server, config: MkDocsConfig, builder):
-        if self.map_path.exists():
-            server.watch(str(self.map_path))
-        return server
-
-    def _display_path(self, file: File) -> str:
+    def _display(self, file: File) -> str:
         """The path people open in an editor: relative to mkdocs.yml when the file is on disk."""
         if file.abs_src_path and not file.generated_by:
-            return os.path.relpath(file.abs_src_path, self.config_dir).replace(os.sep, "/")
+            return os.path.relpath(file.abs_src_path, self.root).replace(os.sep, "/")
         return file.src_uri
