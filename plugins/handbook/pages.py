@@ -35,8 +35,23 @@ def _who(roles: list[str]) -> str:
     return ", ".join(f"`{role}`" for role in roles) if roles else "the roles it lists"
 
 
+def channel_label(channel: Channel) -> str:
+    """`#name` for text-like channels; voice channels are shown by their name alone, as Discord does."""
+    name = rules.normalize_channel_name(channel.name, channel.kind)
+    return f"#{name}" if rules.is_text_like(channel.kind) else name
+
+
+def _space_roles(category: DiscordCategory) -> list[str]:
+    """Who can see some active channel of a private Discord category, in first-listed order."""
+    roles = list(category.roles)
+    for channel in category.channels:
+        if not channel.is_archived:
+            roles += [role for role in channel.roles if role not in roles]
+    return roles
+
+
 def _channel_cell(links: ChannelLinks, channel: Channel) -> str:
-    name = f"#{rules.normalize_channel_name(channel.name, channel.kind)}"
+    name = channel_label(channel)
     if channel.is_private:
         if not links.show_private_names:
             return PRIVATE_TEXT.capitalize()
@@ -81,7 +96,7 @@ def channel_directory(links: ChannelLinks, title: str = "Channels") -> str:
         if category.is_private and not links.show_private_names:
             count = f"{len(channels)} channel" + ("s" if len(channels) != 1 else "")
             about = category.description or f"A private space with {count}."
-            out += [_cell(about), "", f"Who can see it: {_who(category.roles)}.", ""]
+            out += [_cell(about), "", f"Who can see it: {_who(_space_roles(category))}.", ""]
             continue
         if category.description:
             out += [_cell(category.description), ""]
@@ -112,13 +127,12 @@ def roles_page(links: ChannelLinks, title: str = "Roles and permissions") -> str
     for role in cmap.roles:
         spaces = ["open spaces"] if open_spaces else []
         for category in cmap.discord_categories:
-            if category.is_private and role.name in category.roles:
+            if category.is_private and role.name in _space_roles(category):
                 spaces.append(_private_space_label(links, category))
             for channel in category.channels:
                 if (channel.is_private and not category.is_private and not channel.is_archived
                         and role.name in channel.roles):
-                    label = (f"#{rules.normalize_channel_name(channel.name, channel.kind)}"
-                             if links.show_private_names else channel.description or PRIVATE_TEXT)
+                    label = channel_label(channel) if links.show_private_names else channel.description or PRIVATE_TEXT
                     spaces.append(_cell(label))
         out.append(f"| `{role.name}` | {_cell(role.description)} | {'; '.join(spaces)} |")
     out.append("")
