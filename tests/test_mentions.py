@@ -121,3 +121,39 @@ def test_suggestions_are_cached_and_bounded(links):
     assert links.suggest("42") is None
     assert links.suggest("mod-rooms") is None  # private: never suggested
     assert "show-mee" in links._suggestions
+
+
+# --- properties over generated Markdown -------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "#habits", "#show-me", "#focus", "#help-desk", "#nope", "#show-mee", "#", "##", " ", "\n", "\n\n", "`", "```\n",
+    "    ", "[", "]", "(", ")", "<", ">", "{", "}", "{: #habits }", "\\", "*", "_", "!", ":", "/", "https://x.org/",
+    "<a href='#habits'>", "</a>", "<span title=\"#focus\">", "</span>", "&#35;", "a", "word", "- ", "> ", "| ",
+    "## ", "!!! note\n    ", "[x](#habits)", "<https://x.org/#focus>", "\u201c",
+])
+_MENTION_LINK = __import__("re").compile(r'<a class="handbook-mention" href="[^"]*">([^<]*)</a>')
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_only_mentions_change_and_only_into_links_of_their_own_text(links, text):
+    """Whatever the Markdown, the extension changes the HTML only by wrapping `#name` in a link
+    (open channels only in this map), and every link text is a mention of a channel."""
+    open_links = ChannelLinks(_open_only(links.map), directory="channels.md")
+    html, problems, _ = render(open_links, text)
+    plain = markdown.Markdown(extensions=EXTENSIONS).convert(text)
+    assert _MENTION_LINK.sub(r"\1", html) == plain
+    for name in _MENTION_LINK.findall(html):
+        assert open_links.lookup(name[1:]) is not None
+    assert all(p.kind == "unknown" for p in problems)
+
+
+def _open_only(cmap):
+    import copy
+
+    cmap = copy.copy(cmap)
+    cmap.discord_categories = [c for c in cmap.discord_categories if not c.is_private]
+    return cmap

@@ -131,3 +131,46 @@ def test_table_cells_escape_pipes_and_html(tmp_path):
     assert "Show &lt;b&gt;work&lt;/b&gt; \\| or play" in markdown
     assert "323456789012345670" not in markdown + roles_page(ChannelLinks(cmap))
 
+
+
+SPACES_MAP = """\
+server: {name: Camp}
+roles:
+  - {name: host}
+  - {name: cohort-a}
+  - {name: cohort-b}
+discord_categories:
+  - name: Lobby
+    channels:
+      - {name: general, kind: prompt}
+      - {name: Campfire, kind: voice, description: Drop-in voice chat}
+      - {name: hosts-only, kind: prompt, visibility: private, roles: [host], description: Where hosts plan}
+  - name: Cohorts
+    visibility: private
+    roles: [host]
+    description: A private space for each cohort
+    channels:
+      - {name: cohort-a, kind: prompt, roles: [cohort-a, host]}
+      - {name: cohort-b, kind: prompt, roles: [cohort-b, host], status: archived}
+"""
+
+
+@pytest.mark.parametrize(("role", "spaces"), [
+    ("host", "open spaces; Where hosts plan; A private space for each cohort"),  # map order
+    ("cohort-a", "open spaces; A private space for each cohort"),  # through its channel's roles
+    ("cohort-b", "open spaces"),  # its only channel is archived
+])
+def test_roles_see_private_spaces_through_category_or_channel_roles(tmp_path, role, spaces):
+    (tmp_path / "channel_map.yml").write_text(SPACES_MAP)
+    markdown = roles_page(ChannelLinks(load_channel_map(tmp_path / "channel_map.yml")))
+    assert f"| `{role}` |  | {spaces} |" in markdown.splitlines()
+
+
+def test_directory_of_mixed_space_shows_voice_names_and_hides_private_channel(tmp_path):
+    (tmp_path / "channel_map.yml").write_text(SPACES_MAP)
+    markdown = channel_directory(ChannelLinks(load_channel_map(tmp_path / "channel_map.yml")))
+    lines = markdown.splitlines()
+    assert '| <span id="campfire"></span>Campfire | voice | Drop-in voice chat | every member |' in lines
+    assert "| A private channel | prompt | Where hosts plan | `host` |" in lines
+    assert "Who can see it: `host`, `cohort-a`." in lines
+    assert "hosts-only" not in markdown and "cohort-b" not in markdown
