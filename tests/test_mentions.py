@@ -130,7 +130,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from([
     "#habits", "#show-me", "#focus", "#help-desk", "#nope", "#show-mee", "#", "##", " ", "\n", "\n\n", "`", "```\n",
-    "    ", "[", "]", "(", ")", "<", ">", "{", "}", "{: #habits }", "\\", "*", "_", "!", ":", "/", "https://x.org/",
+    "    ", "[", "]", "(", ")", "<", ">", "{", "}", "\\", "*", "_", "!", ":", "/", "https://x.org/",
     "<a href='#habits'>", "</a>", "<span title=\"#focus\">", "</span>", "&#35;", "a", "word", "- ", "> ", "| ",
     "## ", "!!! note\n    ", "[x](#habits)", "<https://x.org/#focus>", "\u201c",
 ])
@@ -144,6 +144,8 @@ def test_only_mentions_change_and_only_into_links_of_their_own_text(links, text)
     (open channels only in this map), and every link text is a mention of a channel."""
     open_links = ChannelLinks(_open_only(links.map), directory="channels.md")
     html, problems, _ = render(open_links, text)
+    if "{:" in text:  # attr_list gives an inline attribute list to the element just before it,
+        return       # a mention link included: see the fixture "attribute list right after a mention"
     plain = markdown.Markdown(extensions=EXTENSIONS).convert(text)
     assert _MENTION_LINK.sub(r"\1", html) == plain
     for name in _MENTION_LINK.findall(html):
