@@ -31,8 +31,8 @@ def links() -> ChannelLinks:
 def render(links: ChannelLinks, text: str, src_uri: str = "habits/index.md",
            extensions: list | None = None) -> tuple[str, Counter[Problem], markdown.Markdown]:
     ext = MentionsExtension(links)
+    ext.begin_page(src_uri, text)  # as the plugin does: before MkDocs makes the page's Markdown
     md = markdown.Markdown(extensions=[*(extensions or EXTENSIONS), ext])
-    ext.begin_page(src_uri)
     html = md.convert(text)
     return html, ext.end_page(), md
 
@@ -97,8 +97,8 @@ def test_show_private_names_keeps_the_name_but_never_the_id(links):
 
 def test_generated_pages_are_skipped(links):
     ext = MentionsExtension(links, skip=frozenset({"channels.md"}))
+    ext.begin_page("channels.md", "See #show-me")
     md = markdown.Markdown(extensions=[ext])
-    ext.begin_page("channels.md")
     assert md.convert("See #show-me") == "<p>See #show-me</p>"
 
 
@@ -111,6 +111,14 @@ def test_generated_pages_are_skipped(links):
 ])
 def test_locate_mentions(text, expected):
     assert locate_mentions(text) == expected
+
+
+def test_a_page_without_any_hash_word_gets_no_inline_pattern(links):
+    ext = MentionsExtension(links)
+    ext.begin_page("a.md", "# Title\n\nNo mentions here, only C# and page#anchor.")
+    assert "handbook_mention" not in markdown.Markdown(extensions=[ext]).inlinePatterns
+    ext.begin_page("b.md", "# Title\n\nSee #show-me.")
+    assert "handbook_mention" in markdown.Markdown(extensions=[ext]).inlinePatterns
 
 
 def test_suggestions_are_cached_and_bounded(links):

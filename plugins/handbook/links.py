@@ -62,13 +62,20 @@ class ChannelLinks:
                 self._by_name[key] = channel
         self._names = sorted(self._by_name)
         self._suggestions: dict[str, str | None] = {}
+        self._looked_up: dict[str, Channel | None] = {}
+        self._hrefs: dict[tuple[int, str], str | None] = {}
         self._anchors = _anchors(channel_map)
 
     # --- lookups ---------------------------------------------------------------------------
 
     def lookup(self, name: str) -> Channel | None:
-        """The channel a reader means by `#name` (compared in Discord's normal form)."""
-        return self._by_name.get(rules.normalize_channel_name(name, "topic"))
+        """The channel a reader means by `#name` (compared in Discord's normal form); cached by
+        the name as written, since a handbook writes the same few names thousands of times."""
+        try:
+            return self._looked_up[name]
+        except KeyError:
+            found = self._looked_up[name] = self._by_name.get(rules.normalize_channel_name(name, "topic"))
+            return found
 
     def suggest(self, name: str) -> str | None:
         """The channel `name` is a near miss of (`show-mee` → `show-me`), or None; cached per name."""
@@ -102,6 +109,12 @@ class ChannelLinks:
     def href(self, channel: Channel, from_src_uri: str) -> str | None:
         """Where a mention on the page `from_src_uri` links: Discord, else the directory entry
         as a relative `.md` path (MkDocs turns it into a URL and checks the anchor exists)."""
+        key = (id(channel), posixpath.dirname(from_src_uri))
+        if key not in self._hrefs:
+            self._hrefs[key] = self._href(channel, key[1])
+        return self._hrefs[key]
+
+    def _href(self, channel: Channel, from_dir: str) -> str | None:
         if channel.is_private:
             return None
         url = self.discord_url(channel)
@@ -109,8 +122,7 @@ class ChannelLinks:
             return url
         if not self.directory:
             return None
-        target = posixpath.relpath(self.directory, posixpath.dirname(from_src_uri) or ".")
-        return f"{target}#{self.anchor(channel)}"
+        return f"{posixpath.relpath(self.directory, from_dir or '.')}#{self.anchor(channel)}"
 
     # --- "discuss this page" ---------------------------------------------------------------
 

@@ -60,7 +60,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.mentions is not None:
-            self.mentions.begin_page(page.file.src_uri)
+            self.mentions.begin_page(page.file.src_uri, markdown)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
