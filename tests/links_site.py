@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,9 +42,10 @@ class Site:
 
 
 def build_site(root: Path, docs: dict[str, str], *, plugin: dict | None = None, channel_map: Path | str | None = MAP,
-               config: dict | None = None, strict: bool = False) -> Site:
-    """Write `docs` (path → text), `mkdocs.yml` and the channel map under `root`; build; return
-    the site with every log line at INFO and above."""
+               config: dict | None = None, strict: bool = False, git_author: str | None = None) -> Site:
+    """Write `docs` (path → text), `mkdocs.yml` and the channel map under `root`; with
+    `git_author` ("Name <e-mail>") commit them all to a new git repository; build; return the
+    site with every log line at INFO and above."""
     for path, text in docs.items():
         (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / path).write_text(text, encoding="utf-8")
@@ -54,13 +57,16 @@ def build_site(root: Path, docs: dict[str, str], *, plugin: dict | None = None, 
         "site_name": "Test handbook",
         "site_url": "https://handbook.example.org/",
         "theme": {"name": "material"},
-        # Drift has its own tests; these sites are about links, so its findings stay out of the log.
-        "plugins": ["search", {"handbook": {"drift": "ignore", **(plugin or {})}}],
+        # Drift and history have their own tests; these sites are about links, so both stay quiet
+        # unless a test turns them on.
+        "plugins": ["search", {"handbook": {"drift": "ignore", "history": False, **(plugin or {})}}],
         "markdown_extensions": ["admonition", "attr_list", {"toc": {"permalink": True}}],
         "validation": {"omitted_files": "warn", "unrecognized_links": "warn", "anchors": "warn"},
         **(config or {}),
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    if git_author:
+        _commit_all(root, git_author)
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
@@ -74,6 +80,16 @@ def build_site(root: Path, docs: dict[str, str], *, plugin: dict | None = None, 
     finally:
         logger.removeHandler(capture)
     return Site(root, capture.lines)
+
+
+def _commit_all(root: Path, author: str) -> None:
+    name, email = author.rstrip(">").split(" <")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": name,
+           "GIT_COMMITTER_EMAIL": email, "GIT_AUTHOR_DATE": "2026-03-01T10:00:00+00:00",
+           "GIT_COMMITTER_DATE": "2026-03-01T10:00:00+00:00"}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Handbook pages"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
 @dataclass

@@ -1,5 +1,8 @@
 """The published site holds no private channel id, name, topic, private invite, e-mail or token.
 
+The handbook is a git repository whose commit author has an e-mail address, with history on, so
+whatever the site publishes from git (dates, contributors, the changelog, the feed) is scanned too.
+
 Builds a handbook whose pages mention private channels and whose map carries every kind of
 secret, then reads every file of the output (HTML, search index, sitemap, assets; `.gz` files
 unpacked), so whatever later adds an output file (the feed, the changelog) is covered too.
@@ -24,8 +27,9 @@ DOCS = {
 }
 SECRET_IDS = ("423456789012345670", "423456789012345671", "423456789012345672", "423456789012345673",
               "423456789012345679", "523456789012345670")
+AUTHOR = "Ada Lovelace <ada.private@campfire.example>"
 SECRET_TEXT = ("SecretCohortInvite", "cohort-lead@campfire.example", "abcdefghijklmnopqrstuvwxyzABCDEF",
-               FAKE_TOKEN)
+               FAKE_TOKEN, "ada.private@campfire.example")
 PRIVATE_NAMES = ("spring-lounge", "cohort-notes", "mod-room", "staff-notes", "Secret Garden", "Backroom",
                  "Where the spring cohort", "Notes about members")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2,}")
@@ -49,7 +53,9 @@ def site_files(site_dir: Path) -> dict[str, str]:
 def built(request, tmp_path_factory, monkeypatch_module):
     monkeypatch_module.setenv("DISCORD_TOKEN", FAKE_TOKEN)
     root = tmp_path_factory.mktemp("privacy")
-    site = build_site(root, DOCS, channel_map=PRIVATE_MAP, plugin={"show_private_names": request.param})
+    # A git repository whose author has an e-mail address: history, changelog and feed are on.
+    site = build_site(root, DOCS, channel_map=PRIVATE_MAP, git_author=AUTHOR,
+                      plugin={"show_private_names": request.param, "history": True})
     return request.param, site, site_files(site.site_dir)
 
 
