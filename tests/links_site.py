@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import sitekit
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 MAP = Path(__file__).parent / "fixtures" / "mentions" / "channel_map.yml"
-
-
-class _Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
 @dataclass
@@ -42,17 +30,15 @@ class Site:
 
 
 def build_site(root: Path, docs: dict[str, str], *, plugin: dict | None = None, channel_map: Path | str | None = MAP,
-               config: dict | None = None, strict: bool = False, git_author: str | None = None) -> Site:
-    """Write `docs` (path → text), `mkdocs.yml` and the channel map under `root`; with
-    `git_author` ("Name <e-mail>") commit them all to a new git repository; build; return the
-    site with every log line at INFO and above."""
-    for path, text in docs.items():
-        (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / path).write_text(text, encoding="utf-8")
+               config: dict | None = None, git: bool = False) -> Site:
+    """Write `docs` (path → text), `mkdocs.yml` and the channel map under `root`; with `git`,
+    commit them all to a new repository (author `sitekit.GIT_ENV`); build in-process; return the
+    site with every log line at INFO and above as `LEVEL - message`."""
+    sitekit.write_files(root, {f"docs/{path}": text for path, text in docs.items()})
     if isinstance(channel_map, Path):
-        (root / "channel_map.yml").write_text(channel_map.read_text(encoding="utf-8"), encoding="utf-8")
+        sitekit.write_files(root, {"channel_map.yml": channel_map.read_text(encoding="utf-8")})
     elif isinstance(channel_map, str):
-        (root / "channel_map.yml").write_text(channel_map, encoding="utf-8")
+        sitekit.write_files(root, {"channel_map.yml": channel_map})
     cfg = {
         "site_name": "Test handbook",
         "site_url": "https://handbook.example.org/",
@@ -65,31 +51,11 @@ def build_site(root: Path, docs: dict[str, str], *, plugin: dict | None = None, 
         **(config or {}),
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
-    if git_author:
-        _commit_all(root, git_author)
-    capture = _Capture()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(capture)
-    try:
-        loaded = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
-        loaded.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(loaded)
-        finally:
-            loaded.plugins.on_shutdown()
-    finally:
-        logger.removeHandler(capture)
-    return Site(root, capture.lines)
-
-
-def _commit_all(root: Path, author: str) -> None:
-    name, email = author.rstrip(">").split(" <")
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": name,
-           "GIT_COMMITTER_EMAIL": email, "GIT_AUTHOR_DATE": "2026-03-01T10:00:00+00:00",
-           "GIT_COMMITTER_DATE": "2026-03-01T10:00:00+00:00"}
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Handbook pages"]):
-        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+    if git:
+        sitekit.commit_all(root, "Handbook pages")
+    built = sitekit.build_site(root)
+    assert built.aborted is None, built.aborted
+    return Site(root, [f"{logging.getLevelName(r.levelno)} - {r.getMessage()}" for r in built.records])
 
 
 @dataclass

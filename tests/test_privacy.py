@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import sitekit
 from links_site import build_site
 
 PRIVATE_MAP = Path(__file__).parent / "fixtures" / "mentions" / "private_map.yml"
@@ -27,9 +28,8 @@ DOCS = {
 }
 SECRET_IDS = ("423456789012345670", "423456789012345671", "423456789012345672", "423456789012345673",
               "423456789012345679", "523456789012345670")
-AUTHOR = "Ada Lovelace <ada.private@campfire.example>"
 SECRET_TEXT = ("SecretCohortInvite", "cohort-lead@campfire.example", "abcdefghijklmnopqrstuvwxyzABCDEF",
-               FAKE_TOKEN, "ada.private@campfire.example")
+               FAKE_TOKEN, sitekit.GIT_ENV["GIT_AUTHOR_EMAIL"])
 PRIVATE_NAMES = ("spring-lounge", "cohort-notes", "mod-room", "staff-notes", "Secret Garden", "Backroom",
                  "Where the spring cohort", "Notes about members")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2,}")
@@ -54,7 +54,7 @@ def built(request, tmp_path_factory, monkeypatch_module):
     monkeypatch_module.setenv("DISCORD_TOKEN", FAKE_TOKEN)
     root = tmp_path_factory.mktemp("privacy")
     # A git repository whose author has an e-mail address: history, changelog and feed are on.
-    site = build_site(root, DOCS, channel_map=PRIVATE_MAP, git_author=AUTHOR,
+    site = build_site(root, DOCS, channel_map=PRIVATE_MAP, git=True,
                       plugin={"show_private_names": request.param, "history": True})
     return request.param, site, site_files(site.site_dir)
 
