@@ -21,7 +21,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Publish a community's handbook with MkDocs and keep its Discord in step with it.",
     )
     parser.add_argument("--version", action="version", version=f"handbook {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from handbook import discord_cli
+
+    discord_cli.register(subparsers)
     return parser
 
 
