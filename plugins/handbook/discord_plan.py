@@ -46,12 +46,20 @@ class Operation:
                 "reason": self.reason}
 
     def describe(self) -> str:
-        label = {"create-role": "create role", "create-category": "create category",
-                 "rename-category": "rename category", "set-topic": "set topic of",
-                 "set-permissions": "set permissions of"}.get(self.op, self.op)
-        text = f"{label} {self.name}"
-        if self.from_ is not None or self.to is not None:
-            text += f": {_show(self.from_)} → {_show(self.to)}"
+        op, name, before, after = self.op, self.name, _show(self.from_), _show(self.to)
+        text = {
+            "create-role": f"create role {name}",
+            "create-category": f"create category {name} ({after})",
+            "rename-category": f'rename category "{self.from_}" → "{self.to}"',
+            "create": f'create {name} in "{self.to}"',
+            "rename": f"rename {name} → {name[0]}{self.to}" if name[:1] == "#" else f"rename {name} → {self.to}",
+            "set-topic": f'set topic of {name}: "{self.from_ or ""}" → "{self.to or ""}"',
+            "move": f'move {name}: "{before}" → "{after}"',
+            "archive": f'archive {name}: "{before}" → "{after}", locked',
+            "set-permissions": f"set permissions of {name}: {before} → {after}",
+            "delete": f"DELETE {name}" + (f' in "{before}"' if self.from_ else ""),
+            "reorder": f"reorder {name}: {before} → {after}",
+        }[op]
         return f"{text} ({self.reason})" if self.reason else text
 
 
@@ -73,7 +81,7 @@ def _show(value: Any) -> str:
         return "(none)"
     if isinstance(value, list):
         return ", ".join(map(str, value)) or "(none)"
-    return f'"{value}"' if isinstance(value, str) and " " in value else str(value)
+    return str(value)
 
 
 def label(name: str, kind_or_type: str | int) -> str:
@@ -340,7 +348,9 @@ class _Planner:
                                      bot_id=self.state.bot_user_id)
         reason = ("its id no longer exists on the server" if channel.id in self.state.deleted
                   else "listed in the map, not on the server")
-        self.add("create", label(name, channel.kind), to=f'in "{cat.name}", {access.describe()}', reason=reason,
+        if access.private:
+            reason += f"; {access.describe()}, the bot may view"
+        self.add("create", label(name, channel.kind), to=cat.name, reason=reason,
                  data={"key": channel_key(cat.name, channel), "payload": payload, "parent": parent_ref,
                        "overwrites": changes, "map_category": cat.name, "map_name": channel.name})
 

@@ -59,12 +59,15 @@ def new_document(state: ServerState) -> CommentedMap:
     return doc
 
 
-def _set(node: CommentedMap, key: str, value: Any, report: PullReport, what: str, *, after: str | None = None) -> None:
+def _set(node: CommentedMap, key: str, value: Any, report: PullReport, what: str, *,
+         after: str | tuple[str, ...] = ()) -> None:
+    """Set `node[key]`; a new key goes right after the first of `after` the node has."""
     old = node.get(key)
     if old == value and type(old) is type(value) or (key in ("id", "guild_id") and str(old) == str(value)):
         return
-    if key not in node and after in node:
-        node.insert(list(node).index(after) + 1, key, value)
+    anchor = next((a for a in ((after,) if isinstance(after, str) else after) if a in node), None)
+    if key not in node and anchor is not None:
+        node.insert(list(node).index(anchor) + 1, key, value)
     else:
         node[key] = value
     if key == "id":
@@ -162,9 +165,9 @@ class _Merger:
             _drop(node, "visibility", self.report, what)
             _drop(node, "roles", self.report, what)
             return
-        _set(node, "visibility", visibility, self.report, what)
+        _set(node, "visibility", visibility, self.report, what, after=("topic", "id", "kind", "name"))
         if visibility == "private":
-            _set(node, "roles", _flow(roles), self.report, what)
+            _set(node, "roles", _flow(roles), self.report, what, after="visibility")
         else:
             _drop(node, "roles", self.report, what)
 
