@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import socket
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -78,6 +79,7 @@ class Fault:
     status: int
     body: dict
     times: int | None  # None: until cleared
+    after: int = 0  # let this many matching requests through first
 
 
 @dataclass
@@ -156,9 +158,9 @@ class FakeDiscord:
         self.roles[self.bot_role_id]["permissions"] = str(permissions)
 
     def fail(self, method: str, path_regex: str, status: int = 500, *, code: int = 0,
-             message: str = "Internal Server Error", times: int | None = 1) -> None:
+             message: str = "Internal Server Error", times: int | None = 1, after: int = 0) -> None:
         self.faults.append(Fault(method.upper(), re.compile(path_regex), status,
-                                 {"code": code, "message": message}, times))
+                                 {"code": code, "message": message}, times, after))
 
     def clear_faults(self) -> None:
         self.faults.clear()
@@ -227,6 +229,10 @@ class FakeDiscord:
             def log_message(self, *args: Any) -> None:  # keep test output clean
                 pass
 
+            def setup(self) -> None:
+                super().setup()  # headers and body go out in separate writes: no Nagle delay
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
@@ -285,6 +291,9 @@ class FakeDiscord:
                 limit_headers = self._rate_limit(method, path)
                 for fault in list(self.faults):
                     if fault.method == method and fault.pattern.search(path):
+                        if fault.after > 0:
+                            fault.after -= 1
+                            continue
                         if fault.times is not None:
                             fault.times -= 1
                             if fault.times <= 0:

@@ -225,8 +225,12 @@ class _Planner:
     def permissions(self, name: str, server: dict | None, ref: str, access: Access, *, unlock: bool = False,
                     reason: str = "") -> list[dict]:
         overwrites = server.get("permission_overwrites") or [] if server else []
+        # The bot sees what it creates (A10), and keeps sight of a channel it makes private;
+        # a private channel it already sees (through a role) needs no overwrite of its own.
+        becoming_private = access.private and not rules.is_private_overwrites(overwrites, self.state.guild_id)
         changes = desired_overwrites(overwrites, self.state.guild_id, access, unlock=unlock,
-                                     map_roles=self.map_roles, bot_id=self.state.bot_user_id)
+                                     map_roles=self.map_roles,
+                                     bot_id=self.state.bot_user_id if becoming_private else None)
         if changes and server is not None:
             before = current_access(overwrites, self.state.guild_id, self.role_names)
             self.add("set-permissions", name, id=server["id"], from_=before.describe(), to=access.describe(),
@@ -383,8 +387,10 @@ class _Planner:
     def archive(self, channel: Channel, server: dict) -> None:
         target = self.archive_category()
         access = Access(channel.is_private, list(channel.roles) if channel.is_private else [], locked=True)
-        changes = desired_overwrites(server.get("permission_overwrites") or [], self.state.guild_id, access,
-                                     unlock=False, map_roles=self.map_roles, bot_id=self.state.bot_user_id)
+        overwrites = server.get("permission_overwrites") or []
+        becoming_private = access.private and not rules.is_private_overwrites(overwrites, self.state.guild_id)
+        changes = desired_overwrites(overwrites, self.state.guild_id, access, unlock=False, map_roles=self.map_roles,
+                                     bot_id=self.state.bot_user_id if becoming_private else None)
         moving = server.get("parent_id") != target
         if moving or changes:
             self.add("archive", label(server["name"], server["type"]), id=server["id"],
