@@ -16,9 +16,12 @@ from typing import Any
 
 from handbook import discord_rules as rules
 from handbook.channel_map import ChannelMap, ChannelMapError, load_channel_map, validate
-from handbook.discord_api import GUILD_ENV, TOKEN_ENV, ConfigurationError, DiscordClient, DiscordError, redact
 from handbook.findings import ERROR
 from handbook.yaml_io import dump_roundtrip, write_atomic
+
+# The Discord modules (and httpx) load only when a `discord` command runs, so registering the
+# commands costs other commands nothing.
+TOKEN_ENV, GUILD_ENV, WEBHOOK_ENV = "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_WEBHOOK_URL"
 
 EXIT_CLEAN, EXIT_PENDING, EXIT_ERROR = 0, 1, 2
 CLIENT_OPTIONS: dict[str, Any] = {}
@@ -80,7 +83,9 @@ def guild_id_for(channel_map: ChannelMap | None, args: argparse.Namespace) -> st
     return str(value)
 
 
-def make_client(args: argparse.Namespace) -> DiscordClient:
+def make_client(args: argparse.Namespace):
+    from handbook.discord_api import DiscordClient
+
     token = os.environ.get(TOKEN_ENV, "").strip()
     if not token:
         raise UsageError(f"{TOKEN_ENV} is not set: export the bot's token as {TOKEN_ENV} "
@@ -135,7 +140,7 @@ def run_pull(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _plan(args: argparse.Namespace, client: DiscordClient, channel_map: ChannelMap, guild_id: str):
+def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: str):
     from handbook.discord_plan import plan
     from handbook.discord_state import read_state
 
@@ -200,8 +205,10 @@ def run_apply(args: argparse.Namespace) -> int:
             outcome = applier.run(result)
         except KeyboardInterrupt:
             outcome = applier.outcome
-            print("Interrupted.", file=sys.stderr)
-            outcome.failed = (result.operations[len(outcome.done)], "interrupted")
+            handled = len(outcome.done) + len(outcome.pending)
+            if handled < len(result.operations):
+                outcome.failed = (result.operations[handled], "interrupted (Ctrl-C)")
+                outcome.not_started = result.operations[handled + 1:]
         finally:
             if record_applied(channel_map.document, applier.outcome.created):
                 save_document(path, channel_map.document)
@@ -230,10 +237,12 @@ def run_announce(args: argparse.Namespace) -> int:
 
 def _guarded(command):
     def run(args: argparse.Namespace) -> int:
+        from handbook.discord_api import DiscordError, redact
+
         try:
             return command(args)
-        except (UsageError, ConfigurationError, DiscordError) as err:
-            secrets = (os.environ.get(TOKEN_ENV), os.environ.get("DISCORD_WEBHOOK_URL"))
+        except (UsageError, DiscordError) as err:
+            secrets = (os.environ.get(TOKEN_ENV), os.environ.get(WEBHOOK_ENV))
             print(f"handbook discord {args.discord_command}: error: {redact(str(err), *secrets)}", file=sys.stderr)
             return EXIT_ERROR
     return run
