@@ -59,13 +59,16 @@ def resolve_map_path(args: argparse.Namespace) -> Path:
     return Path(args.map) if args.map else map_path_from_mkdocs(args.config_file)
 
 
-def load_map(path: Path) -> ChannelMap:
+def load_map(path: Path, *, check_rules: bool = True) -> ChannelMap:
+    """The map at `path`; with `check_rules`, a map Discord would refuse is an error too."""
     if not path.is_file():
         raise UsageError(f"no channel map at {path}: run `handbook discord pull` to write one from the server")
     try:
         channel_map = load_channel_map(path)
     except ChannelMapError as err:
         raise UsageError(str(err).replace("\n", " ")) from None
+    if not check_rules:
+        return channel_map
     errors = [f for f in validate(channel_map) if f.severity == ERROR]
     if errors:
         first = errors[0]
@@ -75,7 +78,11 @@ def load_map(path: Path) -> ChannelMap:
 
 
 def guild_id_for(channel_map: ChannelMap | None, args: argparse.Namespace) -> str:
-    value = (channel_map.server.guild_id if channel_map else None) or args.guild or os.environ.get(GUILD_ENV)
+    in_map = channel_map.server.guild_id if channel_map else None
+    if in_map and args.guild and args.guild != in_map:
+        raise UsageError(f"the map is for server {in_map} but --guild says {args.guild}: "
+                         "use the map's server, or another map with --map")
+    value = in_map or args.guild or os.environ.get(GUILD_ENV)
     if not value:
         raise UsageError(f"which server? the map has no `server.guild_id`: pass --guild ID or set {GUILD_ENV}")
     if not rules.is_snowflake(str(value)):
@@ -112,7 +119,8 @@ def run_pull(args: argparse.Namespace) -> int:
     from handbook.discord_state import read_state
 
     path = resolve_map_path(args)
-    channel_map = load_map(path) if path.exists() else None
+    # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
+    channel_map = load_map(path, check_rules=False) if path.exists() else None
     guild_id = guild_id_for(channel_map, args)
     with make_client(args) as client:
         state = read_state(client, guild_id, channel_map)

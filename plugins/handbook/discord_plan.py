@@ -7,8 +7,8 @@ name Discord rewrites never loops. Order is compared as order, never as position
 Channels the bot cannot see are counted, never changed. Channels on the server but not in the
 map are kept unless `allow_delete`.
 
-Phases, applied in this order (DISCORD.md risk 11): roles, categories, channels (create, rename,
-topic), moves and archiving, permissions, deletes, order.
+Phases, applied in this order (DISCORD.md risk 11): roles, categories, channels (renames and
+topics, then creates), moves and archiving, permissions, deletes, order.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from handbook.discord_rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, SEND_MESSAG
 from handbook.discord_state import VOICE_LIKE, ServerState
 
 DEFAULT_ARCHIVE = "Archive"
-PHASES = {"create-role": 0, "create-category": 1, "rename-category": 1, "create": 2, "rename": 2,
-          "set-topic": 2, "move": 3, "archive": 3, "set-permissions": 4, "delete": 5, "reorder": 6}
+PHASES = {"create-role": 0, "create-category": 1, "rename-category": 1, "rename": 2, "set-topic": 2,
+          "create": 3, "move": 4, "archive": 4, "set-permissions": 5, "delete": 6, "reorder": 7}
+"""Renames come before creates, so a new channel never meets an old one of the same name."""
 
 
 @dataclass
@@ -197,6 +198,10 @@ class _Planner:
         self.archive_ref: str | None = None
         self.cat_ref: dict[str, str] = {}
         """Map category name → server id, or `category:NAME` when this run creates it."""
+        listed = {c["id"] for c in state.channels}
+        self.reserved = {i for i in [cat.id for cat in channel_map.discord_categories]
+                         + [ch.id for ch in channel_map.channels()] if i in listed}
+        """Server ids some map entry names: never matched to another entry by name."""
 
     def add(self, op: str, name: str, **kw: Any) -> Operation:
         operation = Operation(op, name, **kw)
@@ -243,7 +248,7 @@ class _Planner:
         found = self.state.channel(cat.id)
         if found and found["type"] == rules.CATEGORY_TYPE:
             return found
-        candidates = [c for c in self.state.categories() if c["id"] not in self.claimed]
+        candidates = [c for c in self.state.categories() if c["id"] not in self.claimed | self.reserved]
         return (next((c for c in candidates if c["name"] == cat.name), None)
                 or next((c for c in candidates if c["name"].casefold() == cat.name.casefold()), None))
 
@@ -254,7 +259,7 @@ class _Planner:
         wanted = rules.normalize_channel_name(channel.name, channel.kind)
         compatible = {rules.KIND_TO_TYPE[channel.kind]} | ({0, 5} if channel.kind in ("topic", "prompt",
                                                                                          "announcement") else set())
-        candidates = [c for c in self.state.channels if c["id"] not in self.claimed
+        candidates = [c for c in self.state.channels if c["id"] not in self.claimed | self.reserved
                       and c["type"] in compatible and c["type"] != rules.CATEGORY_TYPE
                       and rules.normalize_channel_name(c["name"], channel.kind) == wanted]
         return (next((c for c in candidates if parent_id and c.get("parent_id") == parent_id), None)

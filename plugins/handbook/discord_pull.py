@@ -104,7 +104,8 @@ class _Merger:
     def server(self) -> None:
         server = self.doc.get("server")
         if not isinstance(server, dict):
-            server = self.doc["server"] = CommentedMap()
+            server = CommentedMap()
+            self.doc.insert(0, "server", server)
         if not server.get("name") and self.state.guild_name:
             _set(server, "name", self.state.guild_name, self.report, "server")
         if rules.is_unset_id(server.get("guild_id")):
