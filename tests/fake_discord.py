@@ -115,6 +115,8 @@ class FakeDiscord:
         self.renames: dict[str, list[float]] = {}
         self.windows: dict[str, tuple[float, int]] = {}
         self.global_limit_once: float | None = None
+        self.list_hidden = False
+        """True: the channel list still holds channels the bot cannot view (before 2026-10-12)."""
         self.add_role("@everyone", EVERYONE_DEFAULT, role_id=self.guild_id)
         self.bot_role_id = self.add_role("Handbook Bot", BOT_DEFAULT, managed=True)
         self.bot_roles = [self.bot_role_id]
@@ -358,7 +360,7 @@ class FakeDiscord:
             return 200, {"user": {"id": self.bot_user_id}, "roles": list(self.bot_roles)}
         if path == f"/guilds/{g}/channels":
             if method == "GET":
-                return 200, [dict(c) for c in self.channels.values() if self.visible(c)]
+                return 200, [dict(c) for c in self.channels.values() if self.list_hidden or self.visible(c)]
             if method == "POST":
                 return 201, self._create_channel(body)
             if method == "PATCH":

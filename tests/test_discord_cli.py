@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from fake_discord import CATEGORY, SEND, VIEW, FakeDiscord, fake  # noqa: F401  (fixture)
+from fake_discord import CATEGORY, MANAGE_CHANNELS, SEND, VIEW, FakeDiscord, fake  # noqa: F401  (fixture)
 
 from handbook import cli, discord_cli
 from handbook.channel_map import load_channel_map, validate
@@ -381,17 +381,45 @@ def test_rename_sub_limit_within_max_wait_waits_on_the_clock(fake, tmp_path):
 # --- errors and secrets -------------------------------------------------------------------------
 
 
-def test_missing_permission_is_one_line_exit_2(fake, tmp_path, capsys):
+def test_missing_permission_is_found_before_any_write(fake, tmp_path, capsys):
+    Community(fake)
+    path = pull_fresh(fake, tmp_path)
+    edit(path, "  - name: Staff", "  - name: New Camp\n    visibility: private\n    roles: [moderator]\n"
+         "    channels:\n      - name: campfire\n        kind: prompt\n  - name: Staff")
+    fake.set_bot_permissions(VIEW | MANAGE_CHANNELS)
+    capsys.readouterr()
+    assert run("discord", "plan", "--map", str(path)) == 1
+    assert "Note: the bot lacks Manage Roles, which 2 of these changes need" in capsys.readouterr().out
+    assert run("discord", "apply", "--map", str(path), "--yes") == 2
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "missing permission: the bot needs Manage Roles" in err
+    assert "nothing was changed" in err and "Traceback" not in out + err
+    assert fake.writes() == []
+
+
+def test_a_refusal_from_discord_mid_apply_is_one_line_exit_2(fake, tmp_path, capsys):
     Community(fake)
     path = pull_fresh(fake, tmp_path)
     edit(path, "  - name: Staff", "  - name: New Camp\n    channels:\n      - name: campfire\n        kind: prompt\n"
          "  - name: Staff")
-    fake.set_bot_permissions(VIEW)
+    fake.fail("POST", r"/channels$", 403, code=50013, message="Missing Permissions", after=1)
     capsys.readouterr()
     assert run("discord", "apply", "--map", str(path), "--yes") == 2
     out, err = capsys.readouterr()
-    assert "missing permission: the bot needs Manage Channels" in out
-    assert "Traceback" not in out + err
+    assert "create #campfire: missing permission: the bot needs Manage Channels" in out
+    assert "Applied 1 change." in out and "Traceback" not in out + err
+
+
+def test_servers_that_still_list_hidden_channels_plan_the_same(fake, tmp_path, capsys):
+    c = Community(fake)
+    fake.list_hidden = True  # the API before 2026-10-12
+    path = pull_fresh(fake, tmp_path)
+    assert "mod-log" not in path.read_text()
+    edit(path, "      - name: mod-chat", f'      - name: mod-log\n        kind: prompt\n        id: "{c.mod_log}"\n'
+         "      - name: mod-chat")
+    code, data = plan_json(path, capsys, "--allow-delete")  # the hidden channel is never deleted
+    assert [(o["op"], o["name"]) for o in data["operations"]] == [("delete", "#off-topic")]
+    assert data["hidden"] == 1
 
 
 def test_discord_errors_on_read_are_one_line_exit_2(fake, tmp_path, capsys):

@@ -156,6 +156,23 @@ def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: s
     return state, plan(channel_map, state, allow_delete=getattr(args, "allow_delete", False))
 
 
+def missing_for(result, state) -> tuple[list[str], int]:
+    """The permissions the bot lacks for this plan, and how many steps need them."""
+    from handbook.discord_api import MANAGE_CHANNELS, MANAGE_ROLES
+
+    needs_roles = {"create-role", "set-permissions", "archive"}
+    needed, count = 0, 0
+    for op in result.operations:
+        bits = MANAGE_ROLES if op.op == "create-role" else MANAGE_CHANNELS
+        if op.op in needs_roles or op.data.get("overwrites"):
+            bits |= MANAGE_ROLES
+        missing = state.missing_permissions(bits)
+        if missing:
+            count += 1
+        needed |= bits
+    return state.missing_permissions(needed), count
+
+
 def run_plan(args: argparse.Namespace) -> int:
     from handbook.discord_plan import render_text
 
@@ -163,6 +180,10 @@ def run_plan(args: argparse.Namespace) -> int:
     guild_id = guild_id_for(channel_map, args)
     with make_client(args) as client:
         state, result = _plan(args, client, channel_map, guild_id)
+    missing, count = missing_for(result, state)
+    if missing:
+        result.notes.append(f"the bot lacks {' and '.join(missing)}, which {count} of these changes need: "
+                            "apply would stop; give the bot's role that permission")
     if args.format == "json":
         print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -192,6 +213,11 @@ def run_apply(args: argparse.Namespace) -> int:
         print(render_text(result, state.guild_name))
         if not result.operations:
             return EXIT_CLEAN
+        missing, count = missing_for(result, state)
+        if missing:  # say it once, before any write, rather than fail half-way (DISCORD.md risk 3)
+            raise UsageError(f"missing permission: the bot needs {' and '.join(missing)} for {count} of these "
+                             "changes; give its role that permission in Server Settings → Roles "
+                             "(nothing was changed)")
         deletes = [op for op in result.operations if op.op == "delete"]
         if not args.yes:
             if not _confirm(f"Apply these {len(result.operations)} changes to {state.guild_name or guild_id}? [y/N] "):

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 from handbook import discord_rules as rules
 from handbook.channel_map import ChannelMap
-from handbook.discord_api import DiscordClient, DiscordError
+from handbook.discord_api import (
+    ADMINISTRATOR,
+    BOT_PERMISSIONS,
+    PERMISSION_NAMES,
+    VIEW_CHANNEL,
+    DiscordClient,
+    DiscordError,
+)
 
 VOICE_LIKE = frozenset({2, 13})
 
@@ -24,6 +31,8 @@ class ServerState:
     """Every channel the bot can see, categories included, as the API returns them."""
     roles: list[dict] = field(default_factory=list)
     bot_user_id: str | None = None
+    bot_roles: list[str] = field(default_factory=list)
+    """The ids of the bot member's roles (for its permissions; empty when unknown)."""
     hidden: set[str] = field(default_factory=set)
     """Ids from the map that exist but that the bot cannot view."""
     deleted: set[str] = field(default_factory=set)
@@ -45,6 +54,43 @@ class ServerState:
     def role_by_id(self) -> dict[str, dict]:
         return {r["id"]: r for r in self.roles}
 
+    def bot_permissions(self) -> int:
+        """The bot's server-wide permissions: `@everyone` and its roles (DISCORD.md 4.3 steps 1-2)."""
+        by_id = self.role_by_id()
+        perms = 0
+        for role_id in [self.guild_id, *self.bot_roles]:
+            perms |= int((by_id.get(role_id) or {}).get("permissions") or 0)
+        return perms
+
+    def bot_can_view(self, channel: dict) -> bool:
+        """Whether the bot may view `channel`, through the overwrites (DISCORD.md 4.3)."""
+        perms = self.bot_permissions()
+        if perms & ADMINISTRATOR:
+            return True
+        overwrites = {str(o["id"]): o for o in channel.get("permission_overwrites") or []}
+        everyone = overwrites.get(self.guild_id)
+        if everyone:
+            perms = (perms & ~int(everyone.get("deny") or 0)) | int(everyone.get("allow") or 0)
+        allow = deny = 0
+        for role_id in self.bot_roles:
+            if role_id in overwrites:
+                allow |= int(overwrites[role_id].get("allow") or 0)
+                deny |= int(overwrites[role_id].get("deny") or 0)
+        perms = (perms & ~deny) | allow
+        member = overwrites.get(self.bot_user_id or "")
+        if member:
+            perms = (perms & ~int(member.get("deny") or 0)) | int(member.get("allow") or 0)
+        return bool(perms & VIEW_CHANNEL)
+
+    def missing_permissions(self, needed: int = BOT_PERMISSIONS) -> list[str]:
+        """Names of the permissions in `needed` the bot lacks server-wide (empty when unknown)."""
+        if not self.bot_roles:
+            return []
+        perms = self.bot_permissions()
+        if perms & ADMINISTRATOR:
+            return []
+        return [name for bit, name in PERMISSION_NAMES.items() if needed & bit and not perms & bit]
+
 
 def map_ids(channel_map: ChannelMap | None) -> list[str]:
     if channel_map is None:
@@ -60,9 +106,24 @@ def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | N
     guild = client.guild(guild_id)
     state = ServerState(guild_id=guild_id, guild_name=guild.get("name"), channels=client.channels(guild_id),
                         roles=client.roles(guild_id), bot_user_id=client.current_user().get("id"))
+    if state.bot_user_id:
+        state.bot_roles = [str(r) for r in client.member(guild_id, state.bot_user_id).get("roles") or []]
+        # Before 2026-10-12 the list still held channels the bot cannot view: treat them as the
+        # API treats them now, so an older server and a newer one plan the same.
+        unseen = [c for c in state.channels if c["type"] != rules.CATEGORY_TYPE and not state.bot_can_view(c)]
+        for channel in unseen:
+            state.channels.remove(channel)
+            state.hidden.add(channel["id"])
+        for category in [c for c in state.channels if c["type"] == rules.CATEGORY_TYPE]:
+            if not state.bot_can_view(category) and not any(c.get("parent_id") == category["id"]
+                                                             for c in state.channels):
+                state.channels.remove(category)
+                state.hidden.add(category["id"])
     listed = {c["id"] for c in state.channels}
     for channel_id in map_ids(channel_map):
         if channel_id in listed:
+            continue
+        if channel_id in state.hidden:
             continue
         try:
             found = client.channel(channel_id)
