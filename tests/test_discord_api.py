@@ -194,3 +194,11 @@ def test_webhook_posts_without_pinging_and_errors_hide_the_url(fake):
 def test_redact_hides_tokens_and_webhook_secrets():
     text = "Bot abcdefghijklmnopqrstuvwxyz12 and https://discord.com/api/webhooks/123/abc_DEF-ghi"
     assert redact(text) == "Bot [redacted] and https://discord.com/api/webhooks/123/[redacted]"
+
+
+def test_endless_429s_stop_after_a_bounded_number_of_waits(fake):
+    fake.fail("GET", r"/roles$", 429, times=None)  # a 429 without retry_after: one second each
+    client = client_for(fake)
+    with pytest.raises(DiscordError, match="still rate limited after 10 waits"):
+        client.roles(fake.guild_id)
+    assert fake.clock.sleeps == [1.0] * 10

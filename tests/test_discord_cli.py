@@ -303,6 +303,10 @@ def test_archived_channels_move_to_a_locked_archive_never_deleted(fake, tmp_path
     assert not [e for e in fake.log if e.method == "DELETE"]
     code, data = plan_json(path, capsys)
     assert (code, data["operations"]) == (0, [])
+    assert run("discord", "pull", "--map", str(path)) == 0  # pulling afterwards agrees too
+    assert load_channel_map(path).channel("focus").is_archived
+    code, data = plan_json(path, capsys)
+    assert (code, data["operations"]) == (0, [])
 
 
 def test_extra_channels_are_kept_unless_allow_delete(fake, tmp_path, capsys):

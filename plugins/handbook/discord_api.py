@@ -30,6 +30,7 @@ API_URL_ENV = "HANDBOOK_DISCORD_API_URL"
 TOKEN_ENV = "DISCORD_TOKEN"
 GUILD_ENV = "DISCORD_GUILD_ID"
 WEBHOOK_ENV = "DISCORD_WEBHOOK_URL"
+MAX_429_IN_A_ROW = 10
 USER_AGENT = f"DiscordBot (https://github.com/campfire-practice/handbook, {__version__})"
 
 # Permission bits (DISCORD.md 4.1).
@@ -217,7 +218,7 @@ class DiscordClient:
         if reason:
             headers["X-Audit-Log-Reason"] = urllib.parse.quote(reason[:512], safe="/ ")
         url = self.base_url + path
-        attempt = 0
+        attempt = limited = 0
         while True:
             now = self.clock()
             if self._global_until > now:
@@ -242,6 +243,10 @@ class DiscordClient:
             self._remember_limits(method, path, response)
             if response.status_code == 429:
                 self.stats.rate_limited += 1
+                limited += 1
+                if limited > MAX_429_IN_A_ROW:  # never spin, whatever the answers say (DISCORD.md 6.8)
+                    raise DiscordError(f"{what}: still rate limited after {limited - 1} waits; try again later",
+                                       status=429, method=method, route=path)
                 body = _json_or_empty(response)
                 retry_after = _float(body.get("retry_after"), _float(response.headers.get("Retry-After"), 1.0))
                 if body.get("global") or response.headers.get("X-RateLimit-Global", "").lower() == "true":

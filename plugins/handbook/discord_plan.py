@@ -90,6 +90,15 @@ def label(name: str, kind_or_type: str | int) -> str:
     return f"#{name}" if rules.is_text_like(kind) else f"🔊{name}"
 
 
+def compatible_types(kind: str) -> set[int]:
+    """Channel types that already are a `kind` channel, or that Discord can turn into one (1.11)."""
+    if kind == "voice":
+        return {2, 13}  # a stage channel is a voice channel to the map
+    if kind == "forum":
+        return {15}
+    return {0, 5}  # text <-> announcement is the one change of type Discord allows
+
+
 def category_key(name: str) -> str:
     return f"category:{name}"
 
@@ -257,8 +266,7 @@ class _Planner:
         if found and found["type"] != rules.CATEGORY_TYPE:
             return found
         wanted = rules.normalize_channel_name(channel.name, channel.kind)
-        compatible = {rules.KIND_TO_TYPE[channel.kind]} | ({0, 5} if channel.kind in ("topic", "prompt",
-                                                                                         "announcement") else set())
+        compatible = compatible_types(channel.kind)
         candidates = [c for c in self.state.channels if c["id"] not in self.claimed | self.reserved
                       and c["type"] in compatible and c["type"] != rules.CATEGORY_TYPE
                       and rules.normalize_channel_name(c["name"], channel.kind) == wanted]
@@ -364,9 +372,8 @@ class _Planner:
                        "overwrites": changes, "map_category": cat.name, "map_name": channel.name})
 
     def update(self, cat: DiscordCategory, channel: Channel, server: dict, parent_ref: str | None) -> None:
-        wanted_type = rules.KIND_TO_TYPE[channel.kind]
         shown = label(server["name"], server["type"])
-        if server["type"] != wanted_type and not {server["type"], wanted_type} <= {0, 5}:
+        if server["type"] not in compatible_types(channel.kind):
             self.plan.notes.append(f"{shown} is a {rules.TYPE_TO_KIND.get(server['type'], 'other')} channel on the "
                                    f"server but `kind: {channel.kind}` in the map; Discord cannot change that "
                                    "without deleting the channel and its history, so handbook leaves it")
