@@ -510,3 +510,48 @@ def test_map_path_comes_from_mkdocs_yml(fake, tmp_path, capsys, monkeypatch):
     assert run("discord", "pull", "--guild", fake.guild_id) == 0
     assert (tmp_path / "community" / "map.yml").is_file()
     assert run("discord", "plan", "-f", str(tmp_path / "mkdocs.yml")) == 0
+
+
+def test_apply_then_pull_leaves_a_hand_written_map_byte_for_byte(fake, tmp_path, capsys):
+    path = tmp_path / "channel_map.yml"
+    path.write_text(textwrap.dedent("""\
+        # yaml-language-server: $schema=channel_map.schema.json
+        server:
+          name: Campfire
+          # guild_id: filled in by `handbook discord pull`
+        roles:
+          - name: host
+            description: Runs cohorts
+          - moderator
+          - name: cohort-2026-autumn
+        discord_categories:
+          - name: Welcome
+            channels:
+              - name: announcements
+                kind: announcement
+                topic: "News from the hosts: new cohorts, events"
+              - name: Campfire
+                kind: voice
+                description: Drop-in voice chat
+          - name: Cohorts
+            visibility: private
+            roles: [host, moderator]
+            description: A private space for each cohort
+            channels:
+              - name: cohort-2026-spring
+                kind: prompt
+                roles: [host]
+                status: archived
+              - name: cohort-2026-autumn
+                kind: prompt
+                roles: [cohort-2026-autumn, moderator, host]   # hosts too
+        """))
+    assert run("discord", "apply", "--map", str(path), "--guild", fake.guild_id, "--yes") == 0
+    after_apply = path.read_text()
+    assert f'  guild_id: "{fake.guild_id}"\n' in after_apply and "# guild_id: filled in" in after_apply
+    assert "  - name: moderator\n    id: " in after_apply and "# hosts too" in after_apply
+    capsys.readouterr()
+    assert run("discord", "pull", "--map", str(path)) == 0
+    assert "already matches" in capsys.readouterr().out
+    assert path.read_text() == after_apply
+    assert run("discord", "plan", "--map", str(path)) == 0

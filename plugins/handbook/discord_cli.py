@@ -244,6 +244,8 @@ def run_apply(args: argparse.Namespace) -> int:
                 outcome.failed = (result.operations[handled], "interrupted (Ctrl-C)")
                 outcome.not_started = result.operations[handled + 1:]
         finally:
+            if applier.outcome.done and not channel_map.server.guild_id:
+                applier.outcome.created.insert(0, {"what": "server", "id": guild_id})
             if record_applied(channel_map.document, applier.outcome.created):
                 save_document(path, channel_map.document)
                 print(f"Recorded the new ids in {path}.")

@@ -36,10 +36,14 @@ def _id(value: str) -> DoubleQuotedScalarString:
 
 
 def _put_id(node: CommentedMap, value: str, *, after: str) -> None:
-    if "id" in node or after not in node:
-        node["id"] = _id(value)
+    _put_id_key(node, "id", value, after=after)
+
+
+def _put_id_key(node: CommentedMap, key: str, value: str, *, after: str) -> None:
+    if key in node or after not in node:
+        node[key] = _id(value)
     else:
-        node.insert(list(node).index(after) + 1, "id", _id(value))
+        node.insert(list(node).index(after) + 1, key, _id(value))
 
 
 def _flow(items: list[str]) -> CommentedSeq:
@@ -63,8 +67,8 @@ def _set(node: CommentedMap, key: str, value: Any, report: PullReport, what: str
          after: str | tuple[str, ...] = ()) -> None:
     """Set `node[key]`; a new key goes right after the first of `after` the node has."""
     old = node.get(key)
-    if old == value and type(old) is type(value) or (key in ("id", "guild_id") and str(old) == str(value)):
-        return
+    if key in node and _same(old, value):
+        return  # keep the value as written, quotes and all
     anchor = next((a for a in ((after,) if isinstance(after, str) else after) if a in node), None)
     if key not in node and anchor is not None:
         node.insert(list(node).index(anchor) + 1, key, value)
@@ -76,6 +80,19 @@ def _set(node: CommentedMap, key: str, value: Any, report: PullReport, what: str
         report.add(f"{what}: {key} set")
     else:
         report.add(f"{what}: {key} {_short(old)} → {_short(value)}")
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, str) and isinstance(new, str):
+        return str(old) == str(new)
+    if isinstance(old, list) and isinstance(new, list):
+        return [str(x) for x in old] == [str(x) for x in new]
+    return old == new and type(old) is type(new)
+
+
+def _in_order_of(names: list[str], like: list[str]) -> list[str]:
+    """`names`, those also in `like` first and in its order, so a rewrite keeps a person's order."""
+    return [n for n in like if n in names] + [n for n in names if n not in like]
 
 
 def _drop(node: CommentedMap, key: str, report: PullReport, what: str) -> None:
@@ -156,20 +173,21 @@ class _Merger:
 
     def set_access(self, node: CommentedMap, access: tuple[str, list[str]], inherited: tuple[str, list[str]],
                    what: str) -> None:
+        """Write the visibility and roles the overwrites give, only where they differ from what the
+        node already says (its own keys, or what it inherits from its category)."""
         visibility, roles = access
-        if access == inherited and "visibility" not in node and "roles" not in node:
+        own_roles = [str(r) for r in node.get("roles") or []]
+        effective = (str(node.get("visibility") or inherited[0]), own_roles or list(inherited[1]))
+        if effective[0] == visibility and (visibility == "open" or set(effective[1]) == set(roles)):
             return
-        own = (node.get("visibility", inherited[0]), list(node.get("roles") or (inherited[1])))
-        if own == (visibility, roles):
-            return
-        if access == inherited:
+        if visibility != inherited[0]:
+            _set(node, "visibility", visibility, self.report, what, after=("topic", "id", "kind", "name"))
+        elif "visibility" in node:
             _drop(node, "visibility", self.report, what)
-            _drop(node, "roles", self.report, what)
-            return
-        _set(node, "visibility", visibility, self.report, what, after=("topic", "id", "kind", "name"))
-        if visibility == "private":
-            _set(node, "roles", _flow(roles), self.report, what, after="visibility")
-        else:
+        if visibility == "private" and set(roles) != set(inherited[1] if inherited[0] == "private" else []):
+            ordered = _in_order_of(roles, own_roles or list(inherited[1]))
+            _set(node, "roles", _flow(ordered), self.report, what, after=("visibility", "topic", "id", "kind", "name"))
+        elif own_roles:
             _drop(node, "roles", self.report, what)
 
     def categories(self) -> None:
@@ -304,7 +322,15 @@ def record_applied(document: Any, created: list[dict]) -> int:
     changed = 0
     cats = [c for c in (document.get("discord_categories") or []) if isinstance(c, dict)]
     for item in created:
-        if item["what"] == "role":
+        if item["what"] == "server":
+            server = document.get("server")
+            if not isinstance(server, dict):
+                server = CommentedMap()
+                document.insert(0, "server", server)
+            if rules.is_unset_id(server.get("guild_id")):
+                _put_id_key(server, "guild_id", item["id"], after="name")
+                changed += 1
+        elif item["what"] == "role":
             roles = document.get("roles") or []
             for index, node in enumerate(roles):
                 name = node if isinstance(node, str) else node.get("name")
