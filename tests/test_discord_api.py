@@ -202,3 +202,14 @@ def test_endless_429s_stop_after_a_bounded_number_of_waits(fake):
     with pytest.raises(DiscordError, match="still rate limited after 10 waits"):
         client.roles(fake.guild_id)
     assert fake.clock.sleeps == [1.0] * 10
+
+
+def test_request_logs_never_show_the_webhook_token(fake, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    url = fake.add_webhook()
+    execute_webhook(url, {"content": "hello"})
+    client_for(fake).roles(fake.guild_id)
+    assert "HTTP Request: POST" in caplog.text  # httpx did log the requests
+    assert url.rsplit("/", 1)[1] not in caplog.text and fake.token not in caplog.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import textwrap
 from pathlib import Path
 
@@ -477,6 +478,7 @@ def test_missing_token_or_server_exits_2_before_any_request(fake, tmp_path, caps
 
 
 def test_the_token_never_shows(fake, tmp_path, capsys, caplog):
+    caplog.set_level(logging.DEBUG)
     c = Community(fake)
     path = pull_fresh(fake, tmp_path)
     community_map_changes(path)
@@ -555,3 +557,33 @@ def test_apply_then_pull_leaves_a_hand_written_map_byte_for_byte(fake, tmp_path,
     assert "already matches" in capsys.readouterr().out
     assert path.read_text() == after_apply
     assert run("discord", "plan", "--map", str(path)) == 0
+
+
+class _Terminal:
+    def __init__(self, answers: list[str]) -> None:
+        self.answers = answers
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_apply_asks_first_and_deletes_ask_twice(fake, tmp_path, capsys, monkeypatch):
+    c = Community(fake)
+    path = pull_fresh(fake, tmp_path)
+    edit(path, "name: habits", "name: habits-2")
+    answers = ["n"]
+    monkeypatch.setattr("sys.stdin", _Terminal(answers))
+    monkeypatch.setattr("builtins.input", lambda question: answers.pop(0))
+    assert run("discord", "apply", "--map", str(path)) == 1
+    assert "Nothing changed." in capsys.readouterr().out and fake.writes() == []
+    answers += ["y", "n"]  # yes to the plan, no to deleting
+    assert run("discord", "apply", "--map", str(path), "--allow-delete") == 1
+    assert fake.writes() == [] and c.loose in fake.channels
+    answers += ["yes", "y"]
+    assert run("discord", "apply", "--map", str(path), "--allow-delete") == 0
+    assert c.loose not in fake.channels and fake.channels[c.habits]["name"] == "habits-2"
+
+
+def test_discord_without_a_command_shows_help(capsys):
+    assert run("discord") == 2
+    assert "pull" in capsys.readouterr().out

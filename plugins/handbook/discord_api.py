@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import time
@@ -79,6 +80,21 @@ def redact(text: str, *secrets: str | None) -> str:
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(r"\1[redacted]", text)
     return text
+
+
+class _RedactSecrets(logging.Filter):
+    """httpx logs every request URL at INFO; a webhook URL carries its token, so hide it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.args = tuple(redact(a) if isinstance(a, str) else redact(str(a)) if hasattr(a, "path") else a
+                                for a in (record.args if isinstance(record.args, tuple) else (record.args,)))
+        record.msg = redact(str(record.msg))
+        return True
+
+
+for _name in ("httpx", "httpcore"):
+    logging.getLogger(_name).addFilter(_RedactSecrets())
 
 
 class DiscordError(Exception):
