@@ -19,9 +19,20 @@ from handbook.discord_api import (
 )
 
 
+_clients: list[DiscordClient] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_clients():
+    yield
+    while _clients:
+        _clients.pop().close()
+
+
 def client_for(fake: FakeDiscord, **options) -> DiscordClient:
     options.setdefault("max_wait", 60.0)
-    return DiscordClient(fake.token, clock=fake.clock, sleep=fake.clock.sleep, **options)
+    _clients.append(DiscordClient(fake.token, clock=fake.clock, sleep=fake.clock.sleep, **options))
+    return _clients[-1]
 
 
 def test_sends_bot_authorization_user_agent_and_audit_reason(fake):
@@ -141,6 +152,7 @@ def test_connection_errors_are_retried_then_reported():
     sleeps = []
     client = DiscordClient("secret-token-aaaaaaaaaaaaaaaaaaaaaa", base_url="http://127.0.0.1:9/api/v10",
                            retries=2, sleep=sleeps.append, timeout=2)
+    _clients.append(client)
     with pytest.raises(DiscordError, match="cannot reach Discord") as caught:
         client.roles("700000000000000001")
     assert sleeps == [1.0, 2.0]
@@ -149,6 +161,7 @@ def test_connection_errors_are_retried_then_reported():
 
 def test_wrong_token_is_a_clear_401_without_the_token(fake):
     client = DiscordClient("wrong-token-abcdefghijklmnopqrstuvwxyz", clock=fake.clock, sleep=fake.clock.sleep)
+    _clients.append(client)
     with pytest.raises(DiscordError) as caught:
         client.roles(fake.guild_id)
     assert "401" in str(caught.value) and "DISCORD_TOKEN" in str(caught.value)
