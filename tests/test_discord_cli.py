@@ -587,3 +587,33 @@ def test_apply_asks_first_and_deletes_ask_twice(fake, tmp_path, capsys, monkeypa
 def test_discord_without_a_command_shows_help(capsys):
     assert run("discord") == 2
     assert "pull" in capsys.readouterr().out
+
+
+def test_entries_matched_by_name_get_their_ids_so_a_later_rename_stays_a_rename(fake, tmp_path, capsys):
+    c = Community(fake)
+    path = tmp_path / "channel_map.yml"
+    path.write_text(textwrap.dedent(f"""\
+        server:
+          guild_id: "{fake.guild_id}"
+        roles:
+          - name: moderator
+        discord_categories:
+          - name: Handbook Topics
+            channels:
+              - name: habits
+                kind: topic
+                category: habits
+              - name: focus
+                kind: topic
+                category: focus
+        """))
+    capsys.readouterr()
+    assert run("discord", "plan", "--map", str(path)) == 0
+    assert "4 map entries matched by name, not id" in capsys.readouterr().out
+    assert run("discord", "apply", "--map", str(path), "--yes") == 0  # nothing to change, ids recorded
+    channel_map = load_channel_map(path)
+    assert (channel_map.channel("habits").id, channel_map.discord_categories[0].id) == (c.habits, c.topics)
+    assert channel_map.role("moderator").id == c.moderator
+    edit(path, "name: habits", "name: habits-and-routines")
+    code, data = plan_json(path, capsys)
+    assert [(o["op"], o["id"]) for o in data["operations"]] == [("rename", c.habits)]

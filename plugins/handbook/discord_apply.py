@@ -107,7 +107,7 @@ class Applier:
             self.outcome.created.append({
                 "what": "category" if op.op == "create-category" else "channel",
                 "map_category": data.get("map_category"), "map_name": data.get("map_name"),
-                "id": channel["id"], "name": channel["name"]})
+                "old_id": data.get("old_id"), "id": channel["id"], "name": channel["name"]})
             return f"done (id {channel['id']})"
         elif op.op in ("rename-category", "rename", "set-topic"):
             payload = dict(data["payload"])

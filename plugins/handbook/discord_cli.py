@@ -201,7 +201,7 @@ def _confirm(question: str) -> bool:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    from handbook.discord_apply import apply_plan, render_outcome
+    from handbook.discord_apply import Applier, render_outcome
     from handbook.discord_plan import render_text
     from handbook.discord_pull import record_applied
 
@@ -212,6 +212,9 @@ def run_apply(args: argparse.Namespace) -> int:
         state, result = _plan(args, client, channel_map, guild_id)
         print(render_text(result, state.guild_name))
         if not result.operations:
+            if result.adopted and record_applied(channel_map.document, result.adopted):
+                save_document(path, channel_map.document)
+                print(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
             return EXIT_CLEAN
         missing, count = missing_for(result, state)
         if missing:  # say it once, before any write, rather than fail half-way (DISCORD.md risk 3)
@@ -232,8 +235,6 @@ def run_apply(args: argparse.Namespace) -> int:
             if status != "start":
                 print(f"[{index}/{total}] {op.describe()}: {status}", flush=True)
 
-        from handbook.discord_apply import Applier
-
         applier = Applier(client, guild_id, progress)
         try:
             outcome = applier.run(result)
@@ -244,8 +245,10 @@ def run_apply(args: argparse.Namespace) -> int:
                 outcome.failed = (result.operations[handled], "interrupted (Ctrl-C)")
                 outcome.not_started = result.operations[handled + 1:]
         finally:
-            if applier.outcome.done and not channel_map.server.guild_id:
-                applier.outcome.created.insert(0, {"what": "server", "id": guild_id})
+            if applier.outcome.done:
+                applier.outcome.created[:0] = result.adopted  # matched by name: now known by id
+                if not channel_map.server.guild_id:
+                    applier.outcome.created.insert(0, {"what": "server", "id": guild_id})
             if record_applied(channel_map.document, applier.outcome.created):
                 save_document(path, channel_map.document)
                 print(f"Recorded the new ids in {path}.")

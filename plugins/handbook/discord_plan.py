@@ -72,6 +72,9 @@ class Plan:
     """Channels on the server that the map does not list, kept as they are."""
     notes: list[str] = field(default_factory=list)
     """Things the plan cannot do, said once each (a change of channel type, a role rename)."""
+    adopted: list[dict] = field(default_factory=list)
+    """Map entries matched by name, not id: `apply` records their ids so a later rename in the
+    map stays a rename (`{what, map_category, map_name, old_id, id}`)."""
 
     def as_dict(self) -> dict:
         return {"operations": [op.as_dict() for op in self.operations], "hidden": self.hidden}
@@ -224,6 +227,8 @@ class _Planner:
             found = by_id.get(role.id or "") or next((r for r in self.state.roles if r["name"] == role.name), None)
             if found:
                 self.map_roles[role.name] = found["id"]
+                if role.id != found["id"]:
+                    self.plan.adopted.append({"what": "role", "map_name": role.name, "id": found["id"]})
                 if found["name"] != role.name:
                     self.plan.notes.append(f"role {role.name} is called {found['name']} on the server; "
                                            "handbook never renames roles: rename it in Discord or in the map")
@@ -290,11 +295,14 @@ class _Planner:
                                              map_roles=self.map_roles, bot_id=self.state.bot_user_id)
                 self.add("create-category", f'"{cat.name}"', to=access.describe(), reason=reason,
                          data={"key": category_key(cat.name), "payload": {"name": cat.name, "type": 4},
-                               "overwrites": changes, "map_category": cat.name})
+                               "overwrites": changes, "map_category": cat.name, "old_id": cat.id})
                 self.cat_ref[cat.name] = category_key(cat.name)
                 continue
             self.claimed.add(server["id"])
             self.cat_ref[cat.name] = server["id"]
+            if cat.id != server["id"]:
+                self.plan.adopted.append({"what": "category", "map_category": cat.name, "old_id": cat.id,
+                                          "id": server["id"]})
             if server["name"] != cat.name:
                 self.add("rename-category", f'"{cat.name}"', id=server["id"], from_=server["name"], to=cat.name,
                          reason="renamed in the map", data={"ref": server["id"], "payload": {"name": cat.name}})
@@ -342,6 +350,10 @@ class _Planner:
                 server = self.match_channel(channel, parent_ref)
                 if server:
                     self.claimed.add(server["id"])
+                    if channel.id != server["id"]:
+                        self.plan.adopted.append({"what": "channel", "map_category": cat.name,
+                                                  "map_name": channel.name, "old_id": channel.id,
+                                                  "id": server["id"]})
                 if channel.is_archived:
                     if server:
                         self.archive(channel, server)
@@ -369,7 +381,8 @@ class _Planner:
             reason += f"; {access.describe()}, the bot may view"
         self.add("create", label(name, channel.kind), to=cat.name, reason=reason,
                  data={"key": channel_key(cat.name, channel), "payload": payload, "parent": parent_ref,
-                       "overwrites": changes, "map_category": cat.name, "map_name": channel.name})
+                       "overwrites": changes, "map_category": cat.name, "map_name": channel.name,
+                       "old_id": channel.id})
 
     def update(self, cat: DiscordCategory, channel: Channel, server: dict, parent_ref: str | None) -> None:
         shown = label(server["name"], server["type"])
@@ -480,5 +493,8 @@ def render_text(result: Plan, server_name: str | None = None) -> str:
     if result.kept:
         lines.append(f"Kept: {len(result.kept)} on the server but not in the map: {', '.join(result.kept)} "
                      "(add them with `handbook discord pull`, or remove them with `apply --allow-delete`)")
+    if result.adopted:
+        lines.append(f"{len(result.adopted)} map entr{'ies' if len(result.adopted) != 1 else 'y'} matched by name, "
+                     "not id: `apply` (or `pull`) records their ids, so that renaming them later keeps the channel")
     lines += [f"Note: {note}" for note in result.notes]
     return "\n".join(lines)

@@ -35,6 +35,12 @@ def _id(value: str) -> DoubleQuotedScalarString:
     return DoubleQuotedScalarString(value)
 
 
+def _is_old_id(node: CommentedMap, item: dict) -> bool:
+    """Whether `node` is the entry `item` was planned from: no id yet, or the stale id it had."""
+    current = node.get("id")
+    return rules.is_unset_id(current) or str(current) == str(item.get("old_id"))
+
+
 def _put_id(node: CommentedMap, value: str, *, after: str) -> None:
     _put_id_key(node, "id", value, after=after)
 
@@ -341,7 +347,7 @@ def record_applied(document: Any, created: list[dict]) -> int:
                     changed += 1
         elif item["what"] == "category":
             for node in cats:
-                if node.get("name") == item["map_category"] and rules.is_unset_id(node.get("id")):
+                if node.get("name") == item["map_category"] and _is_old_id(node, item):
                     _put_id(node, item["id"], after="name")
                     changed += 1
                     break
@@ -350,9 +356,9 @@ def record_applied(document: Any, created: list[dict]) -> int:
                 if cat.get("name") != item["map_category"]:
                     continue
                 for node in cat.get("channels") or []:
-                    if isinstance(node, dict) and node.get("name") == item["map_name"] \
-                            and rules.is_unset_id(node.get("id")):
-                        node["name"] = item["name"]
+                    if isinstance(node, dict) and node.get("name") == item["map_name"] and _is_old_id(node, item):
+                        if "name" in item and item["name"] != node.get("name"):
+                            node["name"] = item["name"]
                         _put_id(node, item["id"], after="kind")
                         changed += 1
                         break
