@@ -136,8 +136,9 @@ class _Merger:
 
     def roles(self) -> None:
         roles = self.seq(self.doc, "roles")
+        on_server = {r["name"] for r in self.state.roles}
         for index, node in enumerate(list(roles)):
-            if isinstance(node, str):
+            if isinstance(node, str) and node in on_server:  # `- moderator` gains an id: a mapping now
                 roles[index] = CommentedMap([("name", node)])
         nodes = [n for n in roles if isinstance(n, dict)]
         claimed: set[int] = set()
