@@ -66,6 +66,7 @@ def handbook_repo(tmp_path):
                             "docs/habits/old.md": None}, "Add tiny habits")
     commit(repo, tmp_path, {"docs/habits/scratch.md": "# Scratch\n"}, "add scratch")
     commit(repo, tmp_path, {"docs/habits/scratch.md": None}, "remove scratch")
+    commit(repo, tmp_path, {"docs/index.md": "# Home\n\n"}, "Fix typo on the home page")  # noise
     return tmp_path, start
 
 

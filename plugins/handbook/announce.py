@@ -13,7 +13,7 @@ import argparse
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from handbook.discord_api import WEBHOOK_ENV, ConfigurationError, execute_webhook
@@ -21,6 +21,7 @@ from handbook.discord_api import WEBHOOK_ENV, ConfigurationError, execute_webhoo
 EMBED_TITLE_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TOTAL_MAX = 256, 4096, 2048, 6000
 STATUS_WORD = {"added": "Added", "updated": "Updated", "renamed": "Moved", "removed": "Removed"}
 STATUS_ORDER = ("added", "updated", "renamed", "removed")
+DEFAULT_IGNORE = (r"(?i)^\s*(fix(ed)?\s+)?typos?\b", r"(?i)\bwhitespace\b")  # as the plugin's default
 
 
 @dataclass
@@ -43,6 +44,8 @@ class Site:
     excluded: object | None = None
     """A pathspec for pages MkDocs does not publish (`exclude_docs`, `draft_docs`)."""
     private_folders: frozenset[str] = frozenset()
+    ignore: list[str] = field(default_factory=lambda: list(DEFAULT_IGNORE))
+    """Commit subjects that are noise (the plugin's `changelog_ignore`)."""
 
 
 class AnnounceError(Exception):
@@ -52,9 +55,13 @@ class AnnounceError(Exception):
 # --- git: the one read ------------------------------------------------------------------------
 
 
-def page_changes_since(repo_dir: Path, since: str, docs_prefix: str) -> tuple[list[PageChange], int]:
+def page_changes_since(repo_dir: Path, since: str, docs_prefix: str,
+                       ignore: list[str] | tuple[str, ...] = ()) -> tuple[list[PageChange], int]:
     """Pages under `docs_prefix` changed between `since` and HEAD, folded to one entry per page,
-    and the number of commits. One `git log --name-status` call through GitPython."""
+    and the number of commits that count. One `git log --name-status` call through GitPython.
+
+    Commits whose subject matches a pattern in `ignore` (the plugin's `changelog_ignore`: typo
+    and whitespace fixes) do not count: a page only they touched is not "updated"."""
     import git
 
     try:
@@ -62,19 +69,29 @@ def page_changes_since(repo_dir: Path, since: str, docs_prefix: str) -> tuple[li
         top = Path(repo.working_tree_dir).resolve()
         prefix = (Path(repo_dir).resolve() / docs_prefix).relative_to(top).as_posix()
         out = repo.git.log(f"{since}..HEAD", "--reverse", "--no-merges", "--name-status", "-M",
-                           "--format=%x00%H", "--", prefix)
+                           "--format=%x00%H%x09%s", "--", prefix)
     except git.exc.InvalidGitRepositoryError:
         raise AnnounceError(f"{repo_dir} is not in a git repository") from None
     except git.exc.GitCommandError as err:
         stderr = (err.stderr or "").strip().splitlines()
         detail = stderr[-1].removeprefix("stderr: ").strip(" '") if stderr else "git failed"
         raise AnnounceError(f"cannot read the history since `{since}`: {detail}") from None
-    commits = out.count("\x00")
+    patterns = [re.compile(p) for p in ignore]
+    commits = 0
+    noise = False
+    touched: set[str] = set()
     state: dict[str, PageChange] = {}
     for line in out.splitlines():
+        if line.startswith("\x00"):
+            subject = line.partition("\t")[2]
+            noise = any(p.search(subject) for p in patterns)
+            commits += 0 if noise else 1
+            continue
         parts = line.split("\t")
         if len(parts) < 2 or not parts[0]:
             continue
+        if not noise:
+            touched.update(p[len(prefix) + 1:] for p in parts[1:] if p.startswith(prefix + "/"))
         code = parts[0][0]
         rel = [p[len(prefix) + 1:] if p.startswith(prefix + "/") else None for p in parts[1:]]
         if code == "R" and len(rel) == 2:
@@ -98,7 +115,8 @@ def page_changes_since(repo_dir: Path, since: str, docs_prefix: str) -> tuple[li
             state[rel[0]] = None if before and before.status == "added" else PageChange(rel[0], "removed")
         else:
             state.setdefault(rel[0], PageChange(rel[0], "updated"))
-    return [change for change in state.values() if change is not None], commits
+    return [change for change in state.values()
+            if change is not None and (change.status != "updated" or change.path in touched)], commits
 
 
 # --- which pages are public -------------------------------------------------------------------
@@ -122,6 +140,8 @@ def load_site(config_file: str | None, map_path: Path | None) -> Site:
         site.use_directory_urls = config.use_directory_urls
         site.excluded = [spec for spec in (config.exclude_docs, config.draft_docs) if spec is not None]
         plugin = config.plugins.get("handbook")
+        if plugin is not None:
+            site.ignore = list(plugin.config.changelog_ignore)
         if map_path is None and plugin is not None:
             map_path = root / plugin.config.channel_map
     if map_path and Path(map_path).is_file():
@@ -229,7 +249,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         site = load_site(config_file, Path(args.map) if args.map else None)
         docs_prefix = os.path.relpath(site.docs_dir, site.root)
-        changes, commits = page_changes_since(site.root, args.since, docs_prefix)
+        changes, commits = page_changes_since(site.root, args.since, docs_prefix, site.ignore)
     except AnnounceError as err:
         raise UsageError(str(err)) from None
     public = [c for c in changes if is_public(c, site)]
