@@ -115,6 +115,8 @@ class FakeDiscord:
         self.renames: dict[str, list[float]] = {}
         self.windows: dict[str, tuple[float, int]] = {}
         self.global_limit_once: float | None = None
+        self.rules_channel_id: str | None = None
+        """A Community server's rules channel, which cannot be deleted (50074)."""
         self.list_hidden = False
         """True: the channel list still holds channels the bot cannot view (before 2026-10-12)."""
         self.add_role("@everyone", EVERYONE_DEFAULT, role_id=self.guild_id)
@@ -355,7 +357,7 @@ class FakeDiscord:
         if method == "GET" and path == "/users/@me":
             return 200, {"id": self.bot_user_id, "username": "handbook", "bot": True}
         if method == "GET" and path == f"/guilds/{g}":
-            return 200, {"id": g, "name": self.guild_name}
+            return 200, {"id": g, "name": self.guild_name, "rules_channel_id": self.rules_channel_id}
         if method == "GET" and path == f"/guilds/{g}/members/{self.bot_user_id}":
             return 200, {"user": {"id": self.bot_user_id}, "roles": list(self.bot_roles)}
         if path == f"/guilds/{g}/channels":
@@ -385,6 +387,8 @@ class FakeDiscord:
                 return 200, self._modify(channel, body or {})
             if method == "DELETE":
                 self._need(MANAGE_CHANNELS)
+                if channel["id"] == self.rules_channel_id:
+                    raise ApiError(400, 50074, "Cannot delete a channel required for Community Servers")
                 del self.channels[channel["id"]]
                 for child in self.channels.values():
                     if child["parent_id"] == channel["id"]:

@@ -323,6 +323,23 @@ def test_extra_channels_are_kept_unless_allow_delete(fake, tmp_path, capsys):
     assert stray not in fake.channels and c.loose not in fake.channels and c.mod_log in fake.channels
 
 
+def test_allow_delete_spares_community_channels_and_kinds_the_map_cannot_hold(fake, tmp_path, capsys):
+    c = Community(fake)
+    path = pull_fresh(fake, tmp_path)
+    rules_channel = fake.add_channel("rules", parent_id=c.base)
+    fake.rules_channel_id = rules_channel
+    directory = fake.add_channel("hub-directory", 14)
+    code, data = plan_json(path, capsys, "--allow-delete")
+    assert [(o["op"], o["id"]) for o in data["operations"]] == [("delete", c.loose)]
+    capsys.readouterr()
+    run("discord", "plan", "--map", str(path))
+    out = capsys.readouterr().out
+    assert "#rules (Discord requires it in a Community server)" in out
+    assert "hub-directory (a kind of channel the map does not manage)" in out
+    assert run("discord", "apply", "--map", str(path), "--yes", "--allow-delete") == 0
+    assert rules_channel in fake.channels and directory in fake.channels
+
+
 def test_apply_without_yes_outside_a_terminal_asks_for_it(fake, tmp_path, capsys):
     Community(fake)
     path = pull_fresh(fake, tmp_path)

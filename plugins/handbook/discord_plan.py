@@ -22,6 +22,8 @@ from handbook.discord_rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, SEND_MESSAG
 from handbook.discord_state import VOICE_LIKE, ServerState
 
 DEFAULT_ARCHIVE = "Archive"
+MAPPABLE_TYPES = frozenset({*rules.TYPE_TO_KIND, rules.CATEGORY_TYPE})
+"""Channel types a map can describe; any other (directory, media) is never deleted."""
 PHASES = {"create-role": 0, "create-category": 1, "rename-category": 1, "rename": 2, "set-topic": 2,
           "create": 3, "move": 4, "archive": 4, "set-permissions": 5, "delete": 6, "reorder": 7}
 """Renames come before creates, so a new channel never meets an old one of the same name."""
@@ -433,7 +435,11 @@ class _Planner:
         for server in channels + categories:
             shown = label(server["name"], server["type"]) if server["type"] != rules.CATEGORY_TYPE \
                 else f'category "{server["name"]}"'
-            if self.allow_delete:
+            if server["id"] in self.state.protected:
+                self.plan.kept.append(f"{shown} (Discord requires it in a Community server)")
+            elif server["type"] not in MAPPABLE_TYPES:
+                self.plan.kept.append(f"{shown} (a kind of channel the map does not manage)")
+            elif self.allow_delete:
                 self.add("delete", shown, id=server["id"], from_=self.parent_name(server.get("parent_id")),
                          reason="on the server, not in the map (--allow-delete); this cannot be undone",
                          data={"ref": server["id"]})

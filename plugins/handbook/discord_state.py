@@ -31,6 +31,8 @@ class ServerState:
     """Every channel the bot can see, categories included, as the API returns them."""
     roles: list[dict] = field(default_factory=list)
     bot_user_id: str | None = None
+    protected: set[str] = field(default_factory=set)
+    """Channels a Community server cannot delete: rules, community updates (DISCORD.md 3.6)."""
     bot_roles: list[str] = field(default_factory=list)
     """The ids of the bot member's roles (for its permissions; empty when unknown)."""
     hidden: set[str] = field(default_factory=set)
@@ -106,6 +108,8 @@ def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | N
     guild = client.guild(guild_id)
     state = ServerState(guild_id=guild_id, guild_name=guild.get("name"), channels=client.channels(guild_id),
                         roles=client.roles(guild_id), bot_user_id=client.current_user().get("id"))
+    state.protected = {str(guild[key]) for key in ("rules_channel_id", "public_updates_channel_id",
+                                                    "safety_alerts_channel_id") if guild.get(key)}
     if state.bot_user_id:
         state.bot_roles = [str(r) for r in client.member(guild_id, state.bot_user_id).get("roles") or []]
         # Before 2026-10-12 the list still held channels the bot cannot view: treat them as the
