@@ -202,7 +202,6 @@ class _Merger:
         all_channels = [(cat, ch) for cat in cats if isinstance(cat, dict)
                         for ch in (cat.get("channels") or []) if isinstance(ch, dict)]
         claimed: set[int] = set()
-        seen_ids = {c["id"] for c in self.state.channels}
         order: list[CommentedMap] = []
         for server in self.state.categories():
             node = next((c for c in cats if isinstance(c, dict) and str(c.get("id")) == server["id"]), None) \
@@ -226,14 +225,14 @@ class _Merger:
         self._reorder(cats, order)
         for cat in cats:
             if isinstance(cat, dict):
-                self.forget_deleted(cat, f'category "{cat.get("name")}"', seen_ids)
+                self.forget_deleted(cat, f'category "{cat.get("name")}"')
                 for ch in cat.get("channels") or []:
                     if isinstance(ch, dict):
-                        self.forget_deleted(ch, f"#{ch.get('name')}", seen_ids)
+                        self.forget_deleted(ch, f"#{ch.get('name')}")
         loose = [c for c in self.state.channels if c["type"] in CHANNEL_TYPES and not c.get("parent_id")]
         self.report.skipped += [f"#{c['name']}" for c in loose]
 
-    def forget_deleted(self, node: CommentedMap, what: str, seen: set[str]) -> None:
+    def forget_deleted(self, node: CommentedMap, what: str) -> None:
         value = str(node.get("id") or "")
         if value in self.state.hidden:
             self.report.hidden += 1
