@@ -254,6 +254,7 @@ def run_apply(args: argparse.Namespace) -> int:
                 print(f"Recorded the new ids in {path}.")
         print(render_outcome(outcome))
         if outcome.failed:
+            print(f"handbook discord apply: error: {outcome.failed[1]}", file=sys.stderr)
             return EXIT_ERROR
         # Discord is eventually consistent (6.10): read the server back before saying "done".
         _, check = _plan(args, client, load_map(path), guild_id)
