@@ -431,7 +431,7 @@ def test_a_refusal_from_discord_mid_apply_is_one_line_exit_2(fake, tmp_path, cap
     assert "create #campfire: missing permission: the bot needs Manage Channels" in out
     assert "Applied 1 change." in out and "Traceback" not in out + err
     assert err == ("handbook discord apply: error: create #campfire: missing permission: the bot needs "
-                   "Manage Channels (and a role above the roles it manages) (403, code 50013)\n")
+                   "Manage Channels (403, code 50013)\n")
 
 
 def test_servers_that_still_list_hidden_channels_plan_the_same(fake, tmp_path, capsys):

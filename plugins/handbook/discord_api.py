@@ -307,8 +307,9 @@ class DiscordClient:
         if status == 401:
             text = f"{what}: Discord refused the bot token (401 Unauthorized): check {TOKEN_ENV}"
         elif status == 403 and code == 50013:
-            text = (f"{what}: missing permission: the bot needs {required_permission(method, path)} "
-                    "(and a role above the roles it manages) (403, code 50013)")
+            needed = required_permission(method, path)
+            hint = ", and its role above the roles it manages" if needed == "Manage Roles" else ""
+            text = f"{what}: missing permission: the bot needs {needed}{hint} (403, code 50013)"
         elif status == 403 and code == 50001:
             text = (f"{what}: missing access: the bot cannot see this channel; give it View Channels "
                     "there (403, code 50001)")
