@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 import handbook
-from handbook import cli_map
+from handbook import cli_map, discord_cli
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_map.register(subparsers)
+    discord_cli.register(subparsers)
     return parser
 
 
