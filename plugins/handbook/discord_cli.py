@@ -36,23 +36,13 @@ class UsageError(Exception):
 
 
 def map_path_from_mkdocs(config_file: str) -> Path:
-    """Where the `handbook` plugin in `config_file` keeps the channel map.
-
-    One small function so it can give way to the shared helper once `handbook.sync` lands.
-    """
-    path = Path(config_file)
-    if not path.is_file():
-        raise UsageError(f"{config_file} not found: run from the handbook's folder, or pass -f PATH or --map PATH")
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError as MkDocsConfigError
+    """Where the `handbook` plugin in `config_file` keeps the channel map."""
+    from handbook.project import ProjectError, load_project
 
     try:
-        config = load_config(config_file=str(path))
-    except (MkDocsConfigError, OSError) as err:
-        raise UsageError(f"cannot read {config_file}: {err}") from None
-    plugin = config.plugins.get("handbook")
-    option = plugin.config.channel_map if plugin is not None else "channel_map.yml"
-    return path.resolve().parent / option
+        return load_project(config_file).map_path
+    except ProjectError as err:
+        raise UsageError(str(err)) from None
 
 
 def resolve_map_path(args: argparse.Namespace) -> Path:
