@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from handbook import __version__
+from handbook.gitbook import command as gitbook_command
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -21,7 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Publish a community's handbook with MkDocs and keep its Discord in step with it.",
     )
     parser.add_argument("--version", action="version", version=f"handbook {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gitbook_command.register(commands)
     return parser
 
 

@@ -1,0 +1,14 @@
+"""Coming from GitBook: `handbook import gitbook` turns a GitBook repository into a handbook.
+
+One job per module:
+
+- `source`: find the GitBook space and read `.gitbook.yaml` (with line numbers for errors).
+- `summary`: `SUMMARY.md` → a tree of parts, pages and links.
+- `layout`: where every file goes (`docs/`, `README.md` → `index.md`, `.gitbook/assets/` → `docs/assets/`).
+- `links`: resolve a link written in a GitBook page and rewrite it for its new place.
+- `markup`: GitBook Markdown → Material for MkDocs Markdown.
+- `escapes`: drop GitBook's backslash escapes where Python-Markdown renders the same without them.
+- `site`: the generated `mkdocs.yml`, redirect pages and the starter `channel_map.yml`.
+- `importer`: plan (pure, for `--dry-run`) and apply (two git commits).
+- `command`: the `handbook import gitbook` subcommand.
+"""

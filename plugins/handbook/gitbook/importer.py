@@ -1,0 +1,352 @@
+"""Plan an import (reads only: what `--dry-run` prints) and apply it as two git commits:
+first the moves alone (pure renames, so `git log --follow` keeps every page's history),
+then the conversion with `mkdocs.yml` and the starter `channel_map.yml`."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import git
+import yaml
+
+from handbook.gitbook import site
+from handbook.gitbook.layout import DOCS, Layout, plan_layout
+from handbook.gitbook.links import Links
+from handbook.gitbook.markup import FRONT_MATTER, HEADING, Converter
+from handbook.gitbook.model import Finding, GitBookError
+from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source
+from handbook.gitbook.summary import Entry, parse_summary
+
+RENAME_SUBJECT = "Import from GitBook: move pages into docs/ (renames only)"
+CONVERT_SUBJECT = "Import from GitBook: convert Markdown, add mkdocs.yml and channel_map.yml"
+
+
+@dataclass
+class Plan:
+    base: Path
+    repo: git.Repo
+    source: Source
+    moves: dict[str, str]  # old → new, relative to base
+    writes: dict[str, str] = field(default_factory=dict)  # path relative to base → new content
+    created: set[str] = field(default_factory=set)  # the writes that are new files
+    deletes: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    not_in_nav: list[str] = field(default_factory=list)  # inside docs/
+    redirects: dict[str, str] = field(default_factory=dict)  # page inside docs/ → target inside docs/
+    changes: dict[str, Counter] = field(default_factory=dict)  # path relative to base → what changed
+    pages: int = 0
+
+    def rel_to_repo(self, path: str) -> str:
+        prefix = self.base.relative_to(Path(self.repo.working_tree_dir).resolve()).as_posix()
+        return path if prefix == "." else f"{prefix}/{path}"
+
+
+@dataclass
+class Result:
+    plan: Plan
+    commits: list[str]
+
+
+def open_repo(base: Path) -> git.Repo:
+    try:
+        return git.Repo(base, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise GitBookError(
+            str(base), None, "is not inside a git repository",
+            "import from a clone of the GitBook-synced repository (git clone URL), so that history is kept",
+        ) from None
+
+
+def tracked_files(repo: git.Repo, base: Path) -> set[str]:
+    root = Path(repo.working_tree_dir).resolve()
+    prefix = base.relative_to(root).as_posix()
+    args = ["-z", "--"] + ([prefix] if prefix != "." else [])
+    out = repo.git.ls_files(*args)
+    files = set()
+    for path in filter(None, out.split("\0")):
+        rel = path if prefix == "." else path[len(prefix) + 1:]
+        if (base / rel).is_file():
+            files.add(rel)
+    return files
+
+
+def plan_import(path: Path) -> Plan:
+    """What the import would do; reads files and git, changes nothing. Raises AlreadyImported."""
+    base = path.resolve()
+    if not base.is_dir():
+        raise GitBookError(str(path), None, "is not a folder", "pass the folder of the GitBook repository")
+    repo = open_repo(base)
+    source = find_source(base)
+    files = tracked_files(repo, base)
+    if (base / "mkdocs.yml").exists():
+        raise GitBookError(
+            str(base / "mkdocs.yml"), None, "already exists next to a GitBook SUMMARY.md",
+            "move it away (or delete it) and run the import again",
+        )
+    layout = plan_layout(files, source)
+    summary_path = posixpath.join(source.root, source.summary) if source.root else source.summary
+    entries: list[Entry] | None = None
+    if (base / summary_path).is_file():
+        entries = parse_summary(
+            _read(base, summary_path), str(base / summary_path), posixpath.dirname(source.summary)
+        )
+    plan = Plan(base=base, repo=repo, source=source, moves=layout.moves)
+    plan.findings.extend(layout.findings)
+    texts = {old: _read(base, old) for old in layout.pages}
+    summary_titles = _summary_titles(entries or [], source.root)
+
+    def title_of(old: str) -> str:
+        if old in texts:
+            title = page_title(texts[old])
+            if title:
+                return title
+        return summary_titles.get(old) or posixpath.splitext(posixpath.basename(old))[0].replace("-", " ").title()
+
+    converter = Converter(Links(layout), title_of)
+    for old in layout.pages:
+        new = layout.new_path(old)
+        converted = converter.convert(texts[old], old, new)
+        plan.findings.extend(converted.findings)
+        if converted.text != texts[old]:
+            plan.writes[new] = converted.text
+            plan.changes[new] = converted.changes
+    _check_targets(layout, files)
+    plan.pages = len(layout.pages)
+    docs_pages = [layout.new_path(old)[len(DOCS) + 1:] for old in layout.pages]
+
+    def page_of(target: str) -> str | None:
+        old = posixpath.join(source.root, target) if source.root else target
+        old = posixpath.normpath(old)
+        if old not in texts and posixpath.splitext(old)[1] == "":
+            old = next((c for c in (f"{old}.md", f"{old}/README.md") if c in texts), old)
+        return layout.new_path(old)[len(DOCS) + 1:] if old in texts else None
+
+    nav = None
+    if entries is not None:
+        nav = site.build_nav(entries, page_of, plan.findings, summary_path)
+        in_nav = site.nav_pages(nav)
+        plan.not_in_nav = sorted(page for page in docs_pages if page not in in_nav)
+    exclude = _plan_redirects(plan, layout, texts, docs_pages, title_of)
+    readme_old = posixpath.join(source.root, source.readme) if source.root else source.readme
+    name = page_title(texts.get(readme_old, "")) or base.name
+    description = _front_matter(texts.get(readme_old, "")).get("description", "")
+    _create(plan, "mkdocs.yml", site.mkdocs_yml(
+        name, nav, plan.not_in_nav, exclude, description if isinstance(description, str) else ""
+    ))
+    categories = [c for c in site.categories_of(docs_pages + list(plan.redirects)) if c not in exclude]
+    _write_starter_map(plan, name, categories)
+    plan.deletes = [p for p in (summary_path, CONFIG_NAME) if p in files]
+    plan.findings.sort()
+    return plan
+
+
+def _write_starter_map(plan: Plan, server_name: str, categories: list[str]) -> None:
+    """The one place the starter channel map is made (one topic channel per handbook category)."""
+    if (plan.base / "channel_map.yml").exists():
+        return
+    _create(plan, "channel_map.yml", site.starter_map(server_name, categories))
+
+
+def _create(plan: Plan, path: str, text: str) -> None:
+    plan.writes[path] = text
+    plan.created.add(path)
+
+
+def _plan_redirects(plan: Plan, layout: Layout, texts: dict, docs_pages: list[str], title_of) -> list[str]:
+    """Redirect pages for `.gitbook.yaml` redirects; returns the folders that hold only redirects."""
+    taken = set(docs_pages)
+    config = CONFIG_NAME
+    for redirect in plan.source.redirects:
+        source = redirect.source.strip().strip("/")
+        source = re.sub(r"\.(md|html)$", "", source)
+        if not source:
+            plan.findings.append(Finding(config, redirect.line, "a redirect from the home page is not possible; skipped"))
+            continue
+        target_old = posixpath.normpath(
+            posixpath.join(plan.source.root, redirect.target) if plan.source.root else redirect.target
+        )
+        if target_old not in texts:
+            plan.findings.append(
+                Finding(config, redirect.line, f"redirect target {redirect.target} does not exist; skipped")
+            )
+            continue
+        page = f"{source}.md"
+        urls = {site.page_url(p) for p in taken}
+        if page in taken or site.page_url(page) in urls:
+            plan.findings.append(
+                Finding(config, redirect.line, f"redirect from {redirect.source}: a page already lives there; skipped")
+            )
+            continue
+        target = layout.new_path(target_old)[len(DOCS) + 1:]
+        _create(plan, f"{DOCS}/{page}", site.redirect_page(page, target, title_of(target_old)))
+        plan.redirects[page] = target
+        plan.not_in_nav.append(page)
+        taken.add(page)
+    plan.not_in_nav.sort()
+    page_folders = {p.split("/", 1)[0] for p in docs_pages if "/" in p}
+    return sorted({p.split("/", 1)[0] for p in plan.redirects if "/" in p} - page_folders)
+
+
+def _check_targets(layout: Layout, files: set[str]) -> None:
+    sources = set(layout.moves)
+    for old, new in layout.moves.items():
+        if new in files and new not in sources:
+            raise GitBookError(
+                new, None, f"would be overwritten by {old} (GitBook's files move into {DOCS}/)",
+                "rename or move it first, commit, and run the import again",
+            )
+
+
+def _read(base: Path, path: str) -> str:
+    try:
+        return (base / path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise GitBookError(
+            str(base / path), None, f"is not UTF-8 text ({error.reason})", "save it as UTF-8 and commit it"
+        ) from None
+
+
+def _front_matter(text: str) -> dict:
+    match = FRONT_MATTER.match(text)
+    if not match or not match.group(1):
+        return {}
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def page_title(text: str) -> str:
+    """A page's title: front matter `title`, else its first `# ` heading."""
+    meta = _front_matter(text)
+    if isinstance(meta.get("title"), str) and meta["title"].strip():
+        return meta["title"].strip()
+    match = FRONT_MATTER.match(text)
+    body = text[match.end():] if match else text
+    in_code = False
+    for line in body.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        heading = HEADING.match(line) if not in_code and line.startswith("# ") else None
+        if heading:
+            title = re.sub(r"\s*<a\s[^>]*>\s*</a>\s*", "", heading["title"])
+            return re.sub(r"\\(.)", r"\1", title).strip()
+    return ""
+
+
+def _summary_titles(entries: list[Entry], root: str) -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for entry in entries:
+        if entry.target and not entry.external:
+            path = posixpath.normpath(posixpath.join(root, entry.target) if root else entry.target)
+            titles.setdefault(path, entry.title)
+        titles.update({k: v for k, v in _summary_titles(entry.children, root).items() if k not in titles})
+    return titles
+
+
+# --- applying ------------------------------------------------------------------------------------
+def check_ready(plan: Plan) -> None:
+    """Refuse to touch a work tree with uncommitted work, or commit without a git identity."""
+    repo = plan.repo
+    if not repo.head.is_valid():
+        raise GitBookError(
+            str(repo.working_tree_dir), None, "has no commits yet", "commit the GitBook files first (git commit)"
+        )
+    if repo.is_dirty(index=True, working_tree=True, untracked_files=False):
+        first = repo.git.diff("--name-only", "HEAD").splitlines() or ["the index"]
+        raise GitBookError(
+            first[0], None, "has uncommitted changes", "commit or stash them (git stash) and run the import again"
+        )
+    prefix = Path(plan.rel_to_repo("x")).parent.as_posix()
+    untracked = [p for p in repo.untracked_files if prefix == "." or p.startswith(prefix + "/")]
+    if untracked:
+        raise GitBookError(
+            untracked[0], None, "is not committed (untracked)",
+            "commit it, add it to .gitignore, or move it away, and run the import again",
+        )
+    for ident in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
+        try:
+            repo.git.var(ident)
+        except git.GitCommandError:
+            raise GitBookError(
+                str(repo.working_tree_dir), None, "git does not know who you are, so it cannot commit",
+                'set it with git config user.name "Your Name" and git config user.email you@example.org',
+            ) from None
+
+
+def apply_import(plan: Plan) -> Result:
+    check_ready(plan)
+    repo = plan.repo
+    commits = []
+    try:
+        if plan.moves:
+            _move_all(plan)
+            repo.git.commit("-q", "-m", RENAME_SUBJECT + "\n\n" + _rename_body(plan))
+            commits.append(repo.head.commit.hexsha)
+        for path, text in plan.writes.items():
+            target = plan.base / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        if plan.writes:
+            repo.git.add("--", *[plan.rel_to_repo(p) for p in plan.writes])
+        if plan.deletes:
+            repo.git.rm("-q", "--", *[plan.rel_to_repo(p) for p in plan.deletes])
+        repo.git.commit("-q", "-m", CONVERT_SUBJECT + "\n\n" + _convert_body(plan))
+        commits.append(repo.head.commit.hexsha)
+    except git.GitCommandError as error:
+        detail = (error.stderr or str(error)).strip().splitlines()
+        raise GitBookError(
+            str(plan.base), None, f"git failed: {detail[-1] if detail else error}",
+            "fix that, then reset to your last commit (git reset --hard) and run the import again",
+        ) from None
+    return Result(plan=plan, commits=commits)
+
+
+def _move_all(plan: Plan) -> None:
+    pending = dict(plan.moves)
+    while pending:
+        ready = [(old, new) for old, new in pending.items() if new not in pending]
+        if not ready:  # a cycle: park one file under a temporary name
+            old, new = next(iter(pending.items()))
+            parked = f"{old}.handbook-import"
+            _git_mv(plan, old, parked)
+            del pending[old]
+            pending[parked] = new
+            continue
+        for old, new in ready:
+            _git_mv(plan, old, new)
+            del pending[old]
+
+
+def _git_mv(plan: Plan, old: str, new: str) -> None:
+    (plan.base / new).parent.mkdir(parents=True, exist_ok=True)
+    plan.repo.git.mv("--", plan.rel_to_repo(old), plan.rel_to_repo(new))
+
+
+def _rename_body(plan: Plan) -> str:
+    return (
+        f"{len(plan.moves)} files moved, contents unchanged, so that `git log --follow` and the handbook's\n"
+        "changelog keep following every page: pages into docs/, README.md files to index.md,\n"
+        ".gitbook/assets/ to docs/assets/. The conversion is the next commit."
+    )
+
+
+def _convert_body(plan: Plan) -> str:
+    lines = [
+        "GitBook's Markdown became Material for MkDocs Markdown (hints → admonitions, tabs → content",
+        "tabs, page and content references → links, embeds, files, code titles), SUMMARY.md became the",
+        "nav of the new mkdocs.yml, and channel_map.yml lists a topic channel per handbook category.",
+    ]
+    if plan.deletes:
+        lines.append(f"Removed {', '.join(plan.deletes)}: mkdocs.yml holds their information now.")
+    if plan.findings:
+        lines += ["", "Not converted (file:line):"] + [f"- {finding}" for finding in plan.findings]
+    return "\n".join(lines)
+
+
+__all__ = ["AlreadyImported", "Plan", "Result", "apply_import", "check_ready", "plan_import"]

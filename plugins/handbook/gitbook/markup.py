@@ -1,0 +1,494 @@
+"""GitBook Markdown → Material for MkDocs Markdown, one page at a time.
+
+GitBook's block tags (`{% hint %}`, `{% tabs %}`, ...) stand on lines of their own; they are read
+into a tree (never inside fenced code) and written back as admonitions, content tabs, links and
+fenced code with a title. Links and images are rewritten for the page's new place. What has no
+Material equivalent is reported as a `Finding`, its content kept.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from handbook.gitbook.escapes import unescape_line
+from handbook.gitbook.links import Links, clean_url, is_external
+from handbook.gitbook.model import Finding
+
+TAG_LINE = re.compile(r"^(?P<indent>[ \t]*)\{%-?\s*(?P<end>end)?(?P<name>[\w-]+)(?P<args>.*?)\s*-?%\}\s*$")
+INLINE_TAG = re.compile(r"\{%-?\s*(?P<end>end)?(?P<name>[\w-]+)(?P<args>.*?)\s*-?%\}")
+ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+))""")
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+IMAGE = re.compile(
+    r"!\[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
+    r"\((?P<url><[^<>\n]*>|(?:[^()\s\\]|\\.|\((?:[^()\s\\]|\\.)*\))*)(?P<title>\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+LINK = re.compile(
+    r"(?<!!)\[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
+    r"\((?P<url><[^<>\n]*>|(?:[^()\s\\]|\\.|\((?:[^()\s\\]|\\.)*\))*)(?P<title>\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+REFERENCE = re.compile(r"^(?P<lead>\s{0,3}\[[^\]]+\]:\s*)(?P<url><[^>]*>|\S+)(?P<rest>.*)$")
+HEADING_ANCHOR = re.compile(r'^(?P<heading>#{1,6}\s.*?)\s*<a\s+href="#(?P<id>[^"]+)"\s+id="(?P=id)"\s*>\s*</a>\s*$')
+HTML_IMG = re.compile(r"<img\s(?P<attrs>[^>]*?)/?>", re.I)
+HTML_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+HTML_LINK = re.compile(r"<a\s+href=\"(?P<url>[^\"]*)\"\s*>(?P<text>[^<]*)</a>", re.I)
+FIGURE = re.compile(r"^(?P<indent>\s*)<figure>(?P<body>.*)</figure>\s*$", re.I)
+FIGCAPTION = re.compile(r"<figcaption>(?P<caption>.*?)</figcaption>", re.I | re.S)
+DETAILS = re.compile(r"^(?P<indent>\s*)<details>\s*$", re.I)
+HEADING = re.compile(r"^#{1,6}\s+(?P<title>.*?)\s*#*\s*$")
+
+BLOCK_TAGS = {"hint", "tabs", "tab", "code", "content-ref"}
+SELF_CLOSING = {"page-ref"}
+HINT_KINDS = {"info": "info", "success": "success", "warning": "warning", "danger": "danger", "tip": "tip"}
+VIDEO_HOSTS: dict[str, Callable[[str], str | None]] = {}
+
+
+@dataclass
+class _Line:
+    text: str
+    number: int
+    code: bool = False
+    fence_open: bool = False
+
+
+@dataclass
+class _Tag:
+    name: str
+    attrs: dict[str, str]
+    number: int
+    indent: str = ""
+    end: bool = False
+    children: list = field(default_factory=list)
+
+
+def parse_attrs(args: str) -> dict[str, str]:
+    attrs = {}
+    for key, double, single, bare in ATTR.findall(args):
+        value = double if double or not (single or bare) else (single or bare)
+        attrs[key] = re.sub(r"\\(.)", r"\1", value)
+    return attrs
+
+
+def video_embed(url: str) -> str | None:
+    """The player URL for a known video host, or None."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
+    segments = [s for s in parts.path.split("/") if s]
+    if host in ("youtube.com", "youtube-nocookie.com"):
+        video = parse_qs(parts.query).get("v", [None])[0]
+        if not video and len(segments) >= 2 and segments[0] in ("embed", "shorts", "live"):
+            video = segments[1]
+        return f"https://www.youtube-nocookie.com/embed/{video}" if video else None
+    if host == "youtu.be" and segments:
+        return f"https://www.youtube-nocookie.com/embed/{segments[0]}"
+    if host == "vimeo.com" and segments and segments[-1].isdigit():
+        return f"https://player.vimeo.com/video/{segments[-1]}"
+    if host == "loom.com" and len(segments) >= 2 and segments[0] == "share":
+        return f"https://www.loom.com/embed/{segments[1]}"
+    return None
+
+
+@dataclass
+class Converted:
+    text: str
+    findings: list[Finding]
+    changes: Counter
+
+
+class Converter:
+    """Converts the pages of one import; `title_of(old_path)` names the pages that links point at."""
+
+    def __init__(self, links: Links, title_of: Callable[[str], str]) -> None:
+        self.links = links
+        self.title_of = title_of
+
+    def convert(self, text: str, old: str, new: str) -> Converted:
+        page = _Page(self, old, new)
+        return Converted(page.run(text), page.findings, page.changes)
+
+
+class _Page:
+    def __init__(self, converter: Converter, old: str, new: str) -> None:
+        self.links = converter.links
+        self.title_of = converter.title_of
+        self.old, self.new = old, new
+        self.findings: list[Finding] = []
+        self.changes: Counter = Counter()
+
+    def note(self, line: int, message: str) -> None:
+        self.findings.append(Finding(self.old, line, message))
+
+    # --- reading ---------------------------------------------------------------------------------
+    def run(self, text: str) -> str:
+        newline_at_end = text.endswith("\n")
+        front = ""
+        match = FRONT_MATTER.match(text)
+        if match:
+            front, text = text[: match.end()], text[match.end():]
+            if not front.endswith("\n"):
+                front += "\n"
+        first = front.count("\n") + 1
+        lines = text.split("\n")
+        if newline_at_end:
+            lines.pop()
+        tree = self._tree(self._events(lines, first))
+        out = self._render(tree.children)
+        body = "\n".join(out).rstrip("\n")
+        return front + body + ("\n" if body or newline_at_end else "")
+
+    def _events(self, lines: list[str], first: int) -> list:
+        events: list = []
+        fence = None
+        for index, text in enumerate(lines):
+            number = first + index
+            if fence:
+                events.append(_Line(text, number, code=True))
+                match = FENCE.match(text)
+                if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
+                    if not match["info"].strip():
+                        fence = None
+                continue
+            match = FENCE.match(text)
+            if match:
+                fence = match["fence"]
+                events.append(_Line(text, number, code=True, fence_open=True))
+                continue
+            tag = TAG_LINE.match(text)
+            if tag:
+                events.append(
+                    _Tag(tag["name"], parse_attrs(tag["args"]), number, tag["indent"], end=bool(tag["end"]))
+                )
+                continue
+            events.append(_Line(text, number))
+        return events
+
+    def _tree(self, events: list) -> _Tag:
+        root = _Tag("", {}, 0)
+        stack = [root]
+        for index, event in enumerate(events):
+            if isinstance(event, _Line):
+                stack[-1].children.append(event)
+            elif not event.end:
+                stack[-1].children.append(event)
+                if _is_block(events, index):
+                    stack.append(event)
+            elif any(open_.name == event.name for open_ in stack[1:]):
+                while stack[-1].name != event.name:
+                    unclosed = stack.pop()
+                    self.note(unclosed.number, f"{{% {unclosed.name} %}} is never closed; closed it here")
+                stack.pop()
+            else:
+                self.note(event.number, f"{{% end{event.name} %}} closes nothing; removed it")
+        while len(stack) > 1:
+            unclosed = stack.pop()
+            self.note(unclosed.number, f"{{% {unclosed.name} %}} is never closed; closed it at the end of the page")
+        return root
+
+    # --- writing ---------------------------------------------------------------------------------
+    def _render(self, nodes: list) -> list[str]:
+        out: list[str] = []
+        after_block = False  # a block ends with a blank line: skip the source's own blank after it
+        for node in nodes:
+            if isinstance(node, _Line):
+                if after_block and not node.code and not node.text.strip():
+                    after_block = False
+                    continue
+                after_block = False
+                out.extend((node.text if node.code else self.inline(node.text, node.number)).split("\n"))
+                continue
+            block = self._block(node)
+            if not any(line.strip() for line in block):
+                continue
+            if out and out[-1].strip():
+                out.append("")
+            out.extend(block)
+            out.append("")
+            after_block = True
+        return out
+
+    def _body(self, tag: _Tag) -> list[str]:
+        """The rendered children of a block, without the block's own indentation or edge blank lines."""
+        lines = [line[len(tag.indent):] if line.startswith(tag.indent) else line.lstrip()
+                 for line in self._render(tag.children)]
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        return lines
+
+    def _block(self, tag: _Tag) -> list[str]:
+        handler = getattr(self, "_tag_" + tag.name.replace("-", "_"), None)
+        lines = handler(tag) if handler else self._unknown(tag)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        self.changes[tag.name] += 1
+        return [tag.indent + line if line.strip() else "" for line in lines]
+
+    def _tag_hint(self, tag: _Tag) -> list[str]:
+        style = tag.attrs.get("style", "info")
+        kind = HINT_KINDS.get(style)
+        if kind is None:
+            kind = "note"
+            self.note(tag.number, f'hint style "{style}" is unknown; made it a note')
+        body = self._body(tag)
+        title = ""
+        if body and HEADING.match(body[0]):
+            title = " " + _quote(HEADING.match(body[0])["title"])
+            body = body[1:]
+            while body and not body[0].strip():
+                body.pop(0)
+        return [f"!!! {kind}{title}", "", *_indent(body)]
+
+    def _tag_tabs(self, tag: _Tag) -> list[str]:
+        lines: list[str] = []
+        rest: list = []
+        for child in tag.children:
+            if isinstance(child, _Tag) and child.name == "tab":
+                title = child.attrs.get("title") or "Tab"
+                lines += [f"=== {_quote(title)}", "", *_indent(self._body(child)), ""]
+                self.changes["tab"] += 1
+            elif isinstance(child, _Tag) or child.text.strip():
+                rest.append(child)
+        if rest:
+            self.note(tag.number, "content between {% tabs %} and the first {% tab %} kept after the tabs")
+            lines += self._render(rest)
+        return lines
+
+    def _tag_tab(self, tag: _Tag) -> list[str]:
+        self.note(tag.number, "{% tab %} outside {% tabs %}; made it a single tab")
+        return self._tag_tabs(_Tag("tabs", {}, tag.number, children=[tag]))
+
+    def _tag_code(self, tag: _Tag) -> list[str]:
+        fence = next((c for c in tag.children if isinstance(c, _Line) and c.fence_open), None)
+        if fence is None:
+            self.note(tag.number, "{% code %} holds no fenced code block; kept its content")
+            return self._body(tag)
+        match = FENCE.match(fence.text)
+        info = match["info"].strip().split(None, 1)
+        language = info[0] if info else "text"
+        options = [info[1]] if len(info) > 1 else []
+        if tag.attrs.get("title"):
+            options.append(f"title={_quote(tag.attrs['title'])}")
+        if tag.attrs.get("lineNumbers", "").lower() == "true":
+            options.append('linenums="1"')
+        fence.text = f"{match['indent']}{match['fence']}{language}" + "".join(" " + o for o in options)
+        for key in tag.attrs.keys() - {"title", "lineNumbers", "overflow", "fullWidth"}:
+            self.note(tag.number, f'{{% code %}} option "{key}" has no Material equivalent; dropped it')
+        return self._body(tag)
+
+    def _ref(self, tag: _Tag, url: str | None, inner_text: str = "") -> list[str]:
+        if not url:
+            self.note(tag.number, f"{{% {tag.name} %}} has no page to link to; removed it")
+            return [inner_text] if inner_text else []
+        resolved = self.links.resolve(url, self.old, self.new)
+        if resolved.external:
+            return [f"[{url}]({url})"]
+        if resolved.url is None:
+            self.note(tag.number, f"{{% {tag.name} %}} points at {url}, which does not exist; kept its name as text")
+            return [posixpath.basename(clean_url(url))]
+        title = self.title_of(resolved.target) if resolved.target else url
+        return [f"[{_escape_text(title)}]({resolved.url})"]
+
+    def _tag_content_ref(self, tag: _Tag) -> list[str]:
+        return self._ref(tag, tag.attrs.get("url"))
+
+    def _tag_page_ref(self, tag: _Tag) -> list[str]:
+        return self._ref(tag, tag.attrs.get("page") or tag.attrs.get("url"))
+
+    def _caption(self, tag: _Tag) -> str:
+        caption = tag.attrs.get("caption", "")
+        inner = " ".join(" ".join(self._body(tag)).split())
+        return inner or caption
+
+    def _tag_embed(self, tag: _Tag) -> list[str]:
+        url = tag.attrs.get("url", "")
+        caption = self._caption(tag)
+        if not url:
+            self.note(tag.number, "{% embed %} has no url; removed it")
+            return [caption] if caption else []
+        player = video_embed(url)
+        link = f"[{_escape_text(caption) if caption else url}]({url})"
+        if player:
+            title = html.escape(caption or "Video", quote=True)
+            return [
+                f'<iframe src="{player}" title="{title}" width="640" height="360" frameborder="0" '
+                'allow="fullscreen; picture-in-picture" allowfullscreen></iframe>',
+                "",
+                link,
+            ]
+        return [link]
+
+    def _tag_file(self, tag: _Tag) -> list[str]:
+        src = tag.attrs.get("src", "")
+        caption = self._caption(tag)
+        resolved = self.links.resolve(src, self.old, self.new) if src else None
+        if resolved is None or (resolved.url is None and not resolved.external):
+            self.note(tag.number, f"{{% file %}} points at {src or 'nothing'}, which does not exist; kept the caption")
+            return [caption] if caption else []
+        name = posixpath.basename(unquote(clean_url(src)))
+        text = _escape_text(caption or name)
+        return [f'[{text}]({resolved.url}){{ download="{html.escape(name, quote=True)}" }}']
+
+    def _unknown(self, tag: _Tag) -> list[str]:
+        self.note(
+            tag.number,
+            f"{{% {tag.name} %}} has no Material equivalent; removed the tag and kept its content",
+        )
+        return self._body(tag)
+
+    # --- inline ----------------------------------------------------------------------------------
+    def inline(self, text: str, number: int) -> str:
+        if not text.strip():
+            return text
+        figure = FIGURE.match(text)
+        if figure:
+            return self._figure(figure, number)
+        if DETAILS.match(text):
+            self.changes["details"] += 1
+            return DETAILS.match(text)["indent"] + '<details markdown="1">'
+        spans: list[str] = []
+
+        def mask(match: re.Match) -> str:
+            spans.append(match.group(0))
+            return f"\x00{len(spans) - 1}\x00"
+
+        text = CODE_SPAN.sub(mask, text)
+        anchor = HEADING_ANCHOR.match(text)
+        if anchor:
+            text = f"{anchor['heading']} {{ #{anchor['id']} }}"
+            self.changes["heading anchor"] += 1
+        text = HTML_IMG.sub(lambda m: self._html_image(m, number), text)
+        text = HTML_LINK.sub(lambda m: self._html_link(m, number), text)
+        text = IMAGE.sub(lambda m: self._link(m, number, image=True), text)
+        text = LINK.sub(lambda m: self._link(m, number, image=False), text)
+        reference = REFERENCE.match(text)
+        if reference:
+            text = self._reference(reference, number)
+        text = INLINE_TAG.sub(lambda m: self._inline_tag(m, number), text)
+        text = re.sub("\x00(\\d+)\x00", lambda m: spans[int(m.group(1))], text)
+        unescaped = unescape_line(text)
+        if unescaped != text:
+            self.changes["escapes"] += 1
+        return unescaped
+
+    def _rewrite(self, url: str, number: int, what: str) -> str | None:
+        resolved = self.links.resolve(url, self.old, self.new)
+        if resolved.external:
+            return url
+        if resolved.url is None:
+            self.note(number, f"{what} to {clean_url(url)}: no such file in the GitBook space; kept the text only")
+            return None
+        if resolved.url != url:
+            self.changes["links"] += 1
+        return resolved.url
+
+    def _link(self, match: re.Match, number: int, image: bool) -> str:
+        url = self._rewrite(match["url"], number, "image" if image else "link")
+        if url is None:
+            return match["text"]
+        return f"{'!' if image else ''}[{match['text']}]({url}{match['title'] or ''})"
+
+    def _reference(self, match: re.Match, number: int) -> str:
+        url = self._rewrite(match["url"], number, "link definition")
+        if url is None:
+            return match.group(0)
+        return f"{match['lead']}{url}{match['rest']}"
+
+    def _html_attrs(self, attrs: str) -> dict[str, str]:
+        return {key.lower(): double or single for key, double, single in HTML_ATTR.findall(attrs)}
+
+    def _html_image(self, match: re.Match, number: int) -> str:
+        attrs = self._html_attrs(match["attrs"])
+        src = attrs.pop("src", "")
+        if not src or is_external(src) or src.startswith("data:"):
+            return match.group(0)
+        url = self._rewrite(src, number, "image")
+        alt = attrs.pop("alt", "")
+        if url is None:
+            return alt
+        self.changes["html images"] += 1
+        extra = " ".join(f'{k}="{v}"' for k, v in attrs.items() if k in ("width", "height", "title", "align"))
+        return f"![{_escape_text(alt)}]({url})" + (f"{{ {extra} }}" if extra else "")
+
+    def _html_link(self, match: re.Match, number: int) -> str:
+        url = match["url"]
+        if not url or url.startswith("#") or is_external(url):
+            return match.group(0)
+        new = self._rewrite(url, number, "link")
+        if new is None:
+            return match["text"]
+        return f"[{match['text']}]({new})"
+
+    def _figure(self, match: re.Match, number: int) -> str:
+        body = match["body"]
+        caption = FIGCAPTION.search(body)
+        image = HTML_IMG.search(body)
+        if image is None:
+            return match.group(0)
+        markdown_image = self._html_image(image, number)
+        if not markdown_image.startswith("!["):
+            attrs = self._html_attrs(image["attrs"])
+            if not is_external(attrs.get("src", "")):
+                return markdown_image  # the image is missing: already reported
+            markdown_image = f"![{_escape_text(attrs.get('alt', ''))}]({attrs['src']})"
+        self.changes["figures"] += 1
+        indent = match["indent"]
+        lines = [f'{indent}<figure markdown="span">', f"{indent}  {markdown_image}"]
+        if caption:
+            text = re.sub(r"</?p>", "", caption["caption"]).strip()
+            if text:
+                lines.append(f"{indent}  <figcaption>{text}</figcaption>")
+        lines.append(f"{indent}</figure>")
+        return "\n".join(lines)
+
+    def _inline_tag(self, match: re.Match, number: int) -> str:
+        tag = _Tag(match["name"], parse_attrs(match["args"]), number)
+        if match["end"]:
+            self.note(number, f"{{% end{tag.name} %}} inside a line; removed it")
+            return ""
+        if tag.name in ("embed", "page-ref", "content-ref", "file"):
+            self.changes[tag.name] += 1
+            handler = getattr(self, "_tag_" + tag.name.replace("-", "_"))
+            lines = handler(tag)
+            return " ".join(line for line in lines if line.strip() and not line.startswith("<iframe")) or ""
+        self.note(number, f"{{% {tag.name} %}} inside a line has no Material equivalent; removed it")
+        return ""
+
+
+def _is_block(events: list, index: int) -> bool:
+    name = events[index].name
+    if name in BLOCK_TAGS:
+        return True
+    if name in SELF_CLOSING:
+        return False
+    for later in events[index + 1:]:
+        if isinstance(later, _Tag) and later.name == name:
+            return later.end
+    return False
+
+
+def _walk(tag: _Tag):
+    for child in tag.children:
+        yield child
+        if isinstance(child, _Tag):
+            yield from _walk(child)
+
+
+def _indent(lines: list[str], by: int = 4) -> list[str]:
+    return [(" " * by + line) if line.strip() else "" for line in lines]
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', "'") + '"'
+
+
+def _escape_text(text: str) -> str:
+    """Text safe inside `[...]` of a Markdown link."""
+    return text.replace("[", "\\[").replace("]", "\\]")

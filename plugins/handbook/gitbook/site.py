@@ -1,0 +1,172 @@
+"""The files an import writes besides the pages: `mkdocs.yml` (with the nav from SUMMARY.md),
+redirect pages for `.gitbook.yaml`'s `redirects`, and the starter `channel_map.yml`. Pure: text out."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+
+import yaml
+
+from handbook.gitbook.model import Finding
+from handbook.gitbook.summary import Entry
+
+MARKDOWN_EXTENSIONS: list = [
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    {"toc": {"permalink": True}},
+    "pymdownx.details",
+    "pymdownx.highlight",
+    "pymdownx.superfences",
+    {"pymdownx.tabbed": {"alternate_style": True}},
+]
+TOPICS_CATEGORY = "Handbook Topics"
+
+
+def build_nav(
+    entries: list[Entry], page_of: Callable[[str], str | None], findings: list[Finding], summary: str
+) -> list:
+    """MkDocs nav from SUMMARY entries; `page_of(old path)` is the page's path inside docs/ or None."""
+    nav: list = []
+    for entry in entries:
+        if entry.is_part:
+            children = build_nav(entry.children, page_of, findings, summary)
+            if children:
+                nav.append({entry.title: children})
+            continue
+        if entry.external:
+            item: str | list = entry.target or ""
+        else:
+            page = page_of(entry.target or "")
+            if page is None:
+                findings.append(
+                    Finding(summary, entry.line, f"{entry.target} does not exist; left it out of the nav")
+                )
+                if entry.children:
+                    nav.extend(build_nav(entry.children, page_of, findings, summary))
+                continue
+            item = page
+        if entry.children:
+            children = build_nav(entry.children, page_of, findings, summary)
+            item = [item, *children] if not entry.external else [{entry.title: item}, *children]
+        nav.append({entry.title or "Untitled": item})
+    return nav
+
+
+def nav_pages(nav: list) -> set[str]:
+    pages: set[str] = set()
+    for item in nav:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, list):
+                pages |= nav_pages(value)
+            elif isinstance(value, str) and "://" not in value:
+                pages.add(value)
+    return pages
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def _dump(data: dict) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+
+
+def mkdocs_yml(
+    site_name: str, nav: list | None, not_in_nav: list[str], exclude_categories: list[str], description: str = ""
+) -> str:
+    config: dict = {"site_name": site_name}
+    if description:
+        config["site_description"] = description
+    config["theme"] = {
+        "name": "material",
+        "features": ["navigation.sections", "navigation.indexes", "content.tabs.link"],
+    }
+    config["markdown_extensions"] = MARKDOWN_EXTENSIONS
+    handbook: str | dict = "handbook"
+    if exclude_categories:
+        handbook = {"handbook": {"exclude_categories": sorted(exclude_categories)}}
+    config["plugins"] = ["search", handbook]
+    config["validation"] = {
+        "omitted_files": "warn",
+        "absolute_links": "warn",
+        "unrecognized_links": "warn",
+        "anchors": "warn",
+    }
+    if nav is not None:
+        config["nav"] = nav
+    if not_in_nav:
+        config["not_in_nav"] = "".join(f"/{page}\n" for page in sorted(not_in_nav))
+    header = "# Made by `handbook import gitbook` from the GitBook space (SUMMARY.md → nav).\n"
+    return header + _dump(config)
+
+
+def page_url(docs_path: str) -> str:
+    """The URL of a page inside docs/ with MkDocs' default `use_directory_urls`."""
+    stem = posixpath.splitext(docs_path)[0]
+    folder, name = posixpath.split(stem)
+    if name.lower() in ("index", "readme"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+def redirect_page(source_docs_path: str, target_docs_path: str, title: str) -> str:
+    """A page at the old address that sends browsers to the new one (no extra plugin needed)."""
+    here = page_url(source_docs_path)
+    there = page_url(target_docs_path)
+    relative = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    url = "./" if relative == "." else relative + "/"
+    link = posixpath.relpath(target_docs_path, posixpath.dirname(source_docs_path) or ".")
+    safe_title = title.replace('"', "'")
+    return (
+        "---\n"
+        f'title: "Moved: {safe_title}"\n'
+        "search:\n  exclude: true\n"
+        "---\n\n"
+        f'<div class="handbook-redirect">\n<meta http-equiv="refresh" content="0; url={url}">\n</div>\n\n'
+        f"This page has moved to [{title}]({link}).\n"
+    )
+
+
+def channel_slug(folder: str) -> str:
+    """A Discord channel name for a docs folder: lowercase, hyphens, letters and digits only."""
+    slug = re.sub(r"[\s_]+", "-", folder.strip().lower())
+    slug = re.sub(r"[^\w-]", "", slug).replace("_", "-")
+    return re.sub(r"-{2,}", "-", slug).strip("-")[:100] or "topic"
+
+
+def starter_map(server_name: str, categories: list[str]) -> str:
+    """A minimal channel map: one topic channel per handbook category, in one Discord category."""
+    data = {
+        "server": {"name": server_name},
+        "discord_categories": [
+            {
+                "name": TOPICS_CATEGORY,
+                "channels": [
+                    {"name": channel_slug(folder), "kind": "topic", "category": folder} for folder in categories
+                ],
+            }
+        ],
+    }
+    header = (
+        "# The community's Discord structure as data; written by `handbook import gitbook`.\n"
+        "# One topic channel per handbook category (folder of docs/); edit freely, `handbook sync` keeps it.\n"
+    )
+    return header + _dump(data)
+
+
+def categories_of(pages: list[str]) -> list[str]:
+    """Handbook categories: folders directly under docs/ that hold pages (paths relative to docs/)."""
+    return sorted({page.split("/", 1)[0] for page in pages if "/" in page})
