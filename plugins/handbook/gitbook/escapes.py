@@ -28,9 +28,18 @@ def unescape_line(line: str) -> str:
     everything = _ESCAPE.sub(r"\1", line)
     if _render(everything) == before:
         return everything
-    # some escapes matter: drop the others one at a time, from the right so offsets stay valid
+    # some escapes matter: drop the others one at a time, from the right so offsets stay valid;
+    # a `*` or `_` that could open or close emphasis keeps its escape (pairs stay pairs)
     for match in reversed(list(_ESCAPE.finditer(line))):
+        if match.group(1) in "*_" and _delimiter_like(line, match.start(), match.end()):
+            continue
         candidate = line[: match.start()] + line[match.start() + 1 :]
         if _render(candidate) == before:
             line = candidate
     return line
+
+
+def _delimiter_like(line: str, start: int, end: int) -> bool:
+    before = line[start - 1] if start > 0 else " "
+    after = line[end] if end < len(line) else " "
+    return before.isalnum() != after.isalnum()

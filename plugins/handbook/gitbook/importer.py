@@ -321,6 +321,18 @@ def _move_all(plan: Plan) -> None:
         for old, new in ready:
             _git_mv(plan, old, new)
             del pending[old]
+    _remove_empty_folders(plan.base, {posixpath.dirname(old) for old in plan.moves})
+
+
+def _remove_empty_folders(base: Path, folders: set[str]) -> None:
+    """Folders that the moves emptied (git does not track folders, so nothing else would)."""
+    for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):
+        while folder:
+            path = base / folder
+            if not path.is_dir() or any(path.iterdir()):
+                break
+            path.rmdir()
+            folder = posixpath.dirname(folder)
 
 
 def _git_mv(plan: Plan, old: str, new: str) -> None:

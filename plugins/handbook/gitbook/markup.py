@@ -440,11 +440,11 @@ class _Page:
             markdown_image = f"![{_escape_text(attrs.get('alt', ''))}]({attrs['src']})"
         self.changes["figures"] += 1
         indent = match["indent"]
-        lines = [f'{indent}<figure markdown="span">', f"{indent}  {markdown_image}"]
+        lines = [f'{indent}<figure markdown="span">', f"{indent}{markdown_image}"]
         if caption:
             text = re.sub(r"</?p>", "", caption["caption"]).strip()
             if text:
-                lines.append(f"{indent}  <figcaption>{text}</figcaption>")
+                lines.append(f"{indent}<figcaption>{text}</figcaption>")
         lines.append(f"{indent}</figure>")
         return "\n".join(lines)
 

@@ -27,13 +27,18 @@ TOPICS_CATEGORY = "Handbook Topics"
 
 
 def build_nav(
-    entries: list[Entry], page_of: Callable[[str], str | None], findings: list[Finding], summary: str
+    entries: list[Entry], page_of: Callable[[str], str | None], findings: list[Finding], summary: str,
+    depth: int = 0,
 ) -> list:
-    """MkDocs nav from SUMMARY entries; `page_of(old path)` is the page's path inside docs/ or None."""
+    """MkDocs nav from SUMMARY entries; `page_of(old path)` is the page's path inside docs/ or None.
+
+    A folder's index page inside a section gets a section of its own: Material's
+    `navigation.indexes` would otherwise make it the index of the enclosing section.
+    """
     nav: list = []
     for entry in entries:
         if entry.is_part:
-            children = build_nav(entry.children, page_of, findings, summary)
+            children = build_nav(entry.children, page_of, findings, summary, depth + 1)
             if children:
                 nav.append({entry.title: children})
             continue
@@ -46,11 +51,11 @@ def build_nav(
                     Finding(summary, entry.line, f"{entry.target} does not exist; left it out of the nav")
                 )
                 if entry.children:
-                    nav.extend(build_nav(entry.children, page_of, findings, summary))
+                    nav.extend(build_nav(entry.children, page_of, findings, summary, depth + 1))
                 continue
-            item = page
+            item = [page] if depth and posixpath.basename(page) == "index.md" and not entry.children else page
         if entry.children:
-            children = build_nav(entry.children, page_of, findings, summary)
+            children = build_nav(entry.children, page_of, findings, summary, depth + 1)
             item = [item, *children] if not entry.external else [{entry.title: item}, *children]
         nav.append({entry.title or "Untitled": item})
     return nav
