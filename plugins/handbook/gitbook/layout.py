@@ -76,13 +76,19 @@ def plan_layout(files: set[str] | frozenset[str], source: Source) -> Layout:
             name = "index.md"
         wanted[old] = _join(DOCS, _join(folder, name))
     # plain pages keep their place; READMEs become index.md unless a page already has that name
-    by_renamed = lambda item: (posixpath.basename(item[0]) != posixpath.basename(item[1]), item[0])  # noqa: E731
-    for old, new in sorted(wanted.items(), key=by_renamed):
-        plain = _join(DOCS, layout.in_root(old) or old)
-        target = new if new not in taken else plain
-        if target in taken:
-            stem, ext = posixpath.splitext(target)
-            target = f"{stem}-readme{ext}"
+    def claim_order(item: tuple[str, str]) -> tuple[int, str]:
+        # the home page first, then pages that keep their name, then READMEs becoming index.md
+        if item[0] == readme:
+            return (0, item[0])
+        return (1 if posixpath.basename(item[0]) == posixpath.basename(item[1]) else 2, item[0])
+
+    for old, new in sorted(wanted.items(), key=claim_order):
+        target = new
+        number = 1
+        while target in taken:  # MkDocs drops a README.md that sits beside an index.md
+            suffix = "" if number == 1 else f"-{number}"
+            target = _join(posixpath.dirname(new), f"readme-page{suffix}.md")
+            number += 1
         if target != new:
             layout.findings.append(
                 Finding(old, 1, f"kept as {target}: {new} is taken by another page of the same folder")

@@ -6,6 +6,7 @@ GitBook's table of contents is a Markdown list of links, optionally grouped into
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -80,7 +81,8 @@ def _list_entries(node: SyntaxTreeNode, name: str, folder: str) -> list[Entry]:
             entry.external = True
         else:
             path = unquote(parts.path)
-            entry.target = f"{folder}/{path}" if folder and not path.startswith("/") else path.lstrip("/")
+            joined = f"{folder}/{path}" if folder and not path.startswith("/") else path.lstrip("/")
+            entry.target = posixpath.normpath(joined) if joined else joined
             entry.fragment = parts.fragment
         for child in item.children:
             if child.type in ("bullet_list", "ordered_list"):
