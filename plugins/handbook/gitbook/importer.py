@@ -130,14 +130,15 @@ def plan_import(path: Path) -> Plan:
         nav = site.build_nav(entries, page_of, plan.findings, summary_path)
         in_nav = site.nav_pages(nav)
         plan.not_in_nav = sorted(page for page in docs_pages if page not in in_nav)
-    exclude = _plan_redirects(plan, layout, texts, docs_pages, title_of)
+    _plan_redirects(plan, layout, texts, docs_pages, title_of)
     readme_old = posixpath.join(source.root, source.readme) if source.root else source.readme
     name = page_title(texts.get(readme_old, "")) or base.name
     description = _front_matter(texts.get(readme_old, "")).get("description", "")
     _create(plan, "mkdocs.yml", site.mkdocs_yml(
-        name, nav, plan.not_in_nav, exclude, description if isinstance(description, str) else ""
+        name, nav, plan.not_in_nav, description if isinstance(description, str) else ""
     ))
-    categories = [c for c in site.categories_of(docs_pages + list(plan.redirects)) if c not in exclude]
+    # handbook categories are the folders of docs/ with a page in the nav (not_in_nav pages don't count)
+    categories = site.categories_of([page for page in docs_pages if page not in set(plan.not_in_nav)])
     _write_starter_map(plan, name, categories)
     plan.deletes = [p for p in (summary_path, CONFIG_NAME) if p in files]
     plan.findings.sort()
@@ -156,8 +157,8 @@ def _create(plan: Plan, path: str, text: str) -> None:
     plan.created.add(path)
 
 
-def _plan_redirects(plan: Plan, layout: Layout, texts: dict, docs_pages: list[str], title_of) -> list[str]:
-    """Redirect pages for `.gitbook.yaml` redirects; returns the folders that hold only redirects."""
+def _plan_redirects(plan: Plan, layout: Layout, texts: dict, docs_pages: list[str], title_of) -> None:
+    """Redirect pages for `.gitbook.yaml` redirects, left out of the nav."""
     taken = set(docs_pages)
     config = CONFIG_NAME
     for redirect in plan.source.redirects:
@@ -187,8 +188,6 @@ def _plan_redirects(plan: Plan, layout: Layout, texts: dict, docs_pages: list[st
         plan.not_in_nav.append(page)
         taken.add(page)
     plan.not_in_nav.sort()
-    page_folders = {p.split("/", 1)[0] for p in docs_pages if "/" in p}
-    return sorted({p.split("/", 1)[0] for p in plan.redirects if "/" in p} - page_folders)
 
 
 def _check_targets(layout: Layout, files: set[str]) -> None:

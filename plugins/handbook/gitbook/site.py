@@ -89,9 +89,7 @@ def _dump(data: dict) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
 
 
-def mkdocs_yml(
-    site_name: str, nav: list | None, not_in_nav: list[str], exclude_categories: list[str], description: str = ""
-) -> str:
+def mkdocs_yml(site_name: str, nav: list | None, not_in_nav: list[str], description: str = "") -> str:
     config: dict = {"site_name": site_name}
     if description:
         config["site_description"] = description
@@ -100,10 +98,7 @@ def mkdocs_yml(
         "features": ["navigation.sections", "navigation.indexes", "content.tabs.link"],
     }
     config["markdown_extensions"] = MARKDOWN_EXTENSIONS
-    handbook: str | dict = "handbook"
-    if exclude_categories:
-        handbook = {"handbook": {"exclude_categories": sorted(exclude_categories)}}
-    config["plugins"] = ["search", handbook]
+    config["plugins"] = ["search", "handbook"]
     config["validation"] = {
         "omitted_files": "warn",
         "absolute_links": "warn",
@@ -173,5 +168,5 @@ def starter_map(server_name: str, categories: list[str]) -> str:
 
 
 def categories_of(pages: list[str]) -> list[str]:
-    """Handbook categories: folders directly under docs/ that hold pages (paths relative to docs/)."""
+    """Handbook categories: folders directly under docs/ that hold pages of the nav (paths inside docs/)."""
     return sorted({page.split("/", 1)[0] for page in pages if "/" in page})
