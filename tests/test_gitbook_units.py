@@ -1,0 +1,204 @@
+"""Tables of cases for the pure parts of the GitBook import: SUMMARY.md, markup, escapes, links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handbook.gitbook.escapes import unescape_line
+from handbook.gitbook.layout import plan_layout
+from handbook.gitbook.links import Links
+from handbook.gitbook.markup import Converter, video_embed
+from handbook.gitbook.model import GitBookError
+from handbook.gitbook.site import channel_slug, page_url, redirect_page
+from handbook.gitbook.source import Source
+from handbook.gitbook.summary import parse_summary
+
+FILES = {
+    "README.md", "SUMMARY.md", "guide/README.md", "guide/page.md", "guide/other page.md",
+    ".gitbook/assets/shot (1).png", ".gitbook/assets/naïve.png", ".gitbook/assets/a_b.png", "pics/p.png",
+}
+
+
+def convert(text: str, page: str = "guide/page.md"):
+    layout = plan_layout(FILES, Source(base=Path("/nowhere")))
+    converter = Converter(Links(layout), lambda old: f"Title of {old}")
+    return converter.convert(text, page, layout.new_path(page))
+
+
+# --- SUMMARY.md ----------------------------------------------------------------------------------
+def test_summary_parts_nesting_links_and_anchors():
+    entries = parse_summary(
+        "# Table of contents\n\n* [Home](README.md)\n\n"
+        '## Part one <a href="#part-one" id="part-one"></a>\n\n'
+        "* [Guide](guide/README.md)\n  * [Page](<guide/other page.md>)\n    * [Deep](guide/page.md#part)\n"
+        "- [Site](https://example.org)\n\n## Empty part\n"
+    )
+    assert [(e.title, e.target, e.line) for e in entries] == [("Home", "README.md", 3), ("Part one", None, 5)]
+    guide = entries[1].children[0]
+    assert (guide.title, guide.target) == ("Guide", "guide/README.md")
+    assert guide.children[0].target == "guide/other page.md"
+    deep = guide.children[0].children[0]
+    assert (deep.target, deep.fragment) == ("guide/page.md", "part")
+    site = entries[1].children[1]
+    assert site.external and site.target == "https://example.org"
+
+
+@pytest.mark.parametrize(
+    "text, line, fragment",
+    [
+        ("* [A](a.md)\n* plain\n", 2, "has no link"),
+        ("Intro only\n", 1, "has no list of pages"),
+        ("* [A](a.md)\n  * [B]()\n", 2, "empty target"),
+    ],
+)
+def test_summary_mistakes_name_the_line(text, line, fragment):
+    with pytest.raises(GitBookError) as error:
+        parse_summary(text, "SUMMARY.md")
+    assert f"SUMMARY.md:{line}: " in str(error.value) and fragment in str(error.value)
+
+
+# --- markup --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ('{% hint style="info" %}\nText\n{% endhint %}\n', "!!! info\n\n    Text\n"),
+        ('{% hint style="danger" %}\n### Stop\nNo.\n{% endhint %}\n', '!!! danger "Stop"\n\n    No.\n'),
+        (
+            '{% tabs %}\n{% tab title="A" %}\none\n{% endtab %}\n{% tab title="B" %}\ntwo\n{% endtab %}\n{% endtabs %}\n',
+            '=== "A"\n\n    one\n\n=== "B"\n\n    two\n',
+        ),
+        (
+            '{% code title="x.py" lineNumbers="true" %}\n```python\npass\n```\n{% endcode %}\n',
+            '```python title="x.py" linenums="1"\npass\n```\n',
+        ),
+        ('{% code title="plain" %}\n```\nhi\n```\n{% endcode %}\n', '```text title="plain"\nhi\n```\n'),
+        ('{% page-ref page="../README.md" %}\n', "[Title of README.md](../index.md)\n"),
+        (
+            '{% content-ref url="other page.md" %}\n[other page.md](<other page.md>)\n{% endcontent-ref %}\n',
+            "[Title of guide/other page.md](other%20page.md)\n",
+        ),
+        ('{% embed url="https://example.org/x" %}\n', "[https://example.org/x](https://example.org/x)\n"),
+        (
+            '{% embed url="https://vimeo.com/123" %}\nOur talk\n{% endembed %}\n',
+            '<iframe src="https://player.vimeo.com/video/123" title="Our talk" width="640" height="360" '
+            'frameborder="0" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>\n\n'
+            "[Our talk](https://vimeo.com/123)\n",
+        ),
+        (
+            '{% file src="../.gitbook/assets/shot (1).png" caption="A shot" %}\n',
+            '[A shot](../assets/shot%20%281%29.png){ download="shot (1).png" }\n',
+        ),
+        (
+            '{% file src="../.gitbook/assets/a_b.png" %}\nNew style caption\n{% endfile %}\n',
+            '[New style caption](../assets/a_b.png){ download="a_b.png" }\n',
+        ),
+        ("![x](../.gitbook/assets/shot%20%281%29.png)\n", "![x](../assets/shot%20%281%29.png)\n"),
+        ("![x](<../.gitbook/assets/shot (1).png>)\n", "![x](../assets/shot%20%281%29.png)\n"),
+        ("![x](../.gitbook/assets/a\\_b.png)\n", "![x](../assets/a_b.png)\n"),
+        ("![x](../.gitbook/assets/na%C3%AFve.png)\n", "![x](../assets/na%C3%AFve.png)\n"),
+        ('<img src="../pics/p.png" alt="P" width="50%">\n', '![P](../pics/p.png){ width="50%" }\n'),
+        ("[home](../) and [guide](./)\n", "[home](../index.md) and [guide](index.md)\n"),
+        ("[abs](/guide/page.md#x)\n", "[abs](page.md#x)\n"),
+        ("[ext](https://example.org/a_b) [top](#top)\n", "[ext](https://example.org/a_b) [top](#top)\n"),
+        ("[ref]: ../README.md\n", "[ref]: ../index.md\n"),
+        ('## Title <a href="#t" id="t"></a>\n', "## Title { #t }\n"),
+        ("<details>\n\n<summary>More</summary>\n\nBody\n\n</details>\n",
+         '<details markdown="1">\n\n<summary>More</summary>\n\nBody\n\n</details>\n'),
+        ("```\n{% hint %}\n```\n", "```\n{% hint %}\n```\n"),
+        ("Write `{% hint %}` and `a\\_b` in code.\n", "Write `{% hint %}` and `a\\_b` in code.\n"),
+        ("---\ndescription: Keep \\_me\n---\n\nx\\_y\n", "---\ndescription: Keep \\_me\n---\n\nx_y\n"),
+        (
+            '1. Step\n\n    {% hint style="info" %}\n    Inside\n    {% endhint %}\n',
+            "1. Step\n\n    !!! info\n\n        Inside\n",
+        ),
+    ],
+    ids=lambda value: value[:30] if isinstance(value, str) else None,
+)
+def test_markup(source, expected):
+    result = convert(source)
+    assert result.text == expected
+    assert not result.findings
+
+
+@pytest.mark.parametrize(
+    "source, line, fragment, kept",
+    [
+        ('x\n\n{% swagger method="get" %}\nAPI body\n{% endswagger %}\n', 3, "{% swagger %} has no Material", "API body"),
+        ('{% hint style="info" %}\nopen\n', 1, "never closed", "!!! info"),
+        ("{% endhint %}\ntext\n", 1, "closes nothing", "text"),
+        ("see [gone](gone.md)\n", 1, "link to gone.md: no such file", "see gone"),
+        ('{% hint style="weird" %}\nx\n{% endhint %}\n', 1, 'hint style "weird" is unknown', "!!! note"),
+        ("inline {% include 'x.md' %} tag\n", 1, "{% include %} inside a line", "inline  tag"),
+        ('{% content-ref url="nope.md" %}\n[nope](nope.md)\n{% endcontent-ref %}\n', 1, "does not exist", "nope.md"),
+    ],
+)
+def test_what_cannot_be_converted_is_reported_and_kept(source, line, fragment, kept):
+    result = convert(source)
+    assert any(f.line == line and fragment in f.message and f.path == "guide/page.md" for f in result.findings), \
+        result.findings
+    assert kept in result.text
+    assert "{%" not in result.text
+
+
+# --- escapes -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("f\\(x\\)", "f(x)"),
+        ("snake\\_case\\_name", "snake_case_name"),
+        ("2 \\* 3", "2 * 3"),
+        ("\\*not emphasis\\*", "\\*not emphasis\\*"),
+        ("\\_not emphasis\\_", "\\_not emphasis\\_"),
+        ("[a]\\(b)", "[a]\\(b)"),
+        ("`code \\_ stays`", "`code \\_ stays`"),
+        ("a \\# b", "a \\# b"),
+        ("no escapes", "no escapes"),
+    ],
+)
+def test_unescape(line, expected):
+    assert unescape_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "url, player",
+    [
+        ("https://www.youtube.com/watch?v=abc&t=3", "https://www.youtube-nocookie.com/embed/abc"),
+        ("https://youtu.be/xyz", "https://www.youtube-nocookie.com/embed/xyz"),
+        ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871"),
+        ("https://www.loom.com/share/abc123", "https://www.loom.com/embed/abc123"),
+        ("https://example.org/watch?v=abc", None),
+        ("https://www.youtube.com/", None),
+    ],
+)
+def test_video_embed(url, player):
+    assert video_embed(url) == player
+
+
+@pytest.mark.parametrize(
+    "folder, slug",
+    [("habits", "habits"), ("Deep Work", "deep-work"), ("getting_started", "getting-started"), ("Café & Co", "café-co")],
+)
+def test_channel_slug(folder, slug):
+    assert channel_slug(folder) == slug
+
+
+def test_page_urls_and_redirects():
+    assert page_url("index.md") == ""
+    assert page_url("a/index.md") == "a/"
+    assert page_url("a/b.md") == "a/b/"
+    text = redirect_page("old/setup.md", "guide/install.md", "Install")
+    assert 'content="0; url=../../guide/install/"' in text
+    assert "[Install](../guide/install.md)" in text
+    assert 'content="0; url=../"' in redirect_page("old.md", "index.md", "Home")
+
+
+def test_layout_moves():
+    layout = plan_layout(FILES | {"guide/index.md", "LICENSE", ".github/workflow.yml"}, Source(base=Path("/x")))
+    assert layout.moves["README.md"] == "docs/index.md"
+    assert layout.moves["guide/index.md"] == "docs/guide/index.md"
+    assert layout.moves["guide/README.md"] == "docs/guide/readme-page.md"
+    assert layout.moves[".gitbook/assets/naïve.png"] == "docs/assets/naïve.png"
+    assert "LICENSE" not in layout.moves and ".github/workflow.yml" not in layout.moves
+    assert "pics/p.png" not in layout.moves  # moves only once a page uses it
