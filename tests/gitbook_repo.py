@@ -172,6 +172,8 @@ Start with [the guide](../getting-started/README.md) or go [deeper](deeper/).
 
 ## Cue <a href="#the-cue" id="the-cue"></a>
 
+## Café au lait
+
 {% swagger method="get" path="/habits" summary="List habits" %}
 The API lists habits.
 {% endswagger %}
@@ -190,7 +192,10 @@ def gitbook_files() -> dict[str, str | bytes]:
         ),
         "getting-started/install.md": INSTALL,
         "getting-started/tabs.md": TABS,
-        "habits/README.md": "# Habits\n\nSee [tiny habits](tiny-habits.md#the-cue).\n",
+        "habits/README.md": (
+            "# Habits\n\nSee [tiny habits](tiny-habits.md#the-cue), [café](tiny-habits.md#café-au-lait),\n"
+            "[gone](tiny-habits.md#nowhere) and [here](#start-here).\n\n## Start here\n"
+        ),
         "habits/tiny-habits.md": TINY_HABITS,
         "habits/deeper/README.md": "# Going deeper\n\nBack to [Habits](../README.md).\n",
         "extra/orphan.md": "# Orphan page\n\nNot in SUMMARY.md.\n",

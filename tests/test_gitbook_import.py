@@ -145,6 +145,16 @@ def test_figures_html_images_and_anchors(imported):
     assert "{%" not in html
 
 
+def test_anchors_follow_mkdocs_ids(imported):
+    html = page(imported, "habits")
+    assert '<a href="tiny-habits/#the-cue">tiny habits</a>' in html
+    assert '<a href="tiny-habits/#cafe-au-lait">café</a>' in html  # GitBook's slug → MkDocs' id
+    assert '<a href="tiny-habits/">gone</a>' in html
+    assert '<a href="#start-here">here</a>' in html
+    assert "not converted: docs/habits/index.md:4: link to #nowhere: habits/tiny-habits.md has no such heading" \
+        in imported["result"].stdout
+
+
 def test_nav_from_summary(imported):
     config = yaml.safe_load((imported["root"] / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["nav"] == [
@@ -199,7 +209,7 @@ def _nav_pages(nav) -> list[str]:
 
 def test_findings_printed_and_in_commit_message(imported):
     out = imported["result"].stdout
-    line = "habits/tiny-habits.md:11: {% swagger %} has no Material equivalent"
+    line = "habits/tiny-habits.md:13: {% swagger %} has no Material equivalent"
     assert f"not converted: {line}" in out
     assert line in imported["repo"].head.commit.message
     assert "not in the nav (kept, built, listed in not_in_nav): docs/extra/orphan.md" in out

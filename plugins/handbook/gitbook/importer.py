@@ -14,6 +14,7 @@ import git
 import yaml
 
 from handbook.gitbook import site
+from handbook.gitbook.anchors import fix_anchors
 from handbook.gitbook.layout import DOCS, Layout, plan_layout
 from handbook.gitbook.links import Links
 from handbook.gitbook.markup import FRONT_MATTER, HEADING, Converter
@@ -114,6 +115,7 @@ def plan_import(path: Path) -> Plan:
         if converted.text != texts[old]:
             plan.writes[new] = converted.text
             plan.changes[new] = converted.changes
+    _fix_anchors(plan, layout, texts)
     _check_targets(layout, files)
     plan.pages = len(layout.pages)
     docs_pages = [layout.new_path(old)[len(DOCS) + 1:] for old in layout.pages]
@@ -143,6 +145,20 @@ def plan_import(path: Path) -> Plan:
     plan.deletes = [p for p in (summary_path, CONFIG_NAME) if p in files]
     plan.findings.sort()
     return plan
+
+
+def _fix_anchors(plan: Plan, layout: Layout, texts: dict[str, str]) -> None:
+    """Point `#anchor` links at the ids MkDocs gives the converted pages."""
+    docs = {}
+    for old in layout.pages:
+        new = layout.new_path(old)
+        docs[new[len(DOCS) + 1:]] = plan.writes.get(new, texts[old])
+    changed, findings = fix_anchors(docs)
+    for path, text in changed.items():
+        new = f"{DOCS}/{path}"
+        plan.writes[new] = text
+        plan.changes.setdefault(new, Counter())["anchors"] += 1
+    plan.findings.extend(findings)
 
 
 def _write_starter_map(plan: Plan, server_name: str, categories: list[str]) -> None:
