@@ -188,7 +188,12 @@ def gitbook_files() -> dict[str, str | bytes]:
         "LICENSE": "MIT License\n",
         "getting-started/README.md": (
             "# Getting started\n\n"
-            '{% content-ref url="install.md" %}\n[install.md](install.md)\n{% endcontent-ref %}\n'
+            '{% content-ref url="install.md" %}\n[install.md](install.md)\n{% endcontent-ref %}\n\n'
+            '{% include "../.gitbook/includes/ask.md" %}\n'
+        ),
+        ".gitbook/includes/ask.md": (
+            '---\ntitle: Ask\n---\n\n{% hint style="info" %}\nStuck? Ask in [the habits section](../../habits/README.md).\n'
+            "{% endhint %}\n"
         ),
         "getting-started/install.md": INSTALL,
         "getting-started/tabs.md": TABS,

@@ -69,7 +69,7 @@ def test_git_log_follow_keeps_history(imported, path, subjects):
 def test_files_in_place(imported):
     root = imported["root"]
     assert (root / "LICENSE").read_text() == "MIT License\n"
-    assert not (root / ".gitbook").exists()
+    assert not (root / ".gitbook/assets").exists()
     assert not (root / "SUMMARY.md").exists() and not (root / ".gitbook.yaml").exists()
     assert (root / "docs/assets/guide (final).pdf").is_file()
     assert (root / "docs/images/diagram.png").is_file()
@@ -129,6 +129,8 @@ def test_references_embeds_and_files(imported):
     assert ">The printable guide</a>" in html
     index = page(imported, "getting-started")
     assert '<a href="install/">Install guide</a>' in index  # content-ref
+    assert 'Stuck? Ask in <a href="../habits/">the habits section</a>.' in index  # include, inlined
+    assert (imported["root"] / ".gitbook/includes/ask.md").is_file()  # kept, as written
     assert "f(x)" in html and "snake_case" in html and "2 * 3 * 4 needs no escape but *stars* do." in html
     source = (imported["root"] / "docs/getting-started/install.md").read_text(encoding="utf-8")
     assert "snake_case" in source and "f(x)" in source and "2 * 3 * 4 needs no escape but \\*stars\\* do" in source

@@ -58,3 +58,32 @@ def test_space_in_a_subfolder_with_custom_structure(tmp_path, monkeypatch):
 
     log = git.Repo(repo_root).git.log("--follow", "--format=%s", "--", "handbook/docs/index.md").splitlines()
     assert log[-1] == "Handbook in GitBook"
+
+
+def test_root_already_docs_and_no_summary(tmp_path, monkeypatch):
+    """`root: ./docs/` keeps pages in place; without SUMMARY.md MkDocs makes the nav from the files."""
+    isolated_git(monkeypatch)
+    root = tmp_path / "space"
+    repo = make_repo(root)
+    write(root, {
+        ".gitbook.yaml": "root: ./docs/\n",
+        "docs/README.md": "# Practice Notes\n\n![dot](.gitbook/assets/dot.png)\n",
+        "docs/walks/README.md": "# Walks\n\nSee [home](../README.md).\n",
+        "docs/walks/routes.md": "# Routes\n",
+        "docs/.gitbook/assets/dot.png": png(11),
+    })
+    commit_all(repo, "GitBook space in docs/")
+    result = run_cli("import", "gitbook", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "rename docs/walks/routes.md" not in result.stdout  # already in place
+    assert "rename docs/README.md -> docs/index.md" in result.stdout
+    assert "rename docs/.gitbook/assets/dot.png -> docs/assets/dot.png" in result.stdout
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "nav" not in config and "not_in_nav" not in config and config["site_name"] == "Practice Notes"
+    channels = yaml.safe_load((root / "channel_map.yml").read_text(encoding="utf-8"))["discord_categories"][0]
+    assert [c["category"] for c in channels["channels"]] == ["walks"]
+    build = mkdocs_build(root)
+    assert build.returncode == 0, build.stderr
+    assert Tags((root / "site/index.html").read_text(encoding="utf-8"))("img", src="assets/dot.png")
+    again = run_cli("import", "gitbook", str(root))
+    assert again.returncode == 0 and "nothing to do" in again.stdout

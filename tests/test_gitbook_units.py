@@ -18,12 +18,20 @@ from handbook.gitbook.summary import parse_summary
 FILES = {
     "README.md", "SUMMARY.md", "guide/README.md", "guide/page.md", "guide/other page.md",
     ".gitbook/assets/shot (1).png", ".gitbook/assets/naïve.png", ".gitbook/assets/a_b.png", "pics/p.png",
+    ".gitbook/includes/note.md", ".gitbook/includes/loop.md",
+}
+INCLUDES = {
+    ".gitbook/includes/note.md": (
+        "---\ntitle: Note\n---\n\n{% hint style=\"info\" %}\nShared, see [guide](../../guide/page.md).\n"
+        "{% endhint %}\n"
+    ),
+    ".gitbook/includes/loop.md": '{% include "loop.md" %}\n',
 }
 
 
 def convert(text: str, page: str = "guide/page.md"):
     layout = plan_layout(FILES, Source(base=Path("/nowhere")))
-    converter = Converter(Links(layout), lambda old: f"Title of {old}")
+    converter = Converter(Links(layout), lambda old: f"Title of {old}", INCLUDES.get)
     return converter.convert(text, page, layout.new_path(page))
 
 
@@ -110,6 +118,10 @@ def test_summary_mistakes_name_the_line(text, line, fragment):
         ("Write `{% hint %}` and `a\\_b` in code.\n", "Write `{% hint %}` and `a\\_b` in code.\n"),
         ("---\ndescription: Keep \\_me\n---\n\nx\\_y\n", "---\ndescription: Keep \\_me\n---\n\nx_y\n"),
         (
+            'Before\n\n{% include "../.gitbook/includes/note.md" %}\n\nAfter\n',
+            "Before\n\n!!! info\n\n    Shared, see [guide](page.md).\n\nAfter\n",
+        ),
+        (
             '1. Step\n\n    {% hint style="info" %}\n    Inside\n    {% endhint %}\n',
             "1. Step\n\n    !!! info\n\n        Inside\n",
         ),
@@ -131,12 +143,15 @@ def test_markup(source, expected):
         ("see [gone](gone.md)\n", 1, "link to gone.md: no such file", "see gone"),
         ('{% hint style="weird" %}\nx\n{% endhint %}\n', 1, 'hint style "weird" is unknown', "!!! note"),
         ("inline {% include 'x.md' %} tag\n", 1, "{% include %} inside a line", "inline  tag"),
+        ('{% include "../.gitbook/includes/missing.md" %}\nx\n', 1, "{% include %} of ../.gitbook/includes/missing.md: no such file", "x"),
+        ('{% include "../.gitbook/includes/loop.md" %}\nx\n', 1, "includes itself", "x"),
         ('{% content-ref url="nope.md" %}\n[nope](nope.md)\n{% endcontent-ref %}\n', 1, "does not exist", "nope.md"),
     ],
 )
 def test_what_cannot_be_converted_is_reported_and_kept(source, line, fragment, kept):
     result = convert(source)
-    assert any(f.line == line and fragment in f.message and f.path == "guide/page.md" for f in result.findings), \
+    where = ".gitbook/includes/loop.md" if "loop" in source else "guide/page.md"  # the loop is in loop.md
+    assert any(f.line == line and fragment in f.message and f.path == where for f in result.findings), \
         result.findings
     assert kept in result.text
     assert "{%" not in result.text

@@ -107,7 +107,12 @@ def plan_import(path: Path) -> Plan:
                 return title
         return summary_titles.get(old) or posixpath.splitext(posixpath.basename(old))[0].replace("-", " ").title()
 
-    converter = Converter(Links(layout), title_of)
+    def read(old: str) -> str | None:
+        if old in texts:
+            return texts[old]
+        return _read(base, old) if old in files and old.lower().endswith(".md") else None
+
+    converter = Converter(Links(layout), title_of, read)
     for old in layout.pages:
         new = layout.new_path(old)
         converted = converter.convert(texts[old], old, new)

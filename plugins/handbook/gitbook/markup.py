@@ -45,7 +45,7 @@ DETAILS = re.compile(r"^(?P<indent>\s*)<details>\s*$", re.I)
 HEADING = re.compile(r"^#{1,6}\s+(?P<title>.*?)\s*#*\s*$")
 
 BLOCK_TAGS = {"hint", "tabs", "tab", "code", "content-ref"}
-SELF_CLOSING = {"page-ref"}
+SELF_CLOSING = {"page-ref", "include"}
 HINT_KINDS = {"info": "info", "success": "success", "warning": "warning", "danger": "danger", "tip": "tip"}
 VIDEO_HOSTS: dict[str, Callable[[str], str | None]] = {}
 
@@ -65,6 +65,7 @@ class _Tag:
     number: int
     indent: str = ""
     end: bool = False
+    args: str = ""
     children: list = field(default_factory=list)
 
 
@@ -105,9 +106,12 @@ class Converted:
 class Converter:
     """Converts the pages of one import; `title_of(old_path)` names the pages that links point at."""
 
-    def __init__(self, links: Links, title_of: Callable[[str], str]) -> None:
+    def __init__(
+        self, links: Links, title_of: Callable[[str], str], read: Callable[[str], str | None] = lambda old: None
+    ) -> None:
         self.links = links
         self.title_of = title_of
+        self.read = read  # the text of a file of the space (for `{% include %}`), or None
 
     def convert(self, text: str, old: str, new: str) -> Converted:
         page = _Page(self, old, new)
@@ -115,7 +119,9 @@ class Converter:
 
 
 class _Page:
-    def __init__(self, converter: Converter, old: str, new: str) -> None:
+    def __init__(self, converter: Converter, old: str, new: str, including: tuple[str, ...] = ()) -> None:
+        self.converter = converter
+        self.including = including  # the pages whose `{% include %}` led here, to stop cycles
         self.links = converter.links
         self.title_of = converter.title_of
         self.old, self.new = old, new
@@ -162,9 +168,10 @@ class _Page:
                 continue
             tag = TAG_LINE.match(text)
             if tag:
-                events.append(
-                    _Tag(tag["name"], parse_attrs(tag["args"]), number, tag["indent"], end=bool(tag["end"]))
-                )
+                events.append(_Tag(
+                    tag["name"], parse_attrs(tag["args"]), number, tag["indent"], end=bool(tag["end"]),
+                    args=tag["args"],
+                ))
                 continue
             events.append(_Line(text, number))
         return events
@@ -336,6 +343,25 @@ class _Page:
         text = _escape_text(caption or name)
         return [f'[{text}]({resolved.url}){{ download="{html.escape(name, quote=True)}" }}']
 
+    def _tag_include(self, tag: _Tag) -> list[str]:
+        """GitBook's reusable content: the included file's converted text, in place."""
+        quoted = re.search(r"""["']([^"']+)["']""", tag.args) if tag.args else None
+        path = quoted.group(1) if quoted else (tag.args or "").strip()
+        target = self.links.target_of(path, self.old) if path else None
+        text = self.converter.read(target) if target else None
+        if text is None:
+            self.note(tag.number, f"{{% include %}} of {path or 'nothing'}: no such file; removed it")
+            return []
+        if target in self.including or target == self.old:
+            self.note(tag.number, f"{{% include %}} of {path} includes itself; removed it")
+            return []
+        match = FRONT_MATTER.match(text)
+        inner = _Page(self.converter, target, self.new, (*self.including, self.old))
+        converted = inner.run(text[match.end():] if match else text)
+        self.findings.extend(inner.findings)
+        self.changes.update(inner.changes)
+        return converted.strip("\n").split("\n")
+
     def _unknown(self, tag: _Tag) -> list[str]:
         self.note(
             tag.number,
@@ -449,7 +475,7 @@ class _Page:
         return "\n".join(lines)
 
     def _inline_tag(self, match: re.Match, number: int) -> str:
-        tag = _Tag(match["name"], parse_attrs(match["args"]), number)
+        tag = _Tag(match["name"], parse_attrs(match["args"]), number, args=match["args"])
         if match["end"]:
             self.note(number, f"{{% end{tag.name} %}} inside a line; removed it")
             return ""
