@@ -184,7 +184,12 @@ def gitbook_files() -> dict[str, str | bytes]:
     return {
         ".gitbook.yaml": GITBOOK_YAML,
         "SUMMARY.md": SUMMARY,
-        "README.md": "# Campfire Handbook\n\nWelcome! Start with [installing](getting-started/install.md).\n",
+        "README.md": (
+            "# Campfire Handbook\n\nWelcome! Start with [installing](getting-started/install.md).\n\n"
+            '<table data-view="cards"><thead><tr><th></th></tr></thead><tbody><tr>'
+            '<td><a href="getting-started/install.md"><strong>Install</strong></a></td>'
+            '<td><img src=".gitbook/assets/habit loop.png" alt=""></td></tr></tbody></table>\n'
+        ),
         "LICENSE": "MIT License\n",
         "getting-started/README.md": (
             "# Getting started\n\n"

@@ -147,6 +147,12 @@ def test_figures_html_images_and_anchors(imported):
     assert "{%" not in html
 
 
+def test_card_tables_get_site_urls(imported):
+    home = Tags(page(imported, ""))
+    assert home("a", href="getting-started/install/")
+    assert home("img", src="assets/habit%20loop.png")
+
+
 def test_anchors_follow_mkdocs_ids(imported):
     html = page(imported, "habits")
     assert '<a href="tiny-habits/#the-cue">tiny habits</a>' in html

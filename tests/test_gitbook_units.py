@@ -115,6 +115,12 @@ def test_summary_mistakes_name_the_line(text, line, fragment):
         ("<details>\n\n<summary>More</summary>\n\nBody\n\n</details>\n",
          '<details markdown="1">\n\n<summary>More</summary>\n\nBody\n\n</details>\n'),
         ("```\n{% hint %}\n```\n", "```\n{% hint %}\n```\n"),
+        (
+            '<table><tr><td><a href="../README.md">Home</a></td><td><a href="other page.md#x">O</a></td>\n'
+            '<td><img src="../.gitbook/assets/a_b.png"></td></tr></table>\n\n[md](../README.md)\n',
+            '<table><tr><td><a href="../../">Home</a></td><td><a href="../other%20page/#x">O</a></td>\n'
+            '<td><img src="../../assets/a_b.png"></td></tr></table>\n\n[md](../index.md)\n',
+        ),
         ("Write `{% hint %}` and `a\\_b` in code.\n", "Write `{% hint %}` and `a\\_b` in code.\n"),
         ("---\ndescription: Keep \\_me\n---\n\nx\\_y\n", "---\ndescription: Keep \\_me\n---\n\nx_y\n"),
         (
@@ -145,6 +151,8 @@ def test_markup(source, expected):
         ("inline {% include 'x.md' %} tag\n", 1, "{% include %} inside a line", "inline  tag"),
         ('{% include "../.gitbook/includes/missing.md" %}\nx\n', 1, "{% include %} of ../.gitbook/includes/missing.md: no such file", "x"),
         ('{% include "../.gitbook/includes/loop.md" %}\nx\n', 1, "includes itself", "x"),
+        ("Energy $$E = mc^2$$ and `$$`\n", 1, "math ($$) kept as written", "$$E = mc^2$$"),
+        ('<div><a href="nope.md">x</a></div>\n', 1, "HTML link to nope.md: no such file", 'href="nope.md"'),
         ('{% content-ref url="nope.md" %}\n[nope](nope.md)\n{% endcontent-ref %}\n', 1, "does not exist", "nope.md"),
     ],
 )

@@ -81,3 +81,30 @@ class Links:
         if parts.fragment:
             rewritten += f"#{parts.fragment}"
         return Resolved(url=rewritten, target=target)
+
+    def site_url(self, url: str, page_old: str, page_new: str) -> str | None:
+        """The link as the built site needs it in raw HTML (MkDocs rewrites only Markdown links):
+        relative to the page's URL, pages by their URL (`use_directory_urls`)."""
+        resolved = self.resolve(url, page_old, page_new)
+        if resolved.url is None or resolved.target is None:
+            return None
+        target = self.layout.new_path(resolved.target)[len("docs/"):]
+        if target.lower().endswith((".md", ".markdown")):
+            target = page_url(target)
+        here = page_url(page_new[len("docs/"):])
+        relative = posixpath.relpath(target or ".", here.rstrip("/") or ".")
+        if relative == ".":
+            relative = "./"
+        elif target.endswith("/") or not target:
+            relative += "/"
+        fragment = urlsplit(clean_url(url)).fragment
+        return quote(relative, safe="/") + (f"#{fragment}" if fragment else "")
+
+
+def page_url(docs_path: str) -> str:
+    """The URL of a page inside docs/ with MkDocs' default `use_directory_urls`."""
+    stem = posixpath.splitext(docs_path)[0]
+    folder, name = posixpath.split(stem)
+    if name.lower() in ("index", "readme"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"

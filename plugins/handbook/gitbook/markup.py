@@ -41,6 +41,10 @@ HTML_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 HTML_LINK = re.compile(r"<a\s+href=\"(?P<url>[^\"]*)\"\s*>(?P<text>[^<]*)</a>", re.I)
 FIGURE = re.compile(r"^(?P<indent>\s*)<figure>(?P<body>.*)</figure>\s*$", re.I)
 FIGCAPTION = re.compile(r"<figcaption>(?P<caption>.*?)</figcaption>", re.I | re.S)
+HTML_BLOCK = re.compile(
+    r"^\s{0,3}<(table|div|thead|tbody|tr|td|th|ul|ol|li|p|section|blockquote|center|picture|video|dl)\b", re.I
+)
+HTML_URL = re.compile(r"""(?P<lead>\s(?:href|src)=)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""", re.I)
 DETAILS = re.compile(r"^(?P<indent>\s*)<details>\s*$", re.I)
 HEADING = re.compile(r"^#{1,6}\s+(?P<title>.*?)\s*#*\s*$")
 
@@ -127,6 +131,8 @@ class _Page:
         self.old, self.new = old, new
         self.findings: list[Finding] = []
         self.changes: Counter = Counter()
+        self.in_html = False  # inside a raw HTML block: Markdown is not processed there
+        self.math_noted = False
 
     def note(self, line: int, message: str) -> None:
         self.findings.append(Finding(self.old, line, message))
@@ -372,6 +378,7 @@ class _Page:
     # --- inline ----------------------------------------------------------------------------------
     def inline(self, text: str, number: int) -> str:
         if not text.strip():
+            self.in_html = False
             return text
         figure = FIGURE.match(text)
         if figure:
@@ -379,6 +386,12 @@ class _Page:
         if DETAILS.match(text):
             self.changes["details"] += 1
             return DETAILS.match(text)["indent"] + '<details markdown="1">'
+        if self.in_html or HTML_BLOCK.match(text):
+            self.in_html = True
+            return self._html_line(text, number)
+        if "$$" in CODE_SPAN.sub("", text) and not self.math_noted:
+            self.math_noted = True
+            self.note(number, "math ($$) kept as written: add pymdownx.arithmatex and MathJax to typeset it")
         spans: list[str] = []
 
         def mask(match: re.Match) -> str:
@@ -451,6 +464,23 @@ class _Page:
         if new is None:
             return match["text"]
         return f"[{match['text']}]({new})"
+
+    def _html_line(self, text: str, number: int) -> str:
+        """A line of raw HTML (GitBook's card tables): MkDocs leaves its URLs alone, so they get the
+        final URLs of the built site."""
+
+        def fix(match: re.Match) -> str:
+            url = match["double"] if match["double"] is not None else match["single"]
+            if not url or url.startswith(("#", "data:", "mailto:")) or is_external(url):
+                return match.group(0)
+            site_url = self.links.site_url(url, self.old, self.new)
+            if site_url is None:
+                self.note(number, f"HTML link to {clean_url(url)}: no such file in the GitBook space; left as is")
+                return match.group(0)
+            self.changes["html links"] += 1
+            return f'{match["lead"]}"{html.escape(site_url, quote=True)}"'
+
+        return HTML_URL.sub(fix, text)
 
     def _figure(self, match: re.Match, number: int) -> str:
         body = match["body"]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import yaml
 
+from handbook.gitbook.links import page_url
 from handbook.gitbook.model import Finding
 from handbook.gitbook.summary import Entry
 
@@ -111,15 +112,6 @@ def mkdocs_yml(site_name: str, nav: list | None, not_in_nav: list[str], descript
         config["not_in_nav"] = "".join(f"/{page}\n" for page in sorted(not_in_nav))
     header = "# Made by `handbook import gitbook` from the GitBook space (SUMMARY.md → nav).\n"
     return header + _dump(config)
-
-
-def page_url(docs_path: str) -> str:
-    """The URL of a page inside docs/ with MkDocs' default `use_directory_urls`."""
-    stem = posixpath.splitext(docs_path)[0]
-    folder, name = posixpath.split(stem)
-    if name.lower() in ("index", "readme"):
-        return f"{folder}/" if folder else ""
-    return f"{stem}/"
 
 
 def redirect_page(source_docs_path: str, target_docs_path: str, title: str) -> str:
