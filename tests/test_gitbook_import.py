@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import git
 import pytest
 import yaml
 from gitbook_repo import Tags, isolated_git, make_gitbook, mkdocs_build, run_cli
-
 from handbook.gitbook.importer import CONVERT_SUBJECT, RENAME_SUBJECT
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from handbook.gitbook.escapes import unescape_line
 from handbook.gitbook.layout import plan_layout
 from handbook.gitbook.links import Links

@@ -186,7 +186,9 @@ def _plan_redirects(plan: Plan, layout: Layout, texts: dict, docs_pages: list[st
         source = redirect.source.strip().strip("/")
         source = re.sub(r"\.(md|html)$", "", source)
         if not source:
-            plan.findings.append(Finding(config, redirect.line, "a redirect from the home page is not possible; skipped"))
+            plan.findings.append(
+                Finding(config, redirect.line, "a redirect from the home page is not possible; skipped")
+            )
             continue
         target_old = posixpath.normpath(
             posixpath.join(plan.source.root, redirect.target) if plan.source.root else redirect.target

@@ -51,7 +51,6 @@ HEADING = re.compile(r"^#{1,6}\s+(?P<title>.*?)\s*#*\s*$")
 BLOCK_TAGS = {"hint", "tabs", "tab", "code", "content-ref"}
 SELF_CLOSING = {"page-ref", "include"}
 HINT_KINDS = {"info": "info", "success": "success", "warning": "warning", "danger": "danger", "tip": "tip"}
-VIDEO_HOSTS: dict[str, Callable[[str], str | None]] = {}
 
 
 @dataclass
@@ -528,13 +527,6 @@ def _is_block(events: list, index: int) -> bool:
         if isinstance(later, _Tag) and later.name == name:
             return later.end
     return False
-
-
-def _walk(tag: _Tag):
-    for child in tag.children:
-        yield child
-        if isinstance(child, _Tag):
-            yield from _walk(child)
 
 
 def _indent(lines: list[str], by: int = 4) -> list[str]:
