@@ -44,9 +44,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     report(plan, dry_run=False)
     shas = ", ".join(sha[:8] for sha in result.commits)
+    config = Path(args.path) / "mkdocs.yml"
     print(
-        f"Imported {plan.pages} pages into docs/ in {len(result.commits)} commits ({shas}). "
-        "Check it with: mkdocs build --strict"
+        f"Imported {plan.pages} pages into docs/ in {len(result.commits)} commits ({shas}); "
+        f"{len(plan.findings)} things to look at above. Build it with: mkdocs build --strict -f {config}"
     )
     return EXIT_CLEAN
 
