@@ -1,0 +1,175 @@
+"""Handbook categories: the folders directly under `docs_dir`, found from MkDocs' own files and nav.
+
+A folder is a category when MkDocs publishes at least one of its pages in the nav, so
+`exclude_docs`, `not_in_nav`, drafts and hidden files behave exactly as MkDocs treats them.
+Its title comes from the nav section that holds only its pages, else from its index page (front
+matter `title`, else the first heading), else from the folder name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File
+from mkdocs.utils import dirname_to_title
+from mkdocs.utils.meta import get_data
+
+from handbook.discord_rules import slug_for_folder
+
+INDEX_NAMES = ("index.md", "README.md")
+
+
+@dataclass(frozen=True)
+class HandbookCategory:
+    folder: str
+    title: str
+    index_uri: str | None
+    """`habits/index.md`, or None when the folder has no index page."""
+    channel: str | None = None
+    """A channel name the index page asks for with front matter `channel: name`."""
+    opted_out: bool = False
+    """Front matter `channel: false` on the index page."""
+    excluded: bool = False
+    """Listed in the plugin's `exclude_categories`."""
+    description: str | None = None
+
+    @property
+    def wants_channel(self) -> bool:
+        return not (self.opted_out or self.excluded)
+
+    @property
+    def expected_channel(self) -> str:
+        return self.channel or slug_for_folder(self.folder)
+
+
+def category_folders(files: Iterable[File]) -> dict[str, list[str]]:
+    """Folder → the src_uris of its pages that MkDocs puts in the nav, in file order."""
+    folders: dict[str, list[str]] = {}
+    for file in files:
+        if "/" not in file.src_uri or not file.is_documentation_page():
+            continue
+        if not file.inclusion.is_in_nav() or file.generated_by:
+            continue
+        folders.setdefault(file.src_uri.split("/", 1)[0], []).append(file.src_uri)
+    return folders
+
+
+def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
+    """Titles that the `nav` of mkdocs.yml gives to category folders.
+
+    The outermost nav section whose pages all live in one folder names that folder; failing that,
+    an explicit title on the folder's index page (`- Habits: habits/index.md`).
+    """
+    wanted = set(folders)
+    titles: dict[str, str] = {}
+    index_titles: dict[str, str] = {}
+
+    def pages_of(items: Any) -> list[str]:
+        found: list[str] = []
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, str):
+                        found.append(value)
+                        folder, _, name = value.partition("/")
+                        if name in INDEX_NAMES and folder in wanted:
+                            index_titles.setdefault(folder, str(title))
+                    else:
+                        found.extend(pages_of(value))
+        return found
+
+    def visit(items: Any) -> None:
+        for item in items if isinstance(items, list) else [items]:
+            if not isinstance(item, dict):
+                continue
+            for title, value in item.items():
+                if not isinstance(value, list):
+                    continue
+                pages = [p for p in pages_of(value) if "://" not in p]
+                owners = {p.split("/", 1)[0] for p in pages if "/" in p}
+                if len(owners) == 1 and all("/" in p for p in pages):
+                    folder = owners.pop()
+                    if folder in wanted and folder not in titles:
+                        titles[folder] = str(title)
+                        continue
+                visit(value)
+
+    if nav:
+        pages_of(nav)
+        visit(nav)
+    return {**index_titles, **titles}
+
+
+def read_index(docs_dir: Path, index_uri: str) -> tuple[dict, str | None]:
+    """Front matter and first heading of a category's index page."""
+    try:
+        text = (docs_dir / index_uri).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}, None
+    markdown, meta = get_data(text)
+    return (meta if isinstance(meta, dict) else {}), _first_heading(markdown)
+
+
+def _first_heading(markdown: str) -> str | None:
+    fence = None
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = None if fence == marker else (fence or marker)
+            continue
+        if fence is None and stripped.startswith("# "):
+            return stripped[2:].strip().rstrip("#").strip() or None
+    return None
+
+
+def find_categories(
+    files: Iterable[File], docs_dir: Path, nav: Any = None, exclude: Iterable[str] = ()
+) -> list[HandbookCategory]:
+    """The handbook categories, in nav order when there is a nav, else by folder name."""
+    folders = category_folders(files)
+    titles = nav_titles(nav, folders)
+    excluded = set(exclude)
+    categories = []
+    for folder, uris in folders.items():
+        index_uri = next((f"{folder}/{name}" for name in INDEX_NAMES if f"{folder}/{name}" in uris), None)
+        meta, heading = read_index(docs_dir, index_uri) if index_uri else ({}, None)
+        channel = meta.get("channel")
+        title = titles.get(folder) or _text(meta.get("title")) or heading or dirname_to_title(folder)
+        categories.append(HandbookCategory(
+            folder=folder,
+            title=title,
+            index_uri=index_uri,
+            channel=channel.strip() if isinstance(channel, str) and channel.strip() else None,
+            opted_out=channel is False,
+            excluded=folder in excluded,
+            description=_text(meta.get("description")),
+        ))
+    order = _nav_order(nav)
+    categories.sort(key=lambda c: (order.get(c.folder, len(order)), c.folder))
+    return categories
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _nav_order(nav: Any) -> dict[str, int]:
+    order: dict[str, int] = {}
+
+    def walk(items: Any) -> None:
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str) and "/" in item:
+                order.setdefault(item.split("/", 1)[0], len(order))
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+
+    if nav:
+        walk(nav)
+    return order

@@ -1,0 +1,148 @@
+"""Drift: where the handbook's categories and the map's topic channels disagree. Pure.
+
+`renames` maps an old docs folder to the folder it was renamed to (found in git history by
+`handbook.history`), so a renamed category is one finding, "rename #old to #new", and never a
+missing channel plus an orphan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from handbook.categories import HandbookCategory
+from handbook.channel_map import Channel, ChannelMap
+from handbook.discord_rules import same_channel_name
+from handbook.findings import WARNING, Finding
+
+MISSING_MAP = "missing-map"
+MISSING_CHANNEL = "missing-channel"
+ORPHAN_CHANNEL = "orphan-channel"
+CATEGORY_RENAMED = "category-renamed"
+EXCLUDED_CATEGORY_CHANNEL = "excluded-category-channel"
+CHANNEL_NAME_MISMATCH = "channel-name-mismatch"
+STALE_TOPIC = "stale-topic"
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Rename:
+    channel: Channel
+    old_folder: str
+    category: HandbookCategory
+
+
+@dataclass(frozen=True)
+class Drift:
+    """What disagrees, as data for `handbook sync`, and as findings for people."""
+
+    missing: list[HandbookCategory]
+    orphans: list[Channel]
+    renames: list[Rename]
+    excluded: list[tuple[Channel, HandbookCategory]]
+    mismatched: list[tuple[Channel, HandbookCategory]]
+    stale_topics: list[tuple[Channel, HandbookCategory]]
+
+
+def missing_map_finding(map_file: str) -> Finding:
+    return Finding(MISSING_MAP, WARNING, "there is no channel map yet, so drift is not checked", map_file, None,
+                   "run `handbook sync` to write a starter channel_map.yml from the docs tree")
+
+
+def orphan_folders(categories: list[HandbookCategory], channel_map: ChannelMap) -> set[str]:
+    """Folders that active topic channels mirror but that are no longer categories at all."""
+    known = {category.folder for category in categories}
+    return {c.category for c in channel_map.topic_channels()
+            if c.category and not c.is_archived and c.category not in known}
+
+
+def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames: dict[str, str]) -> Drift:
+    by_folder = {category.folder: category for category in categories}
+    missing = [c for c in categories if c.wants_channel and channel_map.topic_channel_for(c.folder) is None]
+    claimed: set[str] = set()
+    found_renames, orphans, excluded = [], [], []
+    for channel in channel_map.topic_channels():
+        if channel.is_archived or not channel.category:
+            continue
+        category = by_folder.get(channel.category)
+        if category is not None:
+            if not category.wants_channel:
+                excluded.append((channel, category))
+            continue
+        target = by_folder.get(renames.get(channel.category, ""))
+        if target is not None and target in missing and target.folder not in claimed:
+            claimed.add(target.folder)
+            found_renames.append(Rename(channel, channel.category, target))
+        else:
+            orphans.append(channel)
+    missing = [c for c in missing if c.folder not in claimed]
+
+    mismatched, stale = [], []
+    for category in categories:
+        channel = channel_map.topic_channel_for(category.folder)
+        if channel is None or not category.wants_channel:
+            continue
+        if category.channel and not same_channel_name(channel.name, category.channel, channel.kind):
+            mismatched.append((channel, category))
+        if channel.topic and not topic_mentions_title(channel.topic, category.title):
+            stale.append((channel, category))
+    return Drift(missing, orphans, found_renames, excluded, mismatched, stale)
+
+
+def topic_mentions_title(topic: str, title: str) -> bool:
+    """A topic is current while it names the category's title (every word of it, any case)."""
+    topic_words = {w.casefold() for w in _WORD.findall(topic)}
+    return all(w.casefold() in topic_words for w in _WORD.findall(title))
+
+
+def findings(drift: Drift, map_file: str, docs_prefix: str = "docs") -> list[Finding]:
+    """The drift as findings, each with its place and its fix."""
+    out: list[Finding] = []
+
+    def page(category: HandbookCategory) -> str:
+        return f"{docs_prefix}/{category.index_uri or category.folder + '/'}"
+
+    for rename in drift.renames:
+        old, new = rename.channel.name, rename.category.expected_channel
+        action = (f"rename #{old} to #{new}" if not same_channel_name(old, new)
+                  else f"keep #{old} and point it at `{rename.category.folder}`")
+        out.append(Finding(
+            CATEGORY_RENAMED, WARNING,
+            f"the handbook category `{rename.old_folder}` was renamed to `{rename.category.folder}`: {action}",
+            map_file, rename.channel.line,
+            f"run `handbook sync` (it keeps the channel's id), or set `name: {new}` and "
+            f"`category: {rename.category.folder}` on line {rename.channel.line}"))
+    for category in drift.missing:
+        out.append(Finding(
+            MISSING_CHANNEL, WARNING,
+            f"the handbook category `{category.folder}` ({category.title}) has no topic channel",
+            page(category), 1 if category.index_uri else None,
+            f"run `handbook sync` to add #{category.expected_channel} to {map_file}, or put "
+            "`channel: false` in the category's index.md front matter"))
+    for channel in drift.orphans:
+        out.append(Finding(
+            ORPHAN_CHANNEL, WARNING,
+            f"the topic channel #{channel.name} mirrors `{channel.category}`, which is no longer a handbook category",
+            map_file, channel.line,
+            "run `handbook sync` to mark it `status: archived`, or point its `category:` at an existing docs folder"))
+    for channel, category in drift.excluded:
+        why = "`channel: false` in its index.md" if category.opted_out else "`exclude_categories`"
+        out.append(Finding(
+            EXCLUDED_CATEGORY_CHANNEL, WARNING,
+            f"the topic channel #{channel.name} mirrors `{category.folder}`, which {why} excludes from channels",
+            map_file, channel.line,
+            f"run `handbook sync` to mark it `status: archived`, or stop excluding `{category.folder}`"))
+    for channel, category in drift.mismatched:
+        out.append(Finding(
+            CHANNEL_NAME_MISMATCH, WARNING,
+            f"`{category.folder}` asks for the channel #{category.channel} but the map calls it #{channel.name}",
+            map_file, channel.line,
+            f"run `handbook sync` to rename it to #{category.channel}, or change `channel:` in {page(category)}"))
+    for channel, category in drift.stale_topics:
+        out.append(Finding(
+            STALE_TOPIC, WARNING,
+            f"the topic of #{channel.name} does not mention its category's title \"{category.title}\"",
+            map_file, channel.line,
+            f"edit `topic:` on line {channel.line} so that it names \"{category.title}\""))
+    return out

@@ -1,0 +1,161 @@
+"""`handbook sync`: write the drift fixes into channel_map.yml, keeping every hand edit.
+
+Edits go into the round-trip YAML document in place (comments, key order, quoting and unknown keys
+survive), and only what drift calls for changes: a topic channel added for a new category, a
+rename that keeps the channel's id, an orphan marked `status: archived` (never deleted). With no
+map yet it writes a complete starter map. Running it twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from handbook.categories import HandbookCategory
+from handbook.channel_map import ChannelMap
+from handbook.drift import Drift
+from handbook.yaml_io import dump_roundtrip
+
+SCHEMA_NAME = "channel_map.schema.json"
+
+
+@dataclass
+class SyncResult:
+    text: str
+    changes: list[str] = field(default_factory=list)
+    """One line per change, for people: `added #habits (Habits)`."""
+
+
+def default_topic(category: HandbookCategory) -> str:
+    return f"{category.title}: {category.description}" if category.description else category.title
+
+
+def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_category: str) -> SyncResult:
+    """Apply the drift fixes to the map's document and return the new text."""
+    changes: list[str] = []
+    for rename in drift.renames:
+        node, new_name = rename.channel.node, rename.category.expected_channel
+        if node.get("name") != new_name:
+            node["name"] = new_name
+        node["category"] = rename.category.folder
+        changes.append(f"renamed #{rename.channel.name} to #{new_name} (category `{rename.old_folder}` is now "
+                       f"`{rename.category.folder}`; id kept)")
+    for channel, category in drift.mismatched:
+        channel.node["name"] = category.expected_channel
+        changes.append(f"renamed #{channel.name} to #{category.expected_channel} (asked for by `{category.folder}`)")
+    for channel in [*drift.orphans, *(c for c, _ in drift.excluded)]:
+        channel.node["status"] = "archived"
+        changes.append(f"archived #{channel.name} (its category `{channel.category}` is gone or excluded)")
+    if drift.missing:
+        channels = _topic_channels_node(channel_map, topic_category)
+        for category in drift.missing:
+            entry = CommentedMap()
+            entry["name"] = category.expected_channel
+            entry["kind"] = "topic"
+            entry["category"] = category.folder
+            entry["topic"] = default_topic(category)
+            channels.append(entry)
+            changes.append(f"added #{category.expected_channel} for `{category.folder}` ({category.title})")
+    if not changes:
+        return SyncResult(old_text, [])
+    return SyncResult(dump_roundtrip(channel_map.document, like=old_text), changes)
+
+
+def _topic_channels_node(channel_map: ChannelMap, topic_category: str) -> CommentedSeq:
+    """The `channels:` list of the Discord category that takes new topic channels, made if needed."""
+    document = channel_map.document
+    for category in channel_map.discord_categories:
+        if category.name == topic_category:
+            if not isinstance(category.node.get("channels"), list):
+                category.node["channels"] = CommentedSeq()
+            return category.node["channels"]
+    if not isinstance(document.get("discord_categories"), list):
+        document["discord_categories"] = CommentedSeq()
+    entry = CommentedMap()
+    entry["name"] = topic_category
+    entry["channels"] = CommentedSeq()
+    document["discord_categories"].append(entry)
+    return entry["channels"]
+
+
+def starter_map(site_name: str, categories: list[HandbookCategory], topic_category: str) -> SyncResult:
+    """A complete first map: topic channels for every category, and prompt channels to adapt."""
+    wanted = [c for c in categories if c.wants_channel]
+    lines = [
+        f"# yaml-language-server: $schema={SCHEMA_NAME}",
+        f"# The Discord structure of {site_name}, as data. Written by `handbook sync`; edit it freely:",
+        "# `handbook sync` and `handbook discord pull` keep your comments and any keys you add.",
+        "# Topic channels mirror the handbook's categories (the folders under docs/); `handbook check`",
+        "# reports where they drift apart. This file is public if your repository is: give private",
+        "# channels a `description:` and keep sensitive names out.",
+        "server:",
+        f"  name: {yaml_scalar(site_name)}",
+        "  # guild_id: \"000000000000000000\"   # your server's id; `handbook discord pull` fills it in",
+        "  # invite: https://discord.gg/your-invite-code",
+        "roles:",
+        "  - name: member",
+        "    description: Everyone who has joined the server",
+        "  - name: moderator",
+        "    description: Keeps the community safe and welcoming",
+        "discord_categories:",
+        "  - name: Welcome",
+        "    channels:",
+        "      - name: announcements",
+        "        kind: announcement",
+        "        topic: News from the hosts",
+        "      # Prompt channels are kept by hand and never drift. Adapt these to your community:",
+        "      # - name: introductions",
+        "      #   kind: prompt",
+        "      #   prompt: Tell us who you are and what you practise.",
+        "      # - name: show-me",
+        "      #   kind: prompt",
+        "      #   prompt: Show us something you made or practised this week.",
+        f"  - name: {yaml_scalar(topic_category)}",
+        "    channels:" if wanted else "    channels: []",
+    ]
+    for category in wanted:
+        lines += [
+            f"      - name: {yaml_scalar(category.expected_channel)}",
+            "        kind: topic",
+            f"        category: {yaml_scalar(category.folder)}",
+            f"        topic: {yaml_scalar(default_topic(category))}",
+        ]
+    changes = [f"wrote a starter map with {len(wanted)} topic channels"]
+    return SyncResult("\n".join(lines) + "\n", changes)
+
+
+_PLAIN = re.compile(r"^[^\W_][\w .,'()/&+!?-]*$")
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
+
+
+def yaml_scalar(text: str) -> str:
+    """`text` as a YAML scalar: plain when that reads back the same, else double-quoted."""
+    if _PLAIN.match(text) and text.lower() not in _YAML_WORDS and not text[0].isdigit() and ": " not in text \
+            and not text.endswith(":"):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def unified_diff(old: str, new: str, path: str) -> str:
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+
+
+def schema_text() -> str:
+    """The JSON Schema of channel_map.yml that ships with the package."""
+    return resources.files("handbook").joinpath("schema", SCHEMA_NAME).read_text(encoding="utf-8")
+
+
+def write_schema_beside(map_path: Path) -> Path | None:
+    """Put the schema next to a new map so editors complete and check it; never overwrite."""
+    target = map_path.parent / SCHEMA_NAME
+    if target.exists():
+        return None
+    target.write_text(schema_text(), encoding="utf-8")
+    return target

@@ -1,0 +1,75 @@
+"""The repository's own handbook builds strictly, with MkDocs and with ProperDocs."""
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from handbook.cli import main
+from sitekit import build_site, write_files
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def copy_repository(tmp_path: Path) -> Path:
+    target = tmp_path / "repo"
+    target.mkdir()
+    for name in ("mkdocs.yml", "channel_map.yml", "docs"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
+    return target
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self._in_h1 = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_h1 = tag == "h1"
+
+    def handle_data(self, data):
+        if self._in_h1 and data.strip():
+            self.headings.append(data.strip())
+            self._in_h1 = False
+
+
+def test_own_handbook_builds_without_a_single_warning(tmp_path):
+    built = build_site(copy_repository(tmp_path))
+    assert built.warnings == []
+    parser = _Text()
+    parser.feed(built.html("guidelines/moderation/index.html"))
+    assert parser.headings[0] == "Moderation"
+    assert (built.site_dir / "discord-manual/glossary/index.html").is_file()
+    assert (built.site_dir / "search/search_index.json").is_file()
+
+
+def test_own_handbook_builds_strictly_with_properdocs(tmp_path):
+    repo = copy_repository(tmp_path)
+    properdocs = Path(sys.executable).with_name("properdocs")
+    result = subprocess.run([str(properdocs), "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "out")],
+                            cwd=repo, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_own_channel_map_is_in_step(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert main(["check"]) == 0, capsys.readouterr().out
+
+
+def test_a_small_community_site_builds_with_the_plugin(tmp_path):
+    write_files(tmp_path, {
+        "mkdocs.yml": "site_name: Small Circle\ntheme:\n  name: material\nplugins:\n  - search\n  - handbook\n",
+        "docs/index.md": "# Welcome\n\nA small circle of people who sketch together.\n",
+        "docs/sketching/index.md": "# Sketching\n\nOne sketch a day.\n",
+        "channel_map.yml": "discord_categories:\n  - name: Topics\n    channels:\n"
+                           "      - name: sketching\n        kind: topic\n        category: sketching\n",
+    })
+    built = build_site(tmp_path)
+    assert built.warnings == []
+    assert "One sketch a day." in built.html("sketching/index.html")
