@@ -193,7 +193,8 @@ def test_redirect_page(imported):
 
 
 def test_starter_channel_map_lists_every_category(imported):
-    """A topic channel for every folder of docs/ with a page in the nav: no drift on day one."""
+    """`handbook sync`'s first map: a topic channel for every folder of docs/ with a page in the nav,
+    so `handbook check` finds no drift on day one."""
     root = imported["root"]
     data = yaml.safe_load((root / "channel_map.yml").read_text(encoding="utf-8"))
     channels = [c for group in data["discord_categories"] for c in group["channels"] if c.get("kind") == "topic"]
@@ -203,6 +204,13 @@ def test_starter_channel_map_lists_every_category(imported):
     assert sorted(c["category"] for c in channels) == sorted(in_nav)
     assert all(c["name"] == c["category"] for c in channels)
     assert data["server"]["name"] == "Campfire Handbook"
+    assert (root / "channel_map.schema.json").is_file()
+    assert {"channel_map.yml", "channel_map.schema.json"} <= {
+        path for path in imported["repo"].git.show("--name-only", "--format=", "HEAD").splitlines()
+    }
+    check = run_cli("check", "-f", str(root / "mkdocs.yml"))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "No drift" in check.stdout
 
 
 def _nav_pages(nav) -> list[str]:

@@ -80,8 +80,8 @@ def test_root_already_docs_and_no_summary(tmp_path, monkeypatch):
     assert "rename docs/.gitbook/assets/dot.png -> docs/assets/dot.png" in result.stdout
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "nav" not in config and "not_in_nav" not in config and config["site_name"] == "Practice Notes"
-    channels = yaml.safe_load((root / "channel_map.yml").read_text(encoding="utf-8"))["discord_categories"][0]
-    assert [c["category"] for c in channels["channels"]] == ["walks"]
+    groups = yaml.safe_load((root / "channel_map.yml").read_text(encoding="utf-8"))["discord_categories"]
+    assert [c["category"] for g in groups for c in g["channels"] if c.get("kind") == "topic"] == ["walks"]
     build = mkdocs_build(root)
     assert build.returncode == 0, build.stderr
     assert Tags((root / "site/index.html").read_text(encoding="utf-8"))("img", src="assets/dot.png")

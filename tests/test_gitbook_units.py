@@ -10,7 +10,7 @@ from handbook.gitbook.layout import plan_layout
 from handbook.gitbook.links import Links
 from handbook.gitbook.markup import Converter, video_embed
 from handbook.gitbook.model import GitBookError
-from handbook.gitbook.site import channel_slug, page_url, redirect_page
+from handbook.gitbook.site import page_url, redirect_page
 from handbook.gitbook.source import Source
 from handbook.gitbook.summary import parse_summary
 
@@ -196,14 +196,6 @@ def test_unescape(line, expected):
 )
 def test_video_embed(url, player):
     assert video_embed(url) == player
-
-
-@pytest.mark.parametrize(
-    "folder, slug",
-    [("habits", "habits"), ("Deep Work", "deep-work"), ("getting_started", "getting-started"), ("Café & Co", "café-co")],
-)
-def test_channel_slug(folder, slug):
-    assert channel_slug(folder) == slug
 
 
 def test_page_urls_and_redirects():

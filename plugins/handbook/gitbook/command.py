@@ -64,6 +64,8 @@ def report(plan: Plan, dry_run: bool) -> None:
             changes = plan.changes.get(path, {})
             summary = ", ".join(f"{name} {count}" for name, count in sorted(changes.items()))
             print(f"{would}edit {path}" + (f" ({summary})" if summary else ""))
+    if plan.map_file:
+        print(f"{would}create {plan.map_file} (as `handbook sync` writes a first map: a topic channel per category)")
     for path in plan.deletes:
         print(f"{would}delete {path}")
     for page in plan.not_in_nav:

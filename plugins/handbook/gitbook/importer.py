@@ -13,6 +13,7 @@ from pathlib import Path
 import git
 import yaml
 
+from handbook import sync
 from handbook.gitbook import site
 from handbook.gitbook.anchors import fix_anchors
 from handbook.gitbook.layout import DOCS, Layout, plan_layout
@@ -21,6 +22,10 @@ from handbook.gitbook.markup import FRONT_MATTER, HEADING, Converter
 from handbook.gitbook.model import Finding, GitBookError
 from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source
 from handbook.gitbook.summary import Entry, parse_summary
+from handbook.project import ProjectError, load_project
+from handbook.yaml_io import write_atomic
+
+MAP_NAME = "channel_map.yml"
 
 RENAME_SUBJECT = "Import from GitBook: move pages into docs/ (renames only)"
 CONVERT_SUBJECT = "Import from GitBook: convert Markdown, add mkdocs.yml and channel_map.yml"
@@ -40,6 +45,7 @@ class Plan:
     redirects: dict[str, str] = field(default_factory=dict)  # page inside docs/ → target inside docs/
     changes: dict[str, Counter] = field(default_factory=dict)  # path relative to base → what changed
     pages: int = 0
+    map_file: str | None = None  # the starter channel map, written once the pages are in place
 
     def rel_to_repo(self, path: str) -> str:
         prefix = self.base.relative_to(Path(self.repo.working_tree_dir).resolve()).as_posix()
@@ -144,9 +150,7 @@ def plan_import(path: Path) -> Plan:
     _create(plan, "mkdocs.yml", site.mkdocs_yml(
         name, nav, plan.not_in_nav, description if isinstance(description, str) else ""
     ))
-    # handbook categories are the folders of docs/ with a page in the nav (not_in_nav pages don't count)
-    categories = site.categories_of([page for page in docs_pages if page not in set(plan.not_in_nav)])
-    _write_starter_map(plan, name, categories)
+    plan.map_file = None if (base / MAP_NAME).exists() else MAP_NAME
     plan.deletes = [p for p in (summary_path, CONFIG_NAME) if p in files]
     plan.findings.sort()
     return plan
@@ -166,11 +170,25 @@ def _fix_anchors(plan: Plan, layout: Layout, texts: dict[str, str]) -> None:
     plan.findings.extend(findings)
 
 
-def _write_starter_map(plan: Plan, server_name: str, categories: list[str]) -> None:
-    """The one place the starter channel map is made (one topic channel per handbook category)."""
-    if (plan.base / "channel_map.yml").exists():
-        return
-    _create(plan, "channel_map.yml", site.starter_map(server_name, categories))
+def _write_starter_map(root: Path) -> list[str]:
+    """The one place the starter channel map is made: exactly as `handbook sync` writes a first map
+    (a topic channel per handbook category, found from the new mkdocs.yml and docs/), with its
+    JSON Schema beside it. Returns the files written, relative to `root`."""
+    try:
+        project = load_project(root / "mkdocs.yml")
+        result = sync.starter_map(
+            project.config.site_name, project.categories(), project.options.topic_channels_category
+        )
+    except ProjectError as error:
+        raise GitBookError(str(root / "mkdocs.yml"), None, f"cannot be read back ({error})",
+                           "fix it and run `handbook sync` to write the channel map") from None
+    path = project.map_path
+    write_atomic(path, result.text)
+    written = [path.relative_to(root).as_posix()]
+    schema = sync.write_schema_beside(path)
+    if schema is not None:
+        written.append(schema.relative_to(root).as_posix())
+    return written
 
 
 def _create(plan: Plan, path: str, text: str) -> None:
@@ -314,8 +332,10 @@ def apply_import(plan: Plan) -> Result:
             target = plan.base / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        if plan.writes:
-            repo.git.add("--", *[plan.rel_to_repo(p) for p in plan.writes])
+        written = list(plan.writes)
+        if plan.map_file:
+            written += _write_starter_map(plan.base)
+        repo.git.add("--", *[plan.rel_to_repo(p) for p in written])
         if plan.deletes:
             repo.git.rm("-q", "--", *[plan.rel_to_repo(p) for p in plan.deletes])
         repo.git.commit("-q", "-m", CONVERT_SUBJECT + "\n\n" + _convert_body(plan))

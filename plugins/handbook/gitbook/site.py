@@ -1,10 +1,10 @@
-"""The files an import writes besides the pages: `mkdocs.yml` (with the nav from SUMMARY.md),
-redirect pages for `.gitbook.yaml`'s `redirects`, and the starter `channel_map.yml`. Pure: text out."""
+"""The files an import writes besides the pages: `mkdocs.yml` (with the nav from SUMMARY.md) and
+redirect pages for `.gitbook.yaml`'s `redirects`. Pure: text out. (The starter `channel_map.yml`
+comes from `handbook.sync`, as `handbook sync` writes it.)"""
 
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 
 import yaml
@@ -24,7 +24,6 @@ MARKDOWN_EXTENSIONS: list = [
     "pymdownx.superfences",
     {"pymdownx.tabbed": {"alternate_style": True}},
 ]
-TOPICS_CATEGORY = "Handbook Topics"
 
 
 def build_nav(
@@ -130,35 +129,3 @@ def redirect_page(source_docs_path: str, target_docs_path: str, title: str) -> s
         f'<div class="handbook-redirect">\n<meta http-equiv="refresh" content="0; url={url}">\n</div>\n\n'
         f"This page has moved to [{title}]({link}).\n"
     )
-
-
-def channel_slug(folder: str) -> str:
-    """A Discord channel name for a docs folder: lowercase, hyphens, letters and digits only."""
-    slug = re.sub(r"[\s_]+", "-", folder.strip().lower())
-    slug = re.sub(r"[^\w-]", "", slug).replace("_", "-")
-    return re.sub(r"-{2,}", "-", slug).strip("-")[:100] or "topic"
-
-
-def starter_map(server_name: str, categories: list[str]) -> str:
-    """A minimal channel map: one topic channel per handbook category, in one Discord category."""
-    data = {
-        "server": {"name": server_name},
-        "discord_categories": [
-            {
-                "name": TOPICS_CATEGORY,
-                "channels": [
-                    {"name": channel_slug(folder), "kind": "topic", "category": folder} for folder in categories
-                ],
-            }
-        ],
-    }
-    header = (
-        "# The community's Discord structure as data; written by `handbook import gitbook`.\n"
-        "# One topic channel per handbook category (folder of docs/); edit freely, `handbook sync` keeps it.\n"
-    )
-    return header + _dump(data)
-
-
-def categories_of(pages: list[str]) -> list[str]:
-    """Handbook categories: folders directly under docs/ that hold pages of the nav (paths inside docs/)."""
-    return sorted({page.split("/", 1)[0] for page in pages if "/" in page})
