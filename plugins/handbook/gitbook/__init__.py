@@ -8,7 +8,9 @@ One job per module:
 - `links`: resolve a link written in a GitBook page and rewrite it for its new place.
 - `markup`: GitBook Markdown → Material for MkDocs Markdown.
 - `escapes`: drop GitBook's backslash escapes where Python-Markdown renders the same without them.
+- `anchors`: point `#anchor` links at the ids MkDocs gives the converted headings.
 - `site`: the generated `mkdocs.yml`, redirect pages and the starter `channel_map.yml`.
-- `importer`: plan (pure, for `--dry-run`) and apply (two git commits).
+- `importer`: plan (reads only, for `--dry-run`) and apply (two git commits).
+- `worktree`: the import's only git access (GitPython): tracked files, readiness, `git mv`, commits.
 - `command`: the `handbook import gitbook` subcommand.
 """
