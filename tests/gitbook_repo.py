@@ -159,6 +159,35 @@ brew install campfire
 Open PowerShell.
 {% endtab %}
 {% endtabs %}
+
+<pre class="language-python" data-title="streak.py"><code class="lang-python">def streak(days):
+<strong>    return len(days) &#x26;&#x26; max(days)
+</strong></code></pre>
+
+{% stepper %}
+{% step %}
+### Pick a cue
+
+Something you already do.
+{% endstep %}
+
+{% step %}
+### Make it tiny
+
+Two minutes at most.\\
+Really.
+{% endstep %}
+{% endstepper %}
+
+{% columns %}
+{% column %}
+Morning **pages**
+{% endcolumn %}
+
+{% column %}
+Evening review
+{% endcolumn %}
+{% endcolumns %}
 """
 
 TINY_HABITS = """\

@@ -123,6 +123,20 @@ def test_summary_mistakes_name_the_line(text, line, fragment):
         ("Write `{% hint %}` and `a\\_b` in code.\n", "Write `{% hint %}` and `a\\_b` in code.\n"),
         ("---\ndescription: Keep \\_me\n---\n\nx\\_y\n", "---\ndescription: Keep \\_me\n---\n\nx_y\n"),
         (
+            '<pre class="language-js" data-line-numbers><code class="lang-js"><strong>a &#x3C; b\n</strong>c\n'
+            "</code></pre>\n",
+            '```js linenums="1" hl_lines="1"\na < b\nc\n```\n',
+        ),
+        (
+            "{% stepper %}\n{% step %}\n### One\nFirst\n{% endstep %}\n{% step %}\nTwo\n{% endstep %}\n{% endstepper %}\n",
+            "1.  ### One\n    First\n\n2.  Two\n",
+        ),
+        (
+            "{% columns %}\n{% column %}\nA\n{% endcolumn %}\n{% endcolumns %}\n",
+            '<div class="grid" markdown>\n\n<div markdown>\n\nA\n\n</div>\n\n</div>\n',
+        ),
+        ("One\\\nTwo \\\\\n", "One<br>\nTwo \\\\\n"),
+        (
             'Before\n\n{% include "../.gitbook/includes/note.md" %}\n\nAfter\n',
             "Before\n\n!!! info\n\n    Shared, see [guide](page.md).\n\nAfter\n",
         ),
