@@ -201,6 +201,14 @@ Start with [the guide](../getting-started/README.md) or go [deeper](deeper/).
 
 ## Cue <a href="#the-cue" id="the-cue"></a>
 
+Steps:
+1. Notice the cue
+   * after coffee
+   * after lunch
+2. Do the tiny thing
+
+   Then celebrate.
+
 ## Café au lait
 
 {% swagger method="get" path="/habits" summary="List habits" %}

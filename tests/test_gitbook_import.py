@@ -173,6 +173,15 @@ def test_anchors_follow_mkdocs_ids(imported):
         in imported["result"].stdout
 
 
+def test_nested_lists_survive(imported):
+    html = page(imported, "habits/tiny-habits")
+    start = html.index("<ol>")
+    steps = html[start:html.index("</ol>", start)]
+    assert "<ul>\n<li>after coffee</li>\n<li>after lunch</li>\n</ul>" in steps
+    assert "<p>Then celebrate.</p>\n</li>" in steps
+    assert "<p>Steps:</p>" in html
+
+
 def test_nav_from_summary(imported):
     config = yaml.safe_load((imported["root"] / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["nav"] == [
@@ -227,7 +236,7 @@ def _nav_pages(nav) -> list[str]:
 
 def test_findings_printed_and_in_commit_message(imported):
     out = imported["result"].stdout
-    line = "habits/tiny-habits.md:13: {% swagger %} has no Material equivalent"
+    line = "habits/tiny-habits.md:21: {% swagger %} has no Material equivalent"
     assert f"not converted: {line}" in out
     assert line in imported["repo"].head.commit.message
     assert "not in the nav (kept, built, listed in not_in_nav): docs/extra/orphan.md" in out

@@ -8,6 +8,7 @@ import pytest
 from handbook.gitbook.escapes import unescape_line
 from handbook.gitbook.layout import plan_layout
 from handbook.gitbook.links import Links
+from handbook.gitbook.lists import reindent_lists
 from handbook.gitbook.markup import Converter, video_embed
 from handbook.gitbook.model import GitBookError
 from handbook.gitbook.site import channel_slug, page_url, redirect_page
@@ -238,3 +239,23 @@ def test_layout_moves():
     assert layout.moves[".gitbook/assets/naïve.png"] == "docs/assets/naïve.png"
     assert "LICENSE" not in layout.moves and ".github/workflow.yml" not in layout.moves
     assert "pics/p.png" not in layout.moves  # moves only once a page uses it
+
+
+# --- lists ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("* a\n  * b\n    * c\n", "* a\n    * b\n        * c\n"),
+        ("1. a\n   * b\n\n   para\n", "1. a\n    * b\n\n    para\n"),
+        ("Text\n* a\n* b\n", "Text\n\n* a\n* b\n"),
+        ("* a\n  more\n* b\n", "* a\n    more\n\n* b\n"),
+        ("1. a\n\n   ```py\n   x = 1\n     y\n   ```\n", "1. a\n\n    ```py\n    x = 1\n      y\n    ```\n"),
+        ("> * a\n>   * b\n", "> * a\n>   * b\n"),
+        ("    code\n* a\n", "    code\n\n* a\n"),
+        ("no lists\n", "no lists\n"),
+    ],
+)
+def test_reindent_lists(source, expected):
+    lines, sources = reindent_lists(source)
+    assert "\n".join(lines) == expected
+    assert len(sources) == len(lines) and sources == sorted(sources)

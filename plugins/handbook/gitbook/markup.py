@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from handbook.gitbook.escapes import unescape_line
 from handbook.gitbook.links import Links, clean_url, is_external
+from handbook.gitbook.lists import reindent_lists
 from handbook.gitbook.model import Finding
 
 TAG_LINE = re.compile(r"^(?P<indent>[ \t]*)\{%-?\s*(?P<end>end)?(?P<name>[\w-]+)(?P<args>.*?)\s*-?%\}\s*$")
@@ -153,17 +154,18 @@ class _Page:
         lines = text.split("\n")
         if newline_at_end:
             lines.pop()
-        tree = self._tree(self._events(lines, first))
+        lines, sources = reindent_lists("\n".join(lines))
+        tree = self._tree(self._events(lines, [first + source for source in sources]))
         out = self._render(tree.children)
         body = "\n".join(out).rstrip("\n")
         return front + body + ("\n" if body or newline_at_end else "")
 
-    def _events(self, lines: list[str], first: int) -> list:
+    def _events(self, lines: list[str], numbers: list[int]) -> list:
         events: list = []
         fence = None
         pre_end: int | None = None  # the last line of a <pre> block already turned into a fence
         for index, text in enumerate(lines):
-            number = first + index
+            number = numbers[index]
             if pre_end is not None:
                 if index <= pre_end:
                     continue
@@ -188,7 +190,7 @@ class _Page:
                     indent = text[: len(text) - len(text.lstrip())]
                     self.changes["pre"] += 1
                     events += [
-                        _Line(indent + line if line else line, number + k, code=True, fence_open=not k)
+                        _Line(indent + line if line else line, number, code=True, fence_open=not k)
                         for k, line in enumerate(fenced)
                     ]
                     continue
