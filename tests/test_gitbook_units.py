@@ -112,6 +112,7 @@ def test_summary_mistakes_name_the_line(text, line, fragment):
         ("[ext](https://example.org/a_b) [top](#top)\n", "[ext](https://example.org/a_b) [top](#top)\n"),
         ("[ref]: ../README.md\n", "[ref]: ../index.md\n"),
         ('## Title <a href="#t" id="t"></a>\n', "## Title { #t }\n"),
+        ('## The **problem** <a href="#the-problem" id="the-problem"></a>\n', "## The **problem**\n"),
         ("<details>\n\n<summary>More</summary>\n\nBody\n\n</details>\n",
          '<details markdown="1">\n\n<summary>More</summary>\n\nBody\n\n</details>\n'),
         ("```\n{% hint %}\n```\n", "```\n{% hint %}\n```\n"),

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from markdown.extensions.toc import slugify as toc_slugify
+
 from handbook.gitbook.escapes import unescape_line
 from handbook.gitbook.links import Links, clean_url, is_external
 from handbook.gitbook.lists import reindent_lists
@@ -455,7 +457,10 @@ class _Page:
         text = CODE_SPAN.sub(mask, text)
         anchor = HEADING_ANCHOR.match(text)
         if anchor:
-            text = f"{anchor['heading']} {{ #{anchor['id']} }}"
+            heading = HEADING.match(anchor["heading"])
+            plain = re.sub(r"[*_`\\]", "", heading["title"]) if heading else ""
+            same = plain and toc_slugify(plain, "-") == anchor["id"]  # MkDocs gives it that id anyway
+            text = anchor["heading"] if same else f"{anchor['heading']} {{ #{anchor['id']} }}"
             self.changes["heading anchor"] += 1
         text = HTML_IMG.sub(lambda m: self._html_image(m, number), text)
         text = HTML_LINK.sub(lambda m: self._html_link(m, number), text)
