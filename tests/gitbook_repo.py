@@ -159,6 +159,35 @@ brew install campfire
 Open PowerShell.
 {% endtab %}
 {% endtabs %}
+
+<pre class="language-python" data-title="streak.py"><code class="lang-python">def streak(days):
+<strong>    return len(days) &#x26;&#x26; max(days)
+</strong></code></pre>
+
+{% stepper %}
+{% step %}
+### Pick a cue
+
+Something you already do.
+{% endstep %}
+
+{% step %}
+### Make it tiny
+
+Two minutes at most.\\
+Really.
+{% endstep %}
+{% endstepper %}
+
+{% columns %}
+{% column %}
+Morning **pages**
+{% endcolumn %}
+
+{% column %}
+Evening review
+{% endcolumn %}
+{% endcolumns %}
 """
 
 TINY_HABITS = """\
@@ -171,6 +200,14 @@ Start with [the guide](../getting-started/README.md) or go [deeper](deeper/).
 <img src="../images/diagram.png" alt="Diagram" width="200">
 
 ## Cue <a href="#the-cue" id="the-cue"></a>
+
+Steps:
+1. Notice the cue
+   * after coffee
+   * after lunch
+2. Do the tiny thing
+
+   Then celebrate.
 
 ## Café au lait
 

@@ -110,6 +110,18 @@ def test_tabs_and_code_titles(imported):
     assert len(labels) == 2
     assert ">macOS</label>" in html and ">Windows</label>" in html
     assert '<span class="filename">setup.sh</span>' in html
+    assert '<span class="filename">streak.py</span>' in html  # GitBook's <pre data-title>
+    assert '<span class="hll">' in html  # its highlighted line
+
+
+def test_steppers_and_columns(imported):
+    html = page(imported, "getting-started/tabs")
+    start = html.index("<ol>")
+    steps = html[start:html.index("</ol>", start)]
+    assert steps.count("<li>") == 2 and ">Pick a cue<" in steps
+    assert "Two minutes at most.<br>\nReally." in steps  # GitBook's backslash line break
+    assert Tags(html)("div", **{"class": "grid"})
+    assert "Morning <strong>pages</strong>" in html
 
 
 def test_description_survives(imported):
@@ -159,6 +171,15 @@ def test_anchors_follow_mkdocs_ids(imported):
     assert '<a href="#start-here">here</a>' in html
     assert "not converted: docs/habits/index.md:4: link to #nowhere: habits/tiny-habits.md has no such heading" \
         in imported["result"].stdout
+
+
+def test_nested_lists_survive(imported):
+    html = page(imported, "habits/tiny-habits")
+    start = html.index("<ol>")
+    steps = html[start:html.index("</ol>", start)]
+    assert "<ul>\n<li>after coffee</li>\n<li>after lunch</li>\n</ul>" in steps
+    assert "<p>Then celebrate.</p>\n</li>" in steps
+    assert "<p>Steps:</p>" in html
 
 
 def test_nav_from_summary(imported):
@@ -223,7 +244,7 @@ def _nav_pages(nav) -> list[str]:
 
 def test_findings_printed_and_in_commit_message(imported):
     out = imported["result"].stdout
-    line = "habits/tiny-habits.md:13: {% swagger %} has no Material equivalent"
+    line = "habits/tiny-habits.md:21: {% swagger %} has no Material equivalent"
     assert f"not converted: {line}" in out
     assert line in imported["repo"].head.commit.message
     assert "not in the nav (kept, built, listed in not_in_nav): docs/extra/orphan.md" in out
@@ -244,7 +265,8 @@ def test_dry_run_changes_nothing(tmp_path, monkeypatch):
     assert result.returncode == 0, result.stderr
     assert "would rename README.md -> docs/index.md" in result.stdout
     assert "would rename .gitbook/assets/habit loop.png -> docs/assets/habit loop.png" in result.stdout
-    assert "would edit docs/getting-started/tabs.md (code 1, tab 2, tabs 1)" in result.stdout
+    assert "would edit docs/getting-started/tabs.md (code 1, column 2, columns 1, line breaks 1, pre 1, step 2, " \
+        "stepper 1, tab 2, tabs 1)" in result.stdout
     assert "would create mkdocs.yml" in result.stdout
     assert "would create docs/old/setup.md (redirect to getting-started/install.md)" in result.stdout
     assert repo.head.commit.hexsha == head

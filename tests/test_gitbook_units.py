@@ -8,6 +8,7 @@ import pytest
 from handbook.gitbook.escapes import unescape_line
 from handbook.gitbook.layout import plan_layout
 from handbook.gitbook.links import Links
+from handbook.gitbook.lists import reindent_lists
 from handbook.gitbook.markup import Converter, video_embed
 from handbook.gitbook.model import GitBookError
 from handbook.gitbook.site import page_url, redirect_page
@@ -111,6 +112,7 @@ def test_summary_mistakes_name_the_line(text, line, fragment):
         ("[ext](https://example.org/a_b) [top](#top)\n", "[ext](https://example.org/a_b) [top](#top)\n"),
         ("[ref]: ../README.md\n", "[ref]: ../index.md\n"),
         ('## Title <a href="#t" id="t"></a>\n', "## Title { #t }\n"),
+        ('## The **problem** <a href="#the-problem" id="the-problem"></a>\n', "## The **problem**\n"),
         ("<details>\n\n<summary>More</summary>\n\nBody\n\n</details>\n",
          '<details markdown="1">\n\n<summary>More</summary>\n\nBody\n\n</details>\n'),
         ("```\n{% hint %}\n```\n", "```\n{% hint %}\n```\n"),
@@ -122,6 +124,20 @@ def test_summary_mistakes_name_the_line(text, line, fragment):
         ),
         ("Write `{% hint %}` and `a\\_b` in code.\n", "Write `{% hint %}` and `a\\_b` in code.\n"),
         ("---\ndescription: Keep \\_me\n---\n\nx\\_y\n", "---\ndescription: Keep \\_me\n---\n\nx_y\n"),
+        (
+            '<pre class="language-js" data-line-numbers><code class="lang-js"><strong>a &#x3C; b\n</strong>c\n'
+            "</code></pre>\n",
+            '```js linenums="1" hl_lines="1"\na < b\nc\n```\n',
+        ),
+        (
+            "{% stepper %}\n{% step %}\n### One\nFirst\n{% endstep %}\n{% step %}\nTwo\n{% endstep %}\n{% endstepper %}\n",
+            "1.  ### One\n    First\n\n2.  Two\n",
+        ),
+        (
+            "{% columns %}\n{% column %}\nA\n{% endcolumn %}\n{% endcolumns %}\n",
+            '<div class="grid" markdown>\n\n<div markdown>\n\nA\n\n</div>\n\n</div>\n',
+        ),
+        ("One\\\nTwo \\\\\n", "One<br>\nTwo \\\\\n"),
         (
             'Before\n\n{% include "../.gitbook/includes/note.md" %}\n\nAfter\n',
             "Before\n\n!!! info\n\n    Shared, see [guide](page.md).\n\nAfter\n",
@@ -216,3 +232,23 @@ def test_layout_moves():
     assert layout.moves[".gitbook/assets/naïve.png"] == "docs/assets/naïve.png"
     assert "LICENSE" not in layout.moves and ".github/workflow.yml" not in layout.moves
     assert "pics/p.png" not in layout.moves  # moves only once a page uses it
+
+
+# --- lists ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("* a\n  * b\n    * c\n", "* a\n    * b\n        * c\n"),
+        ("1. a\n   * b\n\n   para\n", "1. a\n    * b\n\n    para\n"),
+        ("Text\n* a\n* b\n", "Text\n\n* a\n* b\n"),
+        ("* a\n  more\n* b\n", "* a\n    more\n\n* b\n"),
+        ("1. a\n\n   ```py\n   x = 1\n     y\n   ```\n", "1. a\n\n    ```py\n    x = 1\n      y\n    ```\n"),
+        ("> * a\n>   * b\n", "> * a\n>   * b\n"),
+        ("    code\n* a\n", "    code\n\n* a\n"),
+        ("no lists\n", "no lists\n"),
+    ],
+)
+def test_reindent_lists(source, expected):
+    lines, sources = reindent_lists(source)
+    assert "\n".join(lines) == expected
+    assert len(sources) == len(lines) and sources == sorted(sources)

@@ -10,7 +10,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import git
 import yaml
 
 from handbook import sync
@@ -22,6 +21,7 @@ from handbook.gitbook.markup import FRONT_MATTER, HEADING, Converter
 from handbook.gitbook.model import Finding, GitBookError
 from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source
 from handbook.gitbook.summary import Entry, parse_summary
+from handbook.gitbook.worktree import WorkTree
 from handbook.project import ProjectError, load_project
 from handbook.yaml_io import write_atomic
 
@@ -34,7 +34,7 @@ CONVERT_SUBJECT = "Import from GitBook: convert Markdown, add mkdocs.yml and cha
 @dataclass
 class Plan:
     base: Path
-    repo: git.Repo
+    tree: WorkTree
     source: Source
     moves: dict[str, str]  # old → new, relative to base
     writes: dict[str, str] = field(default_factory=dict)  # path relative to base → new content
@@ -47,10 +47,6 @@ class Plan:
     pages: int = 0
     map_file: str | None = None  # the starter channel map, written once the pages are in place
 
-    def rel_to_repo(self, path: str) -> str:
-        prefix = self.base.relative_to(Path(self.repo.working_tree_dir).resolve()).as_posix()
-        return path if prefix == "." else f"{prefix}/{path}"
-
 
 @dataclass
 class Result:
@@ -58,37 +54,14 @@ class Result:
     commits: list[str]
 
 
-def open_repo(base: Path) -> git.Repo:
-    try:
-        return git.Repo(base, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitBookError(
-            str(base), None, "is not inside a git repository",
-            "import from a clone of the GitBook-synced repository (git clone URL), so that history is kept",
-        ) from None
-
-
-def tracked_files(repo: git.Repo, base: Path) -> set[str]:
-    root = Path(repo.working_tree_dir).resolve()
-    prefix = base.relative_to(root).as_posix()
-    args = ["-z", "--"] + ([prefix] if prefix != "." else [])
-    out = repo.git.ls_files(*args)
-    files = set()
-    for path in filter(None, out.split("\0")):
-        rel = path if prefix == "." else path[len(prefix) + 1:]
-        if (base / rel).is_file():
-            files.add(rel)
-    return files
-
-
 def plan_import(path: Path) -> Plan:
     """What the import would do; reads files and git, changes nothing. Raises AlreadyImported."""
     base = path.resolve()
     if not base.is_dir():
         raise GitBookError(str(path), None, "is not a folder", "pass the folder of the GitBook repository")
-    repo = open_repo(base)
+    tree = WorkTree(base)
     source = find_source(base)
-    files = tracked_files(repo, base)
+    files = tree.tracked_files()
     if (base / "mkdocs.yml").exists():
         raise GitBookError(
             str(base / "mkdocs.yml"), None, "already exists next to a GitBook SUMMARY.md",
@@ -101,7 +74,7 @@ def plan_import(path: Path) -> Plan:
         entries = parse_summary(
             _read(base, summary_path), str(base / summary_path), posixpath.dirname(source.summary)
         )
-    plan = Plan(base=base, repo=repo, source=source, moves=layout.moves)
+    plan = Plan(base=base, tree=tree, source=source, moves=layout.moves)
     plan.findings.extend(layout.findings)
     texts = {old: _read(base, old) for old in layout.pages}
     summary_titles = _summary_titles(entries or [], source.root)
@@ -290,62 +263,23 @@ def _summary_titles(entries: list[Entry], root: str) -> dict[str, str]:
 
 
 # --- applying ------------------------------------------------------------------------------------
-def check_ready(plan: Plan) -> None:
-    """Refuse to touch a work tree with uncommitted work, or commit without a git identity."""
-    repo = plan.repo
-    if not repo.head.is_valid():
-        raise GitBookError(
-            str(repo.working_tree_dir), None, "has no commits yet", "commit the GitBook files first (git commit)"
-        )
-    if repo.is_dirty(index=True, working_tree=True, untracked_files=False):
-        first = repo.git.diff("--name-only", "HEAD").splitlines() or ["the index"]
-        raise GitBookError(
-            first[0], None, "has uncommitted changes", "commit or stash them (git stash) and run the import again"
-        )
-    prefix = Path(plan.rel_to_repo("x")).parent.as_posix()
-    untracked = [p for p in repo.untracked_files if prefix == "." or p.startswith(prefix + "/")]
-    if untracked:
-        raise GitBookError(
-            untracked[0], None, "is not committed (untracked)",
-            "commit it, add it to .gitignore, or move it away, and run the import again",
-        )
-    for ident in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
-        try:
-            repo.git.var(ident)
-        except git.GitCommandError:
-            raise GitBookError(
-                str(repo.working_tree_dir), None, "git does not know who you are, so it cannot commit",
-                'set it with git config user.name "Your Name" and git config user.email you@example.org',
-            ) from None
-
-
 def apply_import(plan: Plan) -> Result:
-    check_ready(plan)
-    repo = plan.repo
+    tree = plan.tree
+    tree.check_ready()
     commits = []
-    try:
-        if plan.moves:
-            _move_all(plan)
-            repo.git.commit("-q", "-m", RENAME_SUBJECT + "\n\n" + _rename_body(plan))
-            commits.append(repo.head.commit.hexsha)
-        for path, text in plan.writes.items():
-            target = plan.base / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        written = list(plan.writes)
-        if plan.map_file:
-            written += _write_starter_map(plan.base)
-        repo.git.add("--", *[plan.rel_to_repo(p) for p in written])
-        if plan.deletes:
-            repo.git.rm("-q", "--", *[plan.rel_to_repo(p) for p in plan.deletes])
-        repo.git.commit("-q", "-m", CONVERT_SUBJECT + "\n\n" + _convert_body(plan))
-        commits.append(repo.head.commit.hexsha)
-    except git.GitCommandError as error:
-        detail = (error.stderr or str(error)).strip().splitlines()
-        raise GitBookError(
-            str(plan.base), None, f"git failed: {detail[-1] if detail else error}",
-            "fix that, then reset to your last commit (git reset --hard) and run the import again",
-        ) from None
+    if plan.moves:
+        _move_all(plan)
+        commits.append(tree.commit(RENAME_SUBJECT + "\n\n" + _rename_body(plan)))
+    for path, text in plan.writes.items():
+        target = plan.base / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    written = list(plan.writes)
+    if plan.map_file:
+        written += _write_starter_map(plan.base)
+    tree.add(written)
+    tree.remove(plan.deletes)
+    commits.append(tree.commit(CONVERT_SUBJECT + "\n\n" + _convert_body(plan)))
     return Result(plan=plan, commits=commits)
 
 
@@ -356,12 +290,12 @@ def _move_all(plan: Plan) -> None:
         if not ready:  # a cycle: park one file under a temporary name
             old, new = next(iter(pending.items()))
             parked = f"{old}.handbook-import"
-            _git_mv(plan, old, parked)
+            plan.tree.move(old, parked)
             del pending[old]
             pending[parked] = new
             continue
         for old, new in ready:
-            _git_mv(plan, old, new)
+            plan.tree.move(old, new)
             del pending[old]
     _remove_empty_folders(plan.base, {posixpath.dirname(old) for old in plan.moves})
 
@@ -375,11 +309,6 @@ def _remove_empty_folders(base: Path, folders: set[str]) -> None:
                 break
             path.rmdir()
             folder = posixpath.dirname(folder)
-
-
-def _git_mv(plan: Plan, old: str, new: str) -> None:
-    (plan.base / new).parent.mkdir(parents=True, exist_ok=True)
-    plan.repo.git.mv("--", plan.rel_to_repo(old), plan.rel_to_repo(new))
 
 
 def _rename_body(plan: Plan) -> str:
@@ -403,4 +332,4 @@ def _convert_body(plan: Plan) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["AlreadyImported", "Plan", "Result", "apply_import", "check_ready", "plan_import"]
+__all__ = ["AlreadyImported", "Plan", "Result", "apply_import", "plan_import"]

@@ -16,8 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from markdown.extensions.toc import slugify as toc_slugify
+
 from handbook.gitbook.escapes import unescape_line
 from handbook.gitbook.links import Links, clean_url, is_external
+from handbook.gitbook.lists import reindent_lists
 from handbook.gitbook.model import Finding
 
 TAG_LINE = re.compile(r"^(?P<indent>[ \t]*)\{%-?\s*(?P<end>end)?(?P<name>[\w-]+)(?P<args>.*?)\s*-?%\}\s*$")
@@ -45,10 +48,14 @@ HTML_BLOCK = re.compile(
     r"^\s{0,3}<(table|div|thead|tbody|tr|td|th|ul|ol|li|p|section|blockquote|center|picture|video|dl)\b", re.I
 )
 HTML_URL = re.compile(r"""(?P<lead>\s(?:href|src)=)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""", re.I)
+PRE_START = re.compile(r"^\s*<pre[\s>]", re.I)
+PRE_BLOCK = re.compile(
+    r"^\s*<pre(?P<attrs>[^>]*)>\s*<code(?P<code_attrs>[^>]*)>(?P<body>.*)</code>\s*</pre>\s*$", re.I | re.S
+)
 DETAILS = re.compile(r"^(?P<indent>\s*)<details>\s*$", re.I)
 HEADING = re.compile(r"^#{1,6}\s+(?P<title>.*?)\s*#*\s*$")
 
-BLOCK_TAGS = {"hint", "tabs", "tab", "code", "content-ref"}
+BLOCK_TAGS = {"hint", "tabs", "tab", "code", "content-ref", "stepper", "step", "columns", "column"}
 SELF_CLOSING = {"page-ref", "include"}
 HINT_KINDS = {"info": "info", "success": "success", "warning": "warning", "danger": "danger", "tip": "tip"}
 
@@ -149,16 +156,22 @@ class _Page:
         lines = text.split("\n")
         if newline_at_end:
             lines.pop()
-        tree = self._tree(self._events(lines, first))
+        lines, sources = reindent_lists("\n".join(lines))
+        tree = self._tree(self._events(lines, [first + source for source in sources]))
         out = self._render(tree.children)
         body = "\n".join(out).rstrip("\n")
         return front + body + ("\n" if body or newline_at_end else "")
 
-    def _events(self, lines: list[str], first: int) -> list:
+    def _events(self, lines: list[str], numbers: list[int]) -> list:
         events: list = []
         fence = None
+        pre_end: int | None = None  # the last line of a <pre> block already turned into a fence
         for index, text in enumerate(lines):
-            number = first + index
+            number = numbers[index]
+            if pre_end is not None:
+                if index <= pre_end:
+                    continue
+                pre_end = None
             if fence:
                 events.append(_Line(text, number, code=True))
                 match = FENCE.match(text)
@@ -171,6 +184,18 @@ class _Page:
                 fence = match["fence"]
                 events.append(_Line(text, number, code=True, fence_open=True))
                 continue
+            if PRE_START.match(text):
+                end = next((j for j in range(index, len(lines)) if "</pre>" in lines[j]), None)
+                fenced = pre_to_fence("\n".join(lines[index:end + 1])) if end is not None else None
+                if fenced:
+                    pre_end = end
+                    indent = text[: len(text) - len(text.lstrip())]
+                    self.changes["pre"] += 1
+                    events += [
+                        _Line(indent + line if line else line, number, code=True, fence_open=not k)
+                        for k, line in enumerate(fenced)
+                    ]
+                    continue
             tag = TAG_LINE.match(text)
             if tag:
                 events.append(_Tag(
@@ -276,6 +301,38 @@ class _Page:
     def _tag_tab(self, tag: _Tag) -> list[str]:
         self.note(tag.number, "{% tab %} outside {% tabs %}; made it a single tab")
         return self._tag_tabs(_Tag("tabs", {}, tag.number, children=[tag]))
+
+    def _tag_stepper(self, tag: _Tag) -> list[str]:
+        """Steps become an ordered list, each step's content inside its item."""
+        lines: list[str] = []
+        number = 0
+        for child in tag.children:
+            if isinstance(child, _Tag) and child.name == "step":
+                number += 1
+                body = self._body(child) or [""]
+                marker = f"{number}.".ljust(4)
+                lines += [marker + body[0], *_indent(body[1:]), ""]
+                self.changes["step"] += 1
+            elif isinstance(child, _Tag) or child.text.strip():
+                lines += self._render([child])
+        return lines
+
+    def _tag_step(self, tag: _Tag) -> list[str]:
+        return self._tag_stepper(_Tag("stepper", {}, tag.number, children=[tag]))
+
+    def _tag_columns(self, tag: _Tag) -> list[str]:
+        """Columns become a Material grid: one cell per column."""
+        lines = ['<div class="grid" markdown>', ""]
+        for child in tag.children:
+            if isinstance(child, _Tag) and child.name == "column":
+                lines += ["<div markdown>", "", *self._body(child), "", "</div>", ""]
+                self.changes["column"] += 1
+            elif isinstance(child, _Tag) or child.text.strip():
+                lines += self._render([child])
+        return [*lines, "</div>"]
+
+    def _tag_column(self, tag: _Tag) -> list[str]:
+        return self._tag_columns(_Tag("columns", {}, tag.number, children=[tag]))
 
     def _tag_code(self, tag: _Tag) -> list[str]:
         fence = next((c for c in tag.children if isinstance(c, _Line) and c.fence_open), None)
@@ -400,7 +457,10 @@ class _Page:
         text = CODE_SPAN.sub(mask, text)
         anchor = HEADING_ANCHOR.match(text)
         if anchor:
-            text = f"{anchor['heading']} {{ #{anchor['id']} }}"
+            heading = HEADING.match(anchor["heading"])
+            plain = re.sub(r"[*_`\\]", "", heading["title"]) if heading else ""
+            same = plain and toc_slugify(plain, "-") == anchor["id"]  # MkDocs gives it that id anyway
+            text = anchor["heading"] if same else f"{anchor['heading']} {{ #{anchor['id']} }}"
             self.changes["heading anchor"] += 1
         text = HTML_IMG.sub(lambda m: self._html_image(m, number), text)
         text = HTML_LINK.sub(lambda m: self._html_link(m, number), text)
@@ -410,6 +470,10 @@ class _Page:
         if reference:
             text = self._reference(reference, number)
         text = INLINE_TAG.sub(lambda m: self._inline_tag(m, number), text)
+        trailing = len(text) - len(text.rstrip("\\"))
+        if trailing % 2 and not text.lstrip().startswith("|"):
+            text = text[:-1].rstrip() + "<br>"  # CommonMark's backslash line break
+            self.changes["line breaks"] += 1
         text = re.sub("\x00(\\d+)\x00", lambda m: spans[int(m.group(1))], text)
         unescaped = unescape_line(text)
         if unescaped != text:
@@ -515,6 +579,40 @@ class _Page:
             return " ".join(line for line in lines if line.strip() and not line.startswith("<iframe")) or ""
         self.note(number, f"{{% {tag.name} %}} inside a line has no Material equivalent; removed it")
         return ""
+
+
+def pre_to_fence(block: str) -> list[str] | None:
+    """GitBook's `<pre class="language-x" data-title=...><code>` (used for highlighted lines, marked
+    `<strong>`) as a fenced code block with `title`, `linenums` and `hl_lines`; None if it is not one."""
+    match = PRE_BLOCK.match(block)
+    if not match:
+        return None
+    attrs = {k.lower(): v for k, v in re.findall(r"""([\w-]+)(?:=(?:"([^"]*)"|'[^']*'))?""", match["attrs"])}
+    classes = (attrs.get("class", "") + " " + _attr(match["code_attrs"], "class")).split()
+    language = next((c.split("-", 1)[1] for c in classes if c.startswith(("language-", "lang-"))), "text")
+    highlighted, lines = [], []
+    for number, raw in enumerate(match["body"].split("\n"), start=1):
+        opened = raw.removeprefix("</strong>").startswith("<strong>")
+        if opened:
+            highlighted.append(str(number))
+        lines.append(html.unescape(re.sub(r"</?[a-zA-Z][^>]*>", "", raw)))
+    if lines and not lines[-1].strip():
+        lines.pop()
+    options = []
+    if attrs.get("data-title"):
+        options.append(f"title={_quote(html.unescape(attrs['data-title']))}")
+    if "data-line-numbers" in attrs:
+        options.append('linenums="1"')
+    if highlighted:
+        options.append(f'hl_lines="{" ".join(highlighted)}"')
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + language + "".join(" " + o for o in options), *lines, fence]
+
+
+def _attr(attrs: str, name: str) -> str:
+    found = re.search(rf"""\b{name}=(?:"([^"]*)"|'([^']*)')""", attrs)
+    return (found.group(1) or found.group(2) or "") if found else ""
 
 
 def _is_block(events: list, index: int) -> bool:
