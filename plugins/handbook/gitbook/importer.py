@@ -115,7 +115,8 @@ def plan_import(path: Path) -> Plan:
     name = page_title(texts.get(readme_old, "")) or base.name
     description = _front_matter(texts.get(readme_old, "")).get("description", "")
     _create(plan, "mkdocs.yml", site.mkdocs_yml(
-        name, nav, plan.not_in_nav, description if isinstance(description, str) else ""
+        name, nav, plan.not_in_nav, description if isinstance(description, str) else "",
+        site.plugin_options(docs_pages + list(plan.redirects)),
     ))
     # handbook categories are the folders of docs/ with a page in the nav (not_in_nav pages don't count)
     categories = site.categories_of([page for page in docs_pages if page not in set(plan.not_in_nav)])
