@@ -199,8 +199,9 @@ def test_nav_from_summary(imported):
     ]
     assert config["site_name"] == "Campfire Handbook"
     assert config["theme"]["name"] == "material"
-    assert config["not_in_nav"].split() == ["/extra/orphan.md", "/old/setup.md"]
-    assert "search" in config["plugins"]
+    assert config["not_in_nav"].split() == ["/changelog.md", "/extra/orphan.md", "/old/setup.md"]
+    assert config["plugins"] == ["search", {"handbook": {"changelog": "handbook-changelog.md"}}]
+    assert "Our own, written by hand." in page(imported, "changelog")
     home = page(imported, "")
     assert "Practice" in home and "Going deeper" in home
     assert (imported["root"] / "site/extra/orphan/index.html").is_file()

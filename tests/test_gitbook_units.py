@@ -11,7 +11,7 @@ from handbook.gitbook.links import Links
 from handbook.gitbook.lists import reindent_lists
 from handbook.gitbook.markup import Converter, video_embed
 from handbook.gitbook.model import GitBookError
-from handbook.gitbook.site import page_url, redirect_page
+from handbook.gitbook.site import page_url, plugin_options, redirect_page
 from handbook.gitbook.source import Source
 from handbook.gitbook.summary import parse_summary
 
@@ -252,3 +252,10 @@ def test_reindent_lists(source, expected):
     lines, sources = reindent_lists(source)
     assert "\n".join(lines) == expected
     assert len(sources) == len(lines) and sources == sorted(sources)
+
+
+def test_generated_pages_do_not_collide_with_imported_ones():
+    assert plugin_options(["index.md", "habits/changelog.md"]) == {}
+    assert plugin_options(["CHANGELOG.md", "roles.md", "handbook-roles.md"]) == {
+        "changelog": "handbook-changelog.md", "roles_page": "handbook-2-roles.md",
+    }

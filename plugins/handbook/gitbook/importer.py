@@ -121,7 +121,8 @@ def plan_import(path: Path) -> Plan:
     name = page_title(texts.get(readme_old, "")) or base.name
     description = _front_matter(texts.get(readme_old, "")).get("description", "")
     _create(plan, "mkdocs.yml", site.mkdocs_yml(
-        name, nav, plan.not_in_nav, description if isinstance(description, str) else ""
+        name, nav, plan.not_in_nav, description if isinstance(description, str) else "",
+        site.plugin_options(docs_pages + list(plan.redirects)),
     ))
     plan.map_file = None if (base / MAP_NAME).exists() else MAP_NAME
     plan.deletes = [p for p in (summary_path, CONFIG_NAME) if p in files]

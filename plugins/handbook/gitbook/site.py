@@ -9,10 +9,12 @@ from collections.abc import Callable
 
 import yaml
 
+from handbook.config import HandbookConfig
 from handbook.gitbook.links import page_url
 from handbook.gitbook.model import Finding
 from handbook.gitbook.summary import Entry
 
+GENERATED_PAGES = ("changelog", "channel_directory", "roles_page")  # options of the handbook plugin
 MARKDOWN_EXTENSIONS: list = [
     "admonition",
     "attr_list",
@@ -89,7 +91,26 @@ def _dump(data: dict) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
 
 
-def mkdocs_yml(site_name: str, nav: list | None, not_in_nav: list[str], description: str = "") -> str:
+def plugin_options(docs_pages: list[str]) -> dict[str, str]:
+    """Options for the handbook plugin, so that the pages it generates (changelog, channel directory,
+    roles) do not collide with imported pages of the same name."""
+    schema = dict(HandbookConfig._schema)
+    taken = {page.lower() for page in docs_pages}
+    options = {}
+    for option in GENERATED_PAGES:
+        default = schema[option].default
+        if default and default.lower() in taken:
+            choice, number = f"handbook-{default}", 2
+            while choice.lower() in taken:
+                choice, number = f"handbook-{number}-{default}", number + 1
+            options[option] = choice
+    return options
+
+
+def mkdocs_yml(
+    site_name: str, nav: list | None, not_in_nav: list[str], description: str = "",
+    handbook_options: dict[str, str] | None = None,
+) -> str:
     config: dict = {"site_name": site_name}
     if description:
         config["site_description"] = description
@@ -98,7 +119,7 @@ def mkdocs_yml(site_name: str, nav: list | None, not_in_nav: list[str], descript
         "features": ["navigation.sections", "navigation.indexes", "content.tabs.link"],
     }
     config["markdown_extensions"] = MARKDOWN_EXTENSIONS
-    config["plugins"] = ["search", "handbook"]
+    config["plugins"] = ["search", {"handbook": handbook_options} if handbook_options else "handbook"]
     config["validation"] = {
         "omitted_files": "warn",
         "absolute_links": "warn",
