@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from handbook import project
+from handbook import links, pages, project
 from handbook.categories import find_categories
 from handbook.channel_map import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
+from handbook.mentions import MentionsExtension, mention_findings
 
 log = get_plugin_logger(__name__)
 
@@ -34,12 +39,41 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.channel_map = project.load_map(self.map_path)
         except ChannelMapError as err:
             raise PluginError(f"Error reading the channel map:\n{err}") from None
+        self._setup_community_links(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         self.categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
         self._report_findings()
+        self._generate_pages(files, config)
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        # Our partials come right after the user's custom_dir, so theirs still win.
+        if isinstance(env.loader, FileSystemLoader):
+            search = list(env.loader.searchpath)
+            custom = config.theme.custom_dir
+            at = search.index(custom) + 1 if custom in search else 0
+            search.insert(at, str(links.TEMPLATES))
+            env.loader.searchpath = search
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.mentions is not None:
+            self.mentions.begin_page(page.file.src_uri)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.mentions is not None:
+            problems = self.mentions.end_page()
+            if problems:
+                for finding in mention_findings(problems, links.file_source(page.file), self._display(page.file)):
+                    log.warning(finding.as_log_line())
+        return html
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        context["handbook_discuss"] = self._discuss(page)
+        return context
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer | None:
         server.watch(str(self.map_path))
@@ -59,3 +93,57 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if level is not None:
             for finding in drift:
                 log.log(level, finding.as_log_line())
+
+    # --- community links: mentions, "discuss this page", channel directory, roles page --------
+
+    def _setup_community_links(self, config: MkDocsConfig) -> None:
+        self.links: links.ChannelLinks | None = None
+        self.mentions: MentionsExtension | None = None
+        self.generated_files: dict[str, File] = {}
+        if self.channel_map is None:
+            return
+        self.links = links.ChannelLinks(self.channel_map, directory=self.config.channel_directory or None,
+                                        show_private_names=self.config.show_private_names)
+        if self.config.mentions:
+            skip = frozenset(uri for uri in (self.config.channel_directory, self.config.roles_page) if uri)
+            self.mentions = MentionsExtension(self.links, skip=skip)
+            config.markdown_extensions.append(self.mentions)
+
+    def _generate_pages(self, files: Files, config: MkDocsConfig) -> None:
+        if self.links is None:
+            return
+        inclusion = InclusionLevel.UNDEFINED if config.nav is None else InclusionLevel.NOT_IN_NAV
+        for option, render in (("channel_directory", pages.channel_directory), ("roles_page", pages.roles_page)):
+            uri = self.config[option]
+            if not uri:
+                continue
+            if files.get_file_from_path(uri) is not None:
+                log.warning(f"docs/{uri} exists, so the generated {option.replace('_', ' ')} is not written. "
+                            f"Fix: set `{option}:` of the handbook plugin to another path, or to '' to turn it off")
+                if option == "channel_directory":
+                    self.links.directory = None
+                continue
+            self.generated_files[option] = File.generated(config, uri, content=render(self.links),
+                                                          inclusion=inclusion)
+            files.append(self.generated_files[option])
+
+    def _discuss(self, page: Page) -> links.Discuss | None:
+        if self.links is None or not self.config.discuss_links:
+            return None
+        channel, unknown = self.links.discuss_channel(page.file.src_uri, page.meta, self.categories)
+        if unknown is not None:
+            log.warning(links.front_matter_finding(self.links, unknown, page.file, self._display(page.file))
+                        .as_log_line())
+        if channel is None:
+            return None
+        if channel.is_private and page.meta.get("channel"):
+            log.warning(links.private_discuss_finding(channel, page.file, self._display(page.file)).as_log_line())
+        directory = self.generated_files.get("channel_directory")
+        directory_url = get_relative_url(directory.url, page.url) if directory and self.links.directory else None
+        return self.links.discuss(channel, directory_url)
+
+    def _display(self, file: File) -> str:
+        """The path people open in an editor: relative to mkdocs.yml when the file is on disk."""
+        if file.abs_src_path and not file.generated_by:
+            return os.path.relpath(file.abs_src_path, self.root).replace(os.sep, "/")
+        return file.src_uri

@@ -1,0 +1,234 @@
+"""Where a channel of the map takes a reader of the site: pure functions over a `ChannelMap`.
+
+A channel opens on Discord (`https://discord.com/channels/GUILD/ID`) when both ids are known,
+otherwise at its entry in the generated channel directory. A private channel never gets a link,
+an id or (unless the community chose `show_private_names`) its name on the public site
+(DISCORD.md (c) 8 and 10).
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from handbook import discord_rules as rules
+from handbook.channel_map import Channel, ChannelMap, ChannelMapError, load_channel_map
+from handbook.findings import WARNING, Finding
+
+TEMPLATES = Path(__file__).parent / "templates"
+"""Theme partials: `partials/comments.html` (Material's hook point) and the discuss link."""
+
+PRIVATE_TEXT = "a private channel"
+"""What the site says in place of a private channel's name."""
+
+_SUGGEST_CUTOFF = 0.8
+_SUGGEST_MAX_LENGTH_GAP = 3
+
+
+@dataclass(frozen=True)
+class Discuss:
+    """What the "Discuss this page" partial shows (passed to the template, never page.meta)."""
+
+    channel: str
+    """The channel's name, without `#`."""
+    url: str
+    """Discord URL when the ids are known, else the page-relative URL of its directory entry."""
+    on_discord: bool
+    invite: str | None
+    server: str | None
+
+
+class ChannelLinks:
+    """The channel map as the site sees it: lookups by normal name, anchors, URLs, suggestions."""
+
+    def __init__(self, channel_map: ChannelMap, *, directory: str | None = None,
+                 show_private_names: bool = False) -> None:
+        self.map = channel_map
+        self.directory = directory or None
+        """`src_uri` of the generated channel directory, or None when it is turned off."""
+        self.show_private_names = show_private_names
+        self.guild_id = channel_map.server.guild_id
+        self.invite = channel_map.server.invite
+        self._by_name: dict[str, Channel] = {}
+        for channel in channel_map.channels():
+            key = rules.normalize_channel_name(channel.name, "topic")
+            # An archived duplicate never shadows the active channel of that name.
+            if key not in self._by_name or self._by_name[key].is_archived:
+                self._by_name[key] = channel
+        self._names = sorted(self._by_name)
+        self._suggestions: dict[str, str | None] = {}
+        self._anchors = _anchors(channel_map)
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> Channel | None:
+        """The channel a reader means by `#name` (compared in Discord's normal form)."""
+        return self._by_name.get(rules.normalize_channel_name(name, "topic"))
+
+    def suggest(self, name: str) -> str | None:
+        """The channel `name` is a near miss of (`show-mee` → `show-me`), or None; cached per name."""
+        key = rules.normalize_channel_name(name, "topic")
+        if key in self._suggestions:
+            return self._suggestions[key]
+        candidates = [n for n in self._names if abs(len(n) - len(key)) <= _SUGGEST_MAX_LENGTH_GAP]
+        found = difflib.get_close_matches(key, candidates, n=1, cutoff=_SUGGEST_CUTOFF)
+        suggestion = found[0] if found and not key.isdigit() else None
+        if suggestion and self._by_name[suggestion].is_private and not self.show_private_names:
+            suggestion = None  # a near miss must not reveal a private name in the build log
+        self._suggestions[key] = suggestion
+        return suggestion
+
+    def display_name(self, channel: Channel) -> str:
+        """`#name`, or the neutral text for a private channel whose name stays off the site."""
+        if channel.is_private and not self.show_private_names:
+            return PRIVATE_TEXT
+        return f"#{rules.normalize_channel_name(channel.name, channel.kind)}"
+
+    def anchor(self, channel: Channel) -> str:
+        """The id of the channel's entry in the directory (open channels only)."""
+        return self._anchors[id(channel)]
+
+    def discord_url(self, channel: Channel) -> str | None:
+        """The channel's Discord URL when both ids are known; never for a private channel."""
+        if channel.is_private or not self.guild_id or not channel.has_id:
+            return None
+        return rules.channel_url(self.guild_id, channel.id)  # type: ignore[arg-type]
+
+    def href(self, channel: Channel, from_src_uri: str) -> str | None:
+        """Where a mention on the page `from_src_uri` links: Discord, else the directory entry
+        as a relative `.md` path (MkDocs turns it into a URL and checks the anchor exists)."""
+        if channel.is_private:
+            return None
+        url = self.discord_url(channel)
+        if url:
+            return url
+        if not self.directory:
+            return None
+        target = posixpath.relpath(self.directory, posixpath.dirname(from_src_uri) or ".")
+        return f"{target}#{self.anchor(channel)}"
+
+    # --- "discuss this page" ---------------------------------------------------------------
+
+    def discuss_channel(self, src_uri: str, meta: dict[str, Any],
+                        categories: Iterable[Any] | None = None) -> tuple[Channel | None, str | None]:
+        """The channel where the page `src_uri` is discussed, and the `channel:` front matter
+        value when it names no channel of the map (for a warning).
+
+        The page's front matter wins: `channel: name` picks another channel, `channel: false`
+        turns the link off for that page. Otherwise the page's handbook category decides (a
+        `HandbookCategory`: its index page's explicit `channel:`, else the topic channel that
+        mirrors its folder); excluded and opted-out categories have none. Without `categories`
+        every first-level folder counts as a category."""
+        override = meta.get("channel")
+        if override is False:
+            return None, None
+        if isinstance(override, str) and override.strip():
+            channel = self.lookup(override.strip().lstrip("#"))
+            return (channel, None) if channel else (None, override.strip())
+        folder = page_category(src_uri)
+        if folder is None:
+            return None, None
+        if categories is None:
+            return self.map.topic_channel_for(folder), None
+        category = next((c for c in categories if c.folder == folder), None)
+        if category is None or category.excluded or category.opted_out:
+            return None, None
+        if category.channel:  # drift reports a name that is not in the map
+            return self.lookup(category.channel.lstrip("#")), None
+        return self.map.topic_channel_for(folder), None
+
+    def discuss(self, channel: Channel, directory_url: str | None) -> Discuss | None:
+        """The partial's data for `channel`; `directory_url` is the page-relative URL of the
+        directory page. None for a private channel or when there is nowhere to link."""
+        if channel.is_private or channel.is_archived:
+            return None
+        url = self.discord_url(channel)
+        if url is None and directory_url is None:
+            return None
+        return Discuss(
+            channel=rules.normalize_channel_name(channel.name, channel.kind),
+            url=url or f"{directory_url}#{self.anchor(channel)}",
+            on_discord=url is not None,
+            invite=self.invite,
+            server=self.map.server.name,
+        )
+
+
+def page_category(src_uri: str) -> str | None:
+    """The handbook category of a page: the first folder of its path under `docs/`."""
+    head, sep, _ = src_uri.partition("/")
+    return head if sep else None
+
+
+def _anchors(channel_map: ChannelMap) -> dict[int, str]:
+    """A unique, stable anchor per channel: its normal name, unless that is taken by another
+    channel or by a Discord category heading of the directory page."""
+    from markdown.extensions.toc import slugify
+
+    taken = {slugify(cat.name, "-") for cat in channel_map.discord_categories}
+    taken |= {"channels", "private-space", "archived"}
+    anchors: dict[int, str] = {}
+    for channel in channel_map.channels():
+        base = rules.normalize_channel_name(channel.name, "topic") or "channel"
+        anchor = base if base not in taken else f"channel-{base}"
+        n = 2
+        while anchor in taken:
+            anchor, n = f"channel-{base}-{n}", n + 1
+        taken.add(anchor)
+        anchors[id(channel)] = anchor
+    return anchors
+
+
+# --- loading and findings ---------------------------------------------------------------------
+
+
+def load_map_or_none(path: Path) -> ChannelMap | None:
+    """The map for the community links, or None when there is none or it cannot be read (the
+    plugin's map loading reports why; links are then simply left out)."""
+    try:
+        return load_channel_map(path)
+    except (FileNotFoundError, ChannelMapError):
+        return None
+
+
+_FRONT_MATTER_CHANNEL = re.compile(r"^channel\s*:", re.MULTILINE)
+
+
+def front_matter_line(source: str) -> int | None:
+    """The line of `channel:` in a page's front matter."""
+    if not source.startswith("---"):
+        return None
+    end = source.find("\n---", 3)
+    m = _FRONT_MATTER_CHANNEL.search(source, 0, end if end > 0 else len(source))
+    return source.count("\n", 0, m.start()) + 1 if m else None
+
+
+def file_source(file: Any) -> str:
+    try:
+        return file.content_string
+    except (OSError, UnicodeDecodeError, TypeError):
+        return ""
+
+
+def front_matter_finding(links: ChannelLinks, written: str, file: Any, display: str) -> Finding:
+    name = written.lstrip("#")
+    suggestion = links.suggest(name)
+    hint = f"; did you mean #{suggestion}?" if suggestion else ""
+    return Finding("discuss-unknown-channel", WARNING,
+                   f"front matter `channel: {written}` names no channel of the channel map{hint}",
+                   display, front_matter_line(file_source(file)),
+                   f"write `channel: {suggestion}`" if suggestion else
+                   "name a channel listed in channel_map.yml, or write `channel: false` for no discuss link")
+
+
+def private_discuss_finding(channel: Channel, file: Any, display: str) -> Finding:
+    return Finding("discuss-private-channel", WARNING,
+                   f"front matter `channel:` names a private channel (#{channel.name}); "
+                   "the public site shows no discuss link for it",
+                   display, front_matter_line(file_source(file)),
+                   "name an open channel, or write `channel: false`")

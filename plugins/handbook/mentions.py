@@ -1,0 +1,205 @@
+"""`#channel-name` in a page's prose → a link to that channel: a Python-Markdown extension.
+
+The mention is an inline pattern registered below `html` and `entity` (priority 75), so code
+spans, autolinks, links, raw HTML and backslash escapes are already stashed away when it runs;
+it also refuses to run inside `<a>` (link text). A `#` only starts a mention at the start of the
+text or after white space or opening punctuation, so `page#anchor` and URLs stay as they are,
+and `{ #id }` attribute lists are left to `attr_list`. In headings a mention stays text, so the
+heading's id and its table-of-contents entry are exactly what they would be without the plugin.
+
+Inline patterns do not know line numbers: the extension counts what it found per page, and
+`locate_mentions` finds the lines (with markdown-it-py's block map) only when there is something
+to warn about, so a clean page is parsed once.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections import Counter
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from handbook.findings import WARNING, Finding
+from handbook.links import ChannelLinks
+
+MENTION_PATTERN = r"(?<![^\s(\[{\"'\u201c\u2018*])#(\w(?:[\w-]*\w)?)"
+MENTION_RE = re.compile(MENTION_PATTERN)
+PRIORITY = 75
+"""Below `html` (90) and `entity` (80), above emphasis (60)."""
+MENTION_CLASS = "handbook-mention"
+PRIVATE_CLASS = "handbook-mention handbook-mention--private"
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def in_attribute_list(text: str, start: int, end: int) -> bool:
+    """Whether the match at `start:end` sits inside `{ ... }` (attr_list's `{ #id .class }`)."""
+    return text.rfind("{", 0, start) > text.rfind("}", 0, start) and "}" in text[end:]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A mention that needs the author's attention."""
+
+    written: str
+    """The name as written after `#`."""
+    kind: str
+    """`unknown` (a near miss of a channel) or `private`."""
+    suggestion: str | None = None
+
+
+class MentionsExtension(Extension):
+    """One instance per build; the plugin tells it which page is being rendered."""
+
+    def __init__(self, links: ChannelLinks, *, skip: frozenset[str] = frozenset()) -> None:
+        super().__init__()
+        self.links = links
+        self.skip = skip
+        """`src_uri`s rendered without mentions (the generated pages write their own links)."""
+        self.src_uri: str | None = None
+        self.problems: Counter[Problem] = Counter()
+
+    def begin_page(self, src_uri: str) -> None:
+        self.src_uri = src_uri
+        self.problems = Counter()
+
+    def end_page(self) -> Counter[Problem]:
+        problems, self.problems, self.src_uri = self.problems, Counter(), None
+        return problems
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.inlinePatterns.register(MentionInlineProcessor(MENTION_PATTERN, self), "handbook_mention", PRIORITY)
+        md.treeprocessors.register(HeadingMentionsTreeprocessor(md), "handbook_mention_headings", 15)
+
+
+class MentionInlineProcessor(InlineProcessor):
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def __init__(self, pattern: str, extension: MentionsExtension) -> None:
+        super().__init__(pattern)
+        self.ext = extension
+
+    def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802
+        ext = self.ext
+        if ext.src_uri is None or ext.src_uri in ext.skip or in_attribute_list(data, m.start(), m.end()):
+            return None, None, None
+        written = m.group(1)
+        channel = ext.links.lookup(written)
+        if channel is None:
+            suggestion = ext.links.suggest(written)
+            if suggestion:
+                ext.problems[Problem(written, "unknown", suggestion)] += 1
+            return None, None, None
+        if channel.is_private:
+            ext.problems[Problem(written, "private")] += 1
+            el = etree.Element("span", {"class": PRIVATE_CLASS})
+            el.text = ext.links.display_name(channel)
+            return el, m.start(), m.end()
+        href = ext.links.href(channel, ext.src_uri)
+        if href is None:
+            return None, None, None
+        el = etree.Element("a", {"class": MENTION_CLASS, "href": href})
+        el.text = m.group(0)
+        return el, m.start(), m.end()
+
+
+class HeadingMentionsTreeprocessor(Treeprocessor):
+    """Mentions in headings stay text: ids, permalinks and the TOC never hold a nested link."""
+
+    def run(self, root: etree.Element) -> None:
+        for heading in root.iter():
+            if heading.tag in _HEADINGS:
+                _unwrap_mentions(heading)
+
+
+def _unwrap_mentions(parent: etree.Element) -> None:
+    previous: etree.Element | None = None
+    for child in list(parent):
+        if (child.get("class") or "").startswith(MENTION_CLASS):
+            text = (child.text or "") + (child.tail or "")
+            if previous is None:
+                parent.text = (parent.text or "") + text
+            else:
+                previous.tail = (previous.tail or "") + text
+            parent.remove(child)
+        else:
+            _unwrap_mentions(child)
+            previous = child
+
+
+# --- finding the lines of mentions (only for pages with problems) ---------------------------
+
+
+def locate_mentions(markdown: str, first_line: int = 1) -> dict[str, list[int]]:
+    """Every mention-like `#name` in the prose of `markdown`, by name as written, with its
+    line (1-based, `first_line` being the line of the first character of `markdown`).
+
+    markdown-it-py with `code` disabled: Material's admonitions and tabs indent their body,
+    which CommonMark would read as a code block. Code spans, links, raw HTML and escapes are
+    skipped as in the extension."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table").disable(["code", "text_join"])
+    found: dict[str, list[int]] = {}
+    for token in md.parse(markdown):
+        if token.type != "inline" or not token.map or not token.children:
+            continue
+        line = token.map[0] + first_line
+        parts: list[str] = []
+        in_link = 0
+
+        def flush(at_line: int) -> None:
+            text = "".join(parts)
+            for m in MENTION_RE.finditer(text):
+                if not in_attribute_list(text, m.start(), m.end()):
+                    found.setdefault(m.group(1), []).append(at_line)
+            parts.clear()
+
+        for child in token.children:
+            if child.type in ("softbreak", "hardbreak"):
+                flush(line)
+                line += 1
+            elif child.type == "link_open":
+                in_link += 1
+                parts.append("\x00")
+            elif child.type == "link_close":
+                in_link -= 1
+            elif child.type == "text" and not in_link:
+                parts.append(child.content)
+            else:
+                parts.append("\x00")
+        flush(line)
+    return found
+
+
+def mention_findings(problems: Counter[Problem], source: str, display: str) -> list[Finding]:
+    """One finding per problem mention, with its line in the file `display` whose full text
+    (front matter included) is `source`."""
+    from mkdocs.utils.meta import get_data
+
+    body, _ = get_data(source)
+    first_line = source.count("\n", 0, len(source) - len(body)) + 1 if body else 1
+    located = locate_mentions(body, first_line)
+    findings = []
+    for problem in sorted(problems, key=lambda p: (min(located.get(p.written, [0])), p.written)):
+        lines = located.get(problem.written, [])
+        count = problems[problem]
+        for line in (lines[:count] + [None] * count)[:count]:
+            findings.append(_finding(problem, display, line))
+    findings.sort(key=lambda f: (f.line or 0, f.message))
+    return findings
+
+
+def _finding(problem: Problem, display: str, line: int | None) -> Finding:
+    name = f"#{problem.written}"
+    if problem.kind == "private":
+        return Finding("mention-private-channel", WARNING,
+                       f"{name} is a private channel; the public site shows it as \"a private channel\", "
+                       "without a link", display, line,
+                       f"remove the mention, or write \\{name} to keep the text as it is")
+    return Finding("mention-unknown-channel", WARNING,
+                   f"{name} is not a channel of the channel map; did you mean #{problem.suggestion}?",
+                   display, line, f"write #{problem.suggestion}, or \\{name} if it is not meant as a channel")

@@ -1,0 +1,127 @@
+"""The repository's own handbook in a real browser: Debian's Chromium, headless, via chromedriver.
+
+Builds `mkdocs.yml` at the repository root, serves the site on 127.0.0.1, and checks what a
+reader does: a topic page's "discuss" link, a channel mention, the channel directory, search.
+Needs `chromium` and `chromium-driver` (Debian); `.ci/run` installs them. Never skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+INSTALL = ("the browser test needs Debian's Chromium and its driver: "
+           "`apt-get install -y chromium chromium-driver` (as root; .ci/run does this)")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the stdlib's name)
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("own-site")
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
+    build(config)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
+        pytest.fail(INSTALL, pytrace=False)
+    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never download a driver or browser
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1280,900",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def _wait(driver, condition, timeout=15):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def _by_css(selector):
+    from selenium.webdriver.common.by import By
+
+    return By.CSS_SELECTOR, selector
+
+
+def test_topic_page_discuss_link_and_mention(served, browser):
+    browser.get(served + "habits/")
+    discuss = browser.find_element(*_by_css("a.handbook-discuss__channel"))
+    assert discuss.text == "#habits"
+    # The community's map has no guild id yet, so the channel opens at its directory entry.
+    assert discuss.get_attribute("href") == served + "channels/#habits"
+    invite = browser.find_element(*_by_css("a.handbook-discuss__invite"))
+    assert invite.get_attribute("href") == "https://discord.gg/campfire-practice"
+    mentions = {m.text: m.get_attribute("href") for m in browser.find_elements(*_by_css("a.handbook-mention"))}
+    assert mentions["#habits"] == served + "channels/#habits"
+    assert all(href.startswith(served + "channels/#") for href in mentions.values())
+
+
+def test_a_mention_takes_the_reader_to_the_channel_entry(served, browser):
+    browser.get(served + "habits/")
+    mention = browser.find_element(*_by_css("a.handbook-mention"))
+    name = mention.text.lstrip("#")
+    mention.click()
+    _wait(browser, lambda d: d.current_url == served + f"channels/#{name}")
+    entry = browser.find_element(*_by_css(f"span[id='{name}']"))
+    row = entry.find_element("xpath", "./ancestor::tr")
+    assert row.find_elements(*_by_css("td"))[0].text == f"#{name}"
+
+
+def test_channel_directory_lists_spaces_and_hides_private_names(served, browser):
+    browser.get(served + "channels/")
+    headings = [h.text.rstrip("¶").strip() for h in browser.find_elements(*_by_css("article h2"))]
+    assert headings[:3] == ["Welcome", "Base Camp", "Handbook Topics"]
+    assert headings.count("Private space") == 2
+    names = [td.text for td in browser.find_elements(*_by_css("article table tbody tr td:first-child"))]
+    assert "#show-me" in names and "#habits" in names and "Campfire" in names
+    body = browser.find_element(*_by_css("article")).text
+    assert "mod-team" not in body and "cohort-2026-autumn" in body  # a role may be named, a channel not
+
+
+def test_search_finds_a_page(served, browser):
+    from selenium.webdriver.support import expected_conditions as ec
+
+    browser.get(served)
+    # The search box sits in the header at desktop width; wait until Material has wired it up.
+    box = _wait(browser, ec.element_to_be_clickable(_by_css("input.md-search__input")))
+    box.click()
+    _wait(browser, lambda d: d.switch_to.active_element == box)
+    box.send_keys("tiny habits")
+    results = _wait(browser, lambda d: d.find_elements(*_by_css(".md-search-result__item a")), timeout=20)
+    hrefs = [r.get_attribute("href") for r in results]
+    assert any(href.startswith(served + "habits/tiny-habits/") for href in hrefs), hrefs
