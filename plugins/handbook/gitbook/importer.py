@@ -264,19 +264,7 @@ def apply_import(plan: Plan) -> Result:
 
 
 def _move_all(plan: Plan) -> None:
-    pending = dict(plan.moves)
-    while pending:
-        ready = [(old, new) for old, new in pending.items() if new not in pending]
-        if not ready:  # a cycle: park one file under a temporary name
-            old, new = next(iter(pending.items()))
-            parked = f"{old}.handbook-import"
-            plan.tree.move(old, parked)
-            del pending[old]
-            pending[parked] = new
-            continue
-        for old, new in ready:
-            plan.tree.move(old, new)
-            del pending[old]
+    plan.tree.move(plan.moves)
     _remove_empty_folders(plan.base, {posixpath.dirname(old) for old in plan.moves})
 
 
