@@ -9,11 +9,12 @@ from handbook.gitbook.escapes import unescape_line
 from handbook.gitbook.layout import plan_layout
 from handbook.gitbook.links import Links
 from handbook.gitbook.lists import reindent_lists
-from handbook.gitbook.markup import Converter, video_embed
+from handbook.gitbook.markup import Converter
 from handbook.gitbook.model import GitBookError
 from handbook.gitbook.site import channel_slug, page_url, plugin_options, redirect_page
 from handbook.gitbook.source import Source
 from handbook.gitbook.summary import parse_summary
+from handbook.gitbook.syntax import video_embed
 
 FILES = {
     "README.md", "SUMMARY.md", "guide/README.md", "guide/page.md", "guide/other page.md",

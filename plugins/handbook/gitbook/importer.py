@@ -16,10 +16,11 @@ from handbook.gitbook import site
 from handbook.gitbook.anchors import fix_anchors
 from handbook.gitbook.layout import DOCS, Layout, plan_layout
 from handbook.gitbook.links import Links
-from handbook.gitbook.markup import FRONT_MATTER, HEADING, Converter
+from handbook.gitbook.markup import Converter
 from handbook.gitbook.model import Finding, GitBookError
 from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source
 from handbook.gitbook.summary import Entry, parse_summary
+from handbook.gitbook.syntax import FRONT_MATTER, HEADING
 from handbook.gitbook.worktree import WorkTree
 
 RENAME_SUBJECT = "Import from GitBook: move pages into docs/ (renames only)"
