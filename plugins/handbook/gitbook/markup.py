@@ -227,6 +227,10 @@ class _Page:
             lines.pop(0)
         while lines and not lines[-1].strip():
             lines.pop()
+        fence = _open_fence(lines)
+        if fence:  # a code block left open would swallow everything after the block
+            self.note(tag.number, f"a code block in {{% {tag.name} %}} is never closed; closed it at the block's end")
+            lines.append(fence)
         return lines
 
     def _block(self, tag: _Tag) -> list[str]:
@@ -253,19 +257,22 @@ class _Page:
         return [f"!!! {kind}{title}", "", *indent(body)]
 
     def _tag_tabs(self, tag: _Tag) -> list[str]:
-        lines: list[str] = []
-        rest: list = []
+        before: list = []
+        tabs: list[str] = []
+        after: list = []
         for child in tag.children:
             if isinstance(child, _Tag) and child.name == "tab":
                 title = child.attrs.get("title") or "Tab"
-                lines += [f"=== {quote(title)}", "", *indent(self._body(child)), ""]
+                tabs += [f"=== {quote(title)}", "", *indent(self._body(child)), ""]
                 self.changes["tab"] += 1
             elif isinstance(child, _Tag) or child.text.strip():
-                rest.append(child)
-        if rest:
-            self.note(tag.number, "content between {% tabs %} and the first {% tab %} kept after the tabs")
-            lines += self._render(rest)
-        return lines
+                (after if tabs else before).append(child)
+        if before or after:
+            self.note(tag.number, "content inside {% tabs %} but outside any {% tab %} kept beside the tabs")
+        lines = self._render(before) if before else []
+        if lines and lines[-1].strip():
+            lines.append("")
+        return lines + tabs + (self._render(after) if after else [])
 
     def _tag_tab(self, tag: _Tag) -> list[str]:
         self.note(tag.number, "{% tab %} outside {% tabs %}; made it a single tab")
@@ -280,6 +287,8 @@ class _Page:
                 number += 1
                 body = self._body(child) or [""]
                 marker = f"{number}.".ljust(4)
+                if not re.match(r"[#\w*_\[(]", body[0]):  # a fence, admonition or HTML can't share the marker
+                    body = [f"**Step {number}**", "", *body]
                 lines += [marker + body[0], *indent(body[1:]), ""]
                 self.changes["step"] += 1
             elif isinstance(child, _Tag) or child.text.strip():
@@ -484,6 +493,21 @@ class _Page:
             return " ".join(line for line in lines if line.strip() and not line.startswith("<iframe")) or ""
         self.note(number, f"{{% {tag.name} %}} inside a line has no Material equivalent; removed it")
         return ""
+
+
+def _open_fence(lines: list[str]) -> str | None:
+    """The closing line a code fence left open at the end of `lines` needs, or None."""
+    fence = None
+    for line in lines:
+        match = FENCE.match(line)
+        if not match:
+            continue
+        if fence is None:
+            fence = match
+        elif match["fence"][0] == fence["fence"][0] and len(match["fence"]) >= len(fence["fence"]) \
+                and not match["info"].strip():
+            fence = None
+    return fence["indent"] + fence["fence"] if fence else None
 
 
 def _is_block(events: list, index: int) -> bool:
