@@ -246,6 +246,7 @@ def gitbook_files() -> dict[str, str | bytes]:
         "habits/tiny-habits.md": TINY_HABITS,
         "habits/deeper/README.md": "# Going deeper\n\nBack to [Habits](../README.md).\n",
         "extra/orphan.md": "# Orphan page\n\nNot in SUMMARY.md.\n",
+        "extra/[draft] notes*.md": "# Draft notes\n\nA name full of glob characters.\n",
         "changelog.md": "# Changelog\n\nOur own, written by hand.\n",
         "images/diagram.png": png(1),
         ".gitbook/assets/Screen Shot (1).png": png(2),

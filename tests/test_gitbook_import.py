@@ -45,6 +45,7 @@ def test_two_commits_first_is_pure_renames(imported):
     assert statuses and all(line.startswith("R100\t") for line in statuses), statuses
     renamed = {tuple(line.split("\t")[1:]) for line in statuses}
     assert ("README.md", "docs/index.md") in renamed
+    assert ("extra/[draft] notes*.md", "docs/extra/[draft] notes*.md") in renamed
     assert ("habits/README.md", "docs/habits/index.md") in renamed
     assert (".gitbook/assets/Screen Shot (1).png", "docs/assets/Screen Shot (1).png") in renamed
 
@@ -199,7 +200,8 @@ def test_nav_from_summary(imported):
     ]
     assert config["site_name"] == "Campfire Handbook"
     assert config["theme"]["name"] == "material"
-    assert config["not_in_nav"].split() == ["/changelog.md", "/extra/orphan.md", "/old/setup.md"]
+    assert config["not_in_nav"].split("\n") == [
+        "/changelog.md", "/extra/\\[draft\\] notes\\*.md", "/extra/orphan.md", "/old/setup.md", ""]
     assert config["plugins"] == ["search", {"handbook": {"changelog": "handbook-changelog.md"}}]
     assert "Our own, written by hand." in page(imported, "changelog")
     home = page(imported, "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,11 +10,14 @@ from handbook.gitbook.escapes import unescape_line
 from handbook.gitbook.layout import plan_layout
 from handbook.gitbook.links import Links
 from handbook.gitbook.lists import reindent_lists
-from handbook.gitbook.markup import Converter, video_embed
+from handbook.gitbook.markup import Converter
 from handbook.gitbook.model import GitBookError
 from handbook.gitbook.site import page_url, plugin_options, redirect_page
 from handbook.gitbook.source import Source
 from handbook.gitbook.summary import parse_summary
+from handbook.gitbook.syntax import video_embed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 FILES = {
     "README.md", "SUMMARY.md", "guide/README.md", "guide/page.md", "guide/other page.md",
@@ -259,3 +263,36 @@ def test_generated_pages_do_not_collide_with_imported_ones():
     assert plugin_options(["CHANGELOG.md", "roles.md", "handbook-roles.md"]) == {
         "changelog": "handbook-changelog.md", "roles_page": "handbook-2-roles.md",
     }
+
+
+# --- properties ----------------------------------------------------------------------------------
+LINES = [
+    '{% hint style="info" %}', "{% endhint %}", "{% tabs %}", '{% tab title="A" %}', "{% endtab %}",
+    "{% endtabs %}", '{% code title="x" %}', "{% endcode %}", '{% embed url="https://youtu.be/x" %}',
+    "{% endembed %}", '{% content-ref url="other page.md" %}', "{% endcontent-ref %}", "{% stepper %}",
+    "{% step %}", "{% endstep %}", "{% endstepper %}", "{% swagger %}", "{% endswagger %}", "{% columns %}",
+    "{% column %}", "{% endcolumn %}", "{% endcolumns %}", '{% page-ref page="../README.md" %}',
+    '{% include "../.gitbook/includes/note.md" %}', "```", "```python", "~~~", "", "text \\_x\\_ f\\(y\\)",
+    "* item", "  * nested", "1. step", "   more", "## Heading", "![i](../.gitbook/assets/a_b.png)",
+    '<figure><img src="../pics/p.png" alt=""><figcaption></figcaption></figure>', "<pre><code>x", "</code></pre>",
+    "<details>", "</details>", "inline {% weird %} tag", "    {% hint %}", "    indented",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=30))
+def test_any_mix_of_gitbook_lines_converts_without_tags_outside_code(lines):
+    result = convert("\n".join(lines) + "\n")
+    outside, fence = [], ""
+    for line in result.text.split("\n"):
+        run = re.match(r"\s*(`{3,}|~{3,})(.*)", line)
+        if fence:
+            if run and run[1][0] == fence[0] and len(run[1]) >= len(fence) and not run[2].strip():
+                fence = ""
+            continue
+        if run:
+            fence = run[1]
+            continue
+        outside.append(line)
+    assert not any("{%" in line for line in outside), result.text
+    assert all(f.line >= 1 for f in result.findings)

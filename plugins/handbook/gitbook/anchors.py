@@ -19,8 +19,8 @@ from urllib.parse import unquote, urlsplit
 import markdown
 
 from handbook.gitbook.links import is_external
-from handbook.gitbook.markup import CODE_SPAN, FENCE, FRONT_MATTER, LINK
 from handbook.gitbook.model import Finding
+from handbook.gitbook.syntax import CODE_SPAN, FENCE, FRONT_MATTER, LINK
 
 _ID = re.compile(r"""\s(?:id|name)="([^"]+)\"""")
 _HEADING = re.compile(r"<h[1-6][^>]*\sid=\"([^\"]+)\"[^>]*>(.*?)</h[1-6]>", re.S)

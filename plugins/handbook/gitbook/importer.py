@@ -17,10 +17,11 @@ from handbook.gitbook import site
 from handbook.gitbook.anchors import fix_anchors
 from handbook.gitbook.layout import DOCS, Layout, plan_layout
 from handbook.gitbook.links import Links
-from handbook.gitbook.markup import FRONT_MATTER, HEADING, Converter
+from handbook.gitbook.markup import Converter
 from handbook.gitbook.model import Finding, GitBookError
 from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source
 from handbook.gitbook.summary import Entry, parse_summary
+from handbook.gitbook.syntax import FRONT_MATTER, HEADING
 from handbook.gitbook.worktree import WorkTree
 from handbook.project import ProjectError, load_project
 from handbook.yaml_io import write_atomic
@@ -285,19 +286,7 @@ def apply_import(plan: Plan) -> Result:
 
 
 def _move_all(plan: Plan) -> None:
-    pending = dict(plan.moves)
-    while pending:
-        ready = [(old, new) for old, new in pending.items() if new not in pending]
-        if not ready:  # a cycle: park one file under a temporary name
-            old, new = next(iter(pending.items()))
-            parked = f"{old}.handbook-import"
-            plan.tree.move(old, parked)
-            del pending[old]
-            pending[parked] = new
-            continue
-        for old, new in ready:
-            plan.tree.move(old, new)
-            del pending[old]
+    plan.tree.move(plan.moves)
     _remove_empty_folders(plan.base, {posixpath.dirname(old) for old in plan.moves})
 
 

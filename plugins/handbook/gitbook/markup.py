@@ -14,46 +14,41 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote
 
 from markdown.extensions.toc import slugify as toc_slugify
 
 from handbook.gitbook.escapes import unescape_line
-from handbook.gitbook.links import Links, clean_url, is_external
+from handbook.gitbook.links import Links, clean_url
 from handbook.gitbook.lists import reindent_lists
 from handbook.gitbook.model import Finding
-
-TAG_LINE = re.compile(r"^(?P<indent>[ \t]*)\{%-?\s*(?P<end>end)?(?P<name>[\w-]+)(?P<args>.*?)\s*-?%\}\s*$")
-INLINE_TAG = re.compile(r"\{%-?\s*(?P<end>end)?(?P<name>[\w-]+)(?P<args>.*?)\s*-?%\}")
-ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+))""")
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-IMAGE = re.compile(
-    r"!\[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
-    r"\((?P<url><[^<>\n]*>|(?:[^()\s\\]|\\.|\((?:[^()\s\\]|\\.)*\))*)(?P<title>\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+from handbook.gitbook.rawhtml import (
+    DETAILS,
+    FIGURE,
+    HTML_BLOCK,
+    HTML_IMG,
+    HTML_LINK,
+    PRE_START,
+    HtmlRewriter,
+    pre_to_fence,
 )
-LINK = re.compile(
-    r"(?<!!)\[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
-    r"\((?P<url><[^<>\n]*>|(?:[^()\s\\]|\\.|\((?:[^()\s\\]|\\.)*\))*)(?P<title>\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+from handbook.gitbook.syntax import (
+    CODE_SPAN,
+    FENCE,
+    FRONT_MATTER,
+    HEADING,
+    HEADING_ANCHOR,
+    IMAGE,
+    INLINE_TAG,
+    LINK,
+    REFERENCE,
+    TAG_LINE,
+    escape_text,
+    indent,
+    parse_attrs,
+    quote,
+    video_embed,
 )
-REFERENCE = re.compile(r"^(?P<lead>\s{0,3}\[[^\]]+\]:\s*)(?P<url><[^>]*>|\S+)(?P<rest>.*)$")
-HEADING_ANCHOR = re.compile(r'^(?P<heading>#{1,6}\s.*?)\s*<a\s+href="#(?P<id>[^"]+)"\s+id="(?P=id)"\s*>\s*</a>\s*$')
-HTML_IMG = re.compile(r"<img\s(?P<attrs>[^>]*?)/?>", re.I)
-HTML_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-HTML_LINK = re.compile(r"<a\s+href=\"(?P<url>[^\"]*)\"\s*>(?P<text>[^<]*)</a>", re.I)
-FIGURE = re.compile(r"^(?P<indent>\s*)<figure>(?P<body>.*)</figure>\s*$", re.I)
-FIGCAPTION = re.compile(r"<figcaption>(?P<caption>.*?)</figcaption>", re.I | re.S)
-HTML_BLOCK = re.compile(
-    r"^\s{0,3}<(table|div|thead|tbody|tr|td|th|ul|ol|li|p|section|blockquote|center|picture|video|dl)\b", re.I
-)
-HTML_URL = re.compile(r"""(?P<lead>\s(?:href|src)=)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""", re.I)
-PRE_START = re.compile(r"^\s*<pre[\s>]", re.I)
-PRE_BLOCK = re.compile(
-    r"^\s*<pre(?P<attrs>[^>]*)>\s*<code(?P<code_attrs>[^>]*)>(?P<body>.*)</code>\s*</pre>\s*$", re.I | re.S
-)
-DETAILS = re.compile(r"^(?P<indent>\s*)<details>\s*$", re.I)
-HEADING = re.compile(r"^#{1,6}\s+(?P<title>.*?)\s*#*\s*$")
 
 BLOCK_TAGS = {"hint", "tabs", "tab", "code", "content-ref", "stepper", "step", "columns", "column"}
 SELF_CLOSING = {"page-ref", "include"}
@@ -77,33 +72,6 @@ class _Tag:
     end: bool = False
     args: str = ""
     children: list = field(default_factory=list)
-
-
-def parse_attrs(args: str) -> dict[str, str]:
-    attrs = {}
-    for key, double, single, bare in ATTR.findall(args):
-        value = double if double or not (single or bare) else (single or bare)
-        attrs[key] = re.sub(r"\\(.)", r"\1", value)
-    return attrs
-
-
-def video_embed(url: str) -> str | None:
-    """The player URL for a known video host, or None."""
-    parts = urlsplit(url)
-    host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
-    segments = [s for s in parts.path.split("/") if s]
-    if host in ("youtube.com", "youtube-nocookie.com"):
-        video = parse_qs(parts.query).get("v", [None])[0]
-        if not video and len(segments) >= 2 and segments[0] in ("embed", "shorts", "live"):
-            video = segments[1]
-        return f"https://www.youtube-nocookie.com/embed/{video}" if video else None
-    if host == "youtu.be" and segments:
-        return f"https://www.youtube-nocookie.com/embed/{segments[0]}"
-    if host == "vimeo.com" and segments and segments[-1].isdigit():
-        return f"https://player.vimeo.com/video/{segments[-1]}"
-    if host == "loom.com" and len(segments) >= 2 and segments[0] == "share":
-        return f"https://www.loom.com/embed/{segments[1]}"
-    return None
 
 
 @dataclass
@@ -137,6 +105,7 @@ class _Page:
         self.old, self.new = old, new
         self.findings: list[Finding] = []
         self.changes: Counter = Counter()
+        self.html = HtmlRewriter(self)
         self.in_html = False  # inside a raw HTML block: Markdown is not processed there
         self.math_noted = False
 
@@ -258,6 +227,10 @@ class _Page:
             lines.pop(0)
         while lines and not lines[-1].strip():
             lines.pop()
+        fence = _open_fence(lines)
+        if fence:  # a code block left open would swallow everything after the block
+            self.note(tag.number, f"a code block in {{% {tag.name} %}} is never closed; closed it at the block's end")
+            lines.append(fence)
         return lines
 
     def _block(self, tag: _Tag) -> list[str]:
@@ -277,26 +250,29 @@ class _Page:
         body = self._body(tag)
         title = ""
         if body and HEADING.match(body[0]):
-            title = " " + _quote(HEADING.match(body[0])["title"])
+            title = " " + quote(HEADING.match(body[0])["title"])
             body = body[1:]
             while body and not body[0].strip():
                 body.pop(0)
-        return [f"!!! {kind}{title}", "", *_indent(body)]
+        return [f"!!! {kind}{title}", "", *indent(body)]
 
     def _tag_tabs(self, tag: _Tag) -> list[str]:
-        lines: list[str] = []
-        rest: list = []
+        before: list = []
+        tabs: list[str] = []
+        after: list = []
         for child in tag.children:
             if isinstance(child, _Tag) and child.name == "tab":
                 title = child.attrs.get("title") or "Tab"
-                lines += [f"=== {_quote(title)}", "", *_indent(self._body(child)), ""]
+                tabs += [f"=== {quote(title)}", "", *indent(self._body(child)), ""]
                 self.changes["tab"] += 1
             elif isinstance(child, _Tag) or child.text.strip():
-                rest.append(child)
-        if rest:
-            self.note(tag.number, "content between {% tabs %} and the first {% tab %} kept after the tabs")
-            lines += self._render(rest)
-        return lines
+                (after if tabs else before).append(child)
+        if before or after:
+            self.note(tag.number, "content inside {% tabs %} but outside any {% tab %} kept beside the tabs")
+        lines = self._render(before) if before else []
+        if lines and lines[-1].strip():
+            lines.append("")
+        return lines + tabs + (self._render(after) if after else [])
 
     def _tag_tab(self, tag: _Tag) -> list[str]:
         self.note(tag.number, "{% tab %} outside {% tabs %}; made it a single tab")
@@ -311,7 +287,9 @@ class _Page:
                 number += 1
                 body = self._body(child) or [""]
                 marker = f"{number}.".ljust(4)
-                lines += [marker + body[0], *_indent(body[1:]), ""]
+                if not re.match(r"[#\w*_\[(]", body[0]):  # a fence, admonition or HTML can't share the marker
+                    body = [f"**Step {number}**", "", *body]
+                lines += [marker + body[0], *indent(body[1:]), ""]
                 self.changes["step"] += 1
             elif isinstance(child, _Tag) or child.text.strip():
                 lines += self._render([child])
@@ -344,7 +322,7 @@ class _Page:
         language = info[0] if info else "text"
         options = [info[1]] if len(info) > 1 else []
         if tag.attrs.get("title"):
-            options.append(f"title={_quote(tag.attrs['title'])}")
+            options.append(f"title={quote(tag.attrs['title'])}")
         if tag.attrs.get("lineNumbers", "").lower() == "true":
             options.append('linenums="1"')
         fence.text = f"{match['indent']}{match['fence']}{language}" + "".join(" " + o for o in options)
@@ -363,7 +341,7 @@ class _Page:
             self.note(tag.number, f"{{% {tag.name} %}} points at {url}, which does not exist; kept its name as text")
             return [posixpath.basename(clean_url(url))]
         title = self.title_of(resolved.target) if resolved.target else url
-        return [f"[{_escape_text(title)}]({resolved.url})"]
+        return [f"[{escape_text(title)}]({resolved.url})"]
 
     def _tag_content_ref(self, tag: _Tag) -> list[str]:
         return self._ref(tag, tag.attrs.get("url"))
@@ -383,7 +361,7 @@ class _Page:
             self.note(tag.number, "{% embed %} has no url; removed it")
             return [caption] if caption else []
         player = video_embed(url)
-        link = f"[{_escape_text(caption) if caption else url}]({url})"
+        link = f"[{escape_text(caption) if caption else url}]({url})"
         if player:
             title = html.escape(caption or "Video", quote=True)
             return [
@@ -402,7 +380,7 @@ class _Page:
             self.note(tag.number, f"{{% file %}} points at {src or 'nothing'}, which does not exist; kept the caption")
             return [caption] if caption else []
         name = posixpath.basename(unquote(clean_url(src)))
-        text = _escape_text(caption or name)
+        text = escape_text(caption or name)
         return [f'[{text}]({resolved.url}){{ download="{html.escape(name, quote=True)}" }}']
 
     def _tag_include(self, tag: _Tag) -> list[str]:
@@ -438,13 +416,13 @@ class _Page:
             return text
         figure = FIGURE.match(text)
         if figure:
-            return self._figure(figure, number)
+            return self.html.figure(figure, number)
         if DETAILS.match(text):
             self.changes["details"] += 1
             return DETAILS.match(text)["indent"] + '<details markdown="1">'
         if self.in_html or HTML_BLOCK.match(text):
             self.in_html = True
-            return self._html_line(text, number)
+            return self.html.block_line(text, number)
         if "$$" in CODE_SPAN.sub("", text) and not self.math_noted:
             self.math_noted = True
             self.note(number, "math ($$) kept as written: add pymdownx.arithmatex and MathJax to typeset it")
@@ -462,8 +440,8 @@ class _Page:
             same = plain and toc_slugify(plain, "-") == anchor["id"]  # MkDocs gives it that id anyway
             text = anchor["heading"] if same else f"{anchor['heading']} {{ #{anchor['id']} }}"
             self.changes["heading anchor"] += 1
-        text = HTML_IMG.sub(lambda m: self._html_image(m, number), text)
-        text = HTML_LINK.sub(lambda m: self._html_link(m, number), text)
+        text = HTML_IMG.sub(lambda m: self.html.image(m, number), text)
+        text = HTML_LINK.sub(lambda m: self.html.link(m, number), text)
         text = IMAGE.sub(lambda m: self._link(m, number, image=True), text)
         text = LINK.sub(lambda m: self._link(m, number, image=False), text)
         reference = REFERENCE.match(text)
@@ -480,7 +458,7 @@ class _Page:
             self.changes["escapes"] += 1
         return unescaped
 
-    def _rewrite(self, url: str, number: int, what: str) -> str | None:
+    def rewrite(self, url: str, number: int, what: str) -> str | None:
         resolved = self.links.resolve(url, self.old, self.new)
         if resolved.external:
             return url
@@ -492,80 +470,16 @@ class _Page:
         return resolved.url
 
     def _link(self, match: re.Match, number: int, image: bool) -> str:
-        url = self._rewrite(match["url"], number, "image" if image else "link")
+        url = self.rewrite(match["url"], number, "image" if image else "link")
         if url is None:
             return match["text"]
         return f"{'!' if image else ''}[{match['text']}]({url}{match['title'] or ''})"
 
     def _reference(self, match: re.Match, number: int) -> str:
-        url = self._rewrite(match["url"], number, "link definition")
+        url = self.rewrite(match["url"], number, "link definition")
         if url is None:
             return match.group(0)
         return f"{match['lead']}{url}{match['rest']}"
-
-    def _html_attrs(self, attrs: str) -> dict[str, str]:
-        return {key.lower(): double or single for key, double, single in HTML_ATTR.findall(attrs)}
-
-    def _html_image(self, match: re.Match, number: int) -> str:
-        attrs = self._html_attrs(match["attrs"])
-        src = attrs.pop("src", "")
-        if not src or is_external(src) or src.startswith("data:"):
-            return match.group(0)
-        url = self._rewrite(src, number, "image")
-        alt = attrs.pop("alt", "")
-        if url is None:
-            return alt
-        self.changes["html images"] += 1
-        extra = " ".join(f'{k}="{v}"' for k, v in attrs.items() if k in ("width", "height", "title", "align"))
-        return f"![{_escape_text(alt)}]({url})" + (f"{{ {extra} }}" if extra else "")
-
-    def _html_link(self, match: re.Match, number: int) -> str:
-        url = match["url"]
-        if not url or url.startswith("#") or is_external(url):
-            return match.group(0)
-        new = self._rewrite(url, number, "link")
-        if new is None:
-            return match["text"]
-        return f"[{match['text']}]({new})"
-
-    def _html_line(self, text: str, number: int) -> str:
-        """A line of raw HTML (GitBook's card tables): MkDocs leaves its URLs alone, so they get the
-        final URLs of the built site."""
-
-        def fix(match: re.Match) -> str:
-            url = match["double"] if match["double"] is not None else match["single"]
-            if not url or url.startswith(("#", "data:", "mailto:")) or is_external(url):
-                return match.group(0)
-            site_url = self.links.site_url(url, self.old, self.new)
-            if site_url is None:
-                self.note(number, f"HTML link to {clean_url(url)}: no such file in the GitBook space; left as is")
-                return match.group(0)
-            self.changes["html links"] += 1
-            return f'{match["lead"]}"{html.escape(site_url, quote=True)}"'
-
-        return HTML_URL.sub(fix, text)
-
-    def _figure(self, match: re.Match, number: int) -> str:
-        body = match["body"]
-        caption = FIGCAPTION.search(body)
-        image = HTML_IMG.search(body)
-        if image is None:
-            return match.group(0)
-        markdown_image = self._html_image(image, number)
-        if not markdown_image.startswith("!["):
-            attrs = self._html_attrs(image["attrs"])
-            if not is_external(attrs.get("src", "")):
-                return markdown_image  # the image is missing: already reported
-            markdown_image = f"![{_escape_text(attrs.get('alt', ''))}]({attrs['src']})"
-        self.changes["figures"] += 1
-        indent = match["indent"]
-        lines = [f'{indent}<figure markdown="span">', f"{indent}{markdown_image}"]
-        if caption:
-            text = re.sub(r"</?p>", "", caption["caption"]).strip()
-            if text:
-                lines.append(f"{indent}<figcaption>{text}</figcaption>")
-        lines.append(f"{indent}</figure>")
-        return "\n".join(lines)
 
     def _inline_tag(self, match: re.Match, number: int) -> str:
         tag = _Tag(match["name"], parse_attrs(match["args"]), number, args=match["args"])
@@ -581,38 +495,19 @@ class _Page:
         return ""
 
 
-def pre_to_fence(block: str) -> list[str] | None:
-    """GitBook's `<pre class="language-x" data-title=...><code>` (used for highlighted lines, marked
-    `<strong>`) as a fenced code block with `title`, `linenums` and `hl_lines`; None if it is not one."""
-    match = PRE_BLOCK.match(block)
-    if not match:
-        return None
-    attrs = {k.lower(): v for k, v in re.findall(r"""([\w-]+)(?:=(?:"([^"]*)"|'[^']*'))?""", match["attrs"])}
-    classes = (attrs.get("class", "") + " " + _attr(match["code_attrs"], "class")).split()
-    language = next((c.split("-", 1)[1] for c in classes if c.startswith(("language-", "lang-"))), "text")
-    highlighted, lines = [], []
-    for number, raw in enumerate(match["body"].split("\n"), start=1):
-        opened = raw.removeprefix("</strong>").startswith("<strong>")
-        if opened:
-            highlighted.append(str(number))
-        lines.append(html.unescape(re.sub(r"</?[a-zA-Z][^>]*>", "", raw)))
-    if lines and not lines[-1].strip():
-        lines.pop()
-    options = []
-    if attrs.get("data-title"):
-        options.append(f"title={_quote(html.unescape(attrs['data-title']))}")
-    if "data-line-numbers" in attrs:
-        options.append('linenums="1"')
-    if highlighted:
-        options.append(f'hl_lines="{" ".join(highlighted)}"')
-    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return [fence + language + "".join(" " + o for o in options), *lines, fence]
-
-
-def _attr(attrs: str, name: str) -> str:
-    found = re.search(rf"""\b{name}=(?:"([^"]*)"|'([^']*)')""", attrs)
-    return (found.group(1) or found.group(2) or "") if found else ""
+def _open_fence(lines: list[str]) -> str | None:
+    """The closing line a code fence left open at the end of `lines` needs, or None."""
+    fence = None
+    for line in lines:
+        match = FENCE.match(line)
+        if not match:
+            continue
+        if fence is None:
+            fence = match
+        elif match["fence"][0] == fence["fence"][0] and len(match["fence"]) >= len(fence["fence"]) \
+                and not match["info"].strip():
+            fence = None
+    return fence["indent"] + fence["fence"] if fence else None
 
 
 def _is_block(events: list, index: int) -> bool:
@@ -627,14 +522,3 @@ def _is_block(events: list, index: int) -> bool:
     return False
 
 
-def _indent(lines: list[str], by: int = 4) -> list[str]:
-    return [(" " * by + line) if line.strip() else "" for line in lines]
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', "'") + '"'
-
-
-def _escape_text(text: str) -> str:
-    """Text safe inside `[...]` of a Markdown link."""
-    return text.replace("[", "\\[").replace("]", "\\]")

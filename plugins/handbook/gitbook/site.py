@@ -129,9 +129,15 @@ def mkdocs_yml(
     if nav is not None:
         config["nav"] = nav
     if not_in_nav:
-        config["not_in_nav"] = "".join(f"/{page}\n" for page in sorted(not_in_nav))
+        config["not_in_nav"] = "".join(f"/{gitignore_literal(page)}\n" for page in sorted(not_in_nav))
     header = "# Made by `handbook import gitbook` from the GitBook space (SUMMARY.md → nav).\n"
     return header + _dump(config)
+
+
+def gitignore_literal(path: str) -> str:
+    """`not_in_nav` holds gitignore patterns: a file name with `[`, `*` or `?` is escaped to match itself."""
+    escaped = re.sub(r"([\[\]*?\\])", r"\\\1", path)
+    return escaped[:-1] + "\\ " if escaped.endswith(" ") else escaped
 
 
 def redirect_page(source_docs_path: str, target_docs_path: str, title: str) -> str:

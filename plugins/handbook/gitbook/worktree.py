@@ -6,6 +6,8 @@ Every git failure becomes a `GitBookError` with the fix; nothing here writes git
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import git
@@ -66,13 +68,34 @@ class WorkTree:
                     'set it with git config user.name "Your Name" and git config user.email you@example.org',
                 ) from None
 
-    def move(self, old: str, new: str) -> None:
-        (self.base / new).parent.mkdir(parents=True, exist_ok=True)
-        self._git("mv", "--", self.in_repo(old), self.in_repo(new))
+    def move(self, moves: dict[str, str]) -> None:
+        """Rename files in the work tree, then stage them all at once (as `git mv` would, one git
+        call for any number of files). A move onto another move's source waits for it; a cycle
+        parks one file under a temporary name."""
+        pending = dict(moves)
+        while pending:
+            ready = [(old, new) for old, new in pending.items() if new not in pending]
+            if not ready:
+                old, new = next(iter(pending.items()))
+                parked = f"{old}.handbook-import"
+                os.replace(self.base / old, self.base / parked)
+                del pending[old]
+                pending[parked] = new
+                continue
+            for old, new in ready:
+                (self.base / new).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.base / old, self.base / new)
+                del pending[old]
+        self.add([*moves, *moves.values()])
 
     def add(self, paths: list[str]) -> None:
+        """Stage these paths as they are now in the work tree (new, changed or gone)."""
         if paths:
-            self._git("add", "--", *[self.in_repo(p) for p in paths])
+            listing = "\0".join(self.in_repo(p) for p in paths).encode("utf-8")
+            with tempfile.TemporaryFile() as stdin:
+                stdin.write(listing)
+                stdin.seek(0)
+                self._git("add", "-A", "--pathspec-from-file=-", "--pathspec-file-nul", istream=stdin)
 
     def remove(self, paths: list[str]) -> None:
         if paths:
@@ -82,9 +105,10 @@ class WorkTree:
         self._git("commit", "-q", "-m", message)
         return self.repo.head.commit.hexsha
 
-    def _git(self, command: str, *args: str) -> None:
+    def _git(self, command: str, *args: str, **options) -> None:
         try:
-            getattr(self.repo.git, command)(*args)
+            with self.repo.git.custom_environment(GIT_LITERAL_PATHSPECS="1"):  # "[draft] (1).md" is a name
+                getattr(self.repo.git, command)(*args, **options)
         except git.GitCommandError as error:
             detail = (error.stderr or str(error)).strip().splitlines()
             raise GitBookError(
