@@ -5,6 +5,7 @@ comes from `handbook.sync`, as `handbook sync` writes it.)"""
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 
 import yaml
