@@ -249,6 +249,8 @@ def gitbook_files() -> dict[str, str | bytes]:
         "extra/[draft] notes*.md": "# Draft notes\n\nA name full of glob characters.\n",
         "changelog.md": "# Changelog\n\nOur own, written by hand.\n",
         "images/diagram.png": png(1),
+        "habits/cue-card.pdf": b"%PDF-1.4 cue card\n",
+        "tools/check-links.sh": "#!/bin/sh\necho checking\n",
         ".gitbook/assets/Screen Shot (1).png": png(2),
         ".gitbook/assets/café corner.png": png(3),
         ".gitbook/assets/screen_shot.png": png(4),

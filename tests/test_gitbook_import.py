@@ -71,7 +71,9 @@ def test_files_in_place(imported):
     assert not (root / ".gitbook/assets").exists()
     assert not (root / "SUMMARY.md").exists() and not (root / ".gitbook.yaml").exists()
     assert (root / "docs/assets/guide (final).pdf").is_file()
-    assert (root / "docs/images/diagram.png").is_file()
+    assert (root / "docs/images/diagram.png").is_file()  # used by a page: published
+    assert (root / "docs/habits/cue-card.pdf").is_file()  # beside its pages: moves with them
+    assert (root / "tools/check-links.sh").is_file()  # not the handbook's: stays
     for markdown in (root / "docs").rglob("*.md"):
         text = markdown.read_text(encoding="utf-8")
         outside_code = text.split("```")[::2]

@@ -236,6 +236,11 @@ def test_layout_moves():
     assert layout.moves[".gitbook/assets/naïve.png"] == "docs/assets/naïve.png"
     assert "LICENSE" not in layout.moves and ".github/workflow.yml" not in layout.moves
     assert "pics/p.png" not in layout.moves  # moves only once a page uses it
+    beside = plan_layout({"guide/page.md", "guide/sheet.pdf", "guide/img/a.png", "tools/x.sh"}, Source(base=Path("/x")))
+    assert beside.moves == {
+        "guide/page.md": "docs/guide/page.md", "guide/sheet.pdf": "docs/guide/sheet.pdf",
+        "guide/img/a.png": "docs/guide/img/a.png",
+    }
 
 
 # --- lists ---------------------------------------------------------------------------------------

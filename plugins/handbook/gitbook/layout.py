@@ -96,6 +96,18 @@ def plan_layout(files: set[str] | frozenset[str], source: Source) -> Layout:
         taken.add(target)
         if target != old:
             layout.moves[old] = target
+    # other files of page folders (a PDF beside its page) move with them; files of the root folder
+    # and of folders without pages (LICENSE, tools/) stay; `Links` moves those a page links to
+    page_folders = {posixpath.dirname(layout.in_root(page) or "") for page in layout.pages} - {""}
+    for old in sorted(files):
+        rel = layout.in_root(old)
+        if rel is None or old in wanted or old.startswith(assets_prefixes) or is_markdown(old):
+            continue
+        parts = rel.split("/")
+        if any(part.startswith(".") for part in parts):
+            continue
+        if {"/".join(parts[:i]) for i in range(1, len(parts))} & page_folders and _join(DOCS, rel) != old:
+            layout.moves[old] = _join(DOCS, rel)
     pages_assets = f"{DOCS}/assets/"
     if any(new.startswith(pages_assets) for new in taken):
         layout.assets_dir = f"{DOCS}/gitbook-assets"
