@@ -62,73 +62,92 @@ def plan_import(path: Path) -> Plan:
         raise GitBookError(str(path), None, "is not a folder", "pass the folder of the GitBook repository")
     tree = WorkTree(base)
     source = find_source(base)
-    files = tree.tracked_files()
     if (base / "mkdocs.yml").exists():
         raise GitBookError(
             str(base / "mkdocs.yml"), None, "already exists next to a GitBook SUMMARY.md",
             "move it away (or delete it) and run the import again",
         )
+    files = tree.tracked_files()
     layout = plan_layout(files, source)
-    summary_path = posixpath.join(source.root, source.summary) if source.root else source.summary
-    entries: list[Entry] | None = None
-    if (base / summary_path).is_file():
-        entries = parse_summary(
-            _read(base, summary_path), str(base / summary_path), posixpath.dirname(source.summary)
-        )
-    plan = Plan(base=base, tree=tree, source=source, moves=layout.moves)
+    space = _Space(base, source, files, layout)
+    plan = Plan(base=base, tree=tree, source=source, moves=layout.moves, pages=len(layout.pages))
     plan.findings.extend(layout.findings)
-    texts = {old: _read(base, old) for old in layout.pages}
-    summary_titles = _summary_titles(entries or [], source.root)
-
-    def title_of(old: str) -> str:
-        if old in texts:
-            title = page_title(texts[old])
-            if title:
-                return title
-        return summary_titles.get(old) or posixpath.splitext(posixpath.basename(old))[0].replace("-", " ").title()
-
-    def read(old: str) -> str | None:
-        if old in texts:
-            return texts[old]
-        return _read(base, old) if old in files and old.lower().endswith(".md") else None
-
-    converter = Converter(Links(layout), title_of, read)
-    for old in layout.pages:
-        new = layout.new_path(old)
-        converted = converter.convert(texts[old], old, new)
-        plan.findings.extend(converted.findings)
-        if converted.text != texts[old]:
-            plan.writes[new] = converted.text
-            plan.changes[new] = converted.changes
-    _fix_anchors(plan, layout, texts)
+    _convert_pages(plan, space)
+    _fix_anchors(plan, layout, space.texts)
     _check_targets(layout, files)
-    plan.pages = len(layout.pages)
-    docs_pages = [layout.new_path(old)[len(DOCS) + 1:] for old in layout.pages]
-
-    def page_of(target: str) -> str | None:
-        old = posixpath.join(source.root, target) if source.root else target
-        old = posixpath.normpath(old)
-        if old not in texts and posixpath.splitext(old)[1] == "":
-            old = next((c for c in (f"{old}.md", f"{old}/README.md") if c in texts), old)
-        return layout.new_path(old)[len(DOCS) + 1:] if old in texts else None
-
-    nav = None
-    if entries is not None:
-        nav = site.build_nav(entries, page_of, plan.findings, summary_path)
-        in_nav = site.nav_pages(nav)
-        plan.not_in_nav = sorted(page for page in docs_pages if page not in in_nav)
-    _plan_redirects(plan, layout, texts, docs_pages, title_of)
-    readme_old = posixpath.join(source.root, source.readme) if source.root else source.readme
-    name = page_title(texts.get(readme_old, "")) or base.name
-    description = _front_matter(texts.get(readme_old, "")).get("description", "")
-    _create(plan, "mkdocs.yml", site.mkdocs_yml(
-        name, nav, plan.not_in_nav, description if isinstance(description, str) else "",
-        site.plugin_options(docs_pages + list(plan.redirects)),
-    ))
-    plan.map_file = None if (base / MAP_NAME).exists() else MAP_NAME
-    plan.deletes = [p for p in (summary_path, CONFIG_NAME) if p in files]
+    _plan_site(plan, space)
+    plan.deletes = [p for p in (space.summary_path, CONFIG_NAME) if p in files]
     plan.findings.sort()
     return plan
+
+
+class _Space:
+    """The GitBook space as read: page texts, SUMMARY.md entries, titles; paths relative to base."""
+
+    def __init__(self, base: Path, source: Source, files: set[str], layout: Layout) -> None:
+        self.base, self.source, self.files, self.layout = base, source, files, layout
+        self.summary_path = _in_root(source, source.summary)
+        self.readme_path = _in_root(source, source.readme)
+        self.entries: list[Entry] | None = None
+        if (base / self.summary_path).is_file():
+            self.entries = parse_summary(
+                _read(base, self.summary_path), str(base / self.summary_path), posixpath.dirname(source.summary)
+            )
+        self.texts = {old: _read(base, old) for old in layout.pages}
+        self.summary_titles = _summary_titles(self.entries or [], source.root)
+        self.docs_pages = [layout.new_path(old)[len(DOCS) + 1:] for old in layout.pages]
+
+    def title_of(self, old: str) -> str:
+        """A page's title: its own (front matter, first heading), else SUMMARY.md's, else its name."""
+        title = page_title(self.texts[old]) if old in self.texts else ""
+        stem = posixpath.splitext(posixpath.basename(old))[0]
+        return title or self.summary_titles.get(old) or stem.replace("-", " ").title()
+
+    def read(self, old: str) -> str | None:
+        """The text of a Markdown file of the space (pages, and `.gitbook/includes/`)."""
+        if old in self.texts:
+            return self.texts[old]
+        return _read(self.base, old) if old in self.files and old.lower().endswith(".md") else None
+
+    def page_of(self, target: str) -> str | None:
+        """The path inside docs/ of the page a SUMMARY.md entry names (relative to the root)."""
+        old = posixpath.normpath(_in_root(self.source, target))
+        if old not in self.texts and posixpath.splitext(old)[1] == "":
+            old = next((c for c in (f"{old}.md", f"{old}/README.md") if c in self.texts), old)
+        return self.layout.new_path(old)[len(DOCS) + 1:] if old in self.texts else None
+
+
+def _in_root(source: Source, path: str) -> str:
+    return posixpath.join(source.root, path) if source.root else path
+
+
+def _convert_pages(plan: Plan, space: _Space) -> None:
+    converter = Converter(Links(space.layout), space.title_of, space.read)
+    for old in space.layout.pages:
+        new = space.layout.new_path(old)
+        converted = converter.convert(space.texts[old], old, new)
+        plan.findings.extend(converted.findings)
+        if converted.text != space.texts[old]:
+            plan.writes[new] = converted.text
+            plan.changes[new] = converted.changes
+
+
+def _plan_site(plan: Plan, space: _Space) -> None:
+    """mkdocs.yml with the nav, and redirect pages; the starter channel map comes once they are written."""
+    nav = None
+    if space.entries is not None:
+        nav = site.build_nav(space.entries, space.page_of, plan.findings, space.summary_path)
+        in_nav = site.nav_pages(nav)
+        plan.not_in_nav = sorted(page for page in space.docs_pages if page not in in_nav)
+    _plan_redirects(plan, space.layout, space.texts, space.docs_pages, space.title_of)
+    home = space.texts.get(space.readme_path, "")
+    name = page_title(home) or space.base.name
+    description = _front_matter(home).get("description", "")
+    _create(plan, "mkdocs.yml", site.mkdocs_yml(
+        name, nav, plan.not_in_nav, description if isinstance(description, str) else "",
+        site.plugin_options(space.docs_pages + list(plan.redirects)),
+    ))
+    plan.map_file = None if (space.base / MAP_NAME).exists() else MAP_NAME
 
 
 def _fix_anchors(plan: Plan, layout: Layout, texts: dict[str, str]) -> None:
