@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import handbook
 from handbook import cli_map, discord_cli
+from handbook.gitbook import command as gitbook_command
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_map.register(subparsers)
     discord_cli.register(subparsers)
+    gitbook_command.register(subparsers)
     return parser
 
 
