@@ -455,6 +455,29 @@ class Snapshot:
     map_versions: dict[str, bytes]
 
 
+class _Job:
+    """One background read: its thread and its outcome."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.snapshot: Snapshot | None = None
+        self.error: BaseException | None = None
+
+    def run(self, read, docs_dir: Path, map_file: Path | None) -> None:
+        try:
+            self.snapshot = read(docs_dir, map_file)
+        except BaseException as e:  # re-raised in the main thread by result()
+            self.error = e
+
+    def result(self) -> Snapshot:
+        if self.thread is not None:
+            self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.snapshot is not None
+        return self.snapshot
+
+
 class HistoryReader:
     """Reads history in a background thread, so git runs while MkDocs converts Markdown.
 
@@ -464,32 +487,22 @@ class HistoryReader:
 
     def __init__(self) -> None:
         self._cache: dict[tuple, tuple[History, dict[str, bytes]]] = {}
-        self._thread: threading.Thread | None = None
-        self._result: Snapshot | None = None
-        self._error: BaseException | None = None
+        self._lock = threading.Lock()
+        self._job: _Job | None = None
         self.reads = 0  # full history reads, for tests and benchmarks
 
     def start(self, docs_dir: Path, map_file: Path | None) -> None:
-        self._result, self._error = None, None
-        self._thread = threading.Thread(
-            target=self._run, args=(docs_dir, map_file), name="handbook-history", daemon=True
+        """Start reading in the background; a read still running from an earlier build is left to end."""
+        self._job = job = _Job()
+        job.thread = threading.Thread(
+            target=job.run, args=(self.snapshot, docs_dir, map_file), name="handbook-history", daemon=True
         )
-        self._thread.start()
+        job.thread.start()
 
     def result(self) -> Snapshot:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None, "HistoryReader.start() was not called"
-        return self._result
-
-    def _run(self, docs_dir: Path, map_file: Path | None) -> None:
-        try:
-            self._result = self.snapshot(docs_dir, map_file)
-        except BaseException as e:  # re-raised in the main thread by result()
-            self._error = e
+        if self._job is None:
+            raise RuntimeError("HistoryReader.start() was not called")
+        return self._job.result()
 
     def snapshot(self, docs_dir: Path, map_file: Path | None) -> Snapshot:
         try:
@@ -506,13 +519,14 @@ class HistoryReader:
                 history = History(problem="the git repository has no commits yet")
                 return Snapshot(history, worktree_changes(repository, docs_rel), {})
             key = (str(repository.root), head, docs_rel, map_rel)
-            cached = self._cache.get(key)
-            if cached is None:
-                history = read_history(repository, docs_rel, map_rel)
-                shas = [b for c in history.commits if c.map_blobs for b in c.map_blobs if b]
-                cached = (history, read_blobs(repository, shas))
-                self._cache = {key: cached}  # only the latest: HEAD moved, the old one is stale
-                self.reads += 1
+            with self._lock:
+                cached = self._cache.get(key)
+                if cached is None:
+                    history = read_history(repository, docs_rel, map_rel)
+                    shas = [b for c in history.commits if c.map_blobs for b in c.map_blobs if b]
+                    cached = (history, read_blobs(repository, shas))
+                    self._cache = {key: cached}  # only the latest: HEAD moved, the old is stale
+                    self.reads += 1
             worktree = worktree_changes(repository, docs_rel)
             return Snapshot(cached[0], worktree, cached[1])
         except NoHistory as e:
