@@ -122,6 +122,23 @@ def test_strict_build_shows_dates_and_contributors_under_each_page(site_repo) ->
     assert "@example.org" not in (site / "feed.xml").read_text("utf-8")
 
 
+def test_names_are_escaped(site_repo) -> None:
+    repo, _ = site_repo
+    repo.write("docs/habits/tiny.md", page("Tiny habits") + "\nMore.\n")
+    # git itself drops < and > from names; & and quotes stay.
+    repo.commit("<i>Sneaky</i> subject", name='Mal & "Co" <img src=x>', email="m@example.org")
+    site = build_site(repo.root)
+    html = (site / "habits" / "tiny" / "index.html").read_text("utf-8")
+    assert 'Mal & "Co"' not in html and "Mal &amp; &#34;Co&#34;" in html
+    changelog = (site / "changelog" / "index.html").read_text("utf-8")
+    assert "<i>Sneaky</i>" not in changelog and 'Mal & "Co"' not in changelog
+    assert "&lt;i&gt;Sneaky&lt;/i&gt; subject" in changelog
+    feed = ET.parse(site / "feed.xml").getroot()
+    first = feed.find(f"{ATOM}entry")
+    assert first.findtext(f"{ATOM}title") == "<i>Sneaky</i> subject"
+    assert first.findtext(f"{ATOM}author/{ATOM}name").startswith('Mal & "Co"')
+
+
 def test_history_is_not_in_page_meta(site_repo) -> None:
     repo, _ = site_repo
     cfg = load_config(config_file=str(repo.root / "mkdocs.yml"))

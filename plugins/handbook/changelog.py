@@ -118,8 +118,15 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
 def format_date(d: datetime) -> str:
-    return f"{d:%B} {d.day}, {d.year}"
+    """"November 21, 2024": English month names, whatever the machine's locale."""
+    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
 def render_markdown(
@@ -150,7 +157,7 @@ def render_markdown(
         lines += ["No changes recorded yet.", ""]
     for (year, month), group in groupby(shown, key=lambda e: (e.date.year, e.date.month)):
         group = list(group)
-        lines += [f"## {group[0].date:%B} {year}", ""]
+        lines += [f"## {MONTHS[month - 1]} {year}", ""]
         for e in group:
             authors = ", ".join(md_text(a) for a in e.authors)
             head = f'- <a id="{e.anchor}"></a>**{format_date(e.date)}** · {md_text(e.subject)}'

@@ -14,8 +14,13 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 
 def entry_id(sha: str) -> str:
-    """A stable, absolute id for a commit's entry (the same across rebuilds and hosts)."""
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'git-commit:' + sha)}"
+    """A stable, absolute id for a commit's entry (the same across rebuilds and hosts).
+
+    A commit id is already a unique hex string: its first 128 bits, spelled as a UUID URN.
+    """
+    if len(sha) < 32 or any(c not in "0123456789abcdef" for c in sha[:32]):
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, sha)}"
+    return f"urn:uuid:{sha[:8]}-{sha[8:12]}-{sha[12:16]}-{sha[16:20]}-{sha[20:32]}"
 
 
 def _iso(d: datetime) -> str:

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -116,6 +117,7 @@ class SiteHistory:
             dirs = [d for d in config.theme.dirs if d != str(TEMPLATES) and d != config.theme.custom_dir]
             base = jinja2.PrefixLoader({BASE_THEME_PREFIX: jinja2.FileSystemLoader(dirs)})
             env.loader = jinja2.ChoiceLoader([env.loader, base]) if env.loader else base
+            env.globals["handbook_icons"] = _icons(env)
         return env
 
     # --- on_files ------------------------------------------------------------------------------
@@ -263,6 +265,25 @@ class SiteHistory:
         target = Path(config.site_dir) / b.feed_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+
+ICONS = {
+    "updated": "material/clock-edit-outline",
+    "created": "material/clock-plus-outline",
+    "contributor": "material/account",
+    "contributors": "material/account-group",
+}
+
+
+def _icons(env: jinja2.Environment) -> dict[str, Markup]:
+    """The theme's icons for the history box, rendered once per build instead of once per page."""
+    icons = {}
+    for key, name in ICONS.items():
+        try:
+            icons[key] = Markup(env.get_template(f".icons/{name}.svg").render())
+        except jinja2.TemplateError:
+            icons[key] = Markup("")
+    return icons
 
 
 def _titles(files: Files) -> dict[str, str]:
