@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -81,22 +82,28 @@ def write_variants(tree: Path) -> dict[str, str]:
     return variants
 
 
-def build_once(mkdocs: str, tree: Path, cfg: str, site: Path) -> float:
+def build_once(mkdocs: str, tree: Path, cfg: str, site: Path) -> tuple[float, float]:
+    """Wall time and CPU time (user + system of mkdocs and every process it waited for, git too)."""
     shutil.rmtree(site, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         [mkdocs, "build", "-q", "-f", cfg, "-d", str(site)], cwd=tree, env=env,
         capture_output=True, text=True,
     )
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"{cfg} failed:\n{result.stdout}\n{result.stderr}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
-def measure(tree: Path, variants: dict[str, str], runs: int, mkdocs: str) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {name: [] for name in variants}
+def measure(
+    tree: Path, variants: dict[str, str], runs: int, mkdocs: str
+) -> dict[str, list[tuple[float, float]]]:
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
     names = list(variants)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -106,16 +113,27 @@ def measure(tree: Path, variants: dict[str, str], runs: int, mkdocs: str) -> dic
             order = names[r % len(names):] + names[: r % len(names)]
             for name in order:
                 times[name].append(build_once(mkdocs, tree, variants[name], site))
-            print(f"  round {r + 1}/{runs}: " + ", ".join(f"{n} {times[n][-1]:.2f}s" for n in names), flush=True)
+            print(
+                f"  round {r + 1}/{runs}: "
+                + ", ".join(f"{n} {times[n][-1][0]:.2f}s (cpu {times[n][-1][1]:.2f}s)" for n in names),
+                flush=True,
+            )
     return times
 
 
-def table(label: str, times: dict[str, list[float]]) -> str:
-    rows = [f"| {label} | median build | ratio to plain (median of paired runs) |", "|---|---:|---:|"]
+def table(label: str, times: dict[str, list[tuple[float, float]]]) -> str:
+    rows = [
+        f"| {label} | median wall | wall ratio to plain (median of paired runs) | median CPU | CPU ratio |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for name, ts in times.items():
-        base = "plain +prune" if name.endswith("+prune") else "plain"
-        ratios = [t / b for t, b in zip(ts, times[base])]
-        rows.append(f"| {name} | {statistics.median(ts):.2f} s | {statistics.median(ratios):.3f} |")
+        base = times["plain +prune" if name.endswith("+prune") else "plain"]
+        wall = statistics.median(t[0] / b[0] for t, b in zip(ts, base))
+        cpu = statistics.median(t[1] / b[1] for t, b in zip(ts, base))
+        rows.append(
+            f"| {name} | {statistics.median(t[0] for t in ts):.2f} s | {wall:.3f} "
+            f"| {statistics.median(t[1] for t in ts):.2f} s | {cpu:.3f} |"
+        )
     return "\n".join(rows)
 
 
