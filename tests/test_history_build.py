@@ -355,3 +355,22 @@ def test_serve_rebuilds_reuse_history_until_head_moves(site_repo) -> None:
     assert plugin.site_history.reader.reads == reads + 1
     box = history_box(site, "habits/tiny")
     assert box["attrs"]["data-handbook-history"] == "committed" and "Fay Final" in text(box)
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_explicit_nav_with_or_without_the_changelog(site_repo, listed: bool) -> None:
+    repo, _ = site_repo
+    mkdocs_yml = repo.root / "mkdocs.yml"
+    nav = ["index.md", "habits/index.md", "habits/tiny.md", "focus/index.md", "focus/new-name.md",
+           "café/thé au lait.md"] + (["changelog.md"] if listed else [])
+    mkdocs_yml.write_text(
+        mkdocs_yml.read_text()
+        + "validation:\n  omitted_files: warn\nnav:\n"
+        + "".join(f"  - '{p}'\n" for p in nav)
+    )
+    site = build_site(repo.root, strict=True)  # no "not included in the nav" warning either way
+    assert (site / "changelog" / "index.html").exists()
+    home = (site / "index.html").read_text("utf-8")
+    nav_links = [a["attrs"].get("href") for nav in find_all(Tree(home).root, "nav", "md-nav--primary")
+                 for a in find_all(nav, "a")]
+    assert ("changelog/" in nav_links) is listed

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -134,7 +134,11 @@ class SiteHistory:
             )
             b.changelog_uri = None
             return files
-        files.append(File.generated(config, b.changelog_uri, content="# Changelog\n"))
+        # With an explicit `nav` that does not list it, the page is built but kept out of the nav
+        # (and out of MkDocs' "not included in the nav" warning): the user chose the nav.
+        listed = config.nav is None or b.changelog_uri in _nav_paths(config.nav)
+        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, b.changelog_uri, content="# Changelog\n", inclusion=inclusion))
         return files
 
     # --- the history, once per build -----------------------------------------------------------
@@ -284,6 +288,21 @@ def _icons(env: jinja2.Environment) -> dict[str, Markup]:
         except jinja2.TemplateError:
             icons[key] = Markup("")
     return icons
+
+
+def _nav_paths(nav: object) -> set[str]:
+    """Every page path named in a `nav` configuration (nested lists and dicts of strings)."""
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item.strip("/"))
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return found
 
 
 def _titles(files: Files) -> dict[str, str]:
