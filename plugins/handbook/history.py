@@ -291,6 +291,8 @@ def parse_log(output: str, docs_prefix: str, map_path: str | None) -> list[Commi
             continue
         if token[0] == _RECORD:
             sha, parents, date, author, subject, trailers = (token[1:].split(_FIELD) + [""] * 6)[:6]
+            if trailers.startswith("%("):  # git older than 2.22 prints the placeholder as is
+                trailers = ""
             coauthors = tuple(
                 m.group(1)
                 for t in trailers.strip().split("\x1d")
