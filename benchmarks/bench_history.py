@@ -101,13 +101,13 @@ def build_once(mkdocs: str, tree: Path, cfg: str, site: Path) -> tuple[float, fl
 
 
 def measure(
-    tree: Path, variants: dict[str, str], runs: int, mkdocs: str
+    tree: Path, variants: dict[str, str], runs: int, mkdocs: str, warmup: bool = True
 ) -> dict[str, list[tuple[float, float]]]:
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
     names = list(variants)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        for name in names:  # warm-up: file cache, .pyc files
+        for name in names if warmup else []:  # warm-up: file cache, .pyc files
             build_once(mkdocs, tree, variants[name], site)
         for r in range(runs):
             order = names[r % len(names):] + names[: r % len(names)]
@@ -144,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "handbook-bench")
     ap.add_argument("--only", nargs="*", help="variant names to run (default: all)")
+    ap.add_argument("--no-warmup", action="store_true", help="skip the warm-up build of each variant")
     args = ap.parse_args(argv)
     mkdocs = str(Path(sys.executable).with_name("mkdocs"))
     tree = args.workdir / f"handbook-{args.pages}p-{args.commits}c"
@@ -152,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         variants = {k: v for k, v in variants.items() if k in args.only or k.split(" ")[0] in args.only}
     print(f"{tree}: {args.runs} paired rounds", flush=True)
-    times = measure(tree, variants, args.runs, mkdocs)
+    times = measure(tree, variants, args.runs, mkdocs, warmup=not args.no_warmup)
     print()
     print(table(f"{args.pages} pages, {args.commits} commits", times))
     return 0
