@@ -10,25 +10,29 @@ with one clear log message, never a traceback.
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterable
 import re
 import threading
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import get_plugin_logger
 
-# GitPython checks for a git binary when it is imported and raises ImportError if there is none;
-# "quiet" defers that to the first command, where we turn it into "no history".
-os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
-try:  # pragma: no cover - exercised only on machines without GitPython installed properly
-    import git
-    import git.exc
-except ImportError:  # pragma: no cover
-    git = None  # type: ignore[assignment]
+def _gitpython():
+    """GitPython, imported on first use: in a build that is the background thread, so its import
+    (which runs `git version`) overlaps with Markdown conversion instead of delaying start-up."""
+    # GitPython checks for a git binary when it is imported and raises ImportError if there is
+    # none; "quiet" defers that to the first command, where it becomes "no history".
+    os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+    try:
+        import git
+        import git.exc
+    except ImportError as e:  # pragma: no cover - GitPython is a dependency
+        raise NoHistory(f"GitPython could not be imported: {e}") from e
+    return git
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +52,7 @@ class Repository:
 
     def run(self, *args: str, **kwargs) -> str:
         """Run one git command at the root of the work tree; NoHistory on any failure."""
+        git = _gitpython()
         try:
             executable = git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"
             return self.repo.git.execute(  # type: ignore[attr-defined]
@@ -83,8 +88,7 @@ class Repository:
 
 def open_repository(path: Path) -> Repository:
     """The git work tree that contains `path`; NoHistory (with the reason) when there is none."""
-    if git is None:  # pragma: no cover
-        raise NoHistory("GitPython could not be imported")
+    git = _gitpython()
     try:
         repo = git.Repo(path, search_parent_directories=True)
     except git.exc.NoSuchPathError as e:
@@ -413,6 +417,7 @@ def read_history(repository: Repository, docs_rel: str, map_rel: str | None) -> 
 
 def read_blobs(repository: Repository, shas: Iterable[str]) -> dict[str, bytes]:
     """The content of the given blobs, through one `git cat-file --batch` process."""
+    git = _gitpython()
     out: dict[str, bytes] = {}
     repo_git = repository.repo.git  # type: ignore[attr-defined]
     try:
