@@ -160,6 +160,34 @@ def markdown_only(out: Path, runs: int) -> tuple[float, float, int]:
     return statistics.median(off), statistics.median(on), len(pages)
 
 
+# Entry points of the community links' work during a build (none calls another).
+_ENTRY_POINTS = (
+    ("handbook/mentions.py", "handleMatch"), ("handbook/mentions.py", "run"),
+    ("handbook/mentions.py", "extendMarkdown"), ("handbook/mentions.py", "begin_page"),
+    ("handbook/mentions.py", "end_page"), ("handbook/plugin.py", "on_page_context"),
+    ("handbook/plugin.py", "_generate_pages"), ("handbook/plugin.py", "on_env"),
+    ("handbook/plugin.py", "_setup_community_links"), ("partials/comments.html", "root"),
+)
+
+
+def profile_share(out: Path) -> tuple[float, float]:
+    """Seconds inside the community links' code during one profiled links-on build, and the
+    build's total, as cProfile counts them (both inflated alike by the profiler)."""
+    import pstats
+
+    prof = out / "links-on.prof"
+    subprocess.run([str(BIN / "python"), "-m", "cProfile", "-o", str(prof), str(BIN / "mkdocs"), "build", "-q",
+                    "-f", "mkdocs-bench-links-on.yml", "-d", str(out / "site-profile")],
+                   cwd=out, check=True, capture_output=True, env=ENV)
+    stats = pstats.Stats(str(prof)).stats  # type: ignore[attr-defined]
+    ours = sum(v[3] for (path, _, func), v in stats.items()
+               if any(path.endswith(f) and func == name for f, name in _ENTRY_POINTS))
+    total = max(v[3] for v in stats.values())
+    shutil.rmtree(out / "site-profile", ignore_errors=True)
+    prof.unlink()
+    return ours, total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, nargs="+", default=[2000])
@@ -167,7 +195,16 @@ def main() -> None:
     parser.add_argument("--commits", type=int, default=500)
     parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "work")
     parser.add_argument("--markdown-only", action="store_true", help="only the in-process Markdown measurement")
+    parser.add_argument("--profile-only", action="store_true", help="only the profiled share of one build")
     args = parser.parse_args()
+    if args.profile_only:
+        for pages in args.pages:
+            out = args.work / f"links-{pages}"
+            make(out, pages, commits=args.commits)
+            write_map(out)
+            ours, total = profile_share(out)
+            print(f"| {pages} | {ours:.2f} s | {total:.2f} s | {ours / total:.2%} |")
+        return
     if args.markdown_only:
         for pages in args.pages:
             out = args.work / f"links-{pages}"
@@ -204,6 +241,9 @@ def main() -> None:
         md_off, md_on, _ = markdown_only(out, args.runs)
         print(f"   Markdown only (CPU, in-process): {md_off:.2f} s without mentions, {md_on:.2f} s with, "
               f"{md_on / md_off - 1:+.1%}")
+        ours, total = profile_share(out)
+        print(f"   profiled links-on build: {ours:.2f} s of {total:.2f} s in the community links' code, "
+              f"{ours / total:.2%}")
         print("   wall:", {n: [round(x, 2) for x in v] for n, v in wall.items()})
         print("   CPU: ", {n: [round(x, 2) for x in v] for n, v in cpu.items()})
     print("\n| pages | channels | `#words` in docs | mention links | discuss links | plain | links off | links on"

@@ -68,3 +68,104 @@ def page(title: str, words: int = 40) -> str:
     """A small Markdown page: a title and enough distinct text for rename detection to work."""
     body = " ".join(f"{title.lower().replace(' ', '-')}-word{i}" for i in range(words))
     return f"# {title}\n\n{body}\n"
+
+
+CHANNEL_MAP_V1 = """\
+server:
+  name: Test Community
+discord_categories:
+  - name: Handbook Topics
+    channels:
+      - name: habits
+        kind: topic
+        category: habits
+        topic: Building habits that last
+      - name: focus
+        kind: topic
+        category: focus
+  - name: Spring Cohort
+    visibility: private
+    roles: [cohort]
+    channels:
+      - name: spring-cohort
+        kind: topic
+        id: "111111111111111111"
+        topic: Secret cohort plans
+"""
+
+CHANNEL_MAP_V2 = """\
+server:
+  name: Test Community
+discord_categories:
+  - name: Handbook Topics
+    channels:
+      - name: habit-building
+        kind: topic
+        category: habits
+        topic: Building habits that last
+      - name: focus
+        kind: topic
+        category: focus
+        status: archived
+  - name: Spring Cohort
+    visibility: private
+    roles: [cohort]
+    channels:
+      - name: spring-2026
+        kind: topic
+        id: "111111111111111111"
+      - name: autumn-cohort
+        kind: prompt
+"""
+
+MKDOCS_YML = """\
+site_name: Test Handbook
+site_url: https://handbook.example.org/
+theme:
+  name: material
+plugins:
+  - search
+  - handbook:
+{options}
+"""
+
+T0 = 1_700_000_000  # 2023-11-14 22:13:20 UTC
+STEP = 5 * 86_400
+
+
+def make_site(root: Path, options: str = "      history: true") -> tuple[GitRepo, dict[str, str]]:
+    """A handbook in a git repository with renames, a deletion, a typo fix, a merge, co-authors,
+    a mailmap, a non-ASCII page and channel map changes. Returns the repo and commit ids by name."""
+    repo = GitRepo(root, start=T0 - STEP)
+    repo.write("mkdocs.yml", MKDOCS_YML.format(options=options))
+    repo.write(".mailmap", "Bo Builder <bo@example.org> Bob B <bo@old.example>\n")
+    repo.write("channel_map.yml", CHANNEL_MAP_V1)
+    repo.write("docs/index.md", page("Welcome"))
+    repo.write("docs/habits/index.md", page("Habits"))
+    repo.write("docs/habits/tiny.md", page("Tiny habits"))
+    repo.write("docs/focus/index.md", page("Focus"))
+    repo.write("docs/focus/old-name.md", page("Deep work sessions"))
+    repo.write("docs/rest/sleep.md", page("Sleep"))
+    ids = {"import": repo.commit("Import the handbook", name="Ada Author", email="ada@example.org", step=STEP)}
+    repo.write("docs/habits/tiny.md", page("Tiny habits") + "\nA second paragraph.\n")
+    ids["bo"] = repo.commit("Expand tiny habits", name="Bob B", email="bo@old.example", step=STEP)
+    repo.mv("docs/focus/old-name.md", "docs/focus/new-name.md")
+    ids["rename"] = repo.commit("Rename the deep work page", step=STEP)
+    repo.rm("docs/rest/sleep.md")
+    ids["delete"] = repo.commit("Remove the sleep page", name="Cy Cutter", email="cy@example.org", step=STEP)
+    repo.write("docs/habits/tiny.md", page("Tiny habits") + "\nA second paragraph, fixed.\n")
+    ids["typo"] = repo.commit("Fix typo in tiny habits", step=STEP)
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("docs/café/thé au lait.md", page("Thé au lait"))
+    ids["feature"] = repo.commit("Add a page about tea", name="Dee Drafter", email="dee@example.org", step=STEP)
+    repo.git("checkout", "-q", "main")
+    repo.clock += STEP
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge branch 'feature'", "feature")
+    ids["merge"] = repo.git("rev-parse", "HEAD").strip()
+    repo.write("channel_map.yml", CHANNEL_MAP_V2)
+    ids["map"] = repo.commit("Rename the habits channel, archive focus, add a cohort", step=STEP)
+    repo.write("docs/index.md", page("Welcome") + "\nHello again.\n")
+    ids["coauthor"] = repo.commit(
+        "Warmer welcome\n\nCo-authored-by: Eve Editor <eve@example.org>", step=STEP
+    )
+    return repo, ids

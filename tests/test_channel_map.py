@@ -165,3 +165,8 @@ def test_schema_rejects_an_unknown_kind():
     bad = {"discord_categories": [{"name": "A", "channels": [{"name": "x", "kind": "topc"}]}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_the_repository_schema_copy_is_the_packaged_schema():
+    copy = Path(__file__).parents[1] / "channel_map.schema.json"
+    assert copy.read_text(encoding="utf-8") == schema_text(), "run: handbook schema > channel_map.schema.json"

@@ -1,8 +1,15 @@
 """handbook: publish a community's handbook with MkDocs and keep its Discord in step with it."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("mkdocs-handbook")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # Looked up on demand: importlib.metadata costs more than the rest of `handbook check`'s imports.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("mkdocs-handbook")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module 'handbook' has no attribute {name!r}")

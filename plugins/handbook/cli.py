@@ -10,9 +10,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from handbook import __version__, cli_map
+import handbook
+from handbook import cli_map, discord_cli
+from handbook.gitbook import command as gitbook_command
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Version(argparse.Action):
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"handbook {handbook.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,9 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="handbook",
         description="Publish a community's handbook with MkDocs and keep its Discord in step with it.",
     )
-    parser.add_argument("--version", action="version", version=f"handbook {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_map.register(subparsers)
+    discord_cli.register(subparsers)
+    gitbook_command.register(subparsers)
     return parser
 
 

@@ -75,3 +75,23 @@ def is_unset_id(value: object) -> bool:
 def channel_url(guild_id: str, channel_id: str) -> str:
     """Where a member opens a channel (DISCORD.md 7.2)."""
     return f"https://discord.com/channels/{guild_id}/{channel_id}"
+
+
+# --- permission overwrites (DISCORD.md 1.8, 4.1, 4.4) ---------------------------------------
+
+VIEW_CHANNEL = 1 << 10
+SEND_MESSAGES = 1 << 11
+ROLE_OVERWRITE, MEMBER_OVERWRITE = 0, 1
+
+
+def is_private_overwrites(overwrites: list[dict], guild_id: str) -> bool:
+    """Whether `@everyone` (the role whose id is the guild's) is denied View Channel."""
+    everyone = next((o for o in overwrites if str(o.get("id")) == guild_id), None)
+    return bool(everyone and int(everyone.get("deny") or 0) & VIEW_CHANNEL)
+
+
+def roles_allowed_to_view(overwrites: list[dict], guild_id: str) -> list[str]:
+    """The ids of the roles an overwrite allows to view the channel, in overwrite order."""
+    return [str(o["id"]) for o in overwrites
+            if int(o.get("type", 0)) == ROLE_OVERWRITE and str(o.get("id")) != guild_id
+            and int(o.get("allow") or 0) & VIEW_CHANNEL]

@@ -10,22 +10,29 @@ with one clear log message, never a traceback.
 from __future__ import annotations
 
 import os
+import re
+import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import get_plugin_logger
 
-# GitPython checks for a git binary when it is imported and raises ImportError if there is none;
-# "quiet" defers that to the first command, where we turn it into "no history".
-os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
-try:  # pragma: no cover - exercised only on machines without GitPython installed properly
-    import git
-    import git.exc
-except ImportError:  # pragma: no cover
-    git = None  # type: ignore[assignment]
+def _gitpython():
+    """GitPython, imported on first use: in a build that is the background thread, so its import
+    (which runs `git version`) overlaps with Markdown conversion instead of delaying start-up."""
+    # GitPython checks for a git binary when it is imported and raises ImportError if there is
+    # none; "quiet" defers that to the first command, where it becomes "no history".
+    os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+    try:
+        import git
+        import git.exc
+    except ImportError as e:  # pragma: no cover - GitPython is a dependency
+        raise NoHistory(f"GitPython could not be imported: {e}") from e
+    return git
 
 log = get_plugin_logger(__name__)
 
@@ -45,6 +52,7 @@ class Repository:
 
     def run(self, *args: str, **kwargs) -> str:
         """Run one git command at the root of the work tree; NoHistory on any failure."""
+        git = _gitpython()
         try:
             executable = git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"
             return self.repo.git.execute(  # type: ignore[attr-defined]
@@ -80,8 +88,7 @@ class Repository:
 
 def open_repository(path: Path) -> Repository:
     """The git work tree that contains `path`; NoHistory (with the reason) when there is none."""
-    if git is None:  # pragma: no cover
-        raise NoHistory("GitPython could not be imported")
+    git = _gitpython()
     try:
         repo = git.Repo(path, search_parent_directories=True)
     except git.exc.NoSuchPathError as e:
@@ -192,4 +199,342 @@ def _name_status_entries(out: str) -> Iterable[tuple[str, str, str]]:
             i += 2
 
 
-__all__: Sequence[str] = ("NoHistory", "Repository", "find_folder_renames", "open_repository")
+
+# --------------------------------------------------------------------------------------------
+# The history of docs/ and the channel map: one `git log` pass.
+# --------------------------------------------------------------------------------------------
+
+_FIELD, _RECORD = "\x1f", "\x1e"
+LOG_FORMAT = (
+    "%x1e%H%x1f%P%x1f%aI%x1f%aN%x1f%s%x1f"
+    "%(trailers:key=Co-authored-by,valueonly,separator=%x1d)"
+)
+_COAUTHOR = re.compile(r"^\s*(.*?)\s*(<[^>]*>)?\s*$")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file a commit touched, with paths relative to `docs_dir`.
+
+    `status` is A (added), M (updated), D (removed) or R (renamed from `old`). `current` is where
+    the file is now (after every later rename), or None when that file no longer exists.
+    """
+
+    status: str
+    path: str
+    old: str | None = None
+    current: str | None = None
+
+
+@dataclass
+class Commit:
+    sha: str
+    date: datetime
+    author: str
+    coauthors: tuple[str, ...]
+    subject: str
+    boundary: bool  # no parents: the root commit, or the cut-off commit of a shallow clone
+    changes: list[Change] = field(default_factory=list)
+    map_blobs: tuple[str | None, str | None] | None = None  # channel map (before, after)
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        seen = dict.fromkeys((self.author, *self.coauthors))
+        return tuple(n for n in seen if n)
+
+
+@dataclass
+class FileRecord:
+    """What git says about one file that exists now (`docs_dir`-relative path)."""
+
+    created: datetime | None = None  # None when history does not reach back far enough
+    updated: datetime | None = None
+    contributors: Counter = field(default_factory=Counter)
+    commits: int = 0
+
+    @property
+    def contributor_names(self) -> list[str]:
+        """Most commits first, then by name; display names only (mailmap applied, no e-mail)."""
+        return [n for n, _ in sorted(self.contributors.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+@dataclass
+class History:
+    """The history of `docs_dir` and the channel map, newest commit first."""
+
+    head: str | None = None
+    shallow: bool = False
+    commits: list[Commit] = field(default_factory=list)
+    files: dict[str, FileRecord] = field(default_factory=dict)
+    problem: str | None = None  # why there is no history, when there is none
+
+    @property
+    def available(self) -> bool:
+        return self.problem is None
+
+
+def parse_log(output: str, docs_prefix: str, map_path: str | None) -> list[Commit]:
+    """Commits from `git log -z --raw --no-abbrev --format=LOG_FORMAT` output, newest first.
+
+    `docs_prefix` is the docs folder relative to the repository root with a trailing slash ("" for
+    the root); paths of changes are made relative to it. Changes outside docs are dropped, except
+    for the channel map at `map_path`, whose blob ids are kept for reading its old versions.
+    """
+    commits: list[Commit] = []
+    tokens = output.split("\0")
+    n = len(tokens)
+    i = 0
+    commit: Commit | None = None
+    plen = len(docs_prefix)
+    while i < n:
+        token = tokens[i]
+        i += 1
+        if token.startswith("\n"):
+            token = token.lstrip("\n")
+        if not token:
+            continue
+        if token[0] == _RECORD:
+            sha, parents, date, author, subject, trailers = (token[1:].split(_FIELD) + [""] * 6)[:6]
+            if trailers.startswith("%("):  # git older than 2.22 prints the placeholder as is
+                trailers = ""
+            coauthors = tuple(
+                m.group(1)
+                for t in trailers.strip().split("\x1d")
+                if t.strip() and (m := _COAUTHOR.match(t)) and m.group(1)
+            )
+            commit = Commit(
+                sha=sha,
+                date=_parse_date(date),
+                author=author,
+                coauthors=coauthors,
+                subject=subject,
+                boundary=not parents.strip(),
+            )
+            commits.append(commit)
+            continue
+        if token[0] != ":" or commit is None:
+            continue
+        meta = token.split(" ")
+        status = meta[-1]
+        kind = status[:1]
+        if kind in "RC":
+            if i + 1 >= n:
+                break
+            src, dst = tokens[i], tokens[i + 1]
+            i += 2
+        else:
+            if i >= n:
+                break
+            src = dst = tokens[i]
+            i += 1
+        if map_path is not None and (dst == map_path or src == map_path):
+            before = meta[2] if not set(meta[2]) <= {"0"} else None
+            after = meta[3] if not set(meta[3]) <= {"0"} else None
+            commit.map_blobs = (before, after)
+            continue
+        src_in = src.startswith(docs_prefix)
+        dst_in = dst.startswith(docs_prefix)
+        if kind == "R" and src_in and dst_in:
+            commit.changes.append(Change("R", dst[plen:], old=src[plen:]))
+        elif kind in "RC":
+            if dst_in:  # renamed or copied into docs from elsewhere: new here
+                commit.changes.append(Change("A", dst[plen:]))
+            if kind == "R" and src_in:  # renamed out of docs: gone from here
+                commit.changes.append(Change("D", src[plen:]))
+        elif dst_in:
+            commit.changes.append(Change(kind if kind in "ADM" else "M", dst[plen:]))
+    return commits
+
+
+def _parse_date(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.fromtimestamp(0, timezone.utc)
+
+
+def resolve(commits: list[Commit], shallow: bool) -> dict[str, FileRecord]:
+    """Follow renames from newest to oldest: per current file, its dates and contributors.
+
+    Each change gets `current`, the path of that file today (None when it was removed). A file
+    whose history reaches a shallow clone's cut-off commit has no known creation date: the
+    cut-off commit shows every file as added, which is not when it was created.
+    """
+    files: dict[str, FileRecord] = {}
+    alias: dict[str, str | None] = {}  # path at some time -> path now (None: no longer exists)
+
+    def now(path: str) -> str | None:
+        return alias[path] if path in alias else path
+
+    for commit in commits:
+        resolved: list[Change] = []
+        for change in commit.changes:
+            current = now(change.path)
+            if change.status == "D":
+                # Removed here; an older file of the same name is a different file.
+                alias[change.path] = None
+                current = None
+            if commit.boundary and shallow:
+                resolved.append(Change(change.status, change.path, change.old, current))
+                continue  # the cut-off commit did not really add all those files
+            if current is not None:
+                record = files.get(current)
+                if record is None:
+                    record = files[current] = FileRecord(updated=commit.date)
+                record.commits += 1
+                for name in commit.authors:
+                    record.contributors[name] += 1
+                if change.status == "A":
+                    record.created = commit.date
+            if change.status == "R" and change.old is not None:
+                alias[change.old] = current
+            if change.status == "A":
+                alias[change.path] = None  # older history of this name is another file
+            resolved.append(Change(change.status, change.path, change.old, current))
+        commit.changes = resolved
+    # Files still present whose creation we never saw (shallow cut-off) keep created=None.
+    return files
+
+
+def read_history(repository: Repository, docs_rel: str, map_rel: str | None) -> History:
+    """One `git log` over docs and the channel map: commits (newest first) and per-file records."""
+    head_and_shallow = repository.run("rev-parse", "--is-shallow-repository", "HEAD")
+    shallow_text, _, head = head_and_shallow.strip().partition("\n")
+    shallow = shallow_text.strip() == "true"
+    pathspecs = [docs_rel + "/" if docs_rel else "."]
+    if map_rel is not None:
+        pathspecs.append(map_rel)
+    raw = repository.run(
+        "log", "--no-merges", "--no-color", "-z", "--raw", "--no-abbrev", "-M",
+        f"--format={LOG_FORMAT}", "HEAD", "--", *pathspecs,
+        stdout_as_string=False,
+    )
+    output = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    commits = parse_log(output, docs_rel + "/" if docs_rel else "", map_rel)
+    files = resolve(commits, shallow)
+    return History(head=head.strip() or None, shallow=shallow, commits=commits, files=files)
+
+
+def read_blobs(repository: Repository, shas: Iterable[str]) -> dict[str, bytes]:
+    """The content of the given blobs, through one `git cat-file --batch` process."""
+    git = _gitpython()
+    out: dict[str, bytes] = {}
+    repo_git = repository.repo.git  # type: ignore[attr-defined]
+    try:
+        for sha in dict.fromkeys(shas):
+            try:
+                out[sha] = repo_git.get_object_data(sha)[3]
+            except (ValueError, git.exc.GitError, OSError) as e:
+                log.debug(f"Could not read blob {sha}: {e}")
+    finally:
+        repo_git.clear_cache()
+    return out
+
+
+def worktree_changes(repository: Repository, docs_rel: str) -> dict[str, str]:
+    """Files under docs that differ from HEAD in the work tree: path -> "modified" | "new"."""
+    out = repository.run(
+        "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--",
+        docs_rel + "/" if docs_rel else ".",
+    )
+    prefix = docs_rel + "/" if docs_rel else ""
+    changes: dict[str, str] = {}
+    for entry in out.split("\0"):
+        if len(entry) < 4:
+            continue
+        xy, path = entry[:2], entry[3:]
+        if not path.startswith(prefix):
+            continue
+        rel = path[len(prefix):]
+        if xy == "??" or "A" in xy:
+            changes[rel] = "new"
+        elif "D" not in xy:
+            changes[rel] = "modified"
+    return changes
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one build sees: the history (shared across `serve` rebuilds) and local edits."""
+
+    history: History
+    worktree: dict[str, str]
+    map_versions: dict[str, bytes]
+
+
+class _Job:
+    """One background read: its thread and its outcome."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.snapshot: Snapshot | None = None
+        self.error: BaseException | None = None
+
+    def run(self, read, docs_dir: Path, map_file: Path | None) -> None:
+        try:
+            self.snapshot = read(docs_dir, map_file)
+        except BaseException as e:  # re-raised in the main thread by result()
+            self.error = e
+
+    def result(self) -> Snapshot:
+        if self.thread is not None:
+            self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.snapshot is not None
+        return self.snapshot
+
+
+class HistoryReader:
+    """Reads history in a background thread, so git runs while MkDocs converts Markdown.
+
+    The parsed history is cached by (work tree, HEAD, paths): `mkdocs serve` rebuilds reuse it
+    while HEAD is the same; local edits come from a cheap `git status` on every build.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple, tuple[History, dict[str, bytes]]] = {}
+        self._lock = threading.Lock()
+        self._job: _Job | None = None
+        self.reads = 0  # full history reads, for tests and benchmarks
+
+    def start(self, docs_dir: Path, map_file: Path | None) -> None:
+        """Start reading in the background; a read still running from an earlier build is left to end."""
+        self._job = job = _Job()
+        job.thread = threading.Thread(
+            target=job.run, args=(self.snapshot, docs_dir, map_file), name="handbook-history", daemon=True
+        )
+        job.thread.start()
+
+    def result(self) -> Snapshot:
+        if self._job is None:
+            raise RuntimeError("HistoryReader.start() was not called")
+        return self._job.result()
+
+    def snapshot(self, docs_dir: Path, map_file: Path | None) -> Snapshot:
+        try:
+            repository = open_repository(docs_dir)
+            docs_rel = repository.relative(docs_dir)
+            map_rel = None
+            if map_file is not None:
+                try:
+                    map_rel = repository.relative(map_file)
+                except NoHistory:
+                    map_rel = None
+            head = repository.head()
+            if head is None:
+                history = History(problem="the git repository has no commits yet")
+                return Snapshot(history, worktree_changes(repository, docs_rel), {})
+            key = (str(repository.root), head, docs_rel, map_rel)
+            with self._lock:
+                cached = self._cache.get(key)
+                if cached is None:
+                    history = read_history(repository, docs_rel, map_rel)
+                    shas = [b for c in history.commits if c.map_blobs for b in c.map_blobs if b]
+                    cached = (history, read_blobs(repository, shas))
+                    self._cache = {key: cached}  # only the latest: HEAD moved, the old is stale
+                    self.reads += 1
+            worktree = worktree_changes(repository, docs_rel)
+            return Snapshot(cached[0], worktree, cached[1])
+        except NoHistory as e:
+            return Snapshot(History(problem=str(e)), {}, {})

@@ -20,7 +20,6 @@ from handbook import discord_rules as rules
 from handbook.channel_map import Channel, ChannelMap, ChannelMapError, load_channel_map
 from handbook.findings import WARNING, Finding
 
-TEMPLATES = Path(__file__).parent / "templates"
 """Theme partials: `partials/comments.html` (Material's hook point) and the discuss link."""
 
 PRIVATE_TEXT = "a private channel"

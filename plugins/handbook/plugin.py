@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -20,6 +20,8 @@ from handbook.categories import find_categories
 from handbook.channel_map import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
 from handbook.mentions import MentionsExtension, mention_findings
+from handbook.site_history import SiteHistory
+from handbook.theme import add_templates_dir
 
 log = get_plugin_logger(__name__)
 
@@ -39,26 +41,26 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.channel_map = project.load_map(self.map_path)
         except ChannelMapError as err:
             raise PluginError(f"Error reading the channel map:\n{err}") from None
+        add_templates_dir(config)
         self._setup_community_links(config)
+        self._history().configure(self.config, config, self.map_path)
         return config
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that `mkdocs serve` keeps this object, and its history cache, across rebuilds."""
+        self.site_history = SiteHistory()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         self.categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
         self._report_findings()
         self._generate_pages(files, config)
-        return files
+        return self._history().add_changelog(files, config)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        # Our partials come right after the user's custom_dir, so theirs still win.
-        if isinstance(env.loader, FileSystemLoader):
-            search = list(env.loader.searchpath)
-            custom = config.theme.custom_dir
-            at = search.index(custom) + 1 if custom in search else 0
-            search.insert(at, str(links.TEMPLATES))
-            env.loader.searchpath = search
-        return env
+        return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        markdown = self._history().changelog_markdown(markdown, page, config, files)
         if self.mentions is not None:
             self.mentions.begin_page(page.file.src_uri, markdown)
         return markdown
@@ -73,13 +75,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["handbook_discuss"] = self._discuss(page)
-        return context
+        return self._history().page_context(context, page)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self._history().head_link(output, page, config)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._history().write_feed(config)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer | None:
         server.watch(str(self.map_path))
         return server
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _history(self) -> SiteHistory:
+        if not hasattr(self, "site_history"):  # built without `on_startup` (e.g. a direct build())
+            self.site_history = SiteHistory()
+        return self.site_history
 
     def _report_findings(self) -> None:
         renames = {}
@@ -105,7 +118,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.links = links.ChannelLinks(self.channel_map, directory=self.config.channel_directory or None,
                                         show_private_names=self.config.show_private_names)
         if self.config.mentions:
-            skip = frozenset(uri for uri in (self.config.channel_directory, self.config.roles_page) if uri)
+            # Generated pages write their own links; the changelog's text comes from commit messages,
+            # which nobody can fix, so it gets no mention links and no mention warnings.
+            generated = (self.config.channel_directory, self.config.roles_page, self.config.changelog)
+            skip = frozenset(uri for uri in generated if uri)
             self.mentions = MentionsExtension(self.links, skip=skip)
             config.markdown_extensions.append(self.mentions)
 

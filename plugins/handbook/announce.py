@@ -1,0 +1,268 @@
+"""`handbook discord announce --since REF`: tell the community what changed in the handbook.
+
+One webhook message (DISCORD.md A9): an embed listing the pages added, updated, renamed and
+removed since REF, public pages only, cut to Discord's limits, with `allowed_mentions` empty so
+nobody is pinged. The webhook URL comes only from `DISCORD_WEBHOOK_URL` and is never printed.
+
+`page_changes_since` is the one git read; it gives way to `handbook.history` once that lands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from handbook.discord_api import WEBHOOK_ENV, ConfigurationError, execute_webhook
+
+EMBED_TITLE_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TOTAL_MAX = 256, 4096, 2048, 6000
+STATUS_WORD = {"added": "Added", "updated": "Updated", "renamed": "Moved", "removed": "Removed"}
+STATUS_ORDER = ("added", "updated", "renamed", "removed")
+DEFAULT_IGNORE = (r"(?i)^\s*(fix(ed)?\s+)?typos?\b", r"(?i)\bwhitespace\b")  # as the plugin's default
+
+
+@dataclass
+class PageChange:
+    path: str
+    """Relative to the docs folder, with `/` (e.g. `habits/tiny-habits.md`)."""
+    status: str
+    """added, updated, renamed or removed."""
+    old_path: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Site:
+    root: Path
+    docs_dir: Path
+    site_url: str | None
+    use_directory_urls: bool
+    excluded: object | None = None
+    """A pathspec for pages MkDocs does not publish (`exclude_docs`, `draft_docs`)."""
+    private_folders: frozenset[str] = frozenset()
+    ignore: list[str] = field(default_factory=lambda: list(DEFAULT_IGNORE))
+    """Commit subjects that are noise (the plugin's `changelog_ignore`)."""
+
+
+class AnnounceError(Exception):
+    pass
+
+
+# --- git: the one read ------------------------------------------------------------------------
+
+
+def page_changes_since(repo_dir: Path, since: str, docs_prefix: str,
+                       ignore: list[str] | tuple[str, ...] = ()) -> tuple[list[PageChange], int]:
+    """Pages under `docs_prefix` changed between `since` and HEAD, folded to one entry per page,
+    and the number of commits that count. One `git log --name-status` call through GitPython.
+
+    Commits whose subject matches a pattern in `ignore` (the plugin's `changelog_ignore`: typo
+    and whitespace fixes) do not count: a page only they touched is not "updated"."""
+    import git
+
+    try:
+        repo = git.Repo(repo_dir, search_parent_directories=True)
+        top = Path(repo.working_tree_dir).resolve()
+        prefix = (Path(repo_dir).resolve() / docs_prefix).relative_to(top).as_posix()
+        out = repo.git.log(f"{since}..HEAD", "--reverse", "--no-merges", "--name-status", "-M",
+                           "--format=%x00%H%x09%s", "--", prefix)
+    except git.exc.InvalidGitRepositoryError:
+        raise AnnounceError(f"{repo_dir} is not in a git repository") from None
+    except git.exc.GitCommandError as err:
+        stderr = (err.stderr or "").strip().splitlines()
+        detail = stderr[-1].removeprefix("stderr: ").strip(" '") if stderr else "git failed"
+        raise AnnounceError(f"cannot read the history since `{since}`: {detail}") from None
+    patterns = [re.compile(p) for p in ignore]
+    commits = 0
+    noise = False
+    touched: set[str] = set()
+    state: dict[str, PageChange] = {}
+    for line in out.splitlines():
+        if line.startswith("\x00"):
+            subject = line.partition("\t")[2]
+            noise = any(p.search(subject) for p in patterns)
+            commits += 0 if noise else 1
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0]:
+            continue
+        if not noise:
+            touched.update(p[len(prefix) + 1:] for p in parts[1:] if p.startswith(prefix + "/"))
+        code = parts[0][0]
+        rel = [p[len(prefix) + 1:] if p.startswith(prefix + "/") else None for p in parts[1:]]
+        if code == "R" and len(rel) == 2:
+            old, new = rel
+            before = state.pop(old, None) if old else None
+            if new is None:
+                if old:
+                    state[old] = PageChange(old, "removed") if not before or before.status != "added" else None
+                continue
+            if old is None or (before and before.status == "added"):
+                state[new] = PageChange(new, "added")
+            else:
+                state[new] = PageChange(new, "renamed", old_path=(before.old_path if before else None) or old)
+        elif rel[0] is None:
+            continue
+        elif code == "A":
+            before = state.get(rel[0])
+            state[rel[0]] = PageChange(rel[0], "updated" if before and before.status == "removed" else "added")
+        elif code == "D":
+            before = state.get(rel[0])
+            state[rel[0]] = None if before and before.status == "added" else PageChange(rel[0], "removed")
+        else:
+            state.setdefault(rel[0], PageChange(rel[0], "updated"))
+    return [change for change in state.values()
+            if change is not None and (change.status != "updated" or change.path in touched)], commits
+
+
+# --- which pages are public -------------------------------------------------------------------
+
+
+def load_site(config_file: str | None, map_path: Path | None) -> Site:
+    """The docs folder, site URL and unpublished pages from mkdocs.yml, and the handbook
+    categories whose topic channel is private in the channel map."""
+    root = Path(config_file).resolve().parent if config_file else Path.cwd()
+    site = Site(root=root, docs_dir=root / "docs", site_url=None, use_directory_urls=True)
+    if config_file and Path(config_file).is_file():
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import ConfigurationError as MkDocsConfigError
+
+        try:
+            config = load_config(config_file=config_file)
+        except (MkDocsConfigError, OSError) as err:
+            raise AnnounceError(f"cannot read {config_file}: {err}") from None
+        site.docs_dir = Path(config.docs_dir)
+        site.site_url = config.site_url
+        site.use_directory_urls = config.use_directory_urls
+        site.excluded = [spec for spec in (config.exclude_docs, config.draft_docs) if spec is not None]
+        plugin = config.plugins.get("handbook")
+        if plugin is not None:
+            site.ignore = list(plugin.config.changelog_ignore)
+        if map_path is None and plugin is not None:
+            map_path = root / plugin.config.channel_map
+    if map_path and Path(map_path).is_file():
+        from handbook.channel_map import ChannelMapError, load_channel_map
+
+        try:
+            channel_map = load_channel_map(map_path)
+        except ChannelMapError as err:
+            raise AnnounceError(str(err).replace("\n", " ")) from None
+        site.private_folders = frozenset(c.category for c in channel_map.topic_channels()
+                                         if c.is_private and c.category)
+    return site
+
+
+def is_public(change: PageChange, site: Site) -> bool:
+    path = PurePosixPath(change.path)
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return False
+    if any(part.startswith((".", "_")) for part in path.parts):
+        return False
+    if path.parts[0] in site.private_folders or (change.old_path and
+                                                 PurePosixPath(change.old_path).parts[0] in site.private_folders):
+        return False
+    for spec in site.excluded or []:
+        if spec.match_file(change.path):
+            return False
+    return True
+
+
+_FRONT_TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def page_title(site: Site, change: PageChange) -> str:
+    file = site.docs_dir / change.path
+    if change.status != "removed" and file.is_file():
+        text = file.read_text(encoding="utf-8", errors="replace")
+        front = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
+        if front and (match := _FRONT_TITLE.search(front.group(1))):
+            return match.group(1).strip("'\"")
+        body = text[front.end():] if front else text
+        if match := _HEADING.search(body):
+            return match.group(1)
+    stem = PurePosixPath(change.path)
+    name = stem.parent.name if stem.stem == "index" and stem.parent.name else stem.stem
+    return name.replace("-", " ").replace("_", " ").capitalize() or "Home"
+
+
+def page_url(site: Site, path: str) -> str | None:
+    if not site.site_url:
+        return None
+    page = PurePosixPath(path)
+    if page.stem in ("index", "README"):
+        rel = "" if str(page.parent) == "." else f"{page.parent.as_posix()}/"
+    elif site.use_directory_urls:
+        rel = f"{page.with_suffix('').as_posix()}/"
+    else:
+        rel = page.with_suffix(".html").as_posix()
+    return site.site_url.rstrip("/") + "/" + rel
+
+
+# --- the message ------------------------------------------------------------------------------
+
+_MARKDOWN = re.compile(r"([\\`*_~|\[\]()<>#@])")
+
+
+def escape(text: str) -> str:
+    """Plain text for a Discord message: Markdown and mention syntax neutralised."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def build_message(changes: list[PageChange], since: str, commits: int, site_url: str | None) -> dict:
+    lines = []
+    for status in STATUS_ORDER:
+        for change in sorted((c for c in changes if c.status == status), key=lambda c: c.path):
+            title = escape(change.title or change.path)
+            shown = f"[{title}]({change.url})" if change.url and status != "removed" else title
+            lines.append(f"**{STATUS_WORD[status]}** {shown}")
+    footer = f"{len(changes)} page{'s' if len(changes) != 1 else ''} changed in {commits} commit{'s' if commits != 1 else ''}"
+    title = f"Handbook updates since {since}"[:EMBED_TITLE_MAX]
+    budget = min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - len(title) - len(footer)) - 40
+    description, used = [], 0
+    for index, line in enumerate(lines):
+        if used + len(line) + 1 > budget:
+            description.append(f"…and {len(lines) - index} more")
+            break
+        description.append(line)
+        used += len(line) + 1
+    embed: dict = {"title": title, "description": "\n".join(description), "footer": {"text": footer}}
+    if site_url:
+        embed["url"] = site_url
+    return {"username": "Handbook", "embeds": [embed], "allowed_mentions": {"parse": []}}
+
+
+def run(args: argparse.Namespace) -> int:
+    from handbook.discord_cli import UsageError
+
+    webhook = os.environ.get(WEBHOOK_ENV, "").strip()
+    if not webhook and not args.dry_run:
+        raise ConfigurationError(f"{WEBHOOK_ENV} is not set: export the channel webhook's URL as {WEBHOOK_ENV} "
+                                 "(or use --dry-run)")
+    if webhook and not webhook.startswith(("https://", "http://")):
+        raise UsageError(f"{WEBHOOK_ENV} is not a webhook URL (it should start with https://discord.com/api/webhooks/)")
+    config_file = args.config_file if Path(args.config_file).is_file() else None
+    try:
+        site = load_site(config_file, Path(args.map) if args.map else None)
+        docs_prefix = os.path.relpath(site.docs_dir, site.root)
+        changes, commits = page_changes_since(site.root, args.since, docs_prefix, site.ignore)
+    except AnnounceError as err:
+        raise UsageError(str(err)) from None
+    public = [c for c in changes if is_public(c, site)]
+    if not public:
+        print(f"No public handbook pages changed since {args.since}: nothing to announce.")
+        return 0
+    for change in public:
+        change.title = page_title(site, change)
+        change.url = page_url(site, change.path)
+    message = build_message(public, args.since, commits, site.site_url)
+    if args.dry_run:
+        print(json.dumps(message, indent=2, ensure_ascii=False))
+        return 0
+    execute_webhook(webhook, message)
+    print(f"Announced {len(public)} changed page{'s' if len(public) != 1 else ''} since {args.since}.")
+    return 0

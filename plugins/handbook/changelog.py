@@ -1,0 +1,197 @@
+"""The changelog: commits from the history become entries, entries become a Markdown page.
+
+Pure functions of plain data; `handbook.history` reads git, `handbook.feed` writes the Atom feed.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import groupby
+from urllib.parse import quote
+
+from handbook.channel_history import diff_channels, read_channels
+from handbook.history import Commit
+
+PAGE_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page as a commit saw it (`path`) and where it is today (`current`, None if removed)."""
+
+    path: str
+    current: str | None
+
+
+@dataclass
+class Entry:
+    sha: str
+    date: datetime
+    subject: str
+    authors: tuple[str, ...]
+    added: list[PageRef] = field(default_factory=list)
+    updated: list[PageRef] = field(default_factory=list)
+    renamed: list[tuple[str, PageRef]] = field(default_factory=list)  # (old path, page)
+    removed: list[PageRef] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"change-{self.sha[:12]}"
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.updated or self.renamed or self.removed or self.channels)
+
+
+def compile_ignore(patterns: Iterable[str]) -> list[re.Pattern[str]]:
+    """The `changelog_ignore` patterns; ValueError naming the pattern that does not compile."""
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as e:
+            raise ValueError(f"'{pattern}' is not a valid regular expression: {e}") from e
+    return compiled
+
+
+def is_page(path: str) -> bool:
+    return path.lower().endswith(PAGE_SUFFIXES)
+
+
+def build_entries(
+    commits: Sequence[Commit],
+    map_versions: Mapping[str, bytes],
+    ignore: Sequence[re.Pattern[str]],
+    *,
+    shallow: bool = False,
+    skip: Callable[[str], bool] = lambda path: False,
+) -> list[Entry]:
+    """One entry per meaningful commit, newest first.
+
+    Left out: commits whose subject matches an `ignore` pattern, commits that changed no page and
+    no channel, and the cut-off commit of a shallow clone (it shows every file as added).
+    Merge commits never reach here (`git log --no-merges`). `skip` drops paths such as the
+    generated changelog itself.
+    """
+    entries: list[Entry] = []
+    for commit in commits:
+        if shallow and commit.boundary:
+            continue
+        if any(p.search(commit.subject) for p in ignore):
+            continue
+        entry = Entry(commit.sha, commit.date, commit.subject, commit.authors)
+        for change in commit.changes:
+            if not is_page(change.path) or skip(change.path):
+                continue
+            ref = PageRef(change.path, change.current)
+            if change.status == "A":
+                entry.added.append(ref)
+            elif change.status == "D":
+                entry.removed.append(ref)
+            elif change.status == "R" and change.old is not None:
+                entry.renamed.append((change.old, ref))
+            else:
+                entry.updated.append(ref)
+        if commit.map_blobs:
+            before, after = (map_versions.get(b) if b else None for b in commit.map_blobs)
+            entry.channels = [c.describe() for c in diff_channels(read_channels(before), read_channels(after))]
+        if not entry.empty:
+            entries.append(entry)
+    return entries
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown
+# --------------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def md_text(text: str) -> str:
+    """Plain text made safe inside Markdown: HTML escaped, Markdown punctuation backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def format_date(d: datetime) -> str:
+    """"November 21, 2024": English month names, whatever the machine's locale."""
+    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+
+def render_markdown(
+    entries: Sequence[Entry],
+    *,
+    page_path: str,
+    pages: Mapping[str, str],
+    limit: int,
+    title: str = "Changelog",
+    feed_url: str | None = None,
+    note: str | None = None,
+) -> str:
+    """The changelog page: months as headings, newest first, at most `limit` entries.
+
+    `pages` maps the docs path of every page that exists now to its title; a page that is
+    missing from it (removed since) is named, not linked. Links are relative to `page_path`.
+    """
+    here = posixpath.dirname(page_path)
+    lines = [f"# {md_text(title)}", ""]
+    intro = "What changed in the handbook, newest first, as recorded in git."
+    if feed_url:
+        intro += f' Follow it in a feed reader: <a href="{html.escape(feed_url)}">Atom feed</a>.'
+    lines += [intro, ""]
+    if note:
+        lines += [f"*{md_text(note)}*", ""]
+    shown = list(entries[: max(limit, 0)])
+    if not shown:
+        lines += ["No changes recorded yet.", ""]
+    for (year, month), group in groupby(shown, key=lambda e: (e.date.year, e.date.month)):
+        group = list(group)
+        lines += [f"## {MONTHS[month - 1]} {year}", ""]
+        for e in group:
+            authors = ", ".join(md_text(a) for a in e.authors)
+            head = f'- <a id="{e.anchor}"></a>**{format_date(e.date)}** · {md_text(e.subject)}'
+            if authors:
+                head += f" · *{authors}*"
+            lines.append(head)
+
+            def link(ref: PageRef) -> str:
+                if ref.current is not None and ref.current in pages:
+                    target = quote(posixpath.relpath(ref.current, here or "."))
+                    return f"[{md_text(pages[ref.current] or ref.current)}]({target})"
+                return f"<code>{html.escape(ref.path)}</code> (removed since)" if ref.current is None else f"<code>{html.escape(ref.path)}</code>"
+
+            if e.added:
+                lines.append("    - Added: " + ", ".join(link(r) for r in e.added))
+            if e.updated:
+                lines.append("    - Updated: " + ", ".join(link(r) for r in e.updated))
+            if e.renamed:
+                lines.append(
+                    "    - Renamed: "
+                    + ", ".join(f"<code>{html.escape(old)}</code> → {link(r)}" for old, r in e.renamed)
+                )
+            if e.removed:
+                lines.append(
+                    "    - Removed: " + ", ".join(f"<code>{html.escape(r.path)}</code>" for r in e.removed)
+                )
+            if e.channels:
+                lines.append("    - Channels: " + "; ".join(md_text(c) for c in e.channels))
+        lines.append("")
+    if len(entries) > len(shown):
+        more = len(entries) - len(shown)
+        tail = f"{more} older change{'s' if more != 1 else ''} not shown here"
+        lines.append(
+            f'{tail}; the <a href="{html.escape(feed_url)}">Atom feed</a> has them all.' if feed_url else f"{tail}."
+        )
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,446 @@
+"""A small REST client for Discord API v10 (DISCORD.md A5, A6): HTTP only, no planning.
+
+- `Authorization: Bot <token>` from `DISCORD_TOKEN`; the token is never part of a message, a
+  repr, a log line or an exception (every message goes through `redact`).
+- Rate limits come from the response headers and from 429 bodies, never hard-coded: per-route
+  buckets (`X-RateLimit-Bucket`), a global pause for `global: true`, and `retry_after`, which
+  matters for the undocumented 2-renames-per-10-minutes sub-limit (6.9). Total waiting is capped
+  (`max_wait`); past the cap the request raises `RateLimited` so callers can report it as pending.
+- 5xx answers and connection errors are retried with exponential backoff.
+- Every write carries an `X-Audit-Log-Reason`.
+- The clock and the sleep are injectable, so tests never wait for real.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from handbook import __version__
+
+DEFAULT_API_URL = "https://discord.com/api/v10"
+API_URL_ENV = "HANDBOOK_DISCORD_API_URL"
+TOKEN_ENV = "DISCORD_TOKEN"
+GUILD_ENV = "DISCORD_GUILD_ID"
+WEBHOOK_ENV = "DISCORD_WEBHOOK_URL"
+MAX_429_IN_A_ROW = 10
+USER_AGENT = f"DiscordBot (https://github.com/campfire-practice/handbook, {__version__})"
+
+# Permission bits (DISCORD.md 4.1).
+CREATE_INSTANT_INVITE = 1 << 0
+ADMINISTRATOR = 1 << 3
+MANAGE_CHANNELS = 1 << 4
+VIEW_CHANNEL = 1 << 10
+SEND_MESSAGES = 1 << 11
+MANAGE_ROLES = 1 << 28
+MANAGE_WEBHOOKS = 1 << 29
+BOT_PERMISSIONS = VIEW_CHANNEL | MANAGE_CHANNELS | MANAGE_ROLES  # 268436496 (4.2)
+
+PERMISSION_NAMES = {
+    VIEW_CHANNEL: "View Channels",
+    MANAGE_CHANNELS: "Manage Channels",
+    MANAGE_ROLES: "Manage Roles",
+    SEND_MESSAGES: "Send Messages",
+}
+
+# JSON error codes worth a sentence of their own (DISCORD.md 6.11).
+ERROR_TEXT = {
+    10003: "the channel does not exist (deleted on the server)",
+    10004: "the server does not exist, or the bot is not a member of it",
+    10011: "the role does not exist",
+    10015: "the webhook does not exist any more: create a new one and update DISCORD_WEBHOOK_URL",
+    30005: "the server already has the most roles Discord allows (250)",
+    30013: "the server already has the most channels Discord allows (500, categories counted)",
+    30060: "the channel already has the most permission overwrites Discord allows (1000)",
+    40009: "Discord accepts only one change of category per reorder request",
+    50024: "that action does not work on this type of channel",
+    50074: "Community servers cannot delete their Rules or Community Updates channel",
+}
+
+_SECRET_PATTERNS = [
+    re.compile(r"(discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/)[\w-]+"),
+    re.compile(r"(/webhooks/\d+/)[\w-]+"),
+    re.compile(r"(Bot )[\w.-]{20,}"),
+]
+
+
+def redact(text: str, *secrets: str | None) -> str:
+    """`text` with bot tokens and webhook tokens replaced by `[redacted]`."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "[redacted]")
+    for pattern in _SECRET_PATTERNS:
+        text = pattern.sub(r"\1[redacted]", text)
+    return text
+
+
+class _RedactSecrets(logging.Filter):
+    """httpx logs every request URL at INFO; a webhook URL carries its token, so hide it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.args = tuple(redact(a) if isinstance(a, str) else redact(str(a)) if hasattr(a, "path") else a
+                                for a in (record.args if isinstance(record.args, tuple) else (record.args,)))
+        record.msg = redact(str(record.msg))
+        return True
+
+
+for _name in ("httpx", "httpcore"):
+    logging.getLogger(_name).addFilter(_RedactSecrets())
+
+
+class DiscordError(Exception):
+    """One clear line for people: what failed, why, and what to do. Never a secret."""
+
+    def __init__(self, message: str, *, status: int | None = None, code: int | None = None,
+                 method: str = "", route: str = "") -> None:
+        super().__init__(message)
+        self.message, self.status, self.code = message, status, code
+        self.method, self.route = method, route
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigurationError(DiscordError):
+    """Something missing before any request: the token, the server id, the webhook URL."""
+
+
+class RateLimited(DiscordError):
+    """Discord asked to wait longer than the remaining `max_wait` allows."""
+
+    def __init__(self, message: str, *, retry_after: float, method: str = "", route: str = "") -> None:
+        super().__init__(message, status=429, method=method, route=route)
+        self.retry_after = retry_after
+
+
+def required_permission(method: str, route: str) -> str:
+    """The permission a route needs, for messages about 403s (DISCORD.md A5)."""
+    if "/permissions/" in route or "/roles" in route:
+        return "Manage Roles"
+    if method == "GET":
+        return "View Channels"
+    if "/webhooks" in route:
+        return "Manage Webhooks"
+    return "Manage Channels"
+
+
+def route_template(path: str) -> str:
+    """`path` with minor ids replaced, so one rate-limit bucket covers it (the major id stays)."""
+    parts = path.strip("/").split("/")
+    out = []
+    for index, part in enumerate(parts):
+        major = index > 0 and parts[index - 1] in ("guilds", "channels", "webhooks")
+        out.append(part if major or not part.isdigit() else "{id}")
+    return "/" + "/".join(out)
+
+
+@dataclass
+class _Bucket:
+    remaining: int | None = None
+    reset_at: float = 0.0
+
+
+@dataclass
+class RequestStats:
+    requests: int = 0
+    retries: int = 0
+    waited: float = 0.0
+    rate_limited: int = 0
+    waits: list[float] = field(default_factory=list)
+
+
+class DiscordClient:
+    """Synchronous client; one instance per command run.
+
+    `max_wait` caps the total seconds spent waiting for rate limits in this run; a wait that
+    would pass it raises `RateLimited` at once instead of sleeping.
+    """
+
+    def __init__(self, token: str, *, base_url: str | None = None, max_wait: float = 60.0,
+                 retries: int = 3, backoff: float = 1.0, timeout: float = 20.0,
+                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        if not token:
+            raise ConfigurationError(f"{TOKEN_ENV} is not set: export the bot token as {TOKEN_ENV}")
+        self.__token = token
+        self.base_url = (base_url or os.environ.get(API_URL_ENV) or DEFAULT_API_URL).rstrip("/")
+        self.max_wait, self.retries, self.backoff = max_wait, retries, backoff
+        self.clock, self.sleep = clock, sleep
+        self.stats = RequestStats()
+        self._route_bucket: dict[str, str] = {}
+        self._buckets: dict[str, _Bucket] = {}
+        self._global_until = 0.0
+        self._http = httpx.Client(timeout=timeout, transport=transport, follow_redirects=False)
+
+    def __repr__(self) -> str:
+        return f"DiscordClient(base_url={self.base_url!r}, token=[redacted])"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> DiscordClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- waiting ----------------------------------------------------------------------------
+
+    def _wait(self, seconds: float, why: str, method: str, route: str) -> None:
+        if seconds <= 0:
+            return
+        if self.stats.waited + seconds > self.max_wait:
+            left = max(self.max_wait - self.stats.waited, 0)
+            raise RateLimited(
+                f"{why}: Discord asks to wait {seconds:.0f} s, more than the {left:.0f} s left of --max-wait",
+                retry_after=seconds, method=method, route=route)
+        self.stats.waited += seconds
+        self.stats.waits.append(seconds)
+        self.sleep(seconds)
+
+    def _bucket_key(self, method: str, path: str) -> str:
+        template = route_template(path)
+        route = f"{method} {template}"
+        bucket = self._route_bucket.get(route)
+        if bucket is None:
+            return route
+        major = next((p for p in template.split("/") if p.isdigit()), "")
+        return f"{bucket}:{major}"
+
+    # --- requests ---------------------------------------------------------------------------
+
+    def request(self, method: str, path: str, *, json: Any = None, reason: str | None = None,
+                what: str | None = None) -> Any:
+        """Send one request; returns the decoded JSON body (None for 204).
+
+        `what` names the action for messages ("rename #habits"). Writes need a `reason`.
+        """
+        method = method.upper()
+        if method != "GET" and not reason:
+            raise ValueError("every write to Discord needs an audit-log reason")
+        what = what or f"{method} {route_template(path)}"
+        headers = {"Authorization": f"Bot {self.__token}", "User-Agent": USER_AGENT}
+        if json is not None:
+            headers["Content-Type"] = "application/json"
+        if reason:
+            headers["X-Audit-Log-Reason"] = urllib.parse.quote(reason[:512], safe="/ ")
+        url = self.base_url + path
+        attempt = limited = 0
+        while True:
+            now = self.clock()
+            if self._global_until > now:
+                self._wait(self._global_until - now, f"{what}: global rate limit", method, path)
+            key = self._bucket_key(method, path)
+            bucket = self._buckets.get(key)
+            now = self.clock()
+            if bucket and bucket.remaining == 0 and bucket.reset_at > now:
+                self._wait(bucket.reset_at - now, f"{what}: rate limit", method, path)
+            self.stats.requests += 1
+            try:
+                response = self._http.request(method, url, json=json, headers=headers)
+            except httpx.TransportError as err:
+                attempt += 1
+                if attempt > self.retries:
+                    raise DiscordError(redact(f"{what}: cannot reach Discord at {self.base_url} "
+                                              f"({type(err).__name__}) after {attempt} attempts", self.__token),
+                                       method=method, route=path) from None
+                self.stats.retries += 1
+                self.sleep(self.backoff * 2 ** (attempt - 1))
+                continue
+            self._remember_limits(method, path, response)
+            if response.status_code == 429:
+                self.stats.rate_limited += 1
+                limited += 1
+                if limited > MAX_429_IN_A_ROW:  # never spin, whatever the answers say (DISCORD.md 6.8)
+                    raise DiscordError(f"{what}: still rate limited after {limited - 1} waits; try again later",
+                                       status=429, method=method, route=path)
+                body = _json_or_empty(response)
+                retry_after = _float(body.get("retry_after"), _float(response.headers.get("Retry-After"), 1.0))
+                if body.get("global") or response.headers.get("X-RateLimit-Global", "").lower() == "true":
+                    self._global_until = self.clock() + retry_after
+                    self._wait(retry_after, f"{what}: global rate limit", method, path)
+                else:
+                    self._wait(retry_after, f"{what}: rate limited", method, path)
+                continue
+            if response.status_code >= 500:
+                attempt += 1
+                if attempt > self.retries:
+                    raise DiscordError(f"{what}: Discord answered {response.status_code} "
+                                       f"{response.reason_phrase} {attempt} times; try again later",
+                                       status=response.status_code, method=method, route=path)
+                self.stats.retries += 1
+                self.sleep(self.backoff * 2 ** (attempt - 1))
+                continue
+            if response.status_code >= 400:
+                raise self._error(method, path, what, response)
+            if response.status_code == 204 or not response.content:
+                return None
+            return response.json()
+
+    def _remember_limits(self, method: str, path: str, response: httpx.Response) -> None:
+        headers = response.headers
+        bucket_id = headers.get("X-RateLimit-Bucket")
+        if not bucket_id:
+            return
+        self._route_bucket[f"{method} {route_template(path)}"] = bucket_id
+        key = self._bucket_key(method, path)
+        remaining = headers.get("X-RateLimit-Remaining")
+        reset_after = _float(headers.get("X-RateLimit-Reset-After"), 0.0)
+        self._buckets[key] = _Bucket(
+            remaining=int(remaining) if remaining and remaining.isdigit() else None,
+            reset_at=self.clock() + reset_after,
+        )
+
+    def _error(self, method: str, path: str, what: str, response: httpx.Response) -> DiscordError:
+        body = _json_or_empty(response)
+        code = body.get("code") if isinstance(body.get("code"), int) else None
+        status = response.status_code
+        if status == 401:
+            text = f"{what}: Discord refused the bot token (401 Unauthorized): check {TOKEN_ENV}"
+        elif status == 403 and code == 50013:
+            needed = required_permission(method, path)
+            hint = ", and its role above the roles it manages" if needed == "Manage Roles" else ""
+            text = f"{what}: missing permission: the bot needs {needed}{hint} (403, code 50013)"
+        elif status == 403 and code == 50001:
+            text = (f"{what}: missing access: the bot cannot see this channel; give it View Channels "
+                    "there (403, code 50001)")
+        elif status == 403:
+            text = f"{what}: forbidden (403{f', code {code}' if code else ''}): {body.get('message', '')}".rstrip(": ")
+        elif code in ERROR_TEXT:
+            text = f"{what}: {ERROR_TEXT[code]} ({status}, code {code})"
+        else:
+            detail = body.get("message") or response.reason_phrase
+            fields = _field_errors(body.get("errors"))
+            text = f"{what}: Discord refused it ({status}{f', code {code}' if code else ''}): {detail}"
+            if fields:
+                text += f" ({fields})"
+        return DiscordError(redact(text, self.__token), status=status, code=code, method=method, route=path)
+
+    # --- endpoints (DISCORD.md A5) -------------------------------------------------------------
+
+    def current_user(self) -> dict:
+        return self.request("GET", "/users/@me", what="read the bot's user")
+
+    def guild(self, guild_id: str) -> dict:
+        return self.request("GET", f"/guilds/{guild_id}", what="read the server")
+
+    def member(self, guild_id: str, user_id: str) -> dict:
+        return self.request("GET", f"/guilds/{guild_id}/members/{user_id}", what="read the bot's roles")
+
+    def channels(self, guild_id: str) -> list[dict]:
+        return self.request("GET", f"/guilds/{guild_id}/channels", what="list the server's channels")
+
+    def channel(self, channel_id: str) -> dict:
+        return self.request("GET", f"/channels/{channel_id}", what=f"read channel {channel_id}")
+
+    def roles(self, guild_id: str) -> list[dict]:
+        return self.request("GET", f"/guilds/{guild_id}/roles", what="list the server's roles")
+
+    def create_channel(self, guild_id: str, payload: dict, *, reason: str, what: str | None = None) -> dict:
+        return self.request("POST", f"/guilds/{guild_id}/channels", json=payload, reason=reason, what=what)
+
+    def modify_channel(self, channel_id: str, payload: dict, *, reason: str, what: str | None = None) -> dict:
+        return self.request("PATCH", f"/channels/{channel_id}", json=payload, reason=reason, what=what)
+
+    def delete_channel(self, channel_id: str, *, reason: str, what: str | None = None) -> dict:
+        return self.request("DELETE", f"/channels/{channel_id}", reason=reason, what=what)
+
+    def reorder_channels(self, guild_id: str, entries: list[dict], *, reason: str,
+                         what: str | None = None) -> None:
+        moves = [e for e in entries if "parent_id" in e]
+        if len(moves) > 1:
+            raise ValueError("Discord accepts one parent change per reorder request (code 40009)")
+        self.request("PATCH", f"/guilds/{guild_id}/channels", json=entries, reason=reason, what=what)
+
+    def put_overwrite(self, channel_id: str, target_id: str, *, type: int, allow: int, deny: int,
+                      reason: str, what: str | None = None) -> None:
+        self.request("PUT", f"/channels/{channel_id}/permissions/{target_id}",
+                     json={"type": type, "allow": str(allow), "deny": str(deny)}, reason=reason, what=what)
+
+    def delete_overwrite(self, channel_id: str, target_id: str, *, reason: str, what: str | None = None) -> None:
+        self.request("DELETE", f"/channels/{channel_id}/permissions/{target_id}", reason=reason, what=what)
+
+    def create_role(self, guild_id: str, payload: dict, *, reason: str, what: str | None = None) -> dict:
+        return self.request("POST", f"/guilds/{guild_id}/roles", json=payload, reason=reason, what=what)
+
+
+def execute_webhook(url: str, payload: dict, *, timeout: float = 20.0,
+                    transport: httpx.BaseTransport | None = None, retries: int = 2,
+                    sleep: Callable[[float], None] = time.sleep) -> dict | None:
+    """Post `payload` to the webhook `url` (`?wait=true`), following one 429 `retry_after` of
+    at most a minute. The URL is a secret: errors never show it."""
+    if not url:
+        raise ConfigurationError(f"{WEBHOOK_ENV} is not set: export the channel webhook's URL as {WEBHOOK_ENV}")
+    target = url + ("&" if "?" in url else "?") + "wait=true"
+    with httpx.Client(timeout=timeout, transport=transport) as http:
+        attempt = 0
+        while True:
+            try:
+                response = http.post(target, json=payload, headers={"User-Agent": USER_AGENT})
+            except httpx.TransportError as err:
+                attempt += 1
+                if attempt > retries:
+                    raise DiscordError(f"post to the webhook: cannot reach Discord ({type(err).__name__})") from None
+                sleep(2 ** attempt)
+                continue
+            if response.status_code == 429:
+                retry_after = _float(_json_or_empty(response).get("retry_after"), 1.0)
+                attempt += 1
+                if attempt > retries or retry_after > 60:
+                    raise RateLimited(f"post to the webhook: rate limited; retry in {retry_after:.0f} s",
+                                      retry_after=retry_after)
+                sleep(retry_after)
+                continue
+            if response.status_code >= 500 and attempt < retries:
+                attempt += 1
+                sleep(2 ** attempt)
+                continue
+            if response.status_code >= 400:
+                body = _json_or_empty(response)
+                code = body.get("code") if isinstance(body.get("code"), int) else None
+                if response.status_code in (401, 404):
+                    text = ERROR_TEXT[10015]
+                else:
+                    text = f"Discord refused the message ({response.status_code}): {body.get('message', '')}"
+                raise DiscordError(redact(f"post to the webhook: {text}", url), status=response.status_code,
+                                   code=code)
+            return response.json() if response.content else None
+
+
+def _json_or_empty(response: httpx.Response) -> dict:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _float(value: Any, default: float) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _field_errors(errors: Any, prefix: str = "") -> str:
+    """`{name: {_errors: [{message}]}}` flattened to `name: message; ...`."""
+    if not isinstance(errors, dict):
+        return ""
+    out = []
+    for key, value in errors.items():
+        if key == "_errors" and isinstance(value, list):
+            out.extend(f"{prefix or 'body'}: {e.get('message', '')}" for e in value if isinstance(e, dict))
+        elif isinstance(value, dict):
+            sub = _field_errors(value, f"{prefix}.{key}" if prefix else str(key))
+            if sub:
+                out.append(sub)
+    return "; ".join(out)

@@ -1,0 +1,322 @@
+"""`handbook discord pull | plan | apply | announce`: the command-line edges around the pure modules.
+
+Exit codes: 0 clean (nothing to change, or all done), 1 changes pending, 2 usage or input error
+(a missing token, server id or map, an error from Discord). Errors are one line, never a
+traceback, and never show the token or the webhook URL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from handbook import discord_rules as rules
+from handbook.channel_map import ChannelMap, ChannelMapError, load_channel_map, validate
+from handbook.findings import ERROR
+from handbook.yaml_io import dump_roundtrip, write_atomic
+
+# The Discord modules (and httpx) load only when a `discord` command runs, so registering the
+# commands costs other commands nothing.
+TOKEN_ENV, GUILD_ENV, WEBHOOK_ENV = "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_WEBHOOK_URL"
+
+EXIT_CLEAN, EXIT_PENDING, EXIT_ERROR = 0, 1, 2
+CLIENT_OPTIONS: dict[str, Any] = {}
+"""Extra keyword arguments for every DiscordClient this module makes (tests pass a fake clock)."""
+
+
+class UsageError(Exception):
+    """A problem with the command line or its inputs: exit 2 with this one line."""
+
+
+# --- inputs ---------------------------------------------------------------------------------
+
+
+def map_path_from_mkdocs(config_file: str) -> Path:
+    """Where the `handbook` plugin in `config_file` keeps the channel map."""
+    from handbook.project import ProjectError, load_project
+
+    try:
+        return load_project(config_file).map_path
+    except ProjectError as err:
+        raise UsageError(str(err)) from None
+
+
+def resolve_map_path(args: argparse.Namespace) -> Path:
+    return Path(args.map) if args.map else map_path_from_mkdocs(args.config_file)
+
+
+def load_map(path: Path, *, check_rules: bool = True) -> ChannelMap:
+    """The map at `path`; with `check_rules`, a map Discord would refuse is an error too."""
+    if not path.is_file():
+        raise UsageError(f"no channel map at {path}: run `handbook discord pull` to write one from the server")
+    try:
+        channel_map = load_channel_map(path)
+    except ChannelMapError as err:
+        raise UsageError(str(err).replace("\n", " ")) from None
+    if not check_rules:
+        return channel_map
+    errors = [f for f in validate(channel_map) if f.severity == ERROR]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more; run `handbook check`)" if len(errors) > 1 else ""
+        raise UsageError(f"{first.location}: {first.message}. Fix: {first.fix}{more}")
+    return channel_map
+
+
+def guild_id_for(channel_map: ChannelMap | None, args: argparse.Namespace) -> str:
+    in_map = channel_map.server.guild_id if channel_map else None
+    if in_map and args.guild and args.guild != in_map:
+        raise UsageError(f"the map is for server {in_map} but --guild says {args.guild}: "
+                         "use the map's server, or another map with --map")
+    value = in_map or args.guild or os.environ.get(GUILD_ENV)
+    if not value:
+        raise UsageError(f"which server? the map has no `server.guild_id`: pass --guild ID or set {GUILD_ENV}")
+    if not rules.is_snowflake(str(value)):
+        raise UsageError(f"`{value}` is not a Discord server id (17 to 20 digits)")
+    return str(value)
+
+
+def make_client(args: argparse.Namespace):
+    from handbook.discord_api import DiscordClient
+
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    if not token:
+        raise UsageError(f"{TOKEN_ENV} is not set: export the bot's token as {TOKEN_ENV} "
+                         "(see docs/maintaining/discord-bot.md)")
+    return DiscordClient(token, max_wait=args.max_wait, **CLIENT_OPTIONS)
+
+
+def archive_name(channel_map: ChannelMap | None) -> str:
+    from handbook.discord_plan import DEFAULT_ARCHIVE, archive_category_name
+
+    return archive_category_name(channel_map) if channel_map else DEFAULT_ARCHIVE
+
+
+def save_document(path: Path, document: Any) -> None:
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    write_atomic(path, dump_roundtrip(document, like=old))
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    from handbook.discord_pull import merge_state
+    from handbook.discord_state import read_state
+
+    path = resolve_map_path(args)
+    # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
+    channel_map = load_map(path, check_rules=False) if path.exists() else None
+    guild_id = guild_id_for(channel_map, args)
+    with make_client(args) as client:
+        state = read_state(client, guild_id, channel_map)
+    document, report = merge_state(channel_map.document if channel_map else None, state,
+                                   archive_name=archive_name(channel_map))
+    fresh = channel_map is None
+    if report.changes:
+        print(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
+        for line in report.changes[:200]:
+            print(f"  {line}")
+        if len(report.changes) > 200:
+            print(f"  ... and {len(report.changes) - 200} more")
+    else:
+        print(f"The channel map {path} already matches {state.guild_name or guild_id}.")
+    if report.hidden:
+        print(f"{report.hidden} channel{'s' if report.hidden != 1 else ''} not visible to the bot: left as they are "
+              "in the map (not deleted)")
+    if report.skipped:
+        print(f"Not in the map: {', '.join(report.skipped)} (outside any category; the map keeps channels in "
+              "Discord categories)")
+    if args.check:
+        return EXIT_PENDING if report.changes else EXIT_CLEAN
+    if report.changes or fresh:
+        save_document(path, document)
+    return EXIT_CLEAN
+
+
+def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: str):
+    from handbook.discord_plan import plan
+    from handbook.discord_state import read_state
+
+    state = read_state(client, guild_id, channel_map)
+    return state, plan(channel_map, state, allow_delete=getattr(args, "allow_delete", False))
+
+
+def missing_for(result, state) -> tuple[list[str], int]:
+    """The permissions the bot lacks for this plan, and how many steps need them."""
+    from handbook.discord_api import MANAGE_CHANNELS, MANAGE_ROLES
+
+    needs_roles = {"create-role", "set-permissions", "archive"}
+    needed, count = 0, 0
+    for op in result.operations:
+        bits = MANAGE_ROLES if op.op == "create-role" else MANAGE_CHANNELS
+        if op.op in needs_roles or op.data.get("overwrites"):
+            bits |= MANAGE_ROLES
+        missing = state.missing_permissions(bits)
+        if missing:
+            count += 1
+        needed |= bits
+    return state.missing_permissions(needed), count
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from handbook.discord_plan import render_text
+
+    channel_map = load_map(resolve_map_path(args))
+    guild_id = guild_id_for(channel_map, args)
+    with make_client(args) as client:
+        state, result = _plan(args, client, channel_map, guild_id)
+    missing, count = missing_for(result, state)
+    if missing:
+        result.notes.append(f"the bot lacks {' and '.join(missing)}, which {count} of these changes need: "
+                            "apply would stop; give the bot's role that permission")
+    if args.format == "json":
+        print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(render_text(result, state.guild_name))
+    return EXIT_PENDING if result.operations else EXIT_CLEAN
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise UsageError("apply needs a confirmation and this is not a terminal: pass --yes")
+    try:
+        return input(question).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    from handbook.discord_apply import Applier, render_outcome
+    from handbook.discord_plan import render_text
+    from handbook.discord_pull import record_applied
+
+    path = resolve_map_path(args)
+    channel_map = load_map(path)
+    guild_id = guild_id_for(channel_map, args)
+    with make_client(args) as client:
+        state, result = _plan(args, client, channel_map, guild_id)
+        print(render_text(result, state.guild_name))
+        if not result.operations:
+            if result.adopted and record_applied(channel_map.document, result.adopted):
+                save_document(path, channel_map.document)
+                print(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
+            return EXIT_CLEAN
+        missing, count = missing_for(result, state)
+        if missing:  # say it once, before any write, rather than fail half-way (DISCORD.md risk 3)
+            raise UsageError(f"missing permission: the bot needs {' and '.join(missing)} for {count} of these "
+                             "changes; give its role that permission in Server Settings → Roles "
+                             "(nothing was changed)")
+        deletes = [op for op in result.operations if op.op == "delete"]
+        if not args.yes:
+            if not _confirm(f"Apply these {len(result.operations)} changes to {state.guild_name or guild_id}? [y/N] "):
+                print("Nothing changed.")
+                return EXIT_PENDING
+            if deletes and not _confirm(f"This deletes {len(deletes)} channel(s) with all their messages, for good. "
+                                        "Really delete? [y/N] "):
+                print("Nothing changed.")
+                return EXIT_PENDING
+
+        def progress(index: int, total: int, op, status: str) -> None:
+            if status != "start":
+                print(f"[{index}/{total}] {op.describe()}: {status}", flush=True)
+
+        applier = Applier(client, guild_id, progress)
+        try:
+            outcome = applier.run(result)
+        except KeyboardInterrupt:
+            outcome = applier.outcome
+            handled = len(outcome.done) + len(outcome.pending)
+            if handled < len(result.operations):
+                outcome.failed = (result.operations[handled], "interrupted (Ctrl-C)")
+                outcome.not_started = result.operations[handled + 1:]
+        finally:
+            if applier.outcome.done:
+                applier.outcome.created[:0] = result.adopted  # matched by name: now known by id
+                if not channel_map.server.guild_id:
+                    applier.outcome.created.insert(0, {"what": "server", "id": guild_id})
+            if record_applied(channel_map.document, applier.outcome.created):
+                save_document(path, channel_map.document)
+                print(f"Recorded the new ids in {path}.")
+        print(render_outcome(outcome))
+        if outcome.failed:
+            print(f"handbook discord apply: error: {outcome.failed[1]}", file=sys.stderr)
+            return EXIT_ERROR
+        # Discord is eventually consistent (6.10): read the server back before saying "done".
+        _, check = _plan(args, client, load_map(path), guild_id)
+    if outcome.pending or check.operations:
+        if check.operations and not outcome.pending:
+            print(f"{len(check.operations)} change(s) still differ after apply; run `handbook discord plan` to see them.")
+        return EXIT_PENDING
+    print("The server matches the map.")
+    return EXIT_CLEAN
+
+
+def run_announce(args: argparse.Namespace) -> int:
+    from handbook.announce import run
+
+    return run(args)
+
+
+# --- wiring ---------------------------------------------------------------------------------
+
+
+def _guarded(command):
+    def run(args: argparse.Namespace) -> int:
+        from handbook.discord_api import DiscordError, redact
+
+        try:
+            return command(args)
+        except (UsageError, DiscordError) as err:
+            secrets = (os.environ.get(TOKEN_ENV), os.environ.get(WEBHOOK_ENV))
+            print(f"handbook discord {args.discord_command}: error: {redact(str(err), *secrets)}", file=sys.stderr)
+            return EXIT_ERROR
+    return run
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    discord = subparsers.add_parser(
+        "discord", help="pull a Discord server into the channel map, plan and apply the map, announce changes",
+        description="Keep a Discord server in step with channel_map.yml. The bot token comes from "
+                    f"{TOKEN_ENV}; the server from the map's server.guild_id, --guild or {GUILD_ENV}.")
+    commands = discord.add_subparsers(dest="discord_command", metavar="COMMAND")
+    discord.set_defaults(run=lambda args: (discord.print_help(), EXIT_ERROR)[1])
+
+    def common(parser: argparse.ArgumentParser, *, server: bool = True) -> None:
+        parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="MKDOCS_YML",
+                            help="the handbook's mkdocs.yml; the map is its plugin's `channel_map` (default: %(default)s)")
+        parser.add_argument("--map", metavar="PATH", help="the channel map file, instead of reading mkdocs.yml")
+        if server:
+            parser.add_argument("--guild", metavar="ID", help=f"the server id when the map has none (or {GUILD_ENV})")
+            parser.add_argument("--max-wait", type=float, default=60.0, metavar="SECONDS",
+                                help="most seconds to wait for Discord's rate limits in all; past it a change "
+                                     "is reported as pending (default: %(default)s)")
+
+    pull = commands.add_parser("pull", help="merge the server's channels, roles and permissions into the map")
+    common(pull)
+    pull.add_argument("--check", action="store_true", help="write nothing; exit 1 when the map would change")
+    pull.set_defaults(run=_guarded(run_pull))
+
+    plan = commands.add_parser("plan", help="show what apply would change on the server (writes nothing)")
+    common(plan)
+    plan.add_argument("--format", choices=("text", "json"), default="text")
+    plan.add_argument("--allow-delete", action="store_true",
+                      help="also plan deleting channels that are on the server but not in the map")
+    plan.set_defaults(run=_guarded(run_plan))
+
+    apply = commands.add_parser("apply", help="change the server to match the map")
+    common(apply)
+    apply.add_argument("--yes", action="store_true", help="do not ask before changing the server")
+    apply.add_argument("--allow-delete", action="store_true",
+                       help="delete channels that are on the server but not in the map (cannot be undone)")
+    apply.set_defaults(run=_guarded(run_apply))
+
+    announce = commands.add_parser("announce", help="post a summary of handbook changes to a Discord webhook")
+    common(announce, server=False)
+    announce.add_argument("--since", required=True, metavar="REF", help="a git commit, tag or branch")
+    announce.add_argument("--dry-run", action="store_true", help="print the message instead of posting it")
+    announce.set_defaults(run=_guarded(run_announce))

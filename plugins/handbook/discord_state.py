@@ -1,0 +1,147 @@
+"""Read what a Discord server holds, as plain data for `discord_plan` and `discord_pull`.
+
+Since 2026-10-12 the channel list leaves out channels the bot cannot view (DISCORD.md A10), so
+a channel the map knows by id but the list lacks is looked up on its own: 403/50001 means it is
+hidden from the bot (not deleted), 404/10003 means it is gone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from handbook import discord_rules as rules
+from handbook.channel_map import ChannelMap
+from handbook.discord_api import (
+    ADMINISTRATOR,
+    BOT_PERMISSIONS,
+    PERMISSION_NAMES,
+    VIEW_CHANNEL,
+    DiscordClient,
+    DiscordError,
+)
+
+VOICE_LIKE = frozenset({2, 13})
+
+
+@dataclass
+class ServerState:
+    guild_id: str
+    guild_name: str | None = None
+    channels: list[dict] = field(default_factory=list)
+    """Every channel the bot can see, categories included, as the API returns them."""
+    roles: list[dict] = field(default_factory=list)
+    bot_user_id: str | None = None
+    protected: set[str] = field(default_factory=set)
+    """Channels a Community server cannot delete: rules, community updates (DISCORD.md 3.6)."""
+    bot_roles: list[str] = field(default_factory=list)
+    """The ids of the bot member's roles (for its permissions; empty when unknown)."""
+    hidden: set[str] = field(default_factory=set)
+    """Ids from the map that exist but that the bot cannot view."""
+    deleted: set[str] = field(default_factory=set)
+    """Ids from the map that no longer exist on the server."""
+
+    def channel(self, channel_id: str | None) -> dict | None:
+        return next((c for c in self.channels if c["id"] == channel_id), None) if channel_id else None
+
+    def categories(self) -> list[dict]:
+        """Categories in the order the client shows them (1.4)."""
+        cats = [c for c in self.channels if c["type"] == rules.CATEGORY_TYPE]
+        return sorted(cats, key=lambda c: (c.get("position") or 0, int(c["id"])))
+
+    def children(self, parent_id: str | None) -> list[dict]:
+        """A category's channels in the order the client shows them: text-like above voice (1.4)."""
+        kids = [c for c in self.channels if c.get("parent_id") == parent_id and c["type"] != rules.CATEGORY_TYPE]
+        return sorted(kids, key=lambda c: (c["type"] in VOICE_LIKE, c.get("position") or 0, int(c["id"])))
+
+    def role_by_id(self) -> dict[str, dict]:
+        return {r["id"]: r for r in self.roles}
+
+    def bot_permissions(self) -> int:
+        """The bot's server-wide permissions: `@everyone` and its roles (DISCORD.md 4.3 steps 1-2)."""
+        by_id = self.role_by_id()
+        perms = 0
+        for role_id in [self.guild_id, *self.bot_roles]:
+            perms |= int((by_id.get(role_id) or {}).get("permissions") or 0)
+        return perms
+
+    def bot_can_view(self, channel: dict) -> bool:
+        """Whether the bot may view `channel`, through the overwrites (DISCORD.md 4.3)."""
+        perms = self.bot_permissions()
+        if perms & ADMINISTRATOR:
+            return True
+        overwrites = {str(o["id"]): o for o in channel.get("permission_overwrites") or []}
+        everyone = overwrites.get(self.guild_id)
+        if everyone:
+            perms = (perms & ~int(everyone.get("deny") or 0)) | int(everyone.get("allow") or 0)
+        allow = deny = 0
+        for role_id in self.bot_roles:
+            if role_id in overwrites:
+                allow |= int(overwrites[role_id].get("allow") or 0)
+                deny |= int(overwrites[role_id].get("deny") or 0)
+        perms = (perms & ~deny) | allow
+        member = overwrites.get(self.bot_user_id or "")
+        if member:
+            perms = (perms & ~int(member.get("deny") or 0)) | int(member.get("allow") or 0)
+        return bool(perms & VIEW_CHANNEL)
+
+    def missing_permissions(self, needed: int = BOT_PERMISSIONS) -> list[str]:
+        """Names of the permissions in `needed` the bot lacks server-wide (empty when unknown)."""
+        if not self.bot_roles:
+            return []
+        perms = self.bot_permissions()
+        if perms & ADMINISTRATOR:
+            return []
+        return [name for bit, name in PERMISSION_NAMES.items() if needed & bit and not perms & bit]
+
+
+def map_ids(channel_map: ChannelMap | None) -> list[str]:
+    if channel_map is None:
+        return []
+    ids = [cat.id for cat in channel_map.discord_categories]
+    ids += [channel.id for channel in channel_map.channels()]
+    return [i for i in ids if rules.is_snowflake(i)]
+
+
+def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | None = None) -> ServerState:
+    """One read of the server: the guild, its channels and roles, the bot's user, and a check of
+    every id in the map that the channel list lacks."""
+    guild = client.guild(guild_id)
+    state = ServerState(guild_id=guild_id, guild_name=guild.get("name"), channels=client.channels(guild_id),
+                        roles=client.roles(guild_id), bot_user_id=client.current_user().get("id"))
+    state.protected = {str(guild[key]) for key in ("rules_channel_id", "public_updates_channel_id",
+                                                    "safety_alerts_channel_id") if guild.get(key)}
+    if state.bot_user_id:
+        state.bot_roles = [str(r) for r in client.member(guild_id, state.bot_user_id).get("roles") or []]
+        # Before 2026-10-12 the list still held channels the bot cannot view: treat them as the
+        # API treats them now, so an older server and a newer one plan the same.
+        unseen = [c for c in state.channels if c["type"] != rules.CATEGORY_TYPE and not state.bot_can_view(c)]
+        for channel in unseen:
+            state.channels.remove(channel)
+            state.hidden.add(channel["id"])
+        for category in [c for c in state.channels if c["type"] == rules.CATEGORY_TYPE]:
+            if not state.bot_can_view(category) and not any(c.get("parent_id") == category["id"]
+                                                             for c in state.channels):
+                state.channels.remove(category)
+                state.hidden.add(category["id"])
+    listed = {c["id"] for c in state.channels}
+    for channel_id in map_ids(channel_map):
+        if channel_id in listed:
+            continue
+        if channel_id in state.hidden:
+            continue
+        try:
+            found = client.channel(channel_id)
+        except DiscordError as err:
+            if err.code == 50001 or err.status == 403:
+                state.hidden.add(channel_id)
+                continue
+            if err.code == 10003 or err.status == 404:
+                state.deleted.add(channel_id)
+                continue
+            raise
+        if str(found.get("guild_id")) == guild_id:  # listed late (eventual consistency): use it
+            state.channels.append(found)
+            listed.add(channel_id)
+        else:
+            state.deleted.add(channel_id)
+    return state

@@ -1,0 +1,25 @@
+"""Plain data shared by the GitBook import modules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class GitBookError(Exception):
+    """A user mistake the import cannot work around: one line naming the file, the line and the fix."""
+
+    def __init__(self, path: str, line: int | None, problem: str, fix: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {problem}; {fix}")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """Something the import could not convert: kept as close to the original as possible and reported."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"

@@ -1,0 +1,326 @@
+"""Page history, the changelog page and the feed in a MkDocs build: the glue behind plugin.py.
+
+One `SiteHistory` lives as long as the plugin object (across `mkdocs serve` rebuilds, because the
+plugin defines `on_startup`); `configure()` resets everything that belongs to one build. Git is
+read in a background thread started in `on_config`, so it overlaps with Markdown conversion; the
+result is first needed for the changelog page, which is generated and therefore read last.
+
+Templates get the data through the page context (`handbook_history`), never through
+`page.meta`: Material's nav template looks at every nav entry's meta on every page, and a key
+set on all pages slows a large build down measurably.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from handbook import changelog as cl
+from handbook.feed import render_feed
+from handbook.history import FileRecord, HistoryReader, Snapshot
+from handbook.theme import TEMPLATES
+
+log = get_plugin_logger(__name__)
+
+
+BASE_THEME_PREFIX = "handbook-base-theme"  # `{% include "handbook-base-theme/..." %}`: the theme's own
+
+
+@dataclass(frozen=True)
+class PageHistory:
+    """What the page templates get as `handbook_history`."""
+
+    updated: datetime | None = None
+    created: datetime | None = None
+    contributors: tuple[str, ...] = ()
+    state: str = "committed"  # committed | modified | uncommitted | file-time | unknown
+    note: str | None = None
+
+    @property
+    def updated_text(self) -> str | None:
+        return cl.format_date(self.updated) if self.updated else None
+
+    @property
+    def created_text(self) -> str | None:
+        return cl.format_date(self.created) if self.created else None
+
+    @property
+    def updated_iso(self) -> str | None:
+        return self.updated.isoformat(timespec="seconds") if self.updated else None
+
+    @property
+    def created_iso(self) -> str | None:
+        return self.created.isoformat(timespec="seconds") if self.created else None
+
+
+@dataclass
+class _Build:
+    """Per-build state."""
+
+    enabled: bool = False
+    docs_dir: Path = Path()
+    changelog_uri: str | None = None
+    feed_path: str | None = None
+    ignore: list = field(default_factory=list)
+    limit: int = 100
+    snapshot: Snapshot | None = None
+    entries: list[cl.Entry] | None = None
+    warned: bool = False
+    files: Files | None = None
+
+
+class SiteHistory:
+    def __init__(self) -> None:
+        self.reader = HistoryReader()
+        self.build = _Build()
+
+    # --- on_config -----------------------------------------------------------------------------
+    def configure(self, options, config: MkDocsConfig, map_file: Path | None) -> None:
+        self.build = b = _Build()
+        if not options.history:
+            return
+        try:
+            b.ignore = cl.compile_ignore(options.changelog_ignore)
+        except ValueError as e:
+            raise PluginError(f"handbook: `changelog_ignore`: {e}") from e
+        if options.changelog_limit < 0:
+            raise PluginError("handbook: `changelog_limit` must be 0 or more.")
+        b.enabled = True
+        b.docs_dir = Path(config.docs_dir)
+        b.changelog_uri = options.changelog.strip("/") or None
+        if b.changelog_uri and not cl.is_page(b.changelog_uri):
+            raise PluginError(
+                f"handbook: `changelog: {options.changelog}` must name a Markdown page (ending in .md)."
+            )
+        b.feed_path = options.feed.strip("/") or None
+        b.limit = options.changelog_limit
+        self.reader.start(b.docs_dir, map_file)
+
+    # --- on_env --------------------------------------------------------------------------------
+    def add_loader(self, env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
+        """Let our partials include the theme's own version of what they override."""
+        if self.build.enabled:
+            dirs = [d for d in config.theme.dirs if d != str(TEMPLATES) and d != config.theme.custom_dir]
+            base = jinja2.PrefixLoader({BASE_THEME_PREFIX: jinja2.FileSystemLoader(dirs)})
+            env.loader = jinja2.ChoiceLoader([env.loader, base]) if env.loader else base
+            env.globals["handbook_icons"] = _icons(env)
+        return env
+
+    # --- on_files ------------------------------------------------------------------------------
+    def add_changelog(self, files: Files, config: MkDocsConfig) -> Files:
+        b = self.build
+        b.files = files
+        if not b.enabled or not b.changelog_uri:
+            return files
+        existing = files.get_file_from_path(b.changelog_uri)
+        if existing is not None and existing.generated_by is None:
+            log.warning(
+                f"The changelog page is not generated: docs/{b.changelog_uri} already exists. "
+                "Set `changelog:` under the handbook plugin to another path, or to '' to turn it off."
+            )
+            b.changelog_uri = None
+            return files
+        # With an explicit `nav` that does not list it, the page is built but kept out of the nav
+        # (and out of MkDocs' "not included in the nav" warning): the user chose the nav.
+        listed = config.nav is None or b.changelog_uri in _nav_paths(config.nav)
+        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, b.changelog_uri, content="# Changelog\n", inclusion=inclusion))
+        return files
+
+    # --- the history, once per build -----------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        b = self.build
+        if b.snapshot is None:
+            b.snapshot = self.reader.result()
+            history = b.snapshot.history
+            if history.problem and not b.warned:
+                b.warned = True
+                if history.problem.endswith("no commits yet"):
+                    log.info(f"Page history: {history.problem}; every page shows as not yet committed.")
+                else:
+                    log.warning(
+                        f"Page history is not available: {history.problem}. Page dates fall back to "
+                        "file modification times. Set `history: false` under the handbook plugin "
+                        "to turn this off."
+                    )
+            elif history.shallow and not b.warned:
+                b.warned = True
+                log.warning(
+                    "This git clone is shallow, so creation dates and older changes are unknown and "
+                    "are not shown. Fetch the full history (GitHub Actions: `fetch-depth: 0` for "
+                    "actions/checkout; otherwise `git fetch --unshallow`)."
+                )
+        return b.snapshot
+
+    def entries(self) -> list[cl.Entry]:
+        b = self.build
+        if b.entries is None:
+            snap = self.snapshot()
+            b.entries = cl.build_entries(
+                snap.history.commits,
+                snap.map_versions,
+                b.ignore,
+                shallow=snap.history.shallow,
+                skip=lambda path: path == b.changelog_uri,
+            )
+        return b.entries
+
+    # --- on_page_markdown ----------------------------------------------------------------------
+    def changelog_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        b = self.build
+        if not b.enabled or page.file.src_uri != b.changelog_uri or page.file.generated_by is None:
+            return markdown
+        titles = _titles(files)
+        history = self.snapshot().history
+        note = None
+        if history.problem:
+            note = "The changelog is empty: this site was built without git history."
+        elif history.shallow:
+            note = "Built from a shallow git clone: older changes are not listed."
+        feed_url = get_relative_url(b.feed_path, page.url or ".") if b.feed_path else None
+        return cl.render_markdown(
+            self.entries(),
+            page_path=b.changelog_uri,
+            pages=titles,
+            limit=b.limit,
+            feed_url=feed_url,
+            note=note,
+        )
+
+    # --- on_page_context -----------------------------------------------------------------------
+    def page_context(self, context: dict, page: Page) -> dict:
+        if self.build.enabled:
+            context["handbook_history"] = self.page_history(page)
+        return context
+
+    def page_history(self, page: Page) -> PageHistory | None:
+        file = page.file
+        if file.generated_by is not None or not file.abs_src_path:
+            return None
+        snap = self.snapshot()
+        history = snap.history
+        if history.problem and history.head is None and not history.problem.endswith("no commits yet"):
+            return PageHistory(updated=_mtime(file.abs_src_path), state="file-time")
+        record: FileRecord | None = history.files.get(file.src_uri)
+        local = snap.worktree.get(file.src_uri)
+        names = tuple(record.contributor_names) if record else ()
+        if local == "new" or (record is None and not history.shallow):
+            return PageHistory(state="uncommitted", note="Not yet committed")
+        if local == "modified":
+            return PageHistory(
+                updated=_mtime(file.abs_src_path),
+                created=record.created if record else None,
+                contributors=names,
+                state="modified",
+                note="Uncommitted changes",
+            )
+        if record is None:
+            return PageHistory(state="unknown", note="History not available in this shallow clone")
+        note = "Creation date unknown (shallow clone)" if history.shallow and record.created is None else None
+        return PageHistory(record.updated, record.created, names, "committed", note)
+
+    # --- on_post_page --------------------------------------------------------------------------
+    def head_link(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        b = self.build
+        if not b.enabled or not b.feed_path:
+            return output
+        href = get_relative_url(b.feed_path, page.url or ".")
+        title = config.site_name.replace('"', "&quot;").replace("<", "&lt;")
+        link = f'<link rel="alternate" type="application/atom+xml" title="{title}: changes" href="{href}">'
+        return output.replace("</head>", link + "</head>", 1)
+
+    # --- on_post_build -------------------------------------------------------------------------
+    def write_feed(self, config: MkDocsConfig) -> None:
+        b = self.build
+        if not b.enabled or not b.feed_path:
+            return
+        site_url = config.site_url or ""
+        base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
+        page_urls = {f.src_uri: f.url for f in (b.files.documentation_pages() if b.files else [])}
+
+        def absolute(url: str) -> str:
+            return base + url if base else url
+
+        changelog_url = absolute(page_urls[b.changelog_uri]) if b.changelog_uri in page_urls else None
+        data = render_feed(
+            self.entries(),
+            title=config.site_name,
+            feed_url=absolute(b.feed_path),
+            changelog_url=changelog_url,
+            page_url=lambda p: absolute(page_urls[p]) if p in page_urls else None,
+            titles=_titles(b.files) if b.files else None,
+            site_url=base or None,
+            built=datetime.now(timezone.utc),
+        )
+        target = Path(config.site_dir) / b.feed_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+ICONS = {
+    "updated": "material/clock-edit-outline",
+    "created": "material/clock-plus-outline",
+    "contributor": "material/account",
+    "contributors": "material/account-group",
+}
+
+
+def _icons(env: jinja2.Environment) -> dict[str, Markup]:
+    """The theme's icons for the history box, rendered once per build instead of once per page."""
+    icons = {}
+    for key, name in ICONS.items():
+        try:
+            icons[key] = Markup(env.get_template(f".icons/{name}.svg").render())
+        except jinja2.TemplateError:
+            icons[key] = Markup("")
+    return icons
+
+
+def _nav_paths(nav: object) -> set[str]:
+    """Every page path named in a `nav` configuration (nested lists and dicts of strings)."""
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item.strip("/"))
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return found
+
+
+def _titles(files: Files) -> dict[str, str]:
+    """docs path -> title of every page (a title made from the file name if not read yet)."""
+    return {
+        f.src_uri: (f.page.title if f.page is not None and f.page.markdown is not None else None)
+        or _title_from_path(f.src_uri)
+        for f in files.documentation_pages()
+    }
+
+
+def _mtime(path: str) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc)
+    except OSError:
+        return None
+
+
+def _title_from_path(src_uri: str) -> str:
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    if stem == "index":
+        stem = posixpath.basename(posixpath.dirname(src_uri)) or "Home"
+    return stem.replace("-", " ").replace("_", " ").capitalize()

@@ -1,0 +1,31 @@
+import subprocess
+import sys
+
+import pytest
+
+import handbook
+from handbook.cli import main
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"handbook {handbook.__version__}\n"
+    assert handbook.__version__ == "0.1.0"
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    for command in ("check", "sync", "schema"):
+        assert command in out
+
+
+def test_console_script_is_installed():
+    result = subprocess.run([sys.executable, "-m", "handbook.cli", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "usage: handbook" in result.stdout
+
+
+def test_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["chek"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'chek'" in capsys.readouterr().err
