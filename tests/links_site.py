@@ -55,7 +55,8 @@ def build_site(root: Path, docs: dict[str, str], *, plugin: dict | None = None, 
         "site_url": "https://handbook.example.org/",
         "theme": {"name": "material"},
         # Drift has its own tests; these sites are about links, so its findings stay out of the log.
-        "plugins": ["search", {"handbook": {"drift": "ignore", **(plugin or {})}}],
+        # history off unless a test asks: these sites are not git repositories
+        "plugins": ["search", {"handbook": {"drift": "ignore", "history": False, **(plugin or {})}}],
         "markdown_extensions": ["admonition", "attr_list", {"toc": {"permalink": True}}],
         "validation": {"omitted_files": "warn", "unrecognized_links": "warn", "anchors": "warn"},
         **(config or {}),
