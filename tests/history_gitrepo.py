@@ -73,6 +73,8 @@ def page(title: str, words: int = 40) -> str:
 CHANNEL_MAP_V1 = """\
 server:
   name: Test Community
+roles:
+  - name: cohort
 discord_categories:
   - name: Handbook Topics
     channels:
@@ -89,6 +91,7 @@ discord_categories:
     channels:
       - name: spring-cohort
         kind: topic
+        category: cohorts
         id: "111111111111111111"
         topic: Secret cohort plans
 """
@@ -96,6 +99,8 @@ discord_categories:
 CHANNEL_MAP_V2 = """\
 server:
   name: Test Community
+roles:
+  - name: cohort
 discord_categories:
   - name: Handbook Topics
     channels:
@@ -113,6 +118,7 @@ discord_categories:
     channels:
       - name: spring-2026
         kind: topic
+        category: cohorts
         id: "111111111111111111"
       - name: autumn-cohort
         kind: prompt
@@ -126,6 +132,7 @@ theme:
 plugins:
   - search
   - handbook:
+      drift: ignore  # these sites test history; drift has its own tests
 {options}
 """
 

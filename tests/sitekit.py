@@ -75,7 +75,7 @@ class Built:
         return (self.site_dir / page).read_text(encoding="utf-8")
 
 
-def build_site(root: Path, config_file: str = "mkdocs.yml") -> Built:
+def build_site(root: Path, config_file: str = "mkdocs.yml", site_dir: Path | None = None) -> Built:
     """Build in-process, collecting every log record MkDocs and its plugins wrote."""
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -83,12 +83,13 @@ def build_site(root: Path, config_file: str = "mkdocs.yml") -> Built:
     previous = logger.level
     logger.setLevel(logging.INFO)
     aborted = None
+    site_dir = site_dir or root / "site"
     try:
-        config = load_config(config_file=str(root / config_file), site_dir=str(root / "site"))
+        config = load_config(config_file=str(root / config_file), site_dir=str(site_dir))
         build(config)
     except Abort as err:
         aborted = str(err)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
-    return Built(root / "site", handler.records, aborted)
+    return Built(site_dir, handler.records, aborted)

@@ -26,7 +26,8 @@ discord_categories:
 
 def site(tmp_path: Path, plugin_options: str = "", channel_map: str | None = MAP) -> Path:
     files = {
-        "mkdocs.yml": f"site_name: T\nplugins:\n  - handbook{':' if plugin_options else ''}{plugin_options}\n",
+        # history is off: these sites are not git repositories, and history has its own tests
+        "mkdocs.yml": f"site_name: T\nplugins:\n  - handbook:\n      history: false{plugin_options}\n",
         "docs/index.md": "# Home\n",
         "docs/habits/index.md": "# Habits\n",
         "docs/focus/index.md": "# Focus\n",
@@ -90,7 +91,7 @@ def test_strict_build_fails_on_drift_without_a_traceback(tmp_path):
 
 
 def test_a_renamed_folder_is_one_rename_warning(tmp_path):
-    site(tmp_path, channel_map=MAP.replace("category: rituals", "category: focus"))
+    site(tmp_path, "\n      history: true", channel_map=MAP.replace("category: rituals", "category: focus"))
     commit_all(tmp_path, "start")
     git(tmp_path, "mv", "docs/habits", "docs/habit-building")
     commit_all(tmp_path, "rename", date="2024-05-01T09:00:00+00:00")

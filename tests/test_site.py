@@ -1,25 +1,15 @@
 """The repository's own handbook builds strictly, with MkDocs and with ProperDocs."""
 
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 from handbook.cli import main
-from sitekit import build_site, write_files
+from sitekit import build_site, commit_all, write_files
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def copy_repository(tmp_path: Path) -> Path:
-    target = tmp_path / "repo"
-    target.mkdir()
-    for name in ("mkdocs.yml", "channel_map.yml", "docs"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
-    return target
 
 
 class _Text(HTMLParser):
@@ -38,7 +28,7 @@ class _Text(HTMLParser):
 
 
 def test_own_handbook_builds_without_a_single_warning(tmp_path):
-    built = build_site(copy_repository(tmp_path))
+    built = build_site(ROOT, site_dir=tmp_path / "site")  # in place: its git history is the real one
     assert built.warnings == []
     parser = _Text()
     parser.feed(built.html("guidelines/moderation/index.html"))
@@ -48,7 +38,7 @@ def test_own_handbook_builds_without_a_single_warning(tmp_path):
 
 
 def test_own_handbook_builds_strictly_with_properdocs(tmp_path):
-    repo = copy_repository(tmp_path)
+    repo = ROOT
     properdocs = Path(sys.executable).with_name("properdocs")
     result = subprocess.run([str(properdocs), "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "out")],
                             cwd=repo, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -70,6 +60,8 @@ def test_a_small_community_site_builds_with_the_plugin(tmp_path):
         "channel_map.yml": "discord_categories:\n  - name: Topics\n    channels:\n"
                            "      - name: sketching\n        kind: topic\n        category: sketching\n",
     })
+    commit_all(tmp_path, "Our first handbook", date="2025-06-01T12:00:00+00:00")
     built = build_site(tmp_path)
     assert built.warnings == []
     assert "One sketch a day." in built.html("sketching/index.html")
+    assert (built.site_dir / "changelog" / "index.html").is_file()
