@@ -30,7 +30,7 @@ class Site:
 
 
 def build_site(root: Path, docs: dict[str, str], *, plugin: dict | None = None, channel_map: Path | str | None = MAP,
-               config: dict | None = None, git: bool = False) -> Site:
+               config: dict | None = None, git: bool = False, commit_message: str = "Handbook pages") -> Site:
     """Write `docs` (path → text), `mkdocs.yml` and the channel map under `root`; with `git`,
     commit them all to a new repository (author `sitekit.GIT_ENV`); build in-process; return the
     site with every log line at INFO and above as `LEVEL - message`."""
@@ -52,7 +52,7 @@ def build_site(root: Path, docs: dict[str, str], *, plugin: dict | None = None, 
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
     if git:
-        sitekit.commit_all(root, "Handbook pages")
+        sitekit.commit_all(root, commit_message)
     built = sitekit.build_site(root)
     assert built.aborted is None, built.aborted
     return Site(root, [f"{logging.getLevelName(r.levelno)} - {r.getMessage()}" for r in built.records])

@@ -167,3 +167,13 @@ def _open_only(cmap):
     cmap = copy.copy(cmap)
     cmap.discord_categories = [c for c in cmap.discord_categories if not c.is_private]
     return cmap
+
+
+def test_quiet_pages_hide_private_channels_but_never_warn(links):
+    ext = MentionsExtension(links, quiet=frozenset({"changelog.md"}))
+    text = "Moved #mod-room notes; see #show-mee and #show-me."
+    ext.begin_page("changelog.md", text)
+    html = markdown.Markdown(extensions=[ext]).convert(text)
+    assert ext.end_page() == Counter()
+    assert "mod-room" not in html and "a private channel" in html
+    assert html.count('class="handbook-mention"') == 1

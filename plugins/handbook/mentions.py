@@ -57,11 +57,15 @@ class Problem:
 class MentionsExtension(Extension):
     """One instance per build; the plugin tells it which page is being rendered."""
 
-    def __init__(self, links: ChannelLinks, *, skip: frozenset[str] = frozenset()) -> None:
+    def __init__(self, links: ChannelLinks, *, skip: frozenset[str] = frozenset(),
+                 quiet: frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.links = links
         self.skip = skip
         """`src_uri`s rendered without mentions (the generated pages write their own links)."""
+        self.quiet = quiet
+        """`src_uri`s whose mentions are rendered (private ones hidden) but never warned about:
+        the changelog, whose text comes from commit messages nobody can fix."""
         self.src_uri: str | None = None
         self.problems: Counter[Problem] = Counter()
         self.made = 0
@@ -100,13 +104,15 @@ class MentionInlineProcessor(InlineProcessor):
             return None, None, None
         written = m.group(1)
         channel = ext.links.lookup(written)
+        quiet = ext.src_uri in ext.quiet
         if channel is None:
-            suggestion = ext.links.suggest(written)
+            suggestion = None if quiet else ext.links.suggest(written)
             if suggestion:
                 ext.problems[Problem(written, "unknown", suggestion)] += 1
             return None, None, None
         if channel.is_private:
-            ext.problems[Problem(written, "private")] += 1
+            if not quiet:
+                ext.problems[Problem(written, "private")] += 1
             el = etree.Element("span", {"class": PRIVATE_CLASS})
             el.text = ext.links.display_name(channel)
             ext.made += 1
@@ -148,6 +154,16 @@ def _unwrap_mentions(parent: etree.Element) -> None:
         else:
             _unwrap_mentions(child)
             previous = child
+
+
+def redact_private(text: str, links: ChannelLinks) -> str:
+    """Plain `text` (a commit subject, a feed title) with every `#name` of a private channel
+    replaced by "a private channel", unless the community chose `show_private_names`."""
+    def replace(m: re.Match[str]) -> str:
+        channel = links.lookup(m.group(1))
+        return links.display_name(channel) if channel is not None and channel.is_private else m.group(0)
+
+    return MENTION_RE.sub(replace, text) if "#" in text else text
 
 
 # --- finding the lines of mentions (only for pages with problems) ---------------------------

@@ -118,11 +118,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.links = links.ChannelLinks(self.channel_map, directory=self.config.channel_directory or None,
                                         show_private_names=self.config.show_private_names)
         if self.config.mentions:
-            # Generated pages write their own links; the changelog's text comes from commit messages,
-            # which nobody can fix, so it gets no mention links and no mention warnings.
-            generated = (self.config.channel_directory, self.config.roles_page, self.config.changelog)
-            skip = frozenset(uri for uri in generated if uri)
-            self.mentions = MentionsExtension(self.links, skip=skip)
+            # Generated pages write their own links. The changelog's text comes from commit
+            # messages, which nobody can fix: its mentions are rendered (private ones hidden) but
+            # never warned about.
+            skip = frozenset(uri for uri in (self.config.channel_directory, self.config.roles_page) if uri)
+            quiet = frozenset({self.config.changelog} if self.config.changelog else ())
+            self.mentions = MentionsExtension(self.links, skip=skip, quiet=quiet)
             config.markdown_extensions.append(self.mentions)
 
     def _generate_pages(self, files: Files, config: MkDocsConfig) -> None:
