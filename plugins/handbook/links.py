@@ -13,11 +13,10 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from handbook import discord_rules as rules
-from handbook.channel_map import Channel, ChannelMap, ChannelMapError, load_channel_map
+from handbook.channel_map import Channel, ChannelMap
 from handbook.findings import WARNING, Finding
 
 """Theme partials: `partials/comments.html` (Material's hook point) and the discuss link."""
@@ -195,17 +194,7 @@ def _anchors(channel_map: ChannelMap) -> dict[int, str]:
     return anchors
 
 
-# --- loading and findings ---------------------------------------------------------------------
-
-
-def load_map_or_none(path: Path) -> ChannelMap | None:
-    """The map for the community links, or None when there is none or it cannot be read (the
-    plugin's map loading reports why; links are then simply left out)."""
-    try:
-        return load_channel_map(path)
-    except (FileNotFoundError, ChannelMapError):
-        return None
-
+# --- findings about `channel:` front matter ------------------------------------------------
 
 _FRONT_MATTER_CHANNEL = re.compile(r"^channel\s*:", re.MULTILINE)
 
@@ -220,6 +209,7 @@ def front_matter_line(source: str) -> int | None:
 
 
 def file_source(file: Any) -> str:
+    """The page file's text as written (front matter included), or "" when it cannot be read."""
     try:
         return file.content_string
     except (OSError, UnicodeDecodeError, TypeError):
