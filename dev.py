@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -37,16 +38,36 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
+BROWSER_PACKAGES = ("chromium", "chromium-driver")  # Debian's; the browser test drives them
+
+
+def ensure_browser() -> None:
+    """The browser test needs Debian's Chromium and its driver; install them where we can."""
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        print("Installing Debian's chromium and chromium-driver for the browser test ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *BROWSER_PACKAGES], check=True, env=env,
+                       stdout=subprocess.DEVNULL)
+        return
+    print("The browser test needs Chromium and chromedriver: on Debian or Ubuntu run\n"
+          f"  sudo apt-get install {' '.join(BROWSER_PACKAGES)}\n"
+          "(the test fails, with this advice, until they are installed)", file=sys.stderr)
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
     if command == "serve":
         ensure_environment()
-        return subprocess.call([str(BIN / "mkdocs"), "serve", "--strict", *rest], cwd=ROOT)
+        return subprocess.call([str(BIN / "mkdocs"), "serve", *rest], cwd=ROOT)  # warnings show; strict is `build`
     if command == "build":
         ensure_environment()
         return subprocess.call([str(BIN / "mkdocs"), "build", "--strict", *rest], cwd=ROOT)
     if command == "test":
         ensure_environment()
+        ensure_browser()
         return subprocess.call([str(BIN / "python"), "-m", "pytest", "-n", "auto", *rest], cwd=ROOT)
     print(__doc__.strip())
     print("\nCommands: serve [mkdocs serve options] | build | test [pytest options]")
