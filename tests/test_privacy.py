@@ -19,7 +19,7 @@ import pytest
 import sitekit
 from links_site import build_site
 
-COMMIT = "Point newcomers to #help-desk"
+COMMIT = "Point newcomers to #help-desk and move the rota out of #staff-notes"
 PRIVATE_MAP = Path(__file__).parent / "fixtures" / "mentions" / "private_map.yml"
 FAKE_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB"
 DOCS = {
@@ -55,8 +55,7 @@ def built(request, tmp_path_factory, monkeypatch_module):
     monkeypatch_module.setenv("DISCORD_TOKEN", FAKE_TOKEN)
     root = tmp_path_factory.mktemp("privacy")
     # A git repository whose author has an e-mail address: history, changelog and feed are on.
-    # (A commit subject naming a private channel is not redacted yet by the changelog and feed:
-    # `mentions.redact_private` is there for them; see test_redact_private below.)
+    # Its commit subject names a private channel: the changelog and feed must not repeat it.
     site = build_site(root, DOCS, channel_map=PRIVATE_MAP, git=True, commit_message=COMMIT,
                       plugin={"show_private_names": request.param, "history": True})
     return request.param, site, site_files(site.site_dir)
@@ -100,9 +99,10 @@ def test_private_names_and_topics_stay_off_the_site_unless_chosen(built):
         assert found == {}
         return
     # Chosen: names (and topics) appear on the directory and roles pages, and as plain text where
-    # an author wrote them, never as links; the search index holds what those pages hold.
+    # an author wrote them (pages, and the commit subject in the changelog and feed), never as
+    # links; the search index holds what those pages hold.
     assert set(found) == {"index.html", "habits/index.html", "cohorts/index.html", "channels/index.html",
-                          "roles/index.html", "search/search_index.json"}
+                          "roles/index.html", "search/search_index.json", "changelog/index.html", "feed.xml"}
     topics = {name for name, text in files.items() if "Where the spring cohort" in text}
     assert topics == {"channels/index.html", "search/search_index.json"}
     for page in ("index.html", "habits/index.html", "channels/index.html"):

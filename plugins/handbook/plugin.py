@@ -19,7 +19,7 @@ from handbook import links, pages, project
 from handbook.categories import find_categories
 from handbook.channel_map import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
-from handbook.mentions import MentionsExtension, mention_findings
+from handbook.mentions import MentionsExtension, mention_findings, redact_private
 from handbook.site_history import SiteHistory
 from handbook.theme import add_templates_dir
 
@@ -43,7 +43,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"Error reading the channel map:\n{err}") from None
         add_templates_dir(config)
         self._setup_community_links(config)
-        self._history().configure(self.config, config, self.map_path)
+        self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -88,6 +88,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return server
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _redact_private(self, text: str) -> str:
+        return redact_private(text, self.links) if self.links is not None else text
 
     def _history(self) -> SiteHistory:
         if not hasattr(self, "site_history"):  # built without `on_startup` (e.g. a direct build())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -79,6 +80,8 @@ class _Build:
     entries: list[cl.Entry] | None = None
     warned: bool = False
     files: Files | None = None
+    redact: Callable[[str], str] | None = None
+    """Hides private channel names in commit subjects before they reach the changelog and feed."""
 
 
 class SiteHistory:
@@ -87,8 +90,9 @@ class SiteHistory:
         self.build = _Build()
 
     # --- on_config -----------------------------------------------------------------------------
-    def configure(self, options, config: MkDocsConfig, map_file: Path | None) -> None:
-        self.build = b = _Build()
+    def configure(self, options, config: MkDocsConfig, map_file: Path | None,
+                  redact: Callable[[str], str] | None = None) -> None:
+        self.build = b = _Build(redact=redact)
         if not options.history:
             return
         try:
@@ -175,6 +179,9 @@ class SiteHistory:
                 shallow=snap.history.shallow,
                 skip=lambda path: path == b.changelog_uri,
             )
+            if b.redact is not None:
+                for entry in b.entries:
+                    entry.subject = b.redact(entry.subject)
         return b.entries
 
     # --- on_page_markdown ----------------------------------------------------------------------
