@@ -1,6 +1,5 @@
 """Drift between handbook categories and the map's topic channels: a table of cases, then git."""
 
-from pathlib import Path
 
 import pytest
 import yaml

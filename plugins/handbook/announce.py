@@ -4,7 +4,7 @@ One webhook message (DISCORD.md A9): an embed listing the pages added, updated, 
 removed since REF, public pages only, cut to Discord's limits, with `allowed_mentions` empty so
 nobody is pinged. The webhook URL comes only from `DISCORD_WEBHOOK_URL` and is never printed.
 
-`page_changes_since` is the one git read; it gives way to `handbook.history` once that lands.
+Git is read by `handbook.history`, as for the changelog.
 """
 
 from __future__ import annotations
@@ -52,71 +52,50 @@ class AnnounceError(Exception):
     pass
 
 
-# --- git: the one read ------------------------------------------------------------------------
+# --- what changed: folded from handbook.history's commits -------------------------------------
 
 
-def page_changes_since(repo_dir: Path, since: str, docs_prefix: str,
+def page_changes_since(repo_dir: Path, since: str, docs_dir: Path,
                        ignore: list[str] | tuple[str, ...] = ()) -> tuple[list[PageChange], int]:
-    """Pages under `docs_prefix` changed between `since` and HEAD, folded to one entry per page,
-    and the number of commits that count. One `git log --name-status` call through GitPython.
+    """Pages under `docs_dir` changed between `since` and HEAD, folded to one entry per page,
+    and the number of commits that count (git is read by `handbook.history.commits_since`).
 
     Commits whose subject matches a pattern in `ignore` (the plugin's `changelog_ignore`: typo
     and whitespace fixes) do not count: a page only they touched is not "updated"."""
-    import git
+    from handbook.history import NoHistory, commits_since
 
     try:
-        repo = git.Repo(repo_dir, search_parent_directories=True)
-        top = Path(repo.working_tree_dir).resolve()
-        prefix = (Path(repo_dir).resolve() / docs_prefix).relative_to(top).as_posix()
-        out = repo.git.log(f"{since}..HEAD", "--reverse", "--no-merges", "--name-status", "-M",
-                           "--format=%x00%H%x09%s", "--", prefix)
-    except git.exc.InvalidGitRepositoryError:
-        raise AnnounceError(f"{repo_dir} is not in a git repository") from None
-    except git.exc.GitCommandError as err:
-        stderr = (err.stderr or "").strip().splitlines()
-        detail = stderr[-1].removeprefix("stderr: ").strip(" '") if stderr else "git failed"
-        raise AnnounceError(f"cannot read the history since `{since}`: {detail}") from None
+        commits = commits_since(repo_dir, docs_dir, since)
+    except NoHistory as err:
+        raise AnnounceError(f"cannot read the history since `{since}`: {err}") from None
     patterns = [re.compile(p) for p in ignore]
-    commits = 0
-    noise = False
+    counted = 0
     touched: set[str] = set()
-    state: dict[str, PageChange] = {}
-    for line in out.splitlines():
-        if line.startswith("\x00"):
-            subject = line.partition("\t")[2]
-            noise = any(p.search(subject) for p in patterns)
-            commits += 0 if noise else 1
-            continue
-        parts = line.split("\t")
-        if len(parts) < 2 or not parts[0]:
-            continue
-        if not noise:
-            touched.update(p[len(prefix) + 1:] for p in parts[1:] if p.startswith(prefix + "/"))
-        code = parts[0][0]
-        rel = [p[len(prefix) + 1:] if p.startswith(prefix + "/") else None for p in parts[1:]]
-        if code == "R" and len(rel) == 2:
-            old, new = rel
-            before = state.pop(old, None) if old else None
-            if new is None:
-                if old:
-                    state[old] = PageChange(old, "removed") if not before or before.status != "added" else None
-                continue
-            if old is None or (before and before.status == "added"):
-                state[new] = PageChange(new, "added")
+    state: dict[str, PageChange | None] = {}
+    for commit in reversed(commits):  # oldest first, so later changes fold over earlier ones
+        noise = any(p.search(commit.subject) for p in patterns)
+        counted += 0 if noise else 1
+        for change in commit.changes:
+            if not noise:
+                touched.update(p for p in (change.path, change.old) if p)
+            before = state.get(change.path)
+            if change.status == "R" and change.old is not None:
+                before = state.pop(change.old, None)
+                if before and before.status == "added":
+                    state[change.path] = PageChange(change.path, "added")
+                else:
+                    old_path = (before.old_path if before else None) or change.old
+                    state[change.path] = PageChange(change.path, "renamed", old_path=old_path)
+            elif change.status == "A":
+                state[change.path] = PageChange(change.path, "updated" if before and before.status == "removed"
+                                                else "added")
+            elif change.status == "D":
+                state[change.path] = None if before and before.status == "added" else PageChange(change.path,
+                                                                                                 "removed")
             else:
-                state[new] = PageChange(new, "renamed", old_path=(before.old_path if before else None) or old)
-        elif rel[0] is None:
-            continue
-        elif code == "A":
-            before = state.get(rel[0])
-            state[rel[0]] = PageChange(rel[0], "updated" if before and before.status == "removed" else "added")
-        elif code == "D":
-            before = state.get(rel[0])
-            state[rel[0]] = None if before and before.status == "added" else PageChange(rel[0], "removed")
-        else:
-            state.setdefault(rel[0], PageChange(rel[0], "updated"))
+                state.setdefault(change.path, PageChange(change.path, "updated"))
     return [change for change in state.values()
-            if change is not None and (change.status != "updated" or change.path in touched)], commits
+            if change is not None and (change.status != "updated" or change.path in touched)], counted
 
 
 # --- which pages are public -------------------------------------------------------------------
@@ -248,8 +227,7 @@ def run(args: argparse.Namespace) -> int:
     config_file = args.config_file if Path(args.config_file).is_file() else None
     try:
         site = load_site(config_file, Path(args.map) if args.map else None)
-        docs_prefix = os.path.relpath(site.docs_dir, site.root)
-        changes, commits = page_changes_since(site.root, args.since, docs_prefix, site.ignore)
+        changes, commits = page_changes_since(site.root, args.since, site.docs_dir, site.ignore)
     except AnnounceError as err:
         raise UsageError(str(err)) from None
     public = [c for c in changes if is_public(c, site)]

@@ -401,18 +401,35 @@ def read_history(repository: Repository, docs_rel: str, map_rel: str | None) -> 
     head_and_shallow = repository.run("rev-parse", "--is-shallow-repository", "HEAD")
     shallow_text, _, head = head_and_shallow.strip().partition("\n")
     shallow = shallow_text.strip() == "true"
+    commits = _log(repository, "HEAD", docs_rel, map_rel)
+    files = resolve(commits, shallow)
+    return History(head=head.strip() or None, shallow=shallow, commits=commits, files=files)
+
+
+def _log(repository: Repository, revisions: str, docs_rel: str, map_rel: str | None) -> list[Commit]:
+    """The one `git log` read: commits of `revisions` touching docs (and the map), newest first."""
     pathspecs = [docs_rel + "/" if docs_rel else "."]
     if map_rel is not None:
         pathspecs.append(map_rel)
     raw = repository.run(
         "log", "--no-merges", "--no-color", "-z", "--raw", "--no-abbrev", "-M",
-        f"--format={LOG_FORMAT}", "HEAD", "--", *pathspecs,
+        f"--format={LOG_FORMAT}", revisions, "--", *pathspecs,
         stdout_as_string=False,
     )
     output = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    commits = parse_log(output, docs_rel + "/" if docs_rel else "", map_rel)
-    files = resolve(commits, shallow)
-    return History(head=head.strip() or None, shallow=shallow, commits=commits, files=files)
+    return parse_log(output, docs_rel + "/" if docs_rel else "", map_rel)
+
+
+def commits_since(repo_dir: Path, docs_dir: Path, since: str) -> list[Commit]:
+    """Commits after `since` up to HEAD that touched docs, newest first (for announcements).
+
+    Raises NoHistory with the reason (no repository, an unknown `since`, no git)."""
+    repository = open_repository(repo_dir)
+    try:
+        repository.run("rev-parse", "--verify", "--quiet", f"{since}^{{commit}}")
+    except NoHistory:
+        raise NoHistory(f"`{since}` is not a commit, tag or branch of this repository") from None
+    return _log(repository, f"{since}..HEAD", repository.relative(docs_dir), None)
 
 
 def read_blobs(repository: Repository, shas: Iterable[str]) -> dict[str, bytes]:
