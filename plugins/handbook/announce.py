@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from handbook import categories
+from handbook.config import HandbookConfig
 from handbook.discord_api import WEBHOOK_ENV, ConfigurationError, execute_webhook
 
 EMBED_TITLE_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TOTAL_MAX = 256, 4096, 2048, 6000
 STATUS_WORD = {"added": "Added", "updated": "Updated", "renamed": "Moved", "removed": "Removed"}
 STATUS_ORDER = ("added", "updated", "renamed", "removed")
-DEFAULT_IGNORE = (r"(?i)^\s*(fix(ed)?\s+)?typos?\b", r"(?i)\bwhitespace\b")  # as the plugin's default
+DEFAULT_IGNORE = tuple(HandbookConfig.changelog_ignore.default)  # the plugin's default
 
 
 @dataclass
@@ -104,34 +106,31 @@ def page_changes_since(repo_dir: Path, since: str, docs_dir: Path,
 def load_site(config_file: str | None, map_path: Path | None) -> Site:
     """The docs folder, site URL and unpublished pages from mkdocs.yml, and the handbook
     categories whose topic channel is private in the channel map."""
+    from handbook.channel_map import ChannelMapError
+    from handbook.project import ProjectError, load_map, load_project
+
     root = Path(config_file).resolve().parent if config_file else Path.cwd()
     site = Site(root=root, docs_dir=root / "docs", site_url=None, use_directory_urls=True)
     if config_file and Path(config_file).is_file():
-        from mkdocs.config import load_config
-        from mkdocs.exceptions import ConfigurationError as MkDocsConfigError
-
         try:
-            config = load_config(config_file=config_file)
-        except (MkDocsConfigError, OSError) as err:
-            raise AnnounceError(f"cannot read {config_file}: {err}") from None
-        site.docs_dir = Path(config.docs_dir)
+            project = load_project(config_file)
+        except ProjectError as err:
+            raise AnnounceError(str(err)) from None
+        config = project.config
+        site.docs_dir = project.docs_dir
         site.site_url = config.site_url
         site.use_directory_urls = config.use_directory_urls
         site.excluded = [spec for spec in (config.exclude_docs, config.draft_docs) if spec is not None]
-        plugin = config.plugins.get("handbook")
-        if plugin is not None:
-            site.ignore = list(plugin.config.changelog_ignore)
-        if map_path is None and plugin is not None:
-            map_path = root / plugin.config.channel_map
-    if map_path and Path(map_path).is_file():
-        from handbook.channel_map import ChannelMapError, load_channel_map
-
+        site.ignore = list(project.options.changelog_ignore)
+        map_path = map_path or project.map_path
+    if map_path:
         try:
-            channel_map = load_channel_map(map_path)
+            channel_map = load_map(Path(map_path))
         except ChannelMapError as err:
             raise AnnounceError(str(err).replace("\n", " ")) from None
-        site.private_folders = frozenset(c.category for c in channel_map.topic_channels()
-                                         if c.is_private and c.category)
+        if channel_map is not None:
+            site.private_folders = frozenset(c.category for c in channel_map.topic_channels()
+                                             if c.is_private and c.category)
     return site
 
 
@@ -150,20 +149,11 @@ def is_public(change: PageChange, site: Site) -> bool:
     return True
 
 
-_FRONT_TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
-_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-
-
 def page_title(site: Site, change: PageChange) -> str:
-    file = site.docs_dir / change.path
-    if change.status != "removed" and file.is_file():
-        text = file.read_text(encoding="utf-8", errors="replace")
-        front = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
-        if front and (match := _FRONT_TITLE.search(front.group(1))):
-            return match.group(1).strip("'\"")
-        body = text[front.end():] if front else text
-        if match := _HEADING.search(body):
-            return match.group(1)
+    if change.status != "removed":
+        title = categories.page_title(site.docs_dir / change.path)
+        if title:
+            return title
     stem = PurePosixPath(change.path)
     name = stem.parent.name if stem.stem == "index" and stem.parent.name else stem.stem
     return name.replace("-", " ").replace("_", " ").capitalize() or "Home"

@@ -105,14 +105,20 @@ def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
     return {**index_titles, **titles}
 
 
-def read_index(docs_dir: Path, index_uri: str) -> tuple[dict, str | None]:
-    """Front matter and first heading of a category's index page."""
+def read_page(path: Path) -> tuple[dict, str | None]:
+    """Front matter and first heading of a Markdown page ({} and None when it cannot be read)."""
     try:
-        text = (docs_dir / index_uri).read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return {}, None
     markdown, meta = get_data(text)
     return (meta if isinstance(meta, dict) else {}), _first_heading(markdown)
+
+
+def page_title(path: Path) -> str | None:
+    """A page's title as MkDocs gives it: front matter `title`, else the first heading."""
+    meta, heading = read_page(path)
+    return _text(meta.get("title")) or heading
 
 
 def _first_heading(markdown: str) -> str | None:
@@ -138,7 +144,7 @@ def find_categories(
     categories = []
     for folder, uris in folders.items():
         index_uri = next((f"{folder}/{name}" for name in INDEX_NAMES if f"{folder}/{name}" in uris), None)
-        meta, heading = read_index(docs_dir, index_uri) if index_uri else ({}, None)
+        meta, heading = read_page(docs_dir / index_uri) if index_uri else ({}, None)
         channel = meta.get("channel")
         title = titles.get(folder) or _text(meta.get("title")) or heading or dirname_to_title(folder)
         categories.append(HandbookCategory(

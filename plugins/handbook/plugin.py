@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -165,5 +164,5 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _display(self, file: File) -> str:
         """The path people open in an editor: relative to mkdocs.yml when the file is on disk."""
         if file.abs_src_path and not file.generated_by:
-            return os.path.relpath(file.abs_src_path, self.root).replace(os.sep, "/")
+            return project.display_path(Path(file.abs_src_path), self.root)
         return file.src_uri
