@@ -165,11 +165,6 @@ class Applier:
         self.client.reorder_channels(self.guild_id, entries, reason=reason, what=what)
 
 
-def apply_plan(client: DiscordClient, guild_id: str, plan: Plan,
-               progress: Callable[[int, int, Operation, str], None] | None = None) -> Outcome:
-    return Applier(client, guild_id, progress).run(plan)
-
-
 def render_outcome(outcome: Outcome) -> str:
     lines = [f"Applied {len(outcome.done)} change{'s' if len(outcome.done) != 1 else ''}."]
     if outcome.pending:

@@ -31,10 +31,6 @@ class Source:
     redirects: tuple[Redirect, ...] = field(default_factory=tuple)
     config_file: str | None = None  # relative to base
 
-    @property
-    def root_dir(self) -> Path:
-        return self.base / self.root if self.root else self.base
-
 
 class AlreadyImported(Exception):
     """The folder holds a handbook made by an earlier import (mkdocs.yml, no SUMMARY.md)."""
