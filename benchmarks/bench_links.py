@@ -133,9 +133,9 @@ def markdown_only(out: Path, runs: int) -> tuple[float, float, int]:
     from markdown.extensions.toc import TocExtension
     from mkdocs.utils.meta import get_data
 
-    from handbook.channel_map import load_channel_map
-    from handbook.links import ChannelLinks
-    from handbook.mentions import MentionsExtension
+    from handbook.channelmap.loader import load_channel_map
+    from handbook.site.links import ChannelLinks
+    from handbook.site.mentions import MentionsExtension
 
     pages = [(p.relative_to(out / "docs").as_posix(), get_data(p.read_text())[0])
              for p in sorted((out / "docs").rglob("*.md"))]

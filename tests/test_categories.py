@@ -5,7 +5,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from handbook.categories import find_categories
+from handbook.checks.categories import find_categories
 from sitekit import write_files
 
 PAGES = {

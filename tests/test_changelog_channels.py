@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.channel_history import Channel, ChannelChange, diff_channels, read_channels
+from handbook.channelmap.changes import Channel, ChannelChange, diff_channels, read_channels
 
 OPEN = "discord_categories:\n  - name: Topics\n    channels:\n"
 

@@ -8,8 +8,10 @@ import jsonschema
 import pytest
 import yaml
 
-from handbook.channel_map import ChannelMapError, load_channel_map, validate
-from handbook.sync import schema_text
+from handbook.channelmap.model import ChannelMapError
+from handbook.channelmap.loader import load_channel_map
+from handbook.channelmap.validation import validate
+from handbook.checks.sync import schema_text
 
 GOOD = """\
 # our map

@@ -11,7 +11,7 @@ import pytest
 from fake_discord import fake  # noqa: F401  (fixture)
 
 from handbook import cli
-from handbook.announce import PageChange, build_message, escape
+from handbook.discord.announce import PageChange, build_message, escape
 
 
 def commit(repo: git.Repo, root: Path, files: dict[str, str | None], message: str) -> str:
@@ -129,7 +129,7 @@ def test_long_lists_are_cut_to_discords_limits(fake):
     assert len(embed["title"]) <= 256 and len(embed["description"]) <= 4096
     assert embed["description"].endswith("more") and "…and " in embed["description"]
     url = fake.add_webhook()
-    from handbook.discord_api import execute_webhook
+    from handbook.discord.client import execute_webhook
     assert execute_webhook(url, message)["embeds"][0]["footer"]["text"] == "400 pages changed in 120 commits"
 
 

@@ -7,16 +7,7 @@ import urllib.parse
 import pytest
 from fake_discord import VIEW, FakeDiscord, fake  # noqa: F401  (fixture)
 
-from handbook.discord_api import (
-    USER_AGENT,
-    ConfigurationError,
-    DiscordClient,
-    DiscordError,
-    RateLimited,
-    execute_webhook,
-    redact,
-    route_template,
-)
+from handbook.discord.client import USER_AGENT, ConfigurationError, DiscordClient, DiscordError, RateLimited, execute_webhook, redact, route_template
 
 
 _clients: list[DiscordClient] = []

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from fake_discord import CATEGORY, MANAGE_CHANNELS, SEND, VIEW, FakeDiscord, fake  # noqa: F401  (fixture)
 
-from handbook import cli, discord_cli
-from handbook.channel_map import load_channel_map, validate
+from handbook import cli
+from handbook.cli import discord as discord_cli
+from handbook.channelmap.loader import load_channel_map
+from handbook.channelmap.validation import validate
 from handbook.findings import ERROR
 
 

@@ -6,11 +6,11 @@ import textwrap
 
 import pytest
 
-from handbook.channel_map import load_channel_map
-from handbook.discord_plan import Access, desired_overwrites, plan
-from handbook.discord_pull import _Merger, merge_state
-from handbook.discord_state import ServerState
-from handbook.yaml_io import dump_roundtrip
+from handbook.channelmap.loader import load_channel_map
+from handbook.discord.plan import Access, desired_overwrites, plan
+from handbook.discord.pull import _Merger, merge_state
+from handbook.discord.state import ServerState
+from handbook.channelmap.yaml_io import dump_roundtrip
 
 G, BOT = "700000000000000001", "700000000000000002"
 VIEW, SEND, ATTACH = 1 << 10, 1 << 11, 1 << 15

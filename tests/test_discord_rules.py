@@ -1,6 +1,6 @@
 import pytest
 
-from handbook import discord_rules as rules
+from handbook.channelmap import rules
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@
 import pytest
 import yaml
 
-from handbook import drift
-from handbook.categories import HandbookCategory
-from handbook.channel_map import load_channel_map
+from handbook.checks import drift
+from handbook.checks.categories import HandbookCategory
+from handbook.channelmap.loader import load_channel_map
 from handbook.project import detect_renames
 from sitekit import commit_all, git, write_files
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from history_gitrepo import STEP, T0, GitRepo, make_site, page
 
-from handbook.history import HistoryReader, open_repository, parse_log, read_history
+from handbook.history.git import HistoryReader, open_repository, read_history
+from handbook.history.log import parse_log
 
 
 def utc(ts: int) -> datetime:

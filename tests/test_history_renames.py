@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from history_gitrepo import GitRepo, page
 
-from handbook.history import find_folder_renames
+from handbook.history.git import find_folder_renames
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
-from handbook.channel_map import load_channel_map
-from handbook.links import ChannelLinks
-from handbook.mentions import MentionsExtension, Problem, locate_mentions, mention_findings
+from handbook.channelmap.loader import load_channel_map
+from handbook.site.links import ChannelLinks
+from handbook.site.mentions import MentionsExtension, Problem, locate_mentions, mention_findings
 
 from dot_fixtures import Fixtures
 

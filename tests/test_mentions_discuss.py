@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook.categories import HandbookCategory
-from handbook.channel_map import load_channel_map
-from handbook.links import ChannelLinks, front_matter_line, page_category
+from handbook.checks.categories import HandbookCategory
+from handbook.channelmap.loader import load_channel_map
+from handbook.site.links import ChannelLinks, front_matter_line, page_category
 
 MAP = Path(__file__).parent / "fixtures" / "mentions" / "channel_map.yml"
 CATEGORIES = [

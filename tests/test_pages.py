@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.channel_map import load_channel_map
-from handbook.links import ChannelLinks
-from handbook.pages import channel_directory, roles_page
+from handbook.channelmap.loader import load_channel_map
+from handbook.site.links import ChannelLinks
+from handbook.site.pages import channel_directory, roles_page
 
 from links_site import MAP, build_site
 

@@ -137,9 +137,9 @@ def test_the_build_says_which_mentions_were_hidden(built):
     ("No mentions", "No mentions", "No mentions"),
 ])
 def test_redact_private(text, hidden, named):
-    from handbook.channel_map import load_channel_map
-    from handbook.links import ChannelLinks
-    from handbook.mentions import redact_private
+    from handbook.channelmap.loader import load_channel_map
+    from handbook.site.links import ChannelLinks
+    from handbook.site.mentions import redact_private
 
     cmap = load_channel_map(PRIVATE_MAP)
     assert redact_private(text, ChannelLinks(cmap)) == hidden

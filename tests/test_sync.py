@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 
 from ruamel.yaml import YAML
 
-from handbook.channel_map import load_channel_map, parse_channel_map, validate
-from handbook.drift import compare
+from handbook.channelmap.loader import load_channel_map, parse_channel_map
+from handbook.channelmap.validation import validate
+from handbook.checks.drift import compare
 from handbook.project import load_project
-from handbook.sync import sync_map
-from handbook.yaml_io import dump_roundtrip
+from handbook.checks.sync import sync_map
+from handbook.channelmap.yaml_io import dump_roundtrip
 from handbook.cli import main
 from sitekit import commit_all, git, write_files
 
@@ -133,7 +134,8 @@ def test_broken_map_exits_2_with_location_and_writes_nothing(project, capsys, br
     for command in (["check"], ["sync"]):
         code, out, err = run(capsys, *command)
         assert code == 2 and out == ""
-        assert err.startswith("handbook: ") and "channel_map.yml:" in err and "Fix:" in err
+        assert err.startswith(f"handbook {command[0]}: error: channel_map.yml:") and "Fix:" in err
+        assert err.count("\n") == 1
         assert "Traceback" not in err
     assert (project / "channel_map.yml").read_text() == broken
 

@@ -1,9 +1,77 @@
-"""The `handbook` plugin's options, as MkDocs validates them (`mkdocs.yml` → `plugins: - handbook:`)."""
+"""The `handbook` plugin's options, validated once (`mkdocs.yml` → `plugins: - handbook:`).
+
+MkDocs validates them for a build; `handbook check`, `sync` and every `discord` subcommand load
+`mkdocs.yml` through MkDocs' own `load_config` (see `handbook.project`), so every command accepts
+exactly the configurations a build accepts, with MkDocs' wording. Option types that MkDocs lacks
+are small `config_options` subclasses here, in the style of MkDocs' own.
+"""
 
 from __future__ import annotations
 
+import posixpath
+import re
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+PAGE_SUFFIXES = (".md", ".markdown")
+
+
+class Count(c.Type):
+    """A whole number of at least `minimum`."""
+
+    def __init__(self, default: int, minimum: int = 0) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        value = super().run_validation(value)
+        if isinstance(value, bool) or value < self.minimum:
+            raise base.ValidationError(f"Expected a whole number of at least {self.minimum}, got {value!r}.")
+        return value
+
+
+class RegexList(c.ListOfItems):
+    """A list of regular expressions; each one must compile."""
+
+    def __init__(self, default: list[str]) -> None:
+        super().__init__(c.Type(str), default=default)
+
+    def run_validation(self, value: object) -> list[str]:
+        patterns = super().run_validation(value)
+        for index, pattern in enumerate(patterns):
+            try:
+                re.compile(pattern)
+            except re.error as e:
+                raise base.ValidationError(
+                    f"Item {index + 1} ({pattern!r}) is not a valid regular expression: {e}."
+                ) from None
+        return patterns
+
+
+class OutputPath(c.Type):
+    """A relative path inside docs_dir (a generated page) or site_dir (the feed); '' turns it off.
+
+    Leading and trailing slashes are dropped; `..`, absolute paths and (for pages) a name that
+    is not a Markdown page are refused, so nothing is written outside the site or silently lost.
+    """
+
+    def __init__(self, default: str, inside: str, page: bool) -> None:
+        super().__init__(str, default=default)
+        self.inside, self.page = inside, page
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip().replace("\\", "/")
+        if not text:
+            return ""
+        if text.startswith("/") or re.match(r"^[A-Za-z]:", text):
+            raise base.ValidationError(f"'{value}' must be a path relative to {self.inside}, not an absolute one.")
+        normal = posixpath.normpath(text)
+        if normal == ".." or normal.startswith("../") or normal == ".":
+            raise base.ValidationError(f"'{value}' must stay inside {self.inside} (no '..').")
+        if self.page and not normal.lower().endswith(PAGE_SUFFIXES):
+            raise base.ValidationError(f"'{value}' must name a Markdown page (ending in .md).")
+        return normal
 
 
 class HandbookConfig(base.Config):
@@ -20,15 +88,13 @@ class HandbookConfig(base.Config):
     # --- history and changelog -----------------------------------------------------------------
     history = c.Type(bool, default=True)
     """Read git history once per build: page dates, contributors, the changelog and the feed."""
-    changelog = c.Type(str, default="changelog.md")
-    """Path of the generated changelog page inside docs ; an empty string turns it off."""
-    changelog_limit = c.Type(int, default=100)
+    changelog = OutputPath("changelog.md", inside="docs_dir", page=True)
+    """Path of the generated changelog page inside docs_dir; an empty string turns it off."""
+    changelog_limit = Count(default=100)
     """How many changes the changelog page shows; the feed has them all."""
-    changelog_ignore = c.ListOfItems(
-        c.Type(str), default=[r"(?i)^\s*(fix(ed)?\s+)?typos?\b", r"(?i)\bwhitespace\b"]
-    )
+    changelog_ignore = RegexList(default=[r"(?i)^\s*(fix(ed)?\s+)?typos?\b", r"(?i)\bwhitespace\b"])
     """Regular expressions: commits whose subject matches one are noise and left out."""
-    feed = c.Type(str, default="feed.xml")
+    feed = OutputPath("feed.xml", inside="site_dir", page=False)
     """Path of the Atom feed of handbook changes inside the site; an empty string turns it off."""
 
     # --- community links -----------------------------------------------------------------------
@@ -36,9 +102,9 @@ class HandbookConfig(base.Config):
     """Turn `#channel-name` in page prose into a link to the channel."""
     discuss_links = c.Type(bool, default=True)
     """Show "Discuss this page" under every page of a handbook category."""
-    channel_directory = c.Type(str, default="channels.md")
-    """Path of the generated channel directory page ; an empty string turns it off."""
-    roles_page = c.Type(str, default="roles.md")
-    """Path of the generated roles and permissions page ; an empty string turns it off."""
+    channel_directory = OutputPath("channels.md", inside="docs_dir", page=True)
+    """Path of the generated channel directory page inside docs_dir; an empty string turns it off."""
+    roles_page = OutputPath("roles.md", inside="docs_dir", page=True)
+    """Path of the generated roles and permissions page inside docs_dir; an empty string turns it off."""
     show_private_names = c.Type(bool, default=False)
     """List private channels by name in the channel directory (never their ids)."""

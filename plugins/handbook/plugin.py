@@ -14,13 +14,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import links, pages, project
-from handbook.categories import find_categories
-from handbook.channel_map import ChannelMap, ChannelMapError
+from handbook import project
+from handbook.site import links
+from handbook.site import pages
+from handbook.checks.categories import find_categories
+from handbook.channelmap.model import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
-from handbook.mentions import MentionsExtension, mention_findings, redact_private
-from handbook.site_history import SiteHistory
-from handbook.theme import add_templates_dir
+from handbook.site.mentions import MentionsExtension, mention_findings, redact_private
+from handbook.site.history import SiteHistory
+from handbook.site.theme import add_templates_dir
 
 log = get_plugin_logger(__name__)
 
@@ -50,8 +52,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.site_history = SiteHistory()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        self.categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
-        self._report_findings()
+        categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
+        self.categories = categories
+        self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map, categories))
         self._generate_pages(files, config)
         return self._history().add_changelog(files, config)
 
@@ -96,17 +99,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.site_history = SiteHistory()
         return self.site_history
 
-    def _report_findings(self) -> None:
-        renames = {}
-        if self.channel_map is not None:
-            renames = project.detect_renames(self.root, self.docs_dir, self.categories, self.channel_map)
-        _, validation, drift = project.run_checks(self.categories, self.channel_map, renames,
-                                                  self.map_display, self.docs_display)
-        for finding in validation:
+    def _report(self, analysis) -> None:
+        for finding in analysis.validation:
             log.warning(finding.as_log_line())
         level = DRIFT_LEVELS.get(self.config.drift)
         if level is not None:
-            for finding in drift:
+            for finding in analysis.drift_findings:
                 log.log(level, finding.as_log_line())
 
     # --- community links: mentions, "discuss this page", channel directory, roles page --------

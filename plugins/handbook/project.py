@@ -1,6 +1,6 @@
 """One handbook project as the command line sees it: mkdocs.yml, the plugin's options, the docs
-files, the channel map, and the checks that join them. The plugin runs the same checks on the
-files and nav of a real build, so `handbook check` and `mkdocs build` never disagree.
+files and the channel map. The plugin runs the same `analyse` on the files and nav of a real
+build, so `handbook check` and `mkdocs build` never disagree.
 """
 
 from __future__ import annotations
@@ -15,16 +15,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import get_files
 
-from handbook import channel_map as cm
-from handbook import drift as drift_module
-from handbook.categories import HandbookCategory, find_categories
+from handbook.channelmap.loader import load_channel_map
+from handbook.channelmap.model import ChannelMap
+from handbook.checks import drift as drift_rules
+from handbook.checks.analysis import Analysis
+from handbook.checks.analysis import analyse as analyse_categories
+from handbook.checks.categories import HandbookCategory, find_categories
 from handbook.config import HandbookConfig
-from handbook.findings import Finding
+from handbook.errors import HandbookError
 
-log = logging.getLogger("mkdocs.plugins.handbook")
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
-class ProjectError(Exception):
+class ProjectError(HandbookError):
     """mkdocs.yml cannot be used; the message says which file and what to do."""
 
 
@@ -46,16 +49,26 @@ class Project:
     def map_path(self) -> Path:
         return self.root / self.options.channel_map
 
+    def show(self, path: Path) -> str:
+        return display_path(path, self.root)
+
     def categories(self) -> list[HandbookCategory]:
         files = get_files(self.config)
         return find_categories(files, self.docs_dir, self.config.nav, self.options.exclude_categories)
 
+    def analyse(self) -> Analysis:
+        """The checks `handbook check` reports: categories from the docs files, the map, renames."""
+        return analyse(self.root, self.docs_dir, self.map_path, load_map(self.map_path), self.categories())
+
 
 def load_project(config_file: str | os.PathLike | None = None) -> Project:
-    path = Path(config_file or "mkdocs.yml")
+    path = Path(config_file) if config_file else next((Path(n) for n in CONFIG_NAMES if Path(n).exists()),
+                                                       Path(CONFIG_NAMES[0]))
+    if path.is_dir():
+        raise ProjectError("is a folder", file=str(path), fix=f"name the file inside it: -f {path / CONFIG_NAMES[0]}")
     if not path.is_file():
-        raise ProjectError(f"{path}: no such file. Run handbook in the folder that holds mkdocs.yml, "
-                           "or name it with -f path/to/mkdocs.yml")
+        raise ProjectError("no such file", file=str(path),
+                           fix="run handbook in the folder that holds mkdocs.yml, or name it with -f path/to/mkdocs.yml")
     # MkDocs logs config warnings itself; keep the command's output to our findings.
     mkdocs_log = logging.getLogger("mkdocs")
     previous = mkdocs_log.level
@@ -63,7 +76,12 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
     try:
         config = load_config(config_file=str(path))
     except ConfigurationError as err:
-        raise ProjectError(f"{path}: {err}") from None
+        raise ProjectError(str(err).strip() or "the configuration is not valid", file=str(path),
+                           fix="correct the option named above; `mkdocs build` reports the same") from None
+    except UnicodeDecodeError:
+        raise ProjectError("is not UTF-8 text", file=str(path), fix="save the file as UTF-8 in your editor") from None
+    except OSError as err:
+        raise ProjectError(f"cannot be read: {err.strerror or err}", file=str(path)) from None
     finally:
         mkdocs_log.setLevel(previous)
     plugin = config.plugins.get("handbook")
@@ -86,31 +104,28 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_map(path: Path) -> cm.ChannelMap | None:
+def load_map(path: Path) -> ChannelMap | None:
     """The map, or None when there is none; ChannelMapError for a broken one."""
     try:
-        return cm.load_channel_map(path)
+        return load_channel_map(path)
     except FileNotFoundError:
         return None
 
 
 def detect_renames(root: Path, docs_dir: Path, categories: list[HandbookCategory],
-                   channel_map: cm.ChannelMap) -> dict[str, str]:
+                   channel_map: ChannelMap) -> dict[str, str]:
     """Ask git only about folders that topic channels still mirror but that are gone."""
-    gone = drift_module.orphan_folders(categories, channel_map)
+    gone = drift_rules.orphan_folders(categories, channel_map)
     if not gone:
         return {}
-    from handbook.history import find_folder_renames  # git is touched only when needed
+    from handbook.history.git import find_folder_renames  # git is touched only when needed
 
     return find_folder_renames(root, docs_dir, gone)
 
 
-def run_checks(categories: list[HandbookCategory], channel_map: cm.ChannelMap | None,
-               renames: dict[str, str], map_display: str, docs_display: str
-               ) -> tuple[drift_module.Drift | None, list[Finding], list[Finding]]:
-    """(drift, validation findings, drift findings) for one project."""
-    if channel_map is None:
-        return None, [], [drift_module.missing_map_finding(map_display)]
-    validation = cm.validate(channel_map, map_display)
-    drift = drift_module.compare(categories, channel_map, renames)
-    return drift, validation, drift_module.findings(drift, map_display, docs_display)
+def analyse(root: Path, docs_dir: Path, map_path: Path, channel_map: ChannelMap | None,
+            categories: list[HandbookCategory]) -> Analysis:
+    """Validation and drift for one project; the plugin and the command line both call this."""
+    renames = detect_renames(root, docs_dir, categories, channel_map) if channel_map else {}
+    return analyse_categories(categories, channel_map, renames, display_path(map_path, root),
+                              display_path(docs_dir, root))

@@ -15,5 +15,5 @@ One job per module:
 - `site`: the generated `mkdocs.yml`, redirect pages and the starter `channel_map.yml`.
 - `importer`: plan (reads only, for `--dry-run`) and apply (two git commits).
 - `worktree`: the import's only git access (GitPython): tracked files, readiness, `git mv`, commits.
-- `command`: the `handbook import gitbook` subcommand.
+- The `handbook import gitbook` subcommand itself is `handbook.cli.gitbook`.
 """

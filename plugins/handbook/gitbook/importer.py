@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook import sync
+from handbook.checks import sync
 from handbook.gitbook import site
 from handbook.gitbook.anchors import fix_anchors
 from handbook.gitbook.layout import DOCS, Layout, plan_layout
@@ -24,7 +24,7 @@ from handbook.gitbook.summary import Entry, parse_summary
 from handbook.gitbook.syntax import FRONT_MATTER, HEADING
 from handbook.gitbook.worktree import WorkTree
 from handbook.project import ProjectError, load_project
-from handbook.yaml_io import write_atomic
+from handbook.files import write_atomic
 
 MAP_NAME = "channel_map.yml"
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handbook.errors import HandbookError
 
-class GitBookError(Exception):
+
+class GitBookError(HandbookError):
     """A user mistake the import cannot work around: one line naming the file, the line and the fix."""
 
     def __init__(self, path: str, line: int | None, problem: str, fix: str) -> None:
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {problem}; {fix}")
+        super().__init__(problem, file=path, line=line or None, fix=fix)
 
 
 @dataclass(frozen=True, order=True)

@@ -9,16 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handbook import discord_rules as rules
-from handbook.channel_map import ChannelMap
-from handbook.discord_api import (
-    ADMINISTRATOR,
-    BOT_PERMISSIONS,
-    PERMISSION_NAMES,
-    VIEW_CHANNEL,
-    DiscordClient,
-    DiscordError,
-)
+from handbook.channelmap import rules
+from handbook.channelmap.model import ChannelMap
+from handbook.discord.client import ADMINISTRATOR, BOT_PERMISSIONS, PERMISSION_NAMES, VIEW_CHANNEL, DiscordClient, DiscordError
 
 VOICE_LIKE = frozenset({2, 13})
 

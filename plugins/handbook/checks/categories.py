@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import dirname_to_title
 from mkdocs.utils.meta import get_data
 
-from handbook.discord_rules import slug_for_folder
+from handbook.channelmap.rules import slug_for_folder
 
 INDEX_NAMES = ("index.md", "README.md")
 

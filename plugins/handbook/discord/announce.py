@@ -9,16 +9,16 @@ Git is read by `handbook.history`, as for the changelog.
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from handbook import categories
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, InclusionLevel, set_exclusions
+
+from handbook.checks import categories
 from handbook.config import HandbookConfig
-from handbook.discord_api import WEBHOOK_ENV, ConfigurationError, execute_webhook
+from handbook.errors import HandbookError
 
 EMBED_TITLE_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TOTAL_MAX = 256, 4096, 2048, 6000
 STATUS_WORD = {"added": "Added", "updated": "Updated", "renamed": "Moved", "removed": "Removed"}
@@ -42,16 +42,23 @@ class Site:
     root: Path
     docs_dir: Path
     site_url: str | None
-    use_directory_urls: bool
-    excluded: object | None = None
-    """A pathspec for pages MkDocs does not publish (`exclude_docs`, `draft_docs`)."""
+    config: MkDocsConfig | None = None
+    """The loaded mkdocs.yml, which says which pages are published and at what URL."""
     private_folders: frozenset[str] = frozenset()
     ignore: list[str] = field(default_factory=lambda: list(DEFAULT_IGNORE))
     """Commit subjects that are noise (the plugin's `changelog_ignore`)."""
 
+    def file(self, path: str) -> File:
+        """The page as MkDocs sees it (also for a page that is gone): its URL and inclusion."""
+        config = self.config
+        file = File(path, src_dir=str(self.docs_dir), dest_dir=str(self.root / "site"),
+                    use_directory_urls=config.use_directory_urls if config else True)
+        set_exclusions([file], config if config is not None else {})  # type: ignore[arg-type]
+        return file
 
-class AnnounceError(Exception):
-    pass
+
+class AnnounceError(HandbookError):
+    """The handbook's history or files cannot give an announcement (an unknown ref, no git)."""
 
 
 # --- what changed: folded from handbook.history's commits -------------------------------------
@@ -64,7 +71,7 @@ def page_changes_since(repo_dir: Path, since: str, docs_dir: Path,
 
     Commits whose subject matches a pattern in `ignore` (the plugin's `changelog_ignore`: typo
     and whitespace fixes) do not count: a page only they touched is not "updated"."""
-    from handbook.history import NoHistory, commits_since
+    from handbook.history.git import NoHistory, commits_since
 
     try:
         commits = commits_since(repo_dir, docs_dir, since)
@@ -106,28 +113,19 @@ def page_changes_since(repo_dir: Path, since: str, docs_dir: Path,
 def load_site(config_file: str | None, map_path: Path | None) -> Site:
     """The docs folder, site URL and unpublished pages from mkdocs.yml, and the handbook
     categories whose topic channel is private in the channel map."""
-    from handbook.channel_map import ChannelMapError
-    from handbook.project import ProjectError, load_map, load_project
+    from handbook.project import load_map, load_project
 
     root = Path(config_file).resolve().parent if config_file else Path.cwd()
-    site = Site(root=root, docs_dir=root / "docs", site_url=None, use_directory_urls=True)
+    site = Site(root=root, docs_dir=root / "docs", site_url=None)
     if config_file and Path(config_file).is_file():
-        try:
-            project = load_project(config_file)
-        except ProjectError as err:
-            raise AnnounceError(str(err)) from None
-        config = project.config
+        project = load_project(config_file)
+        site.config = project.config
         site.docs_dir = project.docs_dir
-        site.site_url = config.site_url
-        site.use_directory_urls = config.use_directory_urls
-        site.excluded = [spec for spec in (config.exclude_docs, config.draft_docs) if spec is not None]
+        site.site_url = project.config.site_url
         site.ignore = list(project.options.changelog_ignore)
         map_path = map_path or project.map_path
     if map_path:
-        try:
-            channel_map = load_map(Path(map_path))
-        except ChannelMapError as err:
-            raise AnnounceError(str(err).replace("\n", " ")) from None
+        channel_map = load_map(Path(map_path))
         if channel_map is not None:
             site.private_folders = frozenset(c.category for c in channel_map.topic_channels()
                                              if c.is_private and c.category)
@@ -135,18 +133,14 @@ def load_site(config_file: str | None, map_path: Path | None) -> Site:
 
 
 def is_public(change: PageChange, site: Site) -> bool:
-    path = PurePosixPath(change.path)
-    if path.suffix.lower() not in (".md", ".markdown"):
+    """Published by MkDocs (not excluded, not a draft), a page, and not in a private category."""
+    file = site.file(change.path)
+    if not file.is_documentation_page() or file.inclusion.is_excluded() or file.inclusion == InclusionLevel.DRAFT:
         return False
-    if any(part.startswith((".", "_")) for part in path.parts):
+    if any(part.startswith("_") for part in PurePosixPath(change.path).parts):
         return False
-    if path.parts[0] in site.private_folders or (change.old_path and
-                                                 PurePosixPath(change.old_path).parts[0] in site.private_folders):
-        return False
-    for spec in site.excluded or []:
-        if spec.match_file(change.path):
-            return False
-    return True
+    folders = {PurePosixPath(p).parts[0] for p in (change.path, change.old_path) if p}
+    return not folders & site.private_folders
 
 
 def page_title(site: Site, change: PageChange) -> str:
@@ -162,14 +156,7 @@ def page_title(site: Site, change: PageChange) -> str:
 def page_url(site: Site, path: str) -> str | None:
     if not site.site_url:
         return None
-    page = PurePosixPath(path)
-    if page.stem in ("index", "README"):
-        rel = "" if str(page.parent) == "." else f"{page.parent.as_posix()}/"
-    elif site.use_directory_urls:
-        rel = f"{page.with_suffix('').as_posix()}/"
-    else:
-        rel = page.with_suffix(".html").as_posix()
-    return site.site_url.rstrip("/") + "/" + rel
+    return site.site_url.rstrip("/") + "/" + site.file(path).url
 
 
 # --- the message ------------------------------------------------------------------------------
@@ -203,34 +190,3 @@ def build_message(changes: list[PageChange], since: str, commits: int, site_url:
     if site_url:
         embed["url"] = site_url
     return {"username": "Handbook", "embeds": [embed], "allowed_mentions": {"parse": []}}
-
-
-def run(args: argparse.Namespace) -> int:
-    from handbook.discord_cli import UsageError
-
-    webhook = os.environ.get(WEBHOOK_ENV, "").strip()
-    if not webhook and not args.dry_run:
-        raise ConfigurationError(f"{WEBHOOK_ENV} is not set: export the channel webhook's URL as {WEBHOOK_ENV} "
-                                 "(or use --dry-run)")
-    if webhook and not webhook.startswith(("https://", "http://")):
-        raise UsageError(f"{WEBHOOK_ENV} is not a webhook URL (it should start with https://discord.com/api/webhooks/)")
-    config_file = args.config_file if Path(args.config_file).is_file() else None
-    try:
-        site = load_site(config_file, Path(args.map) if args.map else None)
-        changes, commits = page_changes_since(site.root, args.since, site.docs_dir, site.ignore)
-    except AnnounceError as err:
-        raise UsageError(str(err)) from None
-    public = [c for c in changes if is_public(c, site)]
-    if not public:
-        print(f"No public handbook pages changed since {args.since}: nothing to announce.")
-        return 0
-    for change in public:
-        change.title = page_title(site, change)
-        change.url = page_url(site, change.path)
-    message = build_message(public, args.since, commits, site.site_url)
-    if args.dry_run:
-        print(json.dumps(message, indent=2, ensure_ascii=False))
-        return 0
-    execute_webhook(webhook, message)
-    print(f"Announced {len(public)} changed page{'s' if len(public) != 1 else ''} since {args.since}.")
-    return 0

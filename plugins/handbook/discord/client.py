@@ -25,6 +25,8 @@ from typing import Any
 import httpx
 
 from handbook import __version__
+from handbook.errors import HandbookError
+from handbook.secrets import redact
 
 DEFAULT_API_URL = "https://discord.com/api/v10"
 API_URL_ENV = "HANDBOOK_DISCORD_API_URL"
@@ -65,23 +67,6 @@ ERROR_TEXT = {
     50074: "Community servers cannot delete their Rules or Community Updates channel",
 }
 
-_SECRET_PATTERNS = [
-    re.compile(r"(discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/)[\w-]+"),
-    re.compile(r"(/webhooks/\d+/)[\w-]+"),
-    re.compile(r"(Bot )[\w.-]{20,}"),
-]
-
-
-def redact(text: str, *secrets: str | None) -> str:
-    """`text` with bot tokens and webhook tokens replaced by `[redacted]`."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "[redacted]")
-    for pattern in _SECRET_PATTERNS:
-        text = pattern.sub(r"\1[redacted]", text)
-    return text
-
-
 class _RedactSecrets(logging.Filter):
     """httpx logs every request URL at INFO; a webhook URL carries its token, so hide it."""
 
@@ -97,17 +82,14 @@ for _name in ("httpx", "httpcore"):
     logging.getLogger(_name).addFilter(_RedactSecrets())
 
 
-class DiscordError(Exception):
+class DiscordError(HandbookError):
     """One clear line for people: what failed, why, and what to do. Never a secret."""
 
     def __init__(self, message: str, *, status: int | None = None, code: int | None = None,
                  method: str = "", route: str = "") -> None:
         super().__init__(message)
-        self.message, self.status, self.code = message, status, code
+        self.status, self.code = status, code
         self.method, self.route = method, route
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class ConfigurationError(DiscordError):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import html
 
-from handbook import discord_rules as rules
-from handbook.channel_map import Channel, DiscordCategory
-from handbook.links import PRIVATE_TEXT, ChannelLinks
+from handbook.channelmap import rules
+from handbook.channelmap.model import Channel, DiscordCategory
+from handbook.site.links import PRIVATE_TEXT, ChannelLinks
 
 EVERY_MEMBER = "every member"
 KIND_LABELS = {

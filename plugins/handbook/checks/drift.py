@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handbook.categories import HandbookCategory
-from handbook.channel_map import Channel, ChannelMap
-from handbook.discord_rules import same_channel_name
+from handbook.checks.categories import HandbookCategory
+from handbook.channelmap.model import Channel, ChannelMap
+from handbook.channelmap.rules import same_channel_name
 from handbook.findings import WARNING, Finding
 
 MISSING_MAP = "missing-map"

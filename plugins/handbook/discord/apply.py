@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from handbook import discord_rules as rules
-from handbook.discord_api import DiscordClient, DiscordError, RateLimited
-from handbook.discord_plan import Operation, Plan
+from handbook.channelmap import rules
+from handbook.discord.client import DiscordClient, DiscordError, RateLimited
+from handbook.discord.plan import Operation, Plan
 
 REASON_PREFIX = "handbook discord apply"
 

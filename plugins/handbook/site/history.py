@@ -28,10 +28,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import changelog as cl
-from handbook.feed import render_feed
-from handbook.history import FileRecord, HistoryReader, Snapshot
-from handbook.theme import TEMPLATES
+from handbook.history import changelog as cl
+from handbook.history.feed import render_feed
+from handbook.history.log import FileRecord
+from handbook.history.git import HistoryReader, Snapshot
+from handbook.site.theme import TEMPLATES
 
 log = get_plugin_logger(__name__)
 
@@ -95,20 +96,11 @@ class SiteHistory:
         self.build = b = _Build(redact=redact)
         if not options.history:
             return
-        try:
-            b.ignore = cl.compile_ignore(options.changelog_ignore)
-        except ValueError as e:
-            raise PluginError(f"handbook: `changelog_ignore`: {e}") from e
-        if options.changelog_limit < 0:
-            raise PluginError("handbook: `changelog_limit` must be 0 or more.")
+        b.ignore = cl.compile_ignore(options.changelog_ignore)  # checked by the option already
         b.enabled = True
         b.docs_dir = Path(config.docs_dir)
-        b.changelog_uri = options.changelog.strip("/") or None
-        if b.changelog_uri and not cl.is_page(b.changelog_uri):
-            raise PluginError(
-                f"handbook: `changelog: {options.changelog}` must name a Markdown page (ending in .md)."
-            )
-        b.feed_path = options.feed.strip("/") or None
+        b.changelog_uri = options.changelog or None
+        b.feed_path = options.feed or None
         b.limit = options.changelog_limit
         self.reader.start(b.docs_dir, map_file)
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from handbook.categories import HandbookCategory
-from handbook.channel_map import ChannelMap
-from handbook.drift import Drift
-from handbook.yaml_io import dump_roundtrip
+from handbook.checks.categories import HandbookCategory
+from handbook.channelmap.model import ChannelMap
+from handbook.checks.drift import Drift
+from handbook.channelmap.yaml_io import dump_roundtrip
 
 SCHEMA_NAME = "channel_map.schema.json"
 
@@ -149,7 +149,7 @@ def unified_diff(old: str, new: str, path: str) -> str:
 
 def schema_text() -> str:
     """The JSON Schema of channel_map.yml that ships with the package."""
-    return resources.files("handbook").joinpath("schema", SCHEMA_NAME).read_text(encoding="utf-8")
+    return resources.files("handbook.channelmap").joinpath("schema", SCHEMA_NAME).read_text(encoding="utf-8")
 
 
 def write_schema_beside(map_path: Path) -> Path | None:

@@ -15,8 +15,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from handbook import discord_rules as rules
-from handbook.discord_state import ServerState
+from handbook.channelmap import rules
+from handbook.discord.state import ServerState
 
 CHANNEL_TYPES = {0, 2, 5, 13, 15}
 

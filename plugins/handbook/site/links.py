@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from handbook import discord_rules as rules
-from handbook.channel_map import Channel, ChannelMap
+from handbook.channelmap import rules
+from handbook.channelmap.model import Channel, ChannelMap
 from handbook.findings import WARNING, Finding
 
 """Theme partials: `partials/comments.html` (Material's hook point) and the discuss link."""

@@ -1,25 +1,26 @@
 """Round-trip YAML for files people edit by hand: comments, key order and quoting survive.
 
-Every write is atomic (a temporary file in the same folder, then `os.replace`), so an interrupted
-`handbook sync` or `handbook discord pull` never leaves half a file.
+Writes go through `handbook.files.write_atomic`, so an interrupted `handbook sync` or
+`handbook discord pull` never leaves half a file.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from handbook.errors import HandbookError
+from handbook.files import read_text
 
-class YamlSyntaxError(Exception):
+
+class YamlSyntaxError(HandbookError):
     def __init__(self, path: Path, line: int, column: int, problem: str) -> None:
-        super().__init__(f"{path}:{line}:{column}: {problem}")
-        self.path, self.line, self.column, self.problem = path, line, column, problem
+        super().__init__(problem, file=str(path), line=line, column=column)
+        self.path, self.problem = path, problem
 
 
 def _yaml() -> YAML:
@@ -51,7 +52,7 @@ def detect_indent(text: str) -> tuple[int, int]:
 def load_roundtrip(path: Path, text: str | None = None) -> Any:
     """Parse `path` keeping comments and positions (`node.lc.line`); raises YamlSyntaxError."""
     if text is None:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     try:
         return _yaml().load(text)
     except MarkedYAMLError as err:
@@ -72,22 +73,3 @@ def dump_roundtrip(data: Any, like: str | None = None) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step, keeping the file's permissions."""
-    path = Path(path)
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

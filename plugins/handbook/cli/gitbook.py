@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from handbook.gitbook.importer import AlreadyImported, Plan, apply_import, plan_import
-from handbook.gitbook.model import GitBookError
-
-EXIT_CLEAN, EXIT_ERROR = 0, 2
+from handbook.cli.common import EXIT_CLEAN
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -30,6 +26,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from handbook.gitbook.importer import AlreadyImported, apply_import, plan_import
+
     try:
         plan = plan_import(Path(args.path))
         if args.dry_run:
@@ -39,9 +37,6 @@ def run(args: argparse.Namespace) -> int:
     except AlreadyImported as already:
         print(f"{already}: already a handbook (no SUMMARY.md left to import); nothing to do.")
         return EXIT_CLEAN
-    except GitBookError as error:
-        print(f"handbook import gitbook: {error}", file=sys.stderr)
-        return EXIT_ERROR
     report(plan, dry_run=False)
     shas = ", ".join(sha[:8] for sha in result.commits)
     config = Path(args.path) / "mkdocs.yml"
@@ -52,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def report(plan: Plan, dry_run: bool) -> None:
+def report(plan, dry_run: bool) -> None:
     would = "would " if dry_run else ""
     for old, new in sorted(plan.moves.items()):
         print(f"{would}rename {old} -> {new}")

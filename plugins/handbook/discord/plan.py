@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook import discord_rules as rules
-from handbook.channel_map import Channel, ChannelMap, DiscordCategory
-from handbook.discord_rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, SEND_MESSAGES, VIEW_CHANNEL
-from handbook.discord_state import VOICE_LIKE, ServerState
+from handbook.channelmap import rules
+from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
+from handbook.channelmap.rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, SEND_MESSAGES, VIEW_CHANNEL
+from handbook.discord.state import VOICE_LIKE, ServerState
 
 DEFAULT_ARCHIVE = "Archive"
 MAPPABLE_TYPES = frozenset({*rules.TYPE_TO_KIND, rules.CATEGORY_TYPE})

@@ -24,7 +24,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from handbook.findings import WARNING, Finding
-from handbook.links import ChannelLinks
+from handbook.site.links import ChannelLinks
 
 # `#` first, so the regex engine scans for it with a fast literal search; then a look-behind over
 # the `#` and the character before it (fixed width 2: at the very start there is none, and a

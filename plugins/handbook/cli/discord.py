@@ -12,24 +12,22 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from handbook import discord_rules as rules
-from handbook.channel_map import ChannelMap, ChannelMapError, load_channel_map, validate
-from handbook.findings import ERROR
-from handbook.yaml_io import dump_roundtrip, write_atomic
+from handbook.channelmap import rules
+from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_PENDING, UsageError, config_option, format_option
+from handbook.secrets import SECRET_ENV_VARS
+
+if TYPE_CHECKING:
+    from handbook.channelmap.model import ChannelMap
 
 # The Discord modules (and httpx) load only when a `discord` command runs, so registering the
 # commands costs other commands nothing.
-TOKEN_ENV, GUILD_ENV, WEBHOOK_ENV = "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_WEBHOOK_URL"
+TOKEN_ENV, WEBHOOK_ENV = SECRET_ENV_VARS
+GUILD_ENV = "DISCORD_GUILD_ID"
 
-EXIT_CLEAN, EXIT_PENDING, EXIT_ERROR = 0, 1, 2
 CLIENT_OPTIONS: dict[str, Any] = {}
 """Extra keyword arguments for every DiscordClient this module makes (tests pass a fake clock)."""
-
-
-class UsageError(Exception):
-    """A problem with the command line or its inputs: exit 2 with this one line."""
 
 
 # --- inputs ---------------------------------------------------------------------------------
@@ -37,12 +35,9 @@ class UsageError(Exception):
 
 def map_path_from_mkdocs(config_file: str) -> Path:
     """Where the `handbook` plugin in `config_file` keeps the channel map."""
-    from handbook.project import ProjectError, load_project
+    from handbook.project import load_project
 
-    try:
-        return load_project(config_file).map_path
-    except ProjectError as err:
-        raise UsageError(str(err)) from None
+    return load_project(config_file).map_path
 
 
 def resolve_map_path(args: argparse.Namespace) -> Path:
@@ -51,19 +46,21 @@ def resolve_map_path(args: argparse.Namespace) -> Path:
 
 def load_map(path: Path, *, check_rules: bool = True) -> ChannelMap:
     """The map at `path`; with `check_rules`, a map Discord would refuse is an error too."""
-    if not path.is_file():
-        raise UsageError(f"no channel map at {path}: run `handbook discord pull` to write one from the server")
-    try:
-        channel_map = load_channel_map(path)
-    except ChannelMapError as err:
-        raise UsageError(str(err).replace("\n", " ")) from None
+    from handbook.channelmap.loader import load_channel_map
+    from handbook.channelmap.validation import validate
+    from handbook.findings import ERROR
+
+    if not path.exists():
+        raise UsageError("no channel map here", file=str(path),
+                         fix="run `handbook discord pull` to write one from the server")
+    channel_map = load_channel_map(path)
     if not check_rules:
         return channel_map
     errors = [f for f in validate(channel_map) if f.severity == ERROR]
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more; run `handbook check`)" if len(errors) > 1 else ""
-        raise UsageError(f"{first.location}: {first.message}. Fix: {first.fix}{more}")
+        raise UsageError(first.message, file=first.file, line=first.line, fix=f"{first.fix}{more}")
     return channel_map
 
 
@@ -81,7 +78,7 @@ def guild_id_for(channel_map: ChannelMap | None, args: argparse.Namespace) -> st
 
 
 def make_client(args: argparse.Namespace):
-    from handbook.discord_api import DiscordClient
+    from handbook.discord.client import DiscordClient
 
     token = os.environ.get(TOKEN_ENV, "").strip()
     if not token:
@@ -91,13 +88,16 @@ def make_client(args: argparse.Namespace):
 
 
 def archive_name(channel_map: ChannelMap | None) -> str:
-    from handbook.discord_plan import DEFAULT_ARCHIVE, archive_category_name
+    from handbook.discord.plan import DEFAULT_ARCHIVE, archive_category_name
 
     return archive_category_name(channel_map) if channel_map else DEFAULT_ARCHIVE
 
 
 def save_document(path: Path, document: Any) -> None:
-    old = path.read_text(encoding="utf-8") if path.exists() else None
+    from handbook.channelmap.yaml_io import dump_roundtrip
+    from handbook.files import read_text, write_atomic
+
+    old = read_text(path) if path.exists() else None
     write_atomic(path, dump_roundtrip(document, like=old))
 
 
@@ -105,8 +105,8 @@ def save_document(path: Path, document: Any) -> None:
 
 
 def run_pull(args: argparse.Namespace) -> int:
-    from handbook.discord_pull import merge_state
-    from handbook.discord_state import read_state
+    from handbook.discord.pull import merge_state
+    from handbook.discord.state import read_state
 
     path = resolve_map_path(args)
     # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
@@ -139,8 +139,8 @@ def run_pull(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: str):
-    from handbook.discord_plan import plan
-    from handbook.discord_state import read_state
+    from handbook.discord.plan import plan
+    from handbook.discord.state import read_state
 
     state = read_state(client, guild_id, channel_map)
     return state, plan(channel_map, state, allow_delete=getattr(args, "allow_delete", False))
@@ -148,7 +148,7 @@ def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: s
 
 def missing_for(result, state) -> tuple[list[str], int]:
     """The permissions the bot lacks for this plan, and how many steps need them."""
-    from handbook.discord_api import MANAGE_CHANNELS, MANAGE_ROLES
+    from handbook.discord.client import MANAGE_CHANNELS, MANAGE_ROLES
 
     needs_roles = {"create-role", "set-permissions", "archive"}
     needed, count = 0, 0
@@ -164,7 +164,7 @@ def missing_for(result, state) -> tuple[list[str], int]:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    from handbook.discord_plan import render_text
+    from handbook.discord.plan import render_text
 
     channel_map = load_map(resolve_map_path(args))
     guild_id = guild_id_for(channel_map, args)
@@ -191,9 +191,9 @@ def _confirm(question: str) -> bool:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    from handbook.discord_apply import Applier, render_outcome
-    from handbook.discord_plan import render_text
-    from handbook.discord_pull import record_applied
+    from handbook.discord.apply import Applier, render_outcome
+    from handbook.discord.plan import render_text
+    from handbook.discord.pull import record_applied
 
     path = resolve_map_path(args)
     channel_map = load_map(path)
@@ -257,25 +257,36 @@ def run_apply(args: argparse.Namespace) -> int:
 
 
 def run_announce(args: argparse.Namespace) -> int:
-    from handbook.announce import run
+    from handbook.discord.announce import (build_message, is_public, load_site, page_changes_since, page_title,
+                                           page_url)
+    from handbook.discord.client import ConfigurationError, execute_webhook
 
-    return run(args)
+    webhook = os.environ.get(WEBHOOK_ENV, "").strip()
+    if not webhook and not args.dry_run:
+        raise ConfigurationError(f"{WEBHOOK_ENV} is not set: export the channel webhook's URL as {WEBHOOK_ENV} "
+                                 "(or use --dry-run)")
+    if webhook and not webhook.startswith(("https://", "http://")):
+        raise UsageError(f"{WEBHOOK_ENV} is not a webhook URL (it should start with https://discord.com/api/webhooks/)")
+    config_file = args.config_file or ("mkdocs.yml" if Path("mkdocs.yml").is_file() else None)
+    site = load_site(config_file, Path(args.map) if args.map else None)
+    changes, commits = page_changes_since(site.root, args.since, site.docs_dir, site.ignore)
+    public = [c for c in changes if is_public(c, site)]
+    if not public:
+        print(f"No public handbook pages changed since {args.since}: nothing to announce.")
+        return EXIT_CLEAN
+    for change in public:
+        change.title = page_title(site, change)
+        change.url = page_url(site, change.path)
+    message = build_message(public, args.since, commits, site.site_url)
+    if args.dry_run:
+        print(json.dumps(message, indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    execute_webhook(webhook, message)
+    print(f"Announced {len(public)} changed page{'s' if len(public) != 1 else ''} since {args.since}.")
+    return EXIT_CLEAN
 
 
 # --- wiring ---------------------------------------------------------------------------------
-
-
-def _guarded(command):
-    def run(args: argparse.Namespace) -> int:
-        from handbook.discord_api import DiscordError, redact
-
-        try:
-            return command(args)
-        except (UsageError, DiscordError) as err:
-            secrets = (os.environ.get(TOKEN_ENV), os.environ.get(WEBHOOK_ENV))
-            print(f"handbook discord {args.discord_command}: error: {redact(str(err), *secrets)}", file=sys.stderr)
-            return EXIT_ERROR
-    return run
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -287,8 +298,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     discord.set_defaults(run=lambda args: (discord.print_help(), EXIT_ERROR)[1])
 
     def common(parser: argparse.ArgumentParser, *, server: bool = True) -> None:
-        parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="MKDOCS_YML",
-                            help="the handbook's mkdocs.yml; the map is its plugin's `channel_map` (default: %(default)s)")
+        config_option(parser, "; the map is its plugin's `channel_map`")
         parser.add_argument("--map", metavar="PATH", help="the channel map file, instead of reading mkdocs.yml")
         if server:
             parser.add_argument("--guild", metavar="ID", help=f"the server id when the map has none (or {GUILD_ENV})")
@@ -299,24 +309,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pull = commands.add_parser("pull", help="merge the server's channels, roles and permissions into the map")
     common(pull)
     pull.add_argument("--check", action="store_true", help="write nothing; exit 1 when the map would change")
-    pull.set_defaults(run=_guarded(run_pull))
+    pull.set_defaults(run=run_pull)
 
     plan = commands.add_parser("plan", help="show what apply would change on the server (writes nothing)")
     common(plan)
-    plan.add_argument("--format", choices=("text", "json"), default="text")
+    format_option(plan)
     plan.add_argument("--allow-delete", action="store_true",
                       help="also plan deleting channels that are on the server but not in the map")
-    plan.set_defaults(run=_guarded(run_plan))
+    plan.set_defaults(run=run_plan)
 
     apply = commands.add_parser("apply", help="change the server to match the map")
     common(apply)
     apply.add_argument("--yes", action="store_true", help="do not ask before changing the server")
     apply.add_argument("--allow-delete", action="store_true",
                        help="delete channels that are on the server but not in the map (cannot be undone)")
-    apply.set_defaults(run=_guarded(run_apply))
+    apply.set_defaults(run=run_apply)
 
     announce = commands.add_parser("announce", help="post a summary of handbook changes to a Discord webhook")
     common(announce, server=False)
     announce.add_argument("--since", required=True, metavar="REF", help="a git commit, tag or branch")
     announce.add_argument("--dry-run", action="store_true", help="print the message instead of posting it")
-    announce.set_defaults(run=_guarded(run_announce))
+    announce.set_defaults(run=run_announce)

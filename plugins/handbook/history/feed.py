@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 
-from handbook.changelog import Entry, PageRef
+from handbook.history.changelog import Entry, PageRef
 
 ATOM = "http://www.w3.org/2005/Atom"
 

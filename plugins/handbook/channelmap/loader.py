@@ -1,0 +1,207 @@
+"""Load `channel_map.yml` with line numbers and check its shape.
+
+Shape errors (YAML syntax, wrong types, an unknown kind) stop everything with one
+`ChannelMapError` naming file, line, column and what to write instead. Keys a person adds are
+kept: the loader reads what it knows and leaves the rest alone.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from handbook.channelmap import rules
+from handbook.channelmap.model import (STATUSES, VISIBILITIES, Channel, ChannelMap, ChannelMapError,
+    DiscordCategory, Role, Server)
+from handbook.channelmap.yaml_io import YamlSyntaxError, load_roundtrip
+from handbook.files import read_text
+
+# --- loading --------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads known keys off round-trip YAML nodes, raising ChannelMapError at the right place."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: tuple[int, int], message: str, fix: str) -> ChannelMapError:
+        return ChannelMapError(self.path, where[0] + 1, where[1] + 1, message, fix)
+
+    @staticmethod
+    def key_pos(node: Any, key: str) -> tuple[int, int]:
+        try:
+            return tuple(node.lc.key(key))  # type: ignore[return-value]
+        except (AttributeError, KeyError, TypeError):
+            return _Reader.node_pos(node)
+
+    @staticmethod
+    def value_pos(node: Any, key: str) -> tuple[int, int]:
+        try:
+            return tuple(node.lc.value(key))  # type: ignore[return-value]
+        except (AttributeError, KeyError, TypeError):
+            return _Reader.key_pos(node, key)
+
+    @staticmethod
+    def node_pos(node: Any) -> tuple[int, int]:
+        lc = getattr(node, "lc", None)
+        return (lc.line, lc.col) if lc is not None and lc.line is not None else (0, 0)
+
+    @staticmethod
+    def item_pos(seq: Any, index: int) -> tuple[int, int]:
+        try:
+            return tuple(seq.lc.item(index))  # type: ignore[return-value]
+        except (AttributeError, KeyError, TypeError, IndexError):
+            return _Reader.node_pos(seq)
+
+    def mapping(self, node: Any, where: tuple[int, int], what: str, example: str) -> dict:
+        if not isinstance(node, dict):
+            raise self.fail(where, f"{what} must be a mapping of keys to values, not {_kind(node)}",
+                            f"write it as {example}")
+        return node
+
+    def sequence(self, node: Any, key: str, what: str, example: str) -> list:
+        value = node.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(self.value_pos(node, key), f"`{key}` of {what} must be a list, not {_kind(value)}",
+                            f"write it as {example}")
+        return value
+
+    def text(self, node: dict, key: str, what: str, *, required: bool = False,
+             choices: tuple[str, ...] | None = None) -> str | None:
+        if key not in node or node[key] is None:
+            if required:
+                raise self.fail(self.node_pos(node), f"{what} has no `{key}`",
+                                f"add `{key}: ...` to {what}")
+            return None
+        value = node[key]
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise self.fail(self.value_pos(node, key), f"`{key}` of {what} must be text, not {_kind(value)}",
+                            f"write `{key}:` followed by text on the same line")
+        if isinstance(value, (int, float)) and key in ("id", "guild_id"):
+            raise self.fail(self.value_pos(node, key),
+                            f"`{key}` of {what} is a number; Discord ids are text and lose digits as numbers",
+                            f'put it in quotes: {key}: "{value}"')
+        value = str(value)
+        if choices and value not in choices:
+            close = difflib.get_close_matches(value, choices, n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            raise self.fail(self.value_pos(node, key), f"unknown {key} `{value}` in {what}{hint}",
+                            f"write one of: {', '.join(choices)}")
+        return value
+
+    def names(self, node: dict, key: str, what: str) -> list[str]:
+        items = self.sequence(node, key, what, f"`{key}: [moderator, cohort-2026-spring]`")
+        out = []
+        for index, item in enumerate(items):
+            if not isinstance(item, str):
+                raise self.fail(self.item_pos(node[key], index),
+                                f"`{key}` of {what} must list role names, found {_kind(item)}",
+                                f"write `{key}: [moderator, cohort-2026-spring]`")
+            out.append(item)
+        return out
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text"
+
+
+def load_channel_map(path: Path | str) -> ChannelMap:
+    """Read `path`; raises ChannelMapError for a file that is not a channel map, and
+    FileNotFoundError when there is none (callers say to run `handbook sync`)."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(str(path))
+    text = read_text(path)
+    try:
+        document = load_roundtrip(path, text)
+    except YamlSyntaxError as err:
+        raise ChannelMapError(path, err.line, err.column, f"invalid YAML: {err.problem}",
+                              "check the indentation and quoting around that line "
+                              "(text with `: ` or starting with `#` needs quotes)") from None
+    return parse_channel_map(path, document)
+
+
+def parse_channel_map(path: Path, document: Any) -> ChannelMap:
+    r = _Reader(path)
+    if document is None:
+        document = {}
+    root = r.mapping(document, (0, 0), "the channel map", "`server:`, `roles:` and `discord_categories:` keys")
+
+    server_node = root.get("server") or {}
+    server_node = r.mapping(server_node, r.value_pos(root, "server"), "`server`",
+                            "`server:` with `name:`, `guild_id:` and `invite:` indented below it")
+    guild_id = r.text(server_node, "guild_id", "`server`") if server_node else None
+    server = Server(
+        name=r.text(server_node, "name", "`server`") if server_node else None,
+        guild_id=None if rules.is_unset_id(guild_id) else guild_id,
+        invite=r.text(server_node, "invite", "`server`") if server_node else None,
+        line=r.key_pos(root, "server")[0] + 1 if "server" in root else 0,
+    )
+
+    roles = []
+    for index, node in enumerate(r.sequence(root, "roles", "the channel map", "a list of `- name: moderator`")):
+        where = r.item_pos(root["roles"], index)
+        if isinstance(node, str):  # `- moderator` is a fair shorthand
+            roles.append(Role(name=node, line=where[0] + 1))
+            continue
+        node = r.mapping(node, where, f"role {index + 1}", "`- name: moderator`")
+        what = f"role {index + 1}"
+        roles.append(Role(
+            name=r.text(node, "name", what, required=True),
+            description=r.text(node, "description", what),
+            id=r.text(node, "id", what),
+            line=where[0] + 1,
+        ))
+
+    categories = []
+    for index, node in enumerate(r.sequence(root, "discord_categories", "the channel map",
+                                            "a list of `- name: Base Camp` entries with `channels:`")):
+        where = r.item_pos(root["discord_categories"], index)
+        node = r.mapping(node, where, f"Discord category {index + 1}", "`- name: Base Camp` with `channels:`")
+        cat_name = r.text(node, "name", f"Discord category {index + 1}", required=True)
+        what = f"Discord category `{cat_name}`"
+        category = DiscordCategory(
+            name=cat_name, channels=[], id=r.text(node, "id", what),
+            visibility=r.text(node, "visibility", what, choices=VISIBILITIES) or "open",
+            roles=r.names(node, "roles", what), description=r.text(node, "description", what),
+            line=where[0] + 1, node=node,
+        )
+        for ch_index, ch_node in enumerate(r.sequence(node, "channels", what, "a list of `- name: habits` entries")):
+            ch_where = r.item_pos(node["channels"], ch_index)
+            ch_node = r.mapping(ch_node, ch_where, f"channel {ch_index + 1} of {what}",
+                                "`- name: habits` with `kind: topic` below it")
+            ch_name = r.text(ch_node, "name", f"channel {ch_index + 1} of {what}", required=True)
+            ch_what = f"channel `{ch_name}`"
+            kind = r.text(ch_node, "kind", ch_what, choices=rules.KINDS)
+            if kind is None:
+                raise r.fail(r.node_pos(ch_node), f"{ch_what} has no `kind`",
+                             f"add `kind:` with one of: {', '.join(rules.KINDS)}")
+            own_roles = r.names(ch_node, "roles", ch_what)
+            category.channels.append(Channel(
+                name=ch_name, kind=kind, discord_category=cat_name,
+                category=r.text(ch_node, "category", ch_what),
+                topic=r.text(ch_node, "topic", ch_what), prompt=r.text(ch_node, "prompt", ch_what),
+                id=r.text(ch_node, "id", ch_what),
+                visibility=r.text(ch_node, "visibility", ch_what, choices=VISIBILITIES) or category.visibility,
+                roles=own_roles or list(category.roles),
+                status=r.text(ch_node, "status", ch_what, choices=STATUSES) or "active",
+                description=r.text(ch_node, "description", ch_what),
+                line=ch_where[0] + 1, node=ch_node,
+            ))
+        categories.append(category)
+
+    return ChannelMap(path=path, server=server, roles=roles, discord_categories=categories, document=document)

@@ -1,0 +1,127 @@
+"""The channel map as data: the server, its roles, Discord categories and channels.
+
+Plain records with the line each came from, so every finding can point at the file. Keys a person
+adds are kept in `document` (the round-trip YAML), not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handbook.channelmap import rules
+from handbook.errors import HandbookError
+
+
+VISIBILITIES = ("open", "private")
+STATUSES = ("active", "archived")
+
+
+class ChannelMapError(HandbookError):
+    """The file cannot be read as a channel map; nothing else is checked until it is fixed."""
+
+    def __init__(self, path: Path | str, line: int, column: int, message: str, fix: str) -> None:
+        self.path = str(path)
+        super().__init__(message, file=self.path, line=line, column=column, fix=fix)
+
+
+@dataclass
+class Role:
+    name: str
+    description: str | None = None
+    id: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Channel:
+    name: str
+    kind: str
+    discord_category: str
+    """The name of the Discord category the channel sits in."""
+    category: str | None = None
+    """For topic channels: the docs folder (handbook category) it mirrors."""
+    topic: str | None = None
+    prompt: str | None = None
+    id: str | None = None
+    visibility: str = "open"
+    """Effective visibility: the channel's own, else its Discord category's."""
+    roles: list[str] = field(default_factory=list)
+    """Effective roles that may see it when private: its own, else its Discord category's."""
+    status: str = "active"
+    description: str | None = None
+    """For private channels: what the public site may say about it instead of its name."""
+    line: int = 0
+    node: Any = field(default=None, repr=False, compare=False)
+    """Its mapping in the round-trip document, for tools that edit the file in place."""
+
+    @property
+    def is_private(self) -> bool:
+        return self.visibility == "private"
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status == "archived"
+
+    @property
+    def has_id(self) -> bool:
+        return rules.is_snowflake(self.id)
+
+
+@dataclass
+class DiscordCategory:
+    name: str
+    channels: list[Channel]
+    id: str | None = None
+    visibility: str = "open"
+    roles: list[str] = field(default_factory=list)
+    description: str | None = None
+    line: int = 0
+    node: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def is_private(self) -> bool:
+        return self.visibility == "private"
+
+
+@dataclass
+class Server:
+    name: str | None = None
+    guild_id: str | None = None
+    """A real guild id, or None while the map has none (the zeros placeholder counts as none)."""
+    invite: str | None = None
+    line: int = 0
+
+
+@dataclass
+class ChannelMap:
+    path: Path
+    server: Server
+    roles: list[Role]
+    discord_categories: list[DiscordCategory]
+    document: Any = None
+    """The round-trip YAML document, for tools that edit the file and must keep hand edits."""
+
+    def channels(self) -> list[Channel]:
+        return [channel for cat in self.discord_categories for channel in cat.channels]
+
+    def channel(self, name: str) -> Channel | None:
+        """The channel Discord would call `name` (compared in normal form)."""
+        for channel in self.channels():
+            if rules.same_channel_name(channel.name, name, channel.kind):
+                return channel
+        return None
+
+    def topic_channels(self) -> list[Channel]:
+        return [c for c in self.channels() if c.kind == "topic"]
+
+    def topic_channel_for(self, folder: str) -> Channel | None:
+        """The active topic channel that mirrors the docs folder `folder`."""
+        for channel in self.topic_channels():
+            if channel.category == folder and not channel.is_archived:
+                return channel
+        return None
+
+    def role(self, name: str) -> Role | None:
+        return next((role for role in self.roles if role.name == name), None)

@@ -1,0 +1,79 @@
+"""The `handbook` command's parser and its one error boundary.
+
+Every subcommand registers its parser here without importing its work: the `run` function of
+each imports what it needs when it runs. Every `HandbookError` raised anywhere below becomes one
+line on stderr (or `{"error": {...}}` on stdout with `--format json`) and exit 2; secrets from the
+environment never appear in it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from handbook.cli import discord as discord_commands
+from handbook.cli import gitbook as gitbook_commands
+from handbook.cli import map as map_commands
+from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR
+from handbook.errors import HandbookError
+from handbook.secrets import SECRET_ENV_VARS, redact
+
+
+class _Version(argparse.Action):
+    def __call__(self, parser, namespace, values, option_string=None):
+        import handbook
+
+        print(f"handbook {handbook.__version__}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handbook",
+        description="Publish a community's handbook with MkDocs and keep its Discord in step with it.",
+    )
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    map_commands.register(subparsers)
+    discord_commands.register(subparsers)
+    gitbook_commands.register(subparsers)
+    return parser
+
+
+def command_name(args: argparse.Namespace) -> str:
+    words = ["handbook", args.command]
+    words += [getattr(args, key) for key in ("discord_command", "source") if getattr(args, key, None)]
+    if args.command == "import" and words[-1] != "import":
+        words[-2:] = ["import", words[-1]]
+    return " ".join(w for w in words if w)
+
+
+def report_error(args: argparse.Namespace, error: HandbookError) -> int:
+    secrets = [os.environ.get(name) for name in SECRET_ENV_VARS]
+    if getattr(args, "format", None) == "json":
+        fields = {k: redact(v, *secrets) if isinstance(v, str) else v for k, v in error.as_dict().items()}
+        print(json.dumps({"error": fields}, indent=2, ensure_ascii=False))
+    else:
+        print(f"{command_name(args)}: error: {redact(error.one_line(), *secrets)}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_CLEAN if args.command is None else EXIT_ERROR
+    try:
+        return args.run(args)
+    except HandbookError as error:
+        return report_error(args, error)
+    except KeyboardInterrupt:
+        print(f"{command_name(args)}: interrupted", file=sys.stderr)
+        return 130
+    except OSError as error:  # the machine's answer about a file we were told to use
+        where = f"{error.filename}: " if error.filename else ""
+        return report_error(args, HandbookError(f"{where}{error.strerror or error}"))

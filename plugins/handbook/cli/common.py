@@ -1,0 +1,24 @@
+"""What every subcommand shares: exit codes, the common options, and `UsageError`."""
+
+from __future__ import annotations
+
+import argparse
+
+from handbook.errors import HandbookError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_PENDING = EXIT_FINDINGS  # changes a command would make count as findings
+
+
+class UsageError(HandbookError):
+    """A problem with the command line or its inputs (a missing token, a bad id): exit 2."""
+
+
+def config_option(parser: argparse.ArgumentParser, help_extra: str = "") -> None:
+    parser.add_argument("-f", "--config-file", metavar="FILE", default=None,
+                        help=f"the MkDocs configuration file (default: mkdocs.yml){help_extra}")
+
+
+def format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="output format; with json, errors are JSON on stdout too")

@@ -1,0 +1,9 @@
+"""Discord: keep a community's server in step with its channel map.
+
+`client` is the REST client (the only module that uses httpx): rate limits, retries, audit-log
+reasons and secrets kept out of logs; `state` is what the server has, read once; `operations`
+are the typed changes (one record per kind, references by id or by a pending creation); `plan`
+compares the map with the server state and returns operations (pure); `apply` carries them out,
+resumably; `pull` writes the server into the map, keeping hand edits; `announce` posts handbook
+changes to a webhook. Planning imports no HTTP library, so it is tested with plain data.
+"""

@@ -1,0 +1,9 @@
+"""Git history: the only place that runs git (besides the GitBook importer's work-tree seam).
+
+`git` is the seam: it opens the repository through GitPython and reads the history of `docs/` and
+the channel map in one `git log` pass (in the background during a build), folder renames and
+commits since a tag; `log` turns git's output into commits and per-file dates and authors (pure);
+`changelog` makes the changelog's entries and Markdown; `feed` renders the Atom feed. A missing
+git, a shallow clone or a folder outside a repository end as "no history" with a reason, never a
+traceback.
+"""

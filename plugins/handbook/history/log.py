@@ -1,0 +1,206 @@
+"""`git log` output as data: commits, the files they touched, and per-file dates and authors.
+
+Pure functions of the text git printed (no git here), so they are tested with tables of cases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+# --------------------------------------------------------------------------------------------
+# The history of docs/ and the channel map: one `git log` pass.
+# --------------------------------------------------------------------------------------------
+
+_FIELD, _RECORD = "\x1f", "\x1e"
+LOG_FORMAT = (
+    "%x1e%H%x1f%P%x1f%aI%x1f%aN%x1f%s%x1f"
+    "%(trailers:key=Co-authored-by,valueonly,separator=%x1d)"
+)
+_COAUTHOR = re.compile(r"^\s*(.*?)\s*(<[^>]*>)?\s*$")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file a commit touched, with paths relative to `docs_dir`.
+
+    `status` is A (added), M (updated), D (removed) or R (renamed from `old`). `current` is where
+    the file is now (after every later rename), or None when that file no longer exists.
+    """
+
+    status: str
+    path: str
+    old: str | None = None
+    current: str | None = None
+
+
+@dataclass
+class Commit:
+    sha: str
+    date: datetime
+    author: str
+    coauthors: tuple[str, ...]
+    subject: str
+    boundary: bool  # no parents: the root commit, or the cut-off commit of a shallow clone
+    changes: list[Change] = field(default_factory=list)
+    map_blobs: tuple[str | None, str | None] | None = None  # channel map (before, after)
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        seen = dict.fromkeys((self.author, *self.coauthors))
+        return tuple(n for n in seen if n)
+
+
+@dataclass
+class FileRecord:
+    """What git says about one file that exists now (`docs_dir`-relative path)."""
+
+    created: datetime | None = None  # None when history does not reach back far enough
+    updated: datetime | None = None
+    contributors: Counter = field(default_factory=Counter)
+    commits: int = 0
+
+    @property
+    def contributor_names(self) -> list[str]:
+        """Most commits first, then by name; display names only (mailmap applied, no e-mail)."""
+        return [n for n, _ in sorted(self.contributors.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+@dataclass
+class History:
+    """The history of `docs_dir` and the channel map, newest commit first."""
+
+    head: str | None = None
+    shallow: bool = False
+    commits: list[Commit] = field(default_factory=list)
+    files: dict[str, FileRecord] = field(default_factory=dict)
+    problem: str | None = None  # why there is no history, when there is none
+
+    @property
+    def available(self) -> bool:
+        return self.problem is None
+
+
+def parse_log(output: str, docs_prefix: str, map_path: str | None) -> list[Commit]:
+    """Commits from `git log -z --raw --no-abbrev --format=LOG_FORMAT` output, newest first.
+
+    `docs_prefix` is the docs folder relative to the repository root with a trailing slash ("" for
+    the root); paths of changes are made relative to it. Changes outside docs are dropped, except
+    for the channel map at `map_path`, whose blob ids are kept for reading its old versions.
+    """
+    commits: list[Commit] = []
+    tokens = output.split("\0")
+    n = len(tokens)
+    i = 0
+    commit: Commit | None = None
+    plen = len(docs_prefix)
+    while i < n:
+        token = tokens[i]
+        i += 1
+        if token.startswith("\n"):
+            token = token.lstrip("\n")
+        if not token:
+            continue
+        if token[0] == _RECORD:
+            sha, parents, date, author, subject, trailers = (token[1:].split(_FIELD) + [""] * 6)[:6]
+            if trailers.startswith("%("):  # git older than 2.22 prints the placeholder as is
+                trailers = ""
+            coauthors = tuple(
+                m.group(1)
+                for t in trailers.strip().split("\x1d")
+                if t.strip() and (m := _COAUTHOR.match(t)) and m.group(1)
+            )
+            commit = Commit(
+                sha=sha,
+                date=_parse_date(date),
+                author=author,
+                coauthors=coauthors,
+                subject=subject,
+                boundary=not parents.strip(),
+            )
+            commits.append(commit)
+            continue
+        if token[0] != ":" or commit is None:
+            continue
+        meta = token.split(" ")
+        status = meta[-1]
+        kind = status[:1]
+        if kind in "RC":
+            if i + 1 >= n:
+                break
+            src, dst = tokens[i], tokens[i + 1]
+            i += 2
+        else:
+            if i >= n:
+                break
+            src = dst = tokens[i]
+            i += 1
+        if map_path is not None and (dst == map_path or src == map_path):
+            before = meta[2] if not set(meta[2]) <= {"0"} else None
+            after = meta[3] if not set(meta[3]) <= {"0"} else None
+            commit.map_blobs = (before, after)
+            continue
+        src_in = src.startswith(docs_prefix)
+        dst_in = dst.startswith(docs_prefix)
+        if kind == "R" and src_in and dst_in:
+            commit.changes.append(Change("R", dst[plen:], old=src[plen:]))
+        elif kind in "RC":
+            if dst_in:  # renamed or copied into docs from elsewhere: new here
+                commit.changes.append(Change("A", dst[plen:]))
+            if kind == "R" and src_in:  # renamed out of docs: gone from here
+                commit.changes.append(Change("D", src[plen:]))
+        elif dst_in:
+            commit.changes.append(Change(kind if kind in "ADM" else "M", dst[plen:]))
+    return commits
+
+
+def _parse_date(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.fromtimestamp(0, timezone.utc)
+
+
+def resolve(commits: list[Commit], shallow: bool) -> dict[str, FileRecord]:
+    """Follow renames from newest to oldest: per current file, its dates and contributors.
+
+    Each change gets `current`, the path of that file today (None when it was removed). A file
+    whose history reaches a shallow clone's cut-off commit has no known creation date: the
+    cut-off commit shows every file as added, which is not when it was created.
+    """
+    files: dict[str, FileRecord] = {}
+    alias: dict[str, str | None] = {}  # path at some time -> path now (None: no longer exists)
+
+    def now(path: str) -> str | None:
+        return alias[path] if path in alias else path
+
+    for commit in commits:
+        resolved: list[Change] = []
+        for change in commit.changes:
+            current = now(change.path)
+            if change.status == "D":
+                # Removed here; an older file of the same name is a different file.
+                alias[change.path] = None
+                current = None
+            if commit.boundary and shallow:
+                resolved.append(Change(change.status, change.path, change.old, current))
+                continue  # the cut-off commit did not really add all those files
+            if current is not None:
+                record = files.get(current)
+                if record is None:
+                    record = files[current] = FileRecord(updated=commit.date)
+                record.commits += 1
+                for name in commit.authors:
+                    record.contributors[name] += 1
+                if change.status == "A":
+                    record.created = commit.date
+            if change.status == "R" and change.old is not None:
+                alias[change.old] = current
+            if change.status == "A":
+                alias[change.path] = None  # older history of this name is another file
+            resolved.append(Change(change.status, change.path, change.old, current))
+        commit.changes = resolved
+    # Files still present whose creation we never saw (shallow cut-off) keep created=None.
+    return files

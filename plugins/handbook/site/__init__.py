@@ -1,0 +1,8 @@
+"""The MkDocs adapter: everything a build shows that is not the community's own Markdown.
+
+`theme` puts our partials (`templates/`) on the theme's search path; `links` turns channels into
+URLs and works out where each page is discussed; `mentions` is the Python-Markdown extension that
+links `#channel` in prose; `pages` writes the generated channel directory and roles page; `history`
+puts page dates, the changelog and the feed into the build. `handbook.plugin` wires these to
+MkDocs' events.
+"""
