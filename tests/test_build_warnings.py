@@ -73,7 +73,7 @@ def test_broken_map_stops_the_build_with_one_clear_message(tmp_path):
     built = build_site(tmp_path)
     assert built.aborted == "Aborted with a BuildError!"
     assert built.errors == [(
-        f"Error reading the channel map:\n{tmp_path / 'channel_map.yml'}:5:15: unknown kind `chat` in channel `x`\n"
+        f"Error reading the channel map:\nchannel_map.yml:5:15: unknown kind `chat` in channel `x`\n"
         "  Fix: write one of: topic, prompt, announcement, voice, forum")]
 
 

@@ -39,7 +39,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.docs_dir = Path(config.docs_dir)
         self.docs_display = project.display_path(self.docs_dir, self.root)
         try:
-            self.channel_map = project.load_map(self.map_path)
+            self.channel_map = project.load_map(self.map_path, self.map_display)
         except ChannelMapError as err:
             raise PluginError(f"Error reading the channel map:\n{err}") from None
         add_templates_dir(config)

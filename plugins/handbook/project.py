@@ -58,7 +58,8 @@ class Project:
 
     def analyse(self) -> Analysis:
         """The checks `handbook check` reports: categories from the docs files, the map, renames."""
-        return analyse(self.root, self.docs_dir, self.map_path, load_map(self.map_path), self.categories())
+        return analyse(self.root, self.docs_dir, self.map_path, load_map(self.map_path, self.show(self.map_path)),
+                       self.categories())
 
 
 def load_project(config_file: str | os.PathLike | None = None) -> Project:
@@ -104,10 +105,10 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_map(path: Path) -> ChannelMap | None:
-    """The map, or None when there is none; ChannelMapError for a broken one."""
+def load_map(path: Path, shown: str | None = None) -> ChannelMap | None:
+    """The map, or None when there is none; ChannelMapError (naming it as `shown`) for a broken one."""
     try:
-        return load_channel_map(path)
+        return load_channel_map(path, shown)
     except FileNotFoundError:
         return None
 

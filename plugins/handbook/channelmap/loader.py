@@ -23,7 +23,7 @@ from handbook.files import read_text
 class _Reader:
     """Reads known keys off round-trip YAML nodes, raising ChannelMapError at the right place."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         self.path = path
 
     def fail(self, where: tuple[int, int], message: str, fix: str) -> ChannelMapError:
@@ -119,24 +119,26 @@ def _kind(value: Any) -> str:
     return "text"
 
 
-def load_channel_map(path: Path | str) -> ChannelMap:
+def load_channel_map(path: Path | str, shown: str | None = None) -> ChannelMap:
     """Read `path`; raises ChannelMapError for a file that is not a channel map, and
-    FileNotFoundError when there is none (callers say to run `handbook sync`)."""
+    FileNotFoundError when there is none (callers say to run `handbook sync`). Errors name the
+    file as `shown` (the path people see, relative to mkdocs.yml) when given."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(str(path))
-    text = read_text(path)
+    shown = shown or str(path)
+    text = read_text(path, shown)
     try:
         document = load_roundtrip(path, text)
     except YamlSyntaxError as err:
-        raise ChannelMapError(path, err.line, err.column, f"invalid YAML: {err.problem}",
+        raise ChannelMapError(shown, err.line, err.column, f"invalid YAML: {err.problem}",
                               "check the indentation and quoting around that line "
                               "(text with `: ` or starting with `#` needs quotes)") from None
-    return parse_channel_map(path, document)
+    return parse_channel_map(path, document, shown)
 
 
-def parse_channel_map(path: Path, document: Any) -> ChannelMap:
-    r = _Reader(path)
+def parse_channel_map(path: Path, document: Any, shown: str | None = None) -> ChannelMap:
+    r = _Reader(shown or path)
     if document is None:
         document = {}
     root = r.mapping(document, (0, 0), "the channel map", "`server:`, `roles:` and `discord_categories:` keys")
