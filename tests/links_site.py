@@ -9,8 +9,9 @@ from pathlib import Path
 
 import sitekit
 import yaml
+from paths import FIXTURES
 
-MAP = Path(__file__).parent / "fixtures" / "mentions" / "channel_map.yml"
+MAP = FIXTURES / "mentions" / "channel_map.yml"
 
 
 @dataclass

@@ -18,9 +18,10 @@ import pytest
 
 import sitekit
 from links_site import build_site
+from paths import FIXTURES
 
 COMMIT = "Point newcomers to #help-desk and move the rota out of #staff-notes"
-PRIVATE_MAP = Path(__file__).parent / "fixtures" / "mentions" / "private_map.yml"
+PRIVATE_MAP = FIXTURES / "mentions" / "private_map.yml"
 FAKE_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB"
 DOCS = {
     "index.md": "# Home\n\nSay hi in #show-me. Staff use #staff-notes; cohorts meet in #spring-lounge.\n",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from handbook.cli import main
 from sitekit import build_site, commit_all, write_files
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 class _Text(HTMLParser):

@@ -12,6 +12,7 @@ from handbook.channelmap.model import ChannelMapError
 from handbook.channelmap.loader import load_channel_map
 from handbook.channelmap.validation import validate
 from handbook.checks.sync import schema_text
+from paths import ROOT
 
 GOOD = """\
 # our map
@@ -158,7 +159,7 @@ def test_five_hundred_channels_in_all_counting_categories(tmp_path):
 def test_schema_is_valid_and_accepts_the_repository_map():
     schema = json.loads(schema_text())
     jsonschema.Draft7Validator.check_schema(schema)
-    repo_map = Path(__file__).parents[1] / "channel_map.yml"
+    repo_map = ROOT / "channel_map.yml"
     jsonschema.validate(yaml.safe_load(repo_map.read_text(encoding="utf-8")), schema)
 
 
@@ -170,5 +171,5 @@ def test_schema_rejects_an_unknown_kind():
 
 
 def test_the_repository_schema_copy_is_the_packaged_schema():
-    copy = Path(__file__).parents[1] / "channel_map.schema.json"
+    copy = ROOT / "channel_map.schema.json"
     assert copy.read_text(encoding="utf-8") == schema_text(), "run: handbook schema > channel_map.schema.json"

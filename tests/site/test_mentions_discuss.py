@@ -9,8 +9,9 @@ import pytest
 from handbook.checks.categories import HandbookCategory
 from handbook.channelmap.loader import load_channel_map
 from handbook.site.links import ChannelLinks, front_matter_line, page_category
+from paths import FIXTURES
 
-MAP = Path(__file__).parent / "fixtures" / "mentions" / "channel_map.yml"
+MAP = FIXTURES / "mentions" / "channel_map.yml"
 CATEGORIES = [
     HandbookCategory("habits", "Habits", "habits/index.md"),
     HandbookCategory("focus", "Focus", "focus/index.md", channel="show-me"),  # index.md asks for #show-me

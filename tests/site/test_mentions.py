@@ -14,8 +14,9 @@ from handbook.site.links import ChannelLinks
 from handbook.site.mentions import MentionsExtension, Problem, locate_mentions, mention_findings
 
 from dot_fixtures import Fixtures
+from paths import FIXTURES
 
-HERE = Path(__file__).parent / "fixtures" / "mentions"
+HERE = FIXTURES / "mentions"
 LINKS = Fixtures(HERE / "links.md")
 WARNINGS = Fixtures(HERE / "warnings.md")
 # The Markdown extensions of the repository's own mkdocs.yml.
