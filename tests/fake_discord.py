@@ -1,19 +1,19 @@
 """A fake Discord API v10 for the tests: a real HTTP server on 127.0.0.1 that keeps one guild.
 
-It behaves the way `shared/DISCORD.md` says the real one does, written here independently of
+It behaves the way Discord's API reference (https://discord.com/developers/docs) says the real one does, written here independently of
 the package's code so the tests cannot agree with a bug:
 
 - text-like channel names are rewritten (lower case, spaces to `-`, `'` and `.` dropped, runs of
-  `-` collapsed, a trailing `-` trimmed) (2.2); voice and category names are kept (2.4);
+  `-` collapsed, a trailing `-` trimmed); voice and category names are kept;
 - 500 channels per guild (30013), 50 per category (50035 on `parent_id`), 250 roles (30005);
 - rate-limit headers on every answer, 429 with `retry_after` when a bucket is empty, and the
   sub-limit of 2 name or topic changes per channel per 10 minutes that answers 429 while
-  `X-RateLimit-Remaining` is still above 0 (6.5, 6.6, 6.9); an optional global 429;
+  `X-RateLimit-Remaining` is still above 0; an optional global 429;
 - 403 with 50013 for a missing permission, 403 with 50001 for a channel the bot cannot see,
   404 with 10003 for a channel that does not exist (5.2, 6.11);
-- one parent change per reorder call (40009) (5.6);
+- one parent change per reorder call (40009);
 - since 2026-10-12 the channel list omits the channels the bot cannot view (A10);
-- overwrites only with permissions the bot holds (4.6);
+- overwrites only with permissions the bot holds;
 - webhooks with Discord's message limits (A9).
 
 Time comes from an injectable clock, shared with the client in tests, so nothing sleeps.
@@ -178,7 +178,7 @@ class FakeDiscord:
         return found[0]
 
     def children(self, parent_id: str | None) -> list[dict]:
-        """The children of a category as the Discord client shows them (1.4)."""
+        """The children of a category as the Discord client shows them."""
         kids = [c for c in self.channels.values() if c["parent_id"] == parent_id and c["type"] != CATEGORY]
         return sorted(kids, key=lambda c: (c["type"] in (2, 13), c["position"], int(c["id"])))
 
@@ -186,7 +186,7 @@ class FakeDiscord:
         cats = [c for c in self.channels.values() if c["type"] == CATEGORY]
         return sorted(cats, key=lambda c: (c["position"], int(c["id"])))
 
-    # --- permissions (DISCORD.md 4.3) -------------------------------------------------------
+    # --- permissions (https://discord.com/developers/docs/topics/permissions#permission-overwrites) -------------------------------------------------------
 
     def base_permissions(self) -> int:
         perms = int(self.roles[self.guild_id]["permissions"])
@@ -462,7 +462,7 @@ class FakeDiscord:
 
     def _modify(self, channel: dict, body: dict) -> dict:
         self._need(MANAGE_CHANNELS, channel)
-        if "name" in body or "topic" in body:  # the sub-limit (6.9), whatever the headers say
+        if "name" in body or "topic" in body:  # the sub-limit, whatever the headers say
             now = self.clock()
             recent = [t for t in self.renames.get(channel["id"], []) if now - t < self.rename_window]
             if len(recent) >= self.rename_limit:

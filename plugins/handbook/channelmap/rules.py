@@ -1,6 +1,7 @@
 """Discord's channel names and limits, as pure functions and constants.
 
-Sources are in `shared/DISCORD.md` (section A): the API documents only "1-100 characters", but
+Sources: Discord's API reference (https://discord.com/developers/docs/resources/channel, /resources/guild, /topics/permissions).
+The API documents only "1-100 characters" for names, but
 text-like channels are silently rewritten by Discord, so every comparison of names goes through
 `normalize_channel_name` and never compares bytes.
 """
@@ -9,23 +10,23 @@ from __future__ import annotations
 
 import re
 
-# The map's channel kinds and the Discord channel types they create (DISCORD.md 1.1).
+# The map's channel kinds and the Discord channel types they create (https://discord.com/developers/docs/resources/channel#channel-object-channel-types).
 KIND_TO_TYPE = {"topic": 0, "prompt": 0, "announcement": 5, "voice": 2, "forum": 15}
 TYPE_TO_KIND = {0: "prompt", 2: "voice", 5: "announcement", 13: "voice", 15: "forum"}
 CATEGORY_TYPE = 4
 KINDS = tuple(KIND_TO_TYPE)
 
 # Kinds whose names Discord lowercases and hyphenates. Voice (and category) names keep their case
-# and spaces. Forum names are unverified upstream (DISCORD.md 2.4); they are treated as text-like,
+# and spaces. Forum names are unverified upstream (not documented by Discord); they are treated as text-like,
 # which is what the client shows, and `discord pull` stores whatever the API returns.
 TEXT_LIKE_KINDS = frozenset({"topic", "prompt", "announcement", "forum"})
 
-NAME_MAX = 100  # every channel type, create and modify (1.2)
-ROLE_NAME_MAX = 100  # (3.4)
-CHANNELS_PER_CATEGORY_MAX = 50  # (1.5, 3.2)
-CHANNELS_PER_GUILD_MAX = 500  # categories count, threads do not (3.1)
-ROLES_PER_GUILD_MAX = 250  # (3.4)
-TOPIC_MAX = {"topic": 1024, "prompt": 1024, "announcement": 1024, "forum": 4096}  # (1.3)
+NAME_MAX = 100  # every channel type, create and modify
+ROLE_NAME_MAX = 100  #
+CHANNELS_PER_CATEGORY_MAX = 50  #
+CHANNELS_PER_GUILD_MAX = 500  # categories count, threads do not
+ROLES_PER_GUILD_MAX = 250  #
+TOPIC_MAX = {"topic": 1024, "prompt": 1024, "announcement": 1024, "forum": 4096}  #
 KINDS_WITHOUT_TOPIC = frozenset({"voice"})
 
 _SNOWFLAKE = re.compile(r"^[0-9]{17,20}$")
@@ -38,7 +39,7 @@ def is_text_like(kind: str) -> bool:
 
 
 def normalize_channel_name(name: str, kind: str = "topic") -> str:
-    """The name Discord stores for `name` on a channel of `kind` (DISCORD.md 2.2, 2.4).
+    """The name Discord stores for `name` on a channel of `kind` (observed behaviour of Discord and its client; Discord does not document it).
 
     Text-like channels: lower case, white space to `-`, `'` and `.` dropped, runs of `-`
     collapsed, a trailing `-` trimmed. Voice channels keep the name as written (trimmed).
@@ -73,11 +74,11 @@ def is_unset_id(value: object) -> bool:
 
 
 def channel_url(guild_id: str, channel_id: str) -> str:
-    """Where a member opens a channel (DISCORD.md 7.2)."""
+    """Where a member opens a channel (https://discord.com/developers/docs/reference#message-formatting)."""
     return f"https://discord.com/channels/{guild_id}/{channel_id}"
 
 
-# --- permission overwrites (DISCORD.md 1.8, 4.1, 4.4) ---------------------------------------
+# --- permission overwrites (https://discord.com/developers/docs/topics/permissions) ---------------------------------------
 
 VIEW_CHANNEL = 1 << 10
 SEND_MESSAGES = 1 << 11

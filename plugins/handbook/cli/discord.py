@@ -207,7 +207,7 @@ def run_apply(args: argparse.Namespace) -> int:
                 print(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
             return EXIT_CLEAN
         missing, count = missing_for(result, state)
-        if missing:  # say it once, before any write, rather than fail half-way (DISCORD.md risk 3)
+        if missing:  # say it once, before any write, rather than fail half-way (a half-applied plan is worse than none)
             raise UsageError(f"missing permission: the bot needs {' and '.join(missing)} for {count} of these "
                              "changes; give its role that permission in Server Settings → Roles "
                              "(nothing was changed)")
@@ -246,7 +246,7 @@ def run_apply(args: argparse.Namespace) -> int:
         if outcome.failed:
             print(f"handbook discord apply: error: {outcome.failed[1]}", file=sys.stderr)
             return EXIT_ERROR
-        # Discord is eventually consistent (6.10): read the server back before saying "done".
+        # Discord is eventually consistent: read the server back before saying "done".
         _, check = _plan(args, client, load_map(path), guild_id)
     if outcome.pending or check.operations:
         if check.operations and not outcome.pending:

@@ -1,6 +1,6 @@
 """`handbook discord announce --since REF`: tell the community what changed in the handbook.
 
-One webhook message (DISCORD.md A9): an embed listing the pages added, updated, renamed and
+One webhook message (https://discord.com/developers/docs/resources/webhook#execute-webhook): an embed listing the pages added, updated, renamed and
 removed since REF, public pages only, cut to Discord's limits, with `allowed_mentions` empty so
 nobody is pinged. The webhook URL comes only from `DISCORD_WEBHOOK_URL` and is never printed.
 

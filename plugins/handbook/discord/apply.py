@@ -111,7 +111,7 @@ class Applier:
             return f"done (id {channel['id']})"
         elif op.op in ("rename-category", "rename", "set-topic"):
             payload = dict(data["payload"])
-            # name and topic in one PATCH: both count against the 2-per-10-minutes limit (6.9)
+            # name and topic in one PATCH: both count against the 2-per-10-minutes limit
             for later in range(position + 1, len(ops)):
                 other = ops[later]
                 if other.id == op.id and other.op in ("rename", "set-topic") and later not in merged:
@@ -138,7 +138,7 @@ class Applier:
 
     def move(self, channel_id: str, parent_id: str | None, reason: str, what: str) -> None:
         # One parent change per call (40009). No lock_permissions: syncing with the new category
-        # would replace a private channel's overwrites with the category's (DISCORD.md 4.5).
+        # would replace a private channel's overwrites with the category's (permission overwrites are per channel: https://discord.com/developers/docs/topics/permissions#permission-overwrites).
         self.client.reorder_channels(self.guild_id, [{"id": channel_id, "parent_id": parent_id,
                                                       "lock_permissions": False}], reason=reason, what=what)
 

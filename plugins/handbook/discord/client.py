@@ -1,4 +1,4 @@
-"""A small REST client for Discord API v10 (DISCORD.md A5, A6): HTTP only, no planning.
+"""A small REST client for Discord API v10 (https://discord.com/developers/docs/reference, https://discord.com/developers/docs/topics/rate-limits): HTTP only, no planning.
 
 - `Authorization: Bot <token>` from `DISCORD_TOKEN`; the token is never part of a message, a
   repr, a log line or an exception (every message goes through `redact`).
@@ -36,7 +36,7 @@ WEBHOOK_ENV = "DISCORD_WEBHOOK_URL"
 MAX_429_IN_A_ROW = 10
 USER_AGENT = f"DiscordBot (https://github.com/campfire-practice/handbook, {__version__})"
 
-# Permission bits (DISCORD.md 4.1).
+# Permission bits: https://discord.com/developers/docs/topics/permissions#permissions-bitwise-permission-flags
 CREATE_INSTANT_INVITE = 1 << 0
 ADMINISTRATOR = 1 << 3
 MANAGE_CHANNELS = 1 << 4
@@ -44,7 +44,7 @@ VIEW_CHANNEL = 1 << 10
 SEND_MESSAGES = 1 << 11
 MANAGE_ROLES = 1 << 28
 MANAGE_WEBHOOKS = 1 << 29
-BOT_PERMISSIONS = VIEW_CHANNEL | MANAGE_CHANNELS | MANAGE_ROLES  # 268436496 (4.2)
+BOT_PERMISSIONS = VIEW_CHANNEL | MANAGE_CHANNELS | MANAGE_ROLES  # 268436496
 
 PERMISSION_NAMES = {
     VIEW_CHANNEL: "View Channels",
@@ -53,7 +53,7 @@ PERMISSION_NAMES = {
     SEND_MESSAGES: "Send Messages",
 }
 
-# JSON error codes worth a sentence of their own (DISCORD.md 6.11).
+# JSON error codes worth a sentence of their own: https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
 ERROR_TEXT = {
     10003: "the channel does not exist (deleted on the server)",
     10004: "the server does not exist, or the bot is not a member of it",
@@ -105,7 +105,7 @@ class RateLimited(DiscordError):
 
 
 def required_permission(method: str, route: str) -> str:
-    """The permission a route needs, for messages about 403s (DISCORD.md A5)."""
+    """The permission a route needs, for messages about 403s (from each endpoint's page in Discord's API reference)."""
     if "/permissions/" in route or "/roles" in route:
         return "Manage Roles"
     if method == "GET":
@@ -242,7 +242,7 @@ class DiscordClient:
             if response.status_code == 429:
                 self.stats.rate_limited += 1
                 limited += 1
-                if limited > MAX_429_IN_A_ROW:  # never spin, whatever the answers say (DISCORD.md 6.8)
+                if limited > MAX_429_IN_A_ROW:  # never spin, whatever the answers say (https://discord.com/developers/docs/topics/rate-limits)
                     raise DiscordError(f"{what}: still rate limited after {limited - 1} waits; try again later",
                                        status=429, method=method, route=path)
                 body = _json_or_empty(response)
@@ -307,7 +307,7 @@ class DiscordClient:
                 text += f" ({fields})"
         return DiscordError(redact(text, self.__token), status=status, code=code, method=method, route=path)
 
-    # --- endpoints (DISCORD.md A5) -------------------------------------------------------------
+    # --- endpoints (https://discord.com/developers/docs/resources/guild, /resources/channel) -------------------------------------------------------------
 
     def current_user(self) -> dict:
         return self.request("GET", "/users/@me", what="read the bot's user")

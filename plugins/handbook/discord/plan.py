@@ -1,13 +1,13 @@
 """The channel map and a server's state in, the ordered operations that make them agree out. Pure.
 
 Identity is the Discord id once the map has it; before the first `pull` a channel is matched by
-its normalised name and kind (DISCORD.md "Lessons"). A different name on the same id is a rename
+its normalised name and kind (Discord rewrites text channel names, so bytes are never compared). A different name on the same id is a rename
 (one PATCH), never delete + create. Names are compared through Discord's normaliser, so a
 name Discord rewrites never loops. Order is compared as order, never as position numbers.
 Channels the bot cannot see are counted, never changed. Channels on the server but not in the
 map are kept unless `allow_delete`.
 
-Phases, applied in this order (DISCORD.md risk 11): roles, categories, channels (renames and
+Phases, applied in this order (roles must exist before an overwrite can name them, categories before their channels): roles, categories, channels (renames and
 topics, then creates), moves and archiving, permissions, deletes, order.
 """
 
@@ -96,7 +96,7 @@ def label(name: str, kind_or_type: str | int) -> str:
 
 
 def compatible_types(kind: str) -> set[int]:
-    """Channel types that already are a `kind` channel, or that Discord can turn into one (1.11)."""
+    """Channel types that already are a `kind` channel, or that Discord can turn into one."""
     if kind == "voice":
         return {2, 13}  # a stage channel is a voice channel to the map
     if kind == "forum":

@@ -1,6 +1,6 @@
 """Read what a Discord server holds, as plain data for `discord_plan` and `discord_pull`.
 
-Since 2026-10-12 the channel list leaves out channels the bot cannot view (DISCORD.md A10), so
+Since 2026-10-12 the channel list leaves out channels the bot cannot view (Discord's change log, 2026: https://discord.com/developers/docs/change-log), so
 a channel the map knows by id but the list lacks is looked up on its own: 403/50001 means it is
 hidden from the bot (not deleted), 404/10003 means it is gone.
 """
@@ -25,7 +25,7 @@ class ServerState:
     roles: list[dict] = field(default_factory=list)
     bot_user_id: str | None = None
     protected: set[str] = field(default_factory=set)
-    """Channels a Community server cannot delete: rules, community updates (DISCORD.md 3.6)."""
+    """Channels a Community server cannot delete: rules, community updates (error 50074: https://discord.com/developers/docs/topics/opcodes-and-status-codes#json)."""
     bot_roles: list[str] = field(default_factory=list)
     """The ids of the bot member's roles (for its permissions; empty when unknown)."""
     hidden: set[str] = field(default_factory=set)
@@ -37,12 +37,12 @@ class ServerState:
         return next((c for c in self.channels if c["id"] == channel_id), None) if channel_id else None
 
     def categories(self) -> list[dict]:
-        """Categories in the order the client shows them (1.4)."""
+        """Categories in the order the client shows them."""
         cats = [c for c in self.channels if c["type"] == rules.CATEGORY_TYPE]
         return sorted(cats, key=lambda c: (c.get("position") or 0, int(c["id"])))
 
     def children(self, parent_id: str | None) -> list[dict]:
-        """A category's channels in the order the client shows them: text-like above voice (1.4)."""
+        """A category's channels in the order the client shows them: text-like above voice."""
         kids = [c for c in self.channels if c.get("parent_id") == parent_id and c["type"] != rules.CATEGORY_TYPE]
         return sorted(kids, key=lambda c: (c["type"] in VOICE_LIKE, c.get("position") or 0, int(c["id"])))
 
@@ -50,7 +50,7 @@ class ServerState:
         return {r["id"]: r for r in self.roles}
 
     def bot_permissions(self) -> int:
-        """The bot's server-wide permissions: `@everyone` and its roles (DISCORD.md 4.3 steps 1-2)."""
+        """The bot's server-wide permissions: `@everyone` and its roles (https://discord.com/developers/docs/topics/permissions#permission-overwrites, steps 1-2)."""
         by_id = self.role_by_id()
         perms = 0
         for role_id in [self.guild_id, *self.bot_roles]:
@@ -58,7 +58,7 @@ class ServerState:
         return perms
 
     def bot_can_view(self, channel: dict) -> bool:
-        """Whether the bot may view `channel`, through the overwrites (DISCORD.md 4.3)."""
+        """Whether the bot may view `channel`, through the overwrites (https://discord.com/developers/docs/topics/permissions#permission-overwrites)."""
         perms = self.bot_permissions()
         if perms & ADMINISTRATOR:
             return True

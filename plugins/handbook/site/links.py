@@ -3,7 +3,7 @@
 A channel opens on Discord (`https://discord.com/channels/GUILD/ID`) when both ids are known,
 otherwise at its entry in the generated channel directory. A private channel never gets a link,
 an id or (unless the community chose `show_private_names`) its name on the public site
-(DISCORD.md (c) 8 and 10).
+(a public map must not publish what a private space is called).
 """
 
 from __future__ import annotations
