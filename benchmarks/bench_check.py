@@ -3,7 +3,7 @@
 
     .venv/bin/python benchmarks/bench_check.py [--pages 500 1000 2000] [--runs 5]
 
-For each size it makes a synthetic handbook with git history (../shared/tools/make_handbook.py),
+For each size it makes a synthetic handbook with git history (benchmarks/corpus.py),
 writes a channel map with `handbook sync`, then puts the renamed categories' channels back on
 their old folders, as a community that renamed folders without touching the map would have them:
 so every run of `handbook check` also asks git about renames. Runs are paired (plain build, then
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MAKE_HANDBOOK = ROOT.parent / "shared" / "tools" / "make_handbook.py"
+MAKE_HANDBOOK = ROOT / "benchmarks" / "corpus.py"
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -40,7 +40,7 @@ def write_map(out: Path) -> int:
     (out / "channel_map.yml").unlink(missing_ok=True)
     subprocess.run([str(BIN / "handbook"), "sync", "-f", "mkdocs-plain.yml"], cwd=out, check=True,
                    capture_output=True, env=ENV)
-    spec = importlib.util.spec_from_file_location("make_handbook", MAKE_HANDBOOK)
+    spec = importlib.util.spec_from_file_location("corpus", MAKE_HANDBOOK)
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     text = (out / "channel_map.yml").read_text()

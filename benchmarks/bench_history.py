@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_history.py --pages 2000 --commits 5000 --runs 5
     .venv/bin/python benchmarks/bench_history.py --pages 500 --commits 1000 --runs 7
 
-Makes (or reuses) a synthetic handbook with `make_handbook.py --bench-configs` (its history is
+Makes (or reuses) a synthetic handbook with `corpus.py --bench-configs` (its history is
 deterministic), then builds it with `mkdocs build` in subprocesses, in paired rounds: each round
 builds every variant once, in a rotated order, so that drift of the machine hits all variants
 alike. Reported: the median time per variant and the median of the per-round ratios to the plain
@@ -14,9 +14,9 @@ expanded, so prune would cut nothing); a plain build then takes a fraction of th
 same overhead weighs more.
 
 Variants:
-  plain          plugins: [search]                                  (make_handbook.py)
+  plain          plugins: [search]                                  (corpus.py)
   handbook       plugins: [search, handbook] with history on (dates, contributors, changelog, feed)
-  grdl-created   git-revision-date-localized with creation dates    (make_handbook.py)
+  grdl-created   git-revision-date-localized with creation dates    (corpus.py)
 """
 
 from __future__ import annotations
@@ -35,9 +35,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-MAKE_HANDBOOK = (HERE.parent.parent / "shared" / "tools" / "make_handbook.py").resolve()
-if not MAKE_HANDBOOK.exists():  # the worktree layout: /work/wt/<name>/ next to /work/shared/
-    MAKE_HANDBOOK = Path("/work/shared/tools/make_handbook.py")
+MAKE_HANDBOOK = HERE / "corpus.py"
 
 HANDBOOK_PLUGIN = (
     "plugins:\n"

@@ -3,7 +3,7 @@
 
     .venv/bin/python benchmarks/bench_links.py [--pages 2000] [--runs 7]
 
-For each size it makes a synthetic handbook (../shared/tools/make_handbook.py: Material, pages
+For each size it makes a synthetic handbook (benchmarks/corpus.py: Material, pages
 with Discord-style mentions such as #show-me and #habits), writes its channel map with
 `handbook sync`, adds the hand-kept prompt channels the pages mention and a private space, and
 gives half of the channels Discord ids (so mentions link both to Discord and to the directory).
@@ -33,10 +33,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared/tools beside the repository (or beside the folder of git worktrees it is in).
-MAKE_HANDBOOK = next((p / "shared" / "tools" / "make_handbook.py" for p in ROOT.parents
-                      if (p / "shared" / "tools" / "make_handbook.py").exists()),
-                     ROOT.parent / "shared" / "tools" / "make_handbook.py")
+MAKE_HANDBOOK = Path(__file__).resolve().parent / "corpus.py"
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

@@ -7,16 +7,23 @@ Every git failure becomes a `GitBookError` with the fix; nothing here writes git
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
-import git
+# GitPython looks for a git binary when it is imported and raises ImportError without one;
+# "quiet" defers that to the first command, where WorkTree says what to install.
+os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+import git  # noqa: E402
 
 from handbook.gitbook.model import GitBookError
 
 
 class WorkTree:
     def __init__(self, base: Path) -> None:
+        if not shutil.which(git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"):
+            raise GitBookError(str(base), None, "cannot be imported: the git command was not found on this machine",
+                               "install git (e.g. `apt-get install git`) and run the import again")
         try:
             self.repo = git.Repo(base, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""`handbook check` on this repository's own handbook: the pre-commit hook's cost.
+
+Runs `handbook check` and `handbook --version` (start-up alone) `--runs` times each as separate
+processes, and a plain `mkdocs build` of the same tree (this repository's mkdocs.yml without the
+handbook plugin) a few times, and prints the medians and the ratio check / plain build.
+
+    .venv/bin/python benchmarks/bench_cli.py --runs 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(command: list[str], ok: tuple[int, ...] = (0,)) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=ENV)
+    elapsed = time.perf_counter() - start
+    if result.returncode not in ok:
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--builds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "mkdocs-plain.yml"
+        plain.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\nplugins:\n  - search\n",
+                         encoding="utf-8")
+        site = Path(tmp) / "site"
+        timed([str(BIN / "handbook"), "check"])  # warm the file cache
+        version = [timed([str(BIN / "handbook"), "--version"]) for _ in range(args.runs)]
+        check = [timed([str(BIN / "handbook"), "check"]) for _ in range(args.runs)]
+        build = [timed([str(BIN / "mkdocs"), "build", "-q", "-f", str(plain), "-d", str(site)])
+                 for _ in range(args.builds)]
+        shutil.rmtree(site, ignore_errors=True)
+    v, c, b = (statistics.median(x) for x in (version, check, build))
+    print(f"handbook --version: median {v:.3f} s of {args.runs}")
+    print(f"handbook check:     median {c:.3f} s of {args.runs} (min {min(check):.3f} s)")
+    print(f"plain mkdocs build: median {b:.3f} s of {args.builds}")
+    print(f"check / plain build: {c / b:.1%}")
+
+
+if __name__ == "__main__":
+    main()
