@@ -176,3 +176,18 @@ def make_site(root: Path, options: str = "      history: true") -> tuple[GitRepo
         "Warmer welcome\n\nCo-authored-by: Eve Editor <eve@example.org>", step=STEP
     )
     return repo, ids
+
+
+def count_git_commands(monkeypatch) -> list[str]:
+    """Record the git subcommand of every command handbook runs (the seam is `Repository.run`)."""
+    from handbook.history import git as git_seam
+
+    calls: list[str] = []
+    original = git_seam.Repository.run
+
+    def run(self, *args, **kwargs):
+        calls.append(args[0])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(git_seam.Repository, "run", run)
+    return calls
