@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.structure.files import File
@@ -20,6 +20,7 @@ from mkdocs.utils.meta import get_data
 from handbook.channelmap.rules import slug_for_folder
 
 INDEX_NAMES = ("index.md", "README.md")
+INDEX_STEMS = ("index", "README")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,14 @@ def read_page(path: Path) -> tuple[dict, str | None]:
         return {}, None
     markdown, meta = get_data(text)
     return (meta if isinstance(meta, dict) else {}), _first_heading(markdown)
+
+
+def title_from_path(src_uri: str) -> str:
+    """The title a page gets from its file name alone (`tiny-habits.md` -> "Tiny habits"; an index
+    page takes its folder's name), for pages whose text cannot be read."""
+    path = PurePosixPath(src_uri)
+    stem = (path.parent.name or "Home") if path.stem in INDEX_STEMS else path.stem
+    return stem.replace("-", " ").replace("_", " ").capitalize() or "Home"
 
 
 def page_title(path: Path) -> str | None:

@@ -148,9 +148,7 @@ def page_title(site: Site, change: PageChange) -> str:
         title = categories.page_title(site.docs_dir / change.path)
         if title:
             return title
-    stem = PurePosixPath(change.path)
-    name = stem.parent.name if stem.stem == "index" and stem.parent.name else stem.stem
-    return name.replace("-", " ").replace("_", " ").capitalize() or "Home"
+    return categories.title_from_path(change.path)
 
 
 def page_url(site: Site, path: str) -> str | None:

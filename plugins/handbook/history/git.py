@@ -10,17 +10,15 @@ with one clear log message, never a traceback.
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import get_plugin_logger
 
-from handbook.history.log import LOG_FORMAT, Commit, FileRecord, History, parse_log, resolve
+from handbook.history.log import LOG_FORMAT, Commit, History, parse_log, resolve
 
 
 def _gitpython():

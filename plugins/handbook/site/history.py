@@ -13,7 +13,6 @@ set on all pages slows a large build down measurably.
 from __future__ import annotations
 
 import os
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -22,12 +21,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from handbook.checks.categories import title_from_path
 from handbook.history import changelog as cl
 from handbook.history.feed import render_feed
 from handbook.history.log import FileRecord
@@ -306,7 +305,7 @@ def _titles(files: Files) -> dict[str, str]:
     """docs path -> title of every page (a title made from the file name if not read yet)."""
     return {
         f.src_uri: (f.page.title if f.page is not None and f.page.markdown is not None else None)
-        or _title_from_path(f.src_uri)
+        or title_from_path(f.src_uri)
         for f in files.documentation_pages()
     }
 
@@ -316,10 +315,3 @@ def _mtime(path: str) -> datetime | None:
         return datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc)
     except OSError:
         return None
-
-
-def _title_from_path(src_uri: str) -> str:
-    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
-    if stem == "index":
-        stem = posixpath.basename(posixpath.dirname(src_uri)) or "Home"
-    return stem.replace("-", " ").replace("_", " ").capitalize()
