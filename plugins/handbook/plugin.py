@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from handbook import project
 from handbook.site import links
-from handbook.site import pages
+from handbook.site import pages, standalone
 from handbook.checks.categories import find_categories
 from handbook.channelmap.model import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
@@ -52,6 +52,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.site_history = SiteHistory()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        outputs = (self.config.channel_directory, self.config.roles_page, self.config.changelog)
+        files = standalone.without_generate_output(files, outputs)
         categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
         self.categories = categories
         self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map, categories))

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from handbook.cli import discord as discord_commands
+from handbook.cli import generate as generate_commands
 from handbook.cli import gitbook as gitbook_commands
 from handbook.cli import map as map_commands
 from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     map_commands.register(subparsers)
     discord_commands.register(subparsers)
     gitbook_commands.register(subparsers)
+    generate_commands.register(subparsers)
     return parser
 
 

@@ -241,9 +241,17 @@ class SiteHistory:
 
     # --- on_post_build -------------------------------------------------------------------------
     def write_feed(self, config: MkDocsConfig) -> None:
+        document = self.feed_document(config)
+        if document is not None:
+            target = Path(config.site_dir) / document[0]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(document[1])
+
+    def feed_document(self, config: MkDocsConfig) -> tuple[str, bytes] | None:
+        """(site-relative path, Atom document) of the feed, or None when it is off."""
         b = self.build
         if not b.enabled or not b.feed_path:
-            return
+            return None
         site_url = config.site_url or ""
         base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
         page_urls = {f.src_uri: f.url for f in (b.files.documentation_pages() if b.files else [])}
@@ -262,9 +270,7 @@ class SiteHistory:
             site_url=base or None,
             built=datetime.now(timezone.utc),
         )
-        target = Path(config.site_dir) / b.feed_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        return b.feed_path, data
 
 
 ICONS = {

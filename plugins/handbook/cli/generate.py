@@ -1,0 +1,48 @@
+"""`handbook generate`: the plugin's generated pages as files, for site generators that run no plugin."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from handbook.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    generate = subparsers.add_parser(
+        "generate", help="write the generated pages (channels, roles, changelog) as Markdown files",
+        description="Write the pages the plugin generates into docs_dir (or --out) as Markdown files, "
+                    "for Zensical and other generators that run no MkDocs plugin; with --feed, write the "
+                    "Atom feed into the built site. Writes only what changed.")
+    config_option(generate)
+    generate.add_argument("--out", metavar="DIR", type=Path, help="where the pages go (default: docs_dir)")
+    generate.add_argument("--feed", metavar="SITE_DIR", type=Path,
+                          help="also write the feed into SITE_DIR (run it after the site is built)")
+    generate.add_argument("--check", action="store_true", help="write nothing; exit 1 when a page would change")
+    generate.set_defaults(run=run_generate)
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    from handbook.project import load_project
+    from handbook.site.standalone import generate_pages, is_generate_output, write_feed, write_pages
+
+    project = load_project(args.config_file)
+    out = args.out or project.docs_dir
+    generated = generate_pages(args.config_file)
+    if args.check:
+        stale = [uri for uri, text in generated.pages.items()
+                 if not (out / uri).exists() or not is_generate_output(str(out / uri))
+                 or (out / uri).read_text(encoding="utf-8") != text]
+        for uri in stale:
+            print(f"{project.show(out / uri)} would change")
+        return EXIT_FINDINGS if stale else EXIT_CLEAN
+    written = write_pages(generated, out)
+    for uri in written:
+        print(f"wrote {project.show(out / uri)}")
+    if not written:
+        print(f"{len(generated.pages)} generated pages are up to date in {project.show(out)}.")
+    if args.feed:
+        path = write_feed(generated, args.feed)
+        if path:
+            print(f"wrote {project.show(args.feed / path)}")
+    return EXIT_CLEAN
