@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_generate(args: argparse.Namespace) -> int:
     from handbook.project import load_project
-    from handbook.site.standalone import generate_pages, is_generate_output, write_feed, write_pages
+    from handbook.generate import generate_pages, write_feed, write_pages
+    from handbook.site.standalone import is_generate_output
 
     project = load_project(args.config_file)
     out = args.out or project.docs_dir

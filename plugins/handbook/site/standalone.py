@@ -2,11 +2,10 @@
 
 Two pieces, so a site built by Zensical still shows what the plugin adds:
 
-- `generate_pages` runs the plugin's own events on the project (no site build) and returns the
-  Markdown of the pages it generates (channel directory, roles page, changelog) and the feed;
-  `handbook generate` writes them into `docs_dir` as files marked with `GENERATED_KEY` in their
-  front matter. When the plugin does run (MkDocs, ProperDocs), it drops files with that mark and
-  generates its own, so one tree builds with either.
+- `handbook generate` (`handbook.generate`) writes the plugin's generated pages into `docs_dir`
+  as files marked with `GENERATED_KEY` in their front matter. When the plugin does run (MkDocs,
+  ProperDocs), `without_generate_output` drops files with that mark and it generates its own, so
+  one tree builds with either.
 - `HandbookExtension` (`markdown_extensions: [handbook.site.standalone]`) links `#channel`
   mentions and adds the "Discuss this page" box at the end of each page, reading the page's path
   and front matter from the rendering context Zensical gives Python-Markdown.
@@ -18,7 +17,6 @@ import html
 import logging
 import os
 import posixpath
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,82 +51,6 @@ def without_generate_output(files, uris):
         if file is not None and is_generate_output(file.abs_src_path):
             files.remove(file)
     return files
-
-
-# --- handbook generate ------------------------------------------------------------------------
-
-
-@dataclass
-class Generated:
-    pages: dict[str, str]
-    """docs-relative path -> Markdown (with the generated header)."""
-    feed: tuple[str, bytes] | None
-    """(site-relative path, Atom document), when the feed is on."""
-
-
-def generate_pages(config_file: str | None) -> Generated:
-    """The plugin's generated pages and feed for the project, through the plugin's own events."""
-    from mkdocs.structure.files import get_files
-    from mkdocs.structure.pages import Page
-
-    from handbook.errors import HandbookError
-    from handbook.plugin import HandbookPlugin
-    from handbook.project import load_project
-
-    project = load_project(config_file)
-    config = project.config
-    plugin = config.plugins.get("handbook")
-    if not isinstance(plugin, HandbookPlugin):
-        raise HandbookError("has no `handbook` plugin, so there is nothing to generate", file=str(project.config_file),
-                            fix="add `- handbook` under `plugins:` (its options say which pages to generate)")
-    plugin.on_startup(command="build", dirty=False)
-    config = plugin.on_config(config) or config
-    files = get_files(config)
-    config.plugins._current_plugin = "handbook"  # what File.generated records as the page's maker
-    try:
-        files = plugin.on_files(files, config=config) or files
-    finally:
-        config.plugins._current_plugin = None
-    pages: dict[str, str] = {}
-    for file in files:
-        if file.generated_by == "handbook" and file.is_documentation_page():
-            page = Page(None, file, config)
-            markdown = plugin.on_page_markdown(file.content_string, page=page, config=config, files=files)
-            pages[file.src_uri] = HEADER + (markdown if markdown is not None else file.content_string)
-    feed = plugin.site_history.feed_document(config)
-    return Generated(pages, feed)
-
-
-def write_pages(generated: Generated, out: Path) -> list[str]:
-    """Write the pages under `out`, only those whose text changed; the paths written.
-
-    A file that is there and was not written by `handbook generate` is never replaced."""
-    from handbook.errors import HandbookError
-    from handbook.files import write_atomic
-
-    written = []
-    for uri, text in sorted(generated.pages.items()):
-        target = out / uri
-        if target.exists():
-            if not is_generate_output(str(target)):
-                raise HandbookError(f"exists and was not written by `handbook generate`, so it is left as it is",
-                                    file=str(target), fix="move it, or point the plugin's option for this page elsewhere")
-            if target.read_text(encoding="utf-8") == text:
-                continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, text)
-        written.append(uri)
-    return written
-
-
-def write_feed(generated: Generated, site_dir: Path) -> str | None:
-    if generated.feed is None:
-        return None
-    path, data = generated.feed
-    target = site_dir / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return path
 
 
 # --- the Markdown extension -------------------------------------------------------------------

@@ -1,0 +1,115 @@
+"""This repository's handbook without the MkDocs plugin: `handbook generate`, then Zensical.
+
+The tree is a copy of the repository's docs, map and mkdocs.yml in a fresh git repository, with
+`handbook.site.standalone` added to `markdown_extensions` (what the README tells Zensical users).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from paths import ROOT
+from sitekit import build_site
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org",
+       "GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org",
+       "GIT_AUTHOR_DATE": "2026-11-02T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-02T10:00:00Z"}
+BIN = Path(sys.executable).parent
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []  # (class, href)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a":
+            self.links.append((attrs.get("class") or "", attrs.get("href") or ""))
+
+
+def links_of(path: Path) -> list[tuple[str, str]]:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.links
+
+
+def handbook(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "handbook", *args], cwd=cwd, capture_output=True, text=True, env=ENV)
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("zensical") / "handbook"
+    root.mkdir()
+    for name in ("docs", "channel_map.yml", "mkdocs.yml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "markdown_extensions:\n" in text
+    (root / "mkdocs.yml").write_text(text.replace("markdown_extensions:\n",
+                                                  "markdown_extensions:\n  - handbook.site.standalone\n", 1),
+                                     encoding="utf-8")
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Import the handbook"]):
+        subprocess.run(["git", *command], cwd=root, check=True, env=ENV)
+    return root
+
+
+def test_generate_writes_the_pages_once_and_then_nothing(tree):
+    first = handbook("generate", cwd=tree)
+    assert first.returncode == 0, first.stderr
+    assert sorted(first.stdout.split()) == sorted("wrote docs/changelog.md wrote docs/channels.md wrote docs/roles.md".split())
+    for name in ("channels.md", "roles.md", "changelog.md"):
+        assert (tree / "docs" / name).read_text(encoding="utf-8").startswith("---\nhandbook_generated: true")
+    again = handbook("generate", cwd=tree)
+    assert again.returncode == 0 and "3 generated pages are up to date" in again.stdout
+    assert handbook("generate", "--check", cwd=tree).returncode == 0
+    (tree / "docs" / "roles.md").write_text("---\nhandbook_generated: true\n---\nold\n", encoding="utf-8")
+    assert handbook("generate", "--check", cwd=tree).returncode == 1
+    assert handbook("generate", cwd=tree).stdout.strip() == "wrote docs/roles.md"
+
+
+def test_generate_never_replaces_a_page_someone_wrote(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "channels.md").write_text("# Our own channels page\n", encoding="utf-8")
+    shutil.copy(ROOT / "channel_map.yml", tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - handbook:\n      history: false\n", encoding="utf-8")
+    result = handbook("generate", cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "docs/channels.md exists, so the generated channel directory is not written" in result.stderr
+    assert result.stdout.strip() == "wrote docs/roles.md"
+    assert (tmp_path / "docs" / "channels.md").read_text(encoding="utf-8") == "# Our own channels page\n"
+
+
+def test_zensical_builds_the_generated_pages_mentions_and_discuss_boxes(tree):
+    assert handbook("generate", cwd=tree).returncode == 0
+    result = subprocess.run([str(BIN / "zensical"), "build", "--clean"], cwd=tree, capture_output=True, text=True,
+                            env=ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tree / "site"
+    for page in ("channels", "roles", "changelog"):
+        assert (site / page / "index.html").is_file(), page
+    channels = (site / "channels" / "index.html").read_text(encoding="utf-8")
+    assert 'id="habits"' in channels
+    habits = links_of(site / "habits" / "tiny-habits" / "index.html")
+    assert ("handbook-discuss__channel", "../../channels/#habits") in habits
+    assert ("handbook-discuss__invite", "https://discord.gg/campfire-practice") in habits
+    mentions = [href for cls, href in links_of(site / "habits" / "index.html") if cls == "handbook-mention"]
+    assert "../channels/#habits" in mentions
+    # generated pages carry no discuss box of their own, and private names stay off every page
+    assert "handbook-discuss" not in channels
+    assert "mod-team" not in channels and "mod-log" not in channels
+
+
+def test_mkdocs_still_builds_strictly_over_the_generated_files(tree, tmp_path):
+    assert handbook("generate", cwd=tree).returncode == 0
+    built = build_site(tree, site_dir=tmp_path / "site")
+    assert built.warnings == []
+    assert "handbook_generated" not in built.html("channels/index.html")
+    assert "Discuss this page" in built.html("habits/tiny-habits/index.html")
