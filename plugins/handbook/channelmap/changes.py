@@ -20,6 +20,7 @@ class Channel:
     category: str | None = None  # the docs folder a topic channel mirrors
     archived: bool = False
     private: bool = False
+    topic: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def read_channels(text: bytes | str | None) -> list[Channel]:
                     category=category if isinstance(category, str) and category else None,
                     archived=entry.get("status") == "archived",
                     private=private,
+                    topic=str(entry["topic"]) if isinstance(entry.get("topic"), (str, int, float)) else None,
                 )
             )
     return channels

@@ -36,6 +36,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from handbook.findings import INFO
     from handbook.project import load_project
 
     findings = load_project(args.config_file).analyse().findings
@@ -46,7 +47,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(finding.as_text())
         print("No drift: every handbook category has its topic channel." if not findings
               else f"{len(findings)} finding{'s' if len(findings) != 1 else ''}.")
-    return EXIT_FINDINGS if findings else EXIT_CLEAN
+    return EXIT_FINDINGS if any(f.severity != INFO for f in findings) else EXIT_CLEAN
 
 
 def run_sync(args: argparse.Namespace) -> int:
