@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     sync = subparsers.add_parser("sync", help="write the drift fixes into channel_map.yml",
                                  description="Add topic channels for new categories, rename on a category "
-                                             "rename (keeping ids), archive orphans. Keeps hand edits.")
+                                             "rename (keeping ids), archive orphans, refresh the topics it wrote when a "
+                                             "title changes. Keeps hand edits.")
     config_option(sync)
     sync.add_argument("--dry-run", action="store_true", help="print the change as a unified diff; write nothing")
     sync.set_defaults(run=run_sync)
