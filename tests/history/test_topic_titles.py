@@ -173,3 +173,19 @@ def test_git_is_asked_twice_and_only_about_topics_that_do_not_name_the_title(rep
     repo.write("docs/badging/index.md", "# Badging\n")
     assert check(capsys)[0] == 0
     assert calls == []  # every topic names its title: no git at all
+
+
+def test_a_long_map_history_is_scanned_not_parsed(repo, capsys, monkeypatch):
+    for n in range(30):
+        repo.write("channel_map.yml", MAP.format(habits="Habits that last") + f"# edit {n}\n")
+        repo.commit(f"Map edit {n}")
+    retitle_heading(repo)
+    repo.commit("Habits are routines now")
+    from handbook.history import titles
+
+    parsed: list[int] = []
+    read = titles.read_channels
+    monkeypatch.setattr(titles, "read_channels", lambda text: parsed.append(1) or read(text))
+    code, out = check(capsys)
+    assert code == 1 and out[0] == STALE
+    assert parsed == []  # every version holds the topic's line once: no YAML parse at all

@@ -24,11 +24,11 @@ import yaml
 from mkdocs.plugins import get_plugin_logger
 
 from handbook.channelmap.changes import Channel as OldChannel
-from handbook.channelmap.changes import read_channels
+from handbook.channelmap.changes import SAFE_LOADER, read_channels
 from handbook.channelmap.model import Channel
 from handbook.checks.categories import (HandbookCategory, category_description, category_title, nav_titles,
                                         parse_page)
-from handbook.checks.drift import TopicOrigin
+from handbook.checks.drift import TopicOrigin, topic_line
 from handbook.history.git import NoHistory, Repository, blob_reader, open_repository
 from handbook.history.log import VERSIONS_FORMAT, parse_versions
 
@@ -75,10 +75,14 @@ def topic_origins(root: Path, docs_dir: Path, config_file: Path | None, map_path
         log.info(f"Stale topics are not looked up: {e}.")
         return {}
     versions = parse_versions(output)
+    try:
+        map_lines = Path(map_path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        map_lines = []
     origins: dict[str, TopicOrigin] = {}
     with _Blobs(repository) as blobs:
         for channel, category in questions:
-            written = _topic_written(versions, map_rel, channel, blobs)
+            written = _topic_written(versions, map_rel, channel, _topic_source_line(map_lines, channel), blobs)
             if written is None:
                 log.debug(f"The topic of #{channel.name} is not in a commit yet: it was written after any title.")
                 origins[category.folder] = TopicOrigin(category.title, category.description)
@@ -132,19 +136,47 @@ class _Blobs:
         return self._navs[sha]
 
 
-def _topic_written(versions: Versions, map_rel: str, channel: Channel, blobs: _Blobs) -> int | None:
+def _topic_written(versions: Versions, map_rel: str, channel: Channel, source_line: str | None,
+                   blobs: _Blobs) -> int | None:
     """The index in `versions` of the commit that last wrote the channel's current topic; None
-    when the committed map has another topic (it was written in the work tree, just now)."""
+    when the committed map has another topic (it was written in the work tree, just now).
+
+    A version that holds the topic's line exactly once, as it is written today, has that topic
+    without being parsed, so a long map history costs a scan per version, not a YAML parse."""
     written = None
     for index, (_, files) in enumerate(versions):
         if map_rel not in files:
             continue
         sha = files[map_rel]
-        old = _same_channel(blobs.channels(sha), channel) if sha else None
-        if old is None or old.topic != channel.topic:
+        text = blobs.text(sha) if sha else None
+        if text is None:
             break
+        if source_line is None or sum(_bare(line) == source_line for line in text.splitlines()) != 1:
+            old = _same_channel(blobs.channels(sha), channel)
+            if old is None or old.topic != channel.topic:
+                break
         written = index
     return written
+
+
+def _topic_source_line(map_lines: list[str], channel: Channel) -> str | None:
+    """The map's `topic: ...` line of `channel` when that line alone holds the whole topic and no
+    other line of the map reads the same; None otherwise."""
+    number = topic_line(channel)
+    if not 0 < number <= len(map_lines):
+        return None
+    line = _bare(map_lines[number - 1])
+    if not line.startswith("topic:") or sum(_bare(x) == line for x in map_lines) != 1:
+        return None
+    try:
+        value = yaml.load(line, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, ValueError):
+        return None
+    return line if value == {"topic": channel.topic} else None
+
+
+def _bare(line: str) -> str:
+    return line.strip().removeprefix("- ").strip()
 
 
 def _same_channel(channels: list[OldChannel], channel: Channel) -> OldChannel | None:
