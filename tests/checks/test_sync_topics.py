@@ -83,3 +83,24 @@ def test_sync_refreshes_its_own_form_without_history_as_an_info_hint(tmp_path, m
     assert '"code": "outdated-topic"' in out and '"severity": "info"' in out
     assert main(["sync"]) == 0
     assert "topic: 'Concentration: Deep work, together'\n" in (root / "channel_map.yml").read_text()
+
+
+def test_a_hint_is_logged_at_info_and_a_strict_build_passes(tmp_path):
+    import logging
+
+    from sitekit import build_site, write_files
+
+    write_files(tmp_path, {
+        "mkdocs.yml": "site_name: Campfire\nstrict: true\nplugins:\n  - handbook:\n      history: false\n",
+        "docs/index.md": "# Home\n",
+        "docs/focus/index.md": "---\ndescription: Deep work, together\n---\n# Concentration\n",
+        "channel_map.yml": "discord_categories:\n  - name: Handbook Topics\n    channels:\n"
+                           "      - name: focus\n        kind: topic\n        category: focus\n"
+                           "        topic: 'Focus: Deep work, together'\n",
+    })
+    built = build_site(tmp_path)
+    assert built.aborted is None and built.handbook_lines(logging.WARNING) == []
+    assert [line for line in built.handbook_lines(logging.INFO) if "[outdated-topic]" in line] == [
+        "handbook: channel_map.yml:7: the topic of #focus is in `handbook sync`'s form for another title than the "
+        "category's \"Concentration\" [outdated-topic] Fix: run `handbook sync` to refresh it, or edit `topic:` "
+        "on line 7"]
