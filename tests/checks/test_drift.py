@@ -96,8 +96,8 @@ TOPIC_CASES = [
     pytest.param(cat("badging", "D&I BADGING"), "About badging", None, [], id="no-history-own-words"),
     pytest.param(cat("habits", "Routines"), "Habits", None, [], id="no-history-no-description-never-guessed"),
     pytest.param(ROUTINES, "Habits: Small steps", None,
-                 [("outdated-topic", "info", 7, "the topic of #habits is in `handbook sync`'s form for another "
-                   "title than the category's \"Routines\"",
+                 [("outdated-topic", "info", 7, "the topic of #habits is in `handbook sync`'s form for the title "
+                   "\"Habits\", not the category's title \"Routines\" (git history does not tell when it changed)",
                    "run `handbook sync` to refresh it, or edit `topic:` on line 7")], id="no-history-sync-form"),
     pytest.param(ROUTINES, "Habit talk: Small steps", drift.TopicOrigin("Routines", "Small steps"), [],
                  id="known-history-sync-form-is-hand-written"),

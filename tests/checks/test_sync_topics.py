@@ -101,6 +101,6 @@ def test_a_hint_is_logged_at_info_and_a_strict_build_passes(tmp_path):
     built = build_site(tmp_path)
     assert built.aborted is None and built.handbook_lines(logging.WARNING) == []
     assert [line for line in built.handbook_lines(logging.INFO) if "[outdated-topic]" in line] == [
-        "handbook: channel_map.yml:7: the topic of #focus is in `handbook sync`'s form for another title than the "
-        "category's \"Concentration\" [outdated-topic] Fix: run `handbook sync` to refresh it, or edit `topic:` "
+        "handbook: channel_map.yml:7: the topic of #focus is in `handbook sync`'s form for the title "
+        "\"Focus\", not the category's title \"Concentration\" (git history does not tell when it changed) [outdated-topic] Fix: run `handbook sync` to refresh it, or edit `topic:` "
         "on line 7"]

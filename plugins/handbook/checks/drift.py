@@ -230,8 +230,9 @@ def topic_findings(drift: Drift, map_file: str) -> list[Finding]:
         line = topic_line(channel)
         out.append(Finding(
             OUTDATED_TOPIC, INFO,
-            f"the topic of #{channel.name} is in `handbook sync`'s form for another title than the "
-            f"category's \"{category.title}\"",
+            f"the topic of #{channel.name} is in `handbook sync`'s form for the title "
+            f"\"{(channel.topic or '').removesuffix(f': {category.description}')}\", not the category's "
+            f"title \"{category.title}\" (git history does not tell when it changed)",
             map_file, line,
             f"run `handbook sync` to refresh it, or edit `topic:` on line {line}"))
     return out
