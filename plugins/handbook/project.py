@@ -126,7 +126,8 @@ def detect_renames(root: Path, docs_dir: Path, categories: list[HandbookCategory
 
 
 def detect_topic_origins(root: Path, docs_dir: Path, config_file: Path | None, map_path: Path,
-                         categories: list[HandbookCategory], channel_map: ChannelMap) -> dict[str, drift_rules.TopicOrigin]:
+                         categories: list[HandbookCategory],
+                         channel_map: ChannelMap) -> dict[str, drift_rules.TopicOrigin]:
     """Ask git only about topics that do not name their category's current title: what the
     category was called when each was last written."""
     questions = drift_rules.topic_questions(categories, channel_map)

@@ -57,7 +57,8 @@ def test_sync_refreshes_the_topics_it_wrote_and_keeps_hand_written_ones(tmp_path
     ]
     after = path.read_text()
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
-    assert changed == [('        topic: "Focus: Deep work, together"', '        topic: "Concentration: Deep work, together"'),
+    assert changed == [('        topic: "Focus: Deep work, together"',
+                        '        topic: "Concentration: Deep work, together"'),
                        ("        topic: Habits", "        topic: Routines")]
     assert "topic: Rest and recovery, together  # ours\n" in after
     code, out = check(capsys)
@@ -102,5 +103,6 @@ def test_a_hint_is_logged_at_info_and_a_strict_build_passes(tmp_path):
     assert built.aborted is None and built.handbook_lines(logging.WARNING) == []
     assert [line for line in built.handbook_lines(logging.INFO) if "[outdated-topic]" in line] == [
         "handbook: channel_map.yml:7: the topic of #focus is in `handbook sync`'s form for the title "
-        "\"Focus\", not the category's title \"Concentration\" (git history does not tell when it changed) [outdated-topic] Fix: run `handbook sync` to refresh it, or edit `topic:` "
+        "\"Focus\", not the category's title \"Concentration\" (git history does not tell when it changed) "
+        "[outdated-topic] Fix: run `handbook sync` to refresh it, or edit `topic:` "
         "on line 7"]

@@ -117,7 +117,8 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
     return Drift(missing, orphans, found_renames, excluded, mismatched, stale, outdated)
 
 
-def topic_questions(categories: list[HandbookCategory], channel_map: ChannelMap) -> list[tuple[Channel, HandbookCategory]]:
+def topic_questions(categories: list[HandbookCategory],
+                    channel_map: ChannelMap) -> list[tuple[Channel, HandbookCategory]]:
     """Topic channels whose topic does not name their category's current title: the only ones
     whose history is worth reading (a topic that names the title is current, whatever its past)."""
     out = []
