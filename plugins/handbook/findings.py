@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-ERROR, WARNING = "error", "warning"
+ERROR, WARNING, INFO = "error", "warning", "info"
 
 
 @dataclass(frozen=True)
@@ -12,7 +12,8 @@ class Finding:
     code: str
     """Stable identifier (`orphan-channel`), for scripts and for documentation."""
     severity: str
-    """`error` (Discord would refuse it) or `warning` (drift, or a likely mistake)."""
+    """`error` (Discord would refuse it), `warning` (drift, or a likely mistake) or `info` (a hint:
+    never fails `handbook check` or a strict build)."""
     message: str
     file: str
     line: int | None

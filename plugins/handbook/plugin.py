@@ -20,6 +20,7 @@ from handbook.site import pages, standalone
 from handbook.checks.categories import find_categories
 from handbook.channelmap.model import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
+from handbook.findings import INFO
 from handbook.site.mentions import MentionsExtension, mention_findings, redact_private
 from handbook.site.history import SiteHistory
 from handbook.site.theme import add_templates_dir
@@ -56,7 +57,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         files = standalone.without_generate_output(files, outputs)
         categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
         self.categories = categories
-        self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map, categories))
+        self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map, categories,
+                                     Path(config.config_file_path)))
         self._generate_pages(files, config)
         return self._history().add_changelog(files, config)
 
@@ -107,7 +109,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         level = DRIFT_LEVELS.get(self.config.drift)
         if level is not None:
             for finding in analysis.drift_findings:
-                log.log(level, finding.as_log_line())
+                log.log(logging.INFO if finding.severity == INFO else level, finding.as_log_line())
 
     # --- community links: mentions, "discuss this page", channel directory, roles page --------
 

@@ -57,9 +57,10 @@ class Project:
         return find_categories(files, self.docs_dir, self.config.nav, self.options.exclude_categories)
 
     def analyse(self) -> Analysis:
-        """The checks `handbook check` reports: categories from the docs files, the map, renames."""
+        """The checks `handbook check` reports: categories from the docs files, the map, renames,
+        and what categories were called when their topics were written."""
         return analyse(self.root, self.docs_dir, self.map_path, load_map(self.map_path, self.show(self.map_path)),
-                       self.categories())
+                       self.categories(), self.config_file)
 
 
 def load_project(config_file: str | os.PathLike | None = None) -> Project:
@@ -124,9 +125,27 @@ def detect_renames(root: Path, docs_dir: Path, categories: list[HandbookCategory
     return find_folder_renames(root, docs_dir, gone)
 
 
+def detect_topic_origins(root: Path, docs_dir: Path, config_file: Path | None, map_path: Path,
+                         categories: list[HandbookCategory],
+                         channel_map: ChannelMap) -> dict[str, drift_rules.TopicOrigin]:
+    """Ask git only about topics that do not name their category's current title: what the
+    category was called when each was last written."""
+    questions = drift_rules.topic_questions(categories, channel_map)
+    if not questions:
+        return {}
+    from handbook.history.titles import topic_origins  # git is touched only when needed
+
+    return topic_origins(root, docs_dir, config_file, map_path, questions)
+
+
 def analyse(root: Path, docs_dir: Path, map_path: Path, channel_map: ChannelMap | None,
-            categories: list[HandbookCategory]) -> Analysis:
-    """Validation and drift for one project; the plugin and the command line both call this."""
+            categories: list[HandbookCategory], config_file: Path | None = None) -> Analysis:
+    """Validation and drift for one project; the plugin and the command line both call this.
+    `config_file` is mkdocs.yml (its nav's titles are part of a category's title history)."""
     renames = detect_renames(root, docs_dir, categories, channel_map) if channel_map else {}
+    if config_file is None:
+        config_file = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+    origins = detect_topic_origins(root, docs_dir, config_file, map_path, categories, channel_map) \
+        if channel_map else {}
     return analyse_categories(categories, channel_map, renames, display_path(map_path, root),
-                              display_path(docs_dir, root))
+                              display_path(docs_dir, root), origins)

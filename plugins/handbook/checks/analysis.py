@@ -1,8 +1,9 @@
 """One check of a handbook: validation of the map and drift against the categories.
 
 `mkdocs build` (through the plugin) and `handbook check` / `sync` both call `analyse`, so they
-report the same findings for the same tree. Renames come in from the caller (read from git by
-`handbook.project`), which keeps this module pure.
+report the same findings for the same tree. Renames and topic origins (what a category was called
+when its topic was written) come in from the caller (read from git by `handbook.project`), which
+keeps this module pure.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ class Analysis:
 
 
 def analyse(categories: list[HandbookCategory], channel_map: ChannelMap | None, renames: dict[str, str],
-            map_display: str, docs_display: str) -> Analysis:
+            map_display: str, docs_display: str,
+            origins: dict[str, drift_rules.TopicOrigin] | None = None) -> Analysis:
     if channel_map is None:
         return Analysis(categories, None, drift_findings=[drift_rules.missing_map_finding(map_display)])
-    drift = drift_rules.compare(categories, channel_map, renames)
+    drift = drift_rules.compare(categories, channel_map, renames, origins)
     return Analysis(categories, channel_map, drift, validate(channel_map, map_display),
                     drift_rules.findings(drift, map_display, docs_display))

@@ -112,7 +112,12 @@ def read_page(path: Path) -> tuple[dict, str | None]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return {}, None
-    markdown, meta = get_data(text)
+    return parse_page(text)
+
+
+def parse_page(text: str) -> tuple[dict, str | None]:
+    """Front matter and first heading of a page's text (an old version read from git, say)."""
+    markdown, meta = get_data(text.removeprefix("\ufeff"))
     return (meta if isinstance(meta, dict) else {}), _first_heading(markdown)
 
 
@@ -122,6 +127,16 @@ def title_from_path(src_uri: str) -> str:
     path = PurePosixPath(src_uri)
     stem = (path.parent.name or "Home") if path.stem in INDEX_STEMS else path.stem
     return stem.replace("-", " ").replace("_", " ").capitalize() or "Home"
+
+
+def category_title(folder: str, nav_title: str | None, meta: dict, heading: str | None) -> str:
+    """The title rule in one place: the nav's, else front matter `title`, else the first heading,
+    else the folder name."""
+    return nav_title or _text(meta.get("title")) or heading or dirname_to_title(folder)
+
+
+def category_description(meta: dict) -> str | None:
+    return _text(meta.get("description"))
 
 
 def page_title(path: Path) -> str | None:
@@ -155,7 +170,7 @@ def find_categories(
         index_uri = next((f"{folder}/{name}" for name in INDEX_NAMES if f"{folder}/{name}" in uris), None)
         meta, heading = read_page(docs_dir / index_uri) if index_uri else ({}, None)
         channel = meta.get("channel")
-        title = titles.get(folder) or _text(meta.get("title")) or heading or dirname_to_title(folder)
+        title = category_title(folder, titles.get(folder), meta, heading)
         categories.append(HandbookCategory(
             folder=folder,
             title=title,
@@ -163,7 +178,7 @@ def find_categories(
             channel=channel.strip() if isinstance(channel, str) and channel.strip() else None,
             opted_out=channel is False,
             excluded=folder in excluded,
-            description=_text(meta.get("description")),
+            description=category_description(meta),
         ))
     order = _nav_order(nav)
     categories.sort(key=lambda c: (order.get(c.folder, len(order)), c.folder))

@@ -3,17 +3,22 @@
 `renames` maps an old docs folder to the folder it was renamed to (found in git history by
 `handbook.history`), so a renamed category is one finding, "rename #old to #new", and never a
 missing channel plus an orphan.
+
+`origins` says, per docs folder, what the category was called when its topic channel's topic was
+last written (also read from git by `handbook.history`). A topic is stale only when the title
+changed after that and the topic still names the old title: a topic in the community's own words
+that never named the title is not drift.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from handbook.checks.categories import HandbookCategory
 from handbook.channelmap.model import Channel, ChannelMap
 from handbook.channelmap.rules import same_channel_name
-from handbook.findings import WARNING, Finding
+from handbook.findings import INFO, WARNING, Finding
 
 MISSING_MAP = "missing-map"
 MISSING_CHANNEL = "missing-channel"
@@ -22,6 +27,7 @@ CATEGORY_RENAMED = "category-renamed"
 EXCLUDED_CATEGORY_CHANNEL = "excluded-category-channel"
 CHANNEL_NAME_MISMATCH = "channel-name-mismatch"
 STALE_TOPIC = "stale-topic"
+OUTDATED_TOPIC = "outdated-topic"
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -34,6 +40,25 @@ class Rename:
 
 
 @dataclass(frozen=True)
+class TopicOrigin:
+    """The category's title (and description) when its channel's topic was last written."""
+
+    title: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class StaleTopic:
+    """A topic written under the title `old_title`, which it still names; the title changed since."""
+
+    channel: Channel
+    category: HandbookCategory
+    old_title: str
+    by_sync: bool
+    """The topic is `handbook sync`'s own default form for the old title, so sync may refresh it."""
+
+
+@dataclass(frozen=True)
 class Drift:
     """What disagrees, as data for `handbook sync`, and as findings for people."""
 
@@ -42,7 +67,9 @@ class Drift:
     renames: list[Rename]
     excluded: list[tuple[Channel, HandbookCategory]]
     mismatched: list[tuple[Channel, HandbookCategory]]
-    stale_topics: list[tuple[Channel, HandbookCategory]]
+    stale_topics: list[StaleTopic]
+    outdated_topics: list[tuple[Channel, HandbookCategory]] = field(default_factory=list)
+    """Topics in sync's default form for another title, where history could not tell more (info)."""
 
 
 def missing_map_finding(map_file: str) -> Finding:
@@ -57,7 +84,8 @@ def orphan_folders(categories: list[HandbookCategory], channel_map: ChannelMap) 
             if c.category and not c.is_archived and c.category not in known}
 
 
-def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames: dict[str, str]) -> Drift:
+def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames: dict[str, str],
+            origins: dict[str, TopicOrigin] | None = None) -> Drift:
     by_folder = {category.folder: category for category in categories}
     missing = [c for c in categories if c.wants_channel and channel_map.topic_channel_for(c.folder) is None]
     claimed: set[str] = set()
@@ -78,16 +106,61 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
             orphans.append(channel)
     missing = [c for c in missing if c.folder not in claimed]
 
-    mismatched, stale = [], []
+    mismatched = []
     for category in categories:
         channel = channel_map.topic_channel_for(category.folder)
         if channel is None or not category.wants_channel:
             continue
         if category.channel and not same_channel_name(channel.name, category.channel, channel.kind):
             mismatched.append((channel, category))
-        if channel.topic and not topic_mentions_title(channel.topic, category.title):
-            stale.append((channel, category))
-    return Drift(missing, orphans, found_renames, excluded, mismatched, stale)
+    stale, outdated = stale_topics(topic_questions(categories, channel_map), origins or {})
+    return Drift(missing, orphans, found_renames, excluded, mismatched, stale, outdated)
+
+
+def topic_questions(categories: list[HandbookCategory],
+                    channel_map: ChannelMap) -> list[tuple[Channel, HandbookCategory]]:
+    """Topic channels whose topic does not name their category's current title: the only ones
+    whose history is worth reading (a topic that names the title is current, whatever its past)."""
+    out = []
+    for category in categories:
+        channel = channel_map.topic_channel_for(category.folder)
+        if channel is None or not category.wants_channel or not channel.topic:
+            continue
+        if not topic_mentions_title(channel.topic, category.title):
+            out.append((channel, category))
+    return out
+
+
+def stale_topics(questions: list[tuple[Channel, HandbookCategory]], origins: dict[str, TopicOrigin]
+                 ) -> tuple[list[StaleTopic], list[tuple[Channel, HandbookCategory]]]:
+    """Stale topics (the title changed after the topic was written, and the topic still names the
+    old title) and, where history had no answer, topics in sync's own form for another title."""
+    stale, outdated = [], []
+    for channel, category in questions:
+        topic = channel.topic or ""
+        origin = origins.get(category.folder)
+        if origin is None:
+            if sync_form_for_other_title(topic, category):
+                outdated.append((channel, category))
+            continue
+        if origin.title != category.title and topic_mentions_title(topic, origin.title):
+            by_sync = topic in {default_topic_for(origin.title, origin.description),
+                                default_topic_for(origin.title, category.description)}
+            stale.append(StaleTopic(channel, category, origin.title, by_sync))
+    return stale, outdated
+
+
+def default_topic_for(title: str, description: str | None) -> str:
+    """The topic `handbook sync` writes for a category: `Title: description`, or the title alone."""
+    return f"{title}: {description}" if description else title
+
+
+def sync_form_for_other_title(topic: str, category: HandbookCategory) -> bool:
+    """`Other title: <the category's description>`: sync's form, written under another title.
+    Without a description the form is the title alone, which any words could be: never assumed."""
+    suffix = f": {category.description}" if category.description else None
+    return bool(suffix) and topic.endswith(suffix) and len(topic) > len(suffix) \
+        and topic != default_topic_for(category.title, category.description)
 
 
 def topic_mentions_title(topic: str, title: str) -> bool:
@@ -139,10 +212,36 @@ def findings(drift: Drift, map_file: str, docs_prefix: str = "docs") -> list[Fin
             f"`{category.folder}` asks for the channel #{category.channel} but the map calls it #{channel.name}",
             map_file, channel.line,
             f"run `handbook sync` to rename it to #{category.channel}, or change `channel:` in {page(category)}"))
-    for channel, category in drift.stale_topics:
+    out += topic_findings(drift, map_file)
+    return out
+
+
+def topic_findings(drift: Drift, map_file: str) -> list[Finding]:
+    out = []
+    for stale in drift.stale_topics:
+        channel, title, line = stale.channel, stale.category.title, topic_line(stale.channel)
+        edit = f"edit `topic:` on line {line} so that it names \"{title}\""
         out.append(Finding(
             STALE_TOPIC, WARNING,
-            f"the topic of #{channel.name} does not mention its category's title \"{category.title}\"",
-            map_file, channel.line,
-            f"edit `topic:` on line {channel.line} so that it names \"{category.title}\""))
+            f"the topic of #{channel.name} still names the category's old title \"{stale.old_title}\"; "
+            f"the title changed to \"{title}\" after the topic was written",
+            map_file, line,
+            f"run `handbook sync` to refresh the topic it wrote, or {edit}" if stale.by_sync else edit))
+    for channel, category in drift.outdated_topics:
+        line = topic_line(channel)
+        out.append(Finding(
+            OUTDATED_TOPIC, INFO,
+            f"the topic of #{channel.name} is in `handbook sync`'s form for the title "
+            f"\"{(channel.topic or '').removesuffix(f': {category.description}')}\", not the category's "
+            f"title \"{category.title}\" (git history does not tell when it changed)",
+            map_file, line,
+            f"run `handbook sync` to refresh it, or edit `topic:` on line {line}"))
     return out
+
+
+def topic_line(channel: Channel) -> int:
+    """The line of the channel's `topic:` in the map (the channel's own line when unknown)."""
+    try:
+        return channel.node.lc.key("topic")[0] + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return channel.line

@@ -2,7 +2,8 @@
 
 Edits go into the round-trip YAML document in place (comments, key order, quoting and unknown keys
 survive), and only what drift calls for changes: a topic channel added for a new category, a
-rename that keeps the channel's id, an orphan marked `status: archived` (never deleted). With no
+rename that keeps the channel's id, an orphan marked `status: archived` (never deleted), a topic
+sync wrote itself refreshed when the category's title changed (hand-written topics stay). With no
 map yet it writes a complete starter map. Running it twice changes nothing the second time.
 """
 
@@ -19,7 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from handbook.checks.categories import HandbookCategory
 from handbook.channelmap.model import ChannelMap
-from handbook.checks.drift import Drift
+from handbook.checks.drift import Drift, default_topic_for
 from handbook.channelmap.yaml_io import dump_roundtrip
 
 SCHEMA_NAME = "channel_map.schema.json"
@@ -33,7 +34,7 @@ class SyncResult:
 
 
 def default_topic(category: HandbookCategory) -> str:
-    return f"{category.title}: {category.description}" if category.description else category.title
+    return default_topic_for(category.title, category.description)
 
 
 def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_category: str) -> SyncResult:
@@ -62,9 +63,25 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
             entry["topic"] = default_topic(category)
             channels.append(entry)
             changes.append(f"added #{category.expected_channel} for `{category.folder}` ({category.title})")
+    changes += _refresh_topics(drift)
     if not changes:
         return SyncResult(old_text, [])
     return SyncResult(dump_roundtrip(channel_map.document, like=old_text), changes)
+
+
+def _refresh_topics(drift: Drift) -> list[str]:
+    """Topics sync wrote itself (its default form) for a title the category no longer has get the
+    current title; hand-written topics, stale or not, are left for people to edit."""
+    changes = []
+    refresh = [(s.channel, s.category) for s in drift.stale_topics if s.by_sync] + drift.outdated_topics
+    for channel, category in refresh:
+        topic = default_topic(category)
+        if channel.node is None or channel.node.get("topic") == topic:
+            continue
+        channel.node["topic"] = topic
+        changes.append(f"refreshed the topic of #{channel.name} for the title \"{category.title}\" "
+                       f"(was \"{channel.topic}\")")
+    return changes
 
 
 def _topic_channels_node(channel_map: ChannelMap, topic_category: str) -> CommentedSeq:

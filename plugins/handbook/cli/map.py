@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     sync = subparsers.add_parser("sync", help="write the drift fixes into channel_map.yml",
                                  description="Add topic channels for new categories, rename on a category "
-                                             "rename (keeping ids), archive orphans. Keeps hand edits.")
+                                             "rename (keeping ids), archive orphans, refresh the topics it wrote when a "
+                                             "title changes. Keeps hand edits.")
     config_option(sync)
     sync.add_argument("--dry-run", action="store_true", help="print the change as a unified diff; write nothing")
     sync.set_defaults(run=run_sync)
@@ -36,6 +37,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from handbook.findings import INFO
     from handbook.project import load_project
 
     findings = load_project(args.config_file).analyse().findings
@@ -46,7 +48,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(finding.as_text())
         print("No drift: every handbook category has its topic channel." if not findings
               else f"{len(findings)} finding{'s' if len(findings) != 1 else ''}.")
-    return EXIT_FINDINGS if findings else EXIT_CLEAN
+    return EXIT_FINDINGS if any(f.severity != INFO for f in findings) else EXIT_CLEAN
 
 
 def run_sync(args: argparse.Namespace) -> int:

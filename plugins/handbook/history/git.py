@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -250,6 +251,26 @@ def read_blobs(repository: Repository, shas: Iterable[str]) -> dict[str, bytes]:
     finally:
         repo_git.clear_cache()
     return out
+
+
+@contextmanager
+def blob_reader(repository: Repository) -> Iterator[Callable[[str], bytes | None]]:
+    """A function that reads one blob at a time (None when it cannot), through one
+    `git cat-file --batch` process, for readers that stop as soon as they know enough."""
+    git = _gitpython()
+    repo_git = repository.repo.git  # type: ignore[attr-defined]
+
+    def read(sha: str) -> bytes | None:
+        try:
+            return repo_git.get_object_data(sha)[3]
+        except (ValueError, git.exc.GitError, OSError) as e:
+            log.debug(f"Could not read blob {sha}: {e}")
+            return None
+
+    try:
+        yield read
+    finally:
+        repo_git.clear_cache()
 
 
 def worktree_changes(repository: Repository, docs_rel: str) -> dict[str, str]:

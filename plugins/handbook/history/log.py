@@ -204,3 +204,34 @@ def resolve(commits: list[Commit], shallow: bool) -> dict[str, FileRecord]:
         commit.changes = resolved
     # Files still present whose creation we never saw (shallow cut-off) keep created=None.
     return files
+
+
+# --------------------------------------------------------------------------------------------
+# Versions of a few files (for the stale-topic check): which blob each commit left behind.
+# --------------------------------------------------------------------------------------------
+
+VERSIONS_FORMAT = "%x1e%H"
+
+
+def parse_versions(output: str) -> list[tuple[str, dict[str, str | None]]]:
+    """(commit, {path: blob after the commit, None when it removed the file}) from
+    `git log -z --raw --no-abbrev --no-renames --format=VERSIONS_FORMAT`, newest first."""
+    versions: list[tuple[str, dict[str, str | None]]] = []
+    tokens = output.split("\0")
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i].lstrip("\n")
+        i += 1
+        if not token:
+            continue
+        if token[0] == _RECORD:
+            versions.append((token[1:].strip(), {}))
+            continue
+        if token[0] != ":" or not versions or i >= n:
+            continue
+        meta, path = token.split(" "), tokens[i]
+        i += 1
+        if len(meta) >= 4:
+            after = meta[3]
+            versions[-1][1][path] = None if set(after) <= {"0"} else after
+    return versions
