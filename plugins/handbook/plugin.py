@@ -21,7 +21,8 @@ from handbook.checks.categories import find_categories
 from handbook.channelmap.model import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
 from handbook.findings import INFO
-from handbook.site.mentions import MentionsExtension, mention_findings, redact_private
+from handbook.site.mentions import MentionsExtension, mention_findings
+from handbook.site import privacy
 from handbook.site.history import SiteHistory
 from handbook.site.theme import add_templates_dir
 
@@ -32,6 +33,7 @@ DRIFT_LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     channel_map: ChannelMap | None = None
+    redactor: privacy.Redactor | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).parent
@@ -44,6 +46,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         except ChannelMapError as err:
             raise PluginError(f"Error reading the channel map:\n{err}") from None
         add_templates_dir(config)
+        self.redactor = None
         self._setup_community_links(config)
         self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
         return config
@@ -96,7 +99,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     # --- helpers ---------------------------------------------------------------------------
 
     def _redact_private(self, text: str) -> str:
-        return redact_private(text, self.links) if self.links is not None else text
+        return self._redactor().redact(text)
+
+    def _redactor(self) -> privacy.Redactor:
+        """The build's one privacy step, made when first needed: the vocabulary takes every old
+        version of the map, which the history read (in the background) brings."""
+        if self.redactor is None:
+            current = privacy.spaces_of_map(self.channel_map) if self.channel_map else []
+            history = [privacy.spaces_of_text(text) for text in self._history().map_versions().values()]
+            self.redactor = privacy.Redactor(privacy.build_vocabulary(current, history),
+                                             public_invite=self.links.invite if self.links else None,
+                                             show_private_names=self.config.show_private_names)
+        return self.redactor
 
     def _history(self) -> SiteHistory:
         if not hasattr(self, "site_history"):  # built without `on_startup` (e.g. a direct build())

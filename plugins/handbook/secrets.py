@@ -1,7 +1,9 @@
 """What a secret looks like, so it can be kept out of messages and logs.
 
 Bot tokens and webhook URLs reach the program only through environment variables; any text that
-might echo them (an HTTP error, a log line, a message) passes `redact` first.
+might echo them (an HTTP error, a log line, a message) passes `redact` first. Text bound for the
+published site (commit messages, names) passes `redact_secret_shapes`: anything shaped like a
+token, a webhook URL or an invite that is not the server's public one.
 """
 
 from __future__ import annotations
@@ -25,3 +27,36 @@ def redact(text: str, *secrets: str | None) -> str:
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(r"\1[redacted]", text)
     return text
+
+
+# --- what the published site must never carry ------------------------------------------------
+# Shapes, not values: a token or webhook URL pasted into a commit message is caught even though
+# the build never saw it. Discord's bot tokens are three base64url parts joined by dots
+# (https://discord.com/developers/docs/reference#authentication); webhook URLs carry their token
+# in the path (https://discord.com/developers/docs/resources/webhook#execute-webhook); invites
+# are discord.gg/CODE or discord.com/invite/CODE (https://support.discord.com/hc/en-us/articles/208866998).
+
+REDACTED = "[redacted]"
+TOKEN_SHAPE = re.compile(r"(?<![\w-])[A-Za-z\d_-]{23,28}\.[A-Za-z\d_-]{6,7}\.[A-Za-z\d_-]{27,}")
+WEBHOOK_SHAPE = re.compile(
+    r"(?:https?://)?(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/[\w-]+", re.IGNORECASE
+)
+INVITE_SHAPE = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:discord\.gg|discord(?:app)?\.com/invite)/([\w-]+)", re.IGNORECASE
+)
+
+
+def invite_code(url: str | None) -> str | None:
+    """The code of a Discord invite URL (`https://discord.gg/CODE`), or None if `url` is none."""
+    m = INVITE_SHAPE.fullmatch(url.strip()) if url else None
+    return m.group(1) if m else None
+
+
+def redact_secret_shapes(text: str, public_invite: str | None = None) -> str:
+    """`text` without tokens, webhook URLs and invites other than the public one (`[redacted]`)."""
+    if "." not in text and "/" not in text:
+        return text  # every shape has a dot or a slash: most commit subjects stop here
+    text = WEBHOOK_SHAPE.sub(REDACTED, text)
+    text = TOKEN_SHAPE.sub(REDACTED, text)
+    public = invite_code(public_invite)
+    return INVITE_SHAPE.sub(lambda m: m.group(0) if public and m.group(1) == public else REDACTED, text)

@@ -82,7 +82,8 @@ def page_changes_since(repo_dir: Path, since: str, docs_dir: Path,
     touched: set[str] = set()
     state: dict[str, PageChange | None] = {}
     for commit in reversed(commits):  # oldest first, so later changes fold over earlier ones
-        noise = any(p.search(commit.subject) for p in patterns)
+        # `Changelog: skip` marks a commit as no news; a `Changelog:` line is news whatever the subject.
+        noise = commit.skipped or (not commit.changelog and any(p.search(commit.subject) for p in patterns))
         counted += 0 if noise else 1
         for change in commit.changes:
             if not noise:

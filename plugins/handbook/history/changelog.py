@@ -68,7 +68,10 @@ def build_entries(
 ) -> list[Entry]:
     """One entry per meaningful commit, newest first.
 
-    Left out: commits whose subject matches an `ignore` pattern, commits that changed no page and
+    A `Changelog:` trailer gives the entry's text instead of the subject (and is shown even when
+    the subject matches an `ignore` pattern: someone wrote it for members); `Changelog: skip`
+    leaves the commit out. Left out too: commits whose subject matches an `ignore` pattern
+    (without a trailer), commits that changed no page and
     no channel, and the cut-off commit of a shallow clone (it shows every file as added).
     Merge commits never reach here (`git log --no-merges`). `skip` drops paths such as the
     generated changelog itself.
@@ -77,9 +80,9 @@ def build_entries(
     for commit in commits:
         if shallow and commit.boundary:
             continue
-        if any(p.search(commit.subject) for p in ignore):
+        if commit.skipped or (not commit.changelog and any(p.search(commit.subject) for p in ignore)):
             continue
-        entry = Entry(commit.sha, commit.date, commit.subject, commit.authors)
+        entry = Entry(commit.sha, commit.date, commit.headline, commit.authors)
         for change in commit.changes:
             if not is_page(change.path) or skip(change.path):
                 continue

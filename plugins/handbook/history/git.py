@@ -19,7 +19,15 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import get_plugin_logger
 
-from handbook.history.log import LOG_FORMAT, Commit, History, parse_log, resolve
+from handbook.history.log import (
+    LOG_FORMAT,
+    Commit,
+    History,
+    apply_mailmap,
+    coauthor_queries,
+    parse_log,
+    resolve,
+)
 
 
 def _gitpython():
@@ -207,6 +215,7 @@ def read_history(repository: Repository, docs_rel: str, map_rel: str | None) -> 
     shallow_text, _, head = head_and_shallow.strip().partition("\n")
     shallow = shallow_text.strip() == "true"
     commits = _log(repository, "HEAD", docs_rel, map_rel)
+    apply_mailmap(commits, check_mailmap(repository, coauthor_queries(commits)))
     files = resolve(commits, shallow)
     return History(head=head.strip() or None, shallow=shallow, commits=commits, files=files)
 
@@ -223,6 +232,26 @@ def _log(repository: Repository, revisions: str, docs_rel: str, map_rel: str | N
     )
     output = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
     return parse_log(output, docs_rel + "/" if docs_rel else "", map_rel)
+
+
+MAILMAP_BATCH = 2_000
+"""Contacts per `git check-mailmap` call: one call for any real handbook, bounded command lines."""
+
+
+def check_mailmap(repository: Repository, contacts: list[str]) -> dict[str, str]:
+    """`.mailmap` applied to `Co-authored-by:` contacts (git applies it to authors itself, `%aN`):
+    contact -> canonical contact, with one `git check-mailmap` call for all of them (git 2.39
+    has no `--stdin`, so they are arguments). A git error leaves the names as written."""
+    mapped: dict[str, str] = {}
+    for start in range(0, len(contacts), MAILMAP_BATCH):
+        batch = contacts[start:start + MAILMAP_BATCH]
+        try:
+            out = repository.run("check-mailmap", *batch)
+        except NoHistory as e:
+            log.debug(f"Co-author names are shown as written: {e}")
+            return mapped
+        mapped.update(zip(batch, out.splitlines()))
+    return mapped
 
 
 def commits_since(repo_dir: Path, docs_dir: Path, since: str) -> list[Commit]:

@@ -17,9 +17,51 @@ from datetime import datetime, timezone
 _FIELD, _RECORD = "\x1f", "\x1e"
 LOG_FORMAT = (
     "%x1e%H%x1f%P%x1f%aI%x1f%aN%x1f%s%x1f"
-    "%(trailers:key=Co-authored-by,valueonly,separator=%x1d)"
+    "%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1d)%x1f"
+    "%(trailers:key=Changelog,valueonly,unfold,separator=%x1d)"
 )
-_COAUTHOR = re.compile(r"^\s*(.*?)\s*(<[^>]*>)?\s*$")
+_COAUTHOR = re.compile(r"^\s*(.*?)\s*(?:<([^>]*)>)?\s*$")
+EMAIL = re.compile(r"<?([\w.!#$%&'*+/=?^`{|}~-]+)@[\w-]+(?:\.[\w-]+)*>?")
+_USABLE_LOCAL_PART = re.compile(r"^[^\W\d_][\w.-]*$")
+_NOT_A_NAME = frozenset({"noreply", "no-reply", "donotreply", "do-not-reply", "root", "git", "user"})
+ANONYMOUS = "a contributor"
+SKIP = "skip"
+"""`Changelog: skip` hides a commit from the changelog, the feed and announcements."""
+
+
+def display_name(name: str) -> str:
+    """A name fit to publish: never an e-mail address. An address becomes its local part when
+    that reads as a name (`ivan@example.org` -> `ivan`, GitHub's `123+ivan@users.noreply...`
+    -> `ivan`), else "a contributor"."""
+
+    def local(m: re.Match[str]) -> str:
+        part = re.sub(r"^\d+\+", "", m.group(1))
+        return part if _USABLE_LOCAL_PART.match(part) and part.lower() not in _NOT_A_NAME else ANONYMOUS
+
+    shown = " ".join(EMAIL.sub(local, name).split())
+    return shown or ANONYMOUS
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A `Co-authored-by:` value as written: a name and an e-mail address, either may be empty."""
+
+    name: str
+    email: str
+
+    @classmethod
+    def parse(cls, value: str) -> "Contact | None":
+        m = _COAUTHOR.match(value)
+        if not m or not (m.group(1) or m.group(2)):
+            return None
+        name, email = m.group(1), (m.group(2) or "").strip()
+        if not email and (bare := EMAIL.fullmatch(name)):  # `Co-authored-by: ivan@example.org`
+            name, email = "", bare.group(0).strip("<>")
+        return cls(name, email)
+
+    def as_git(self) -> str | None:
+        """The form `git check-mailmap` reads, or None without an address to look up."""
+        return f"{self.name} <{self.email}>" if self.email and self.name else f"<{self.email}>" if self.email else None
 
 
 @dataclass(frozen=True)
@@ -46,11 +88,42 @@ class Commit:
     boundary: bool  # no parents: the root commit, or the cut-off commit of a shallow clone
     changes: list[Change] = field(default_factory=list)
     map_blobs: tuple[str | None, str | None] | None = None  # channel map (before, after)
+    changelog: str | None = None
+    """The `Changelog:` trailer: the line members see instead of the subject, or `skip`."""
+    coauthor_contacts: tuple[Contact, ...] = ()
+    """`Co-authored-by:` as written (for `.mailmap`); `coauthors` are the names shown."""
 
     @property
     def authors(self) -> tuple[str, ...]:
-        seen = dict.fromkeys((self.author, *self.coauthors))
-        return tuple(n for n in seen if n)
+        """Display names: the author (mailmap applied by git) and co-authors, never an address."""
+        seen = dict.fromkeys(display_name(n) for n in (self.author, *self.coauthors) if n.strip())
+        return tuple(seen)
+
+    @property
+    def skipped(self) -> bool:
+        """`Changelog: skip`: the commit is not news for members."""
+        return (self.changelog or "").strip().lower() == SKIP
+
+    @property
+    def headline(self) -> str:
+        """What members read: the `Changelog:` trailer when there is one, else the subject."""
+        return self.changelog.strip() if self.changelog and self.changelog.strip() else self.subject
+
+
+def apply_mailmap(commits: list[Commit], mapped: dict[str, str]) -> None:
+    """Co-author names after `.mailmap`: `mapped` is `git check-mailmap`'s answer, contact -> contact."""
+    for commit in commits:
+        names = []
+        for contact in commit.coauthor_contacts:
+            query = contact.as_git()
+            answer = Contact.parse(mapped[query]) if query in mapped else None
+            names.append((answer.name if answer and answer.name else contact.name) or contact.email)
+        commit.coauthors = tuple(n for n in names if n)
+
+
+def coauthor_queries(commits: list[Commit]) -> list[str]:
+    """Every distinct co-author contact with an address, for one `git check-mailmap` call."""
+    return list(dict.fromkeys(q for c in commits for contact in c.coauthor_contacts if (q := contact.as_git())))
 
 
 @dataclass
@@ -104,21 +177,20 @@ def parse_log(output: str, docs_prefix: str, map_path: str | None) -> list[Commi
         if not token:
             continue
         if token[0] == _RECORD:
-            sha, parents, date, author, subject, trailers = (token[1:].split(_FIELD) + [""] * 6)[:6]
+            sha, parents, date, author, subject, trailers, notes = (token[1:].split(_FIELD) + [""] * 7)[:7]
             if trailers.startswith("%("):  # git older than 2.22 prints the placeholder as is
-                trailers = ""
-            coauthors = tuple(
-                m.group(1)
-                for t in trailers.strip().split("\x1d")
-                if t.strip() and (m := _COAUTHOR.match(t)) and m.group(1)
-            )
+                trailers = notes = ""
+            contacts = tuple(c for t in trailers.strip().split("\x1d") if t.strip() and (c := Contact.parse(t)))
+            changelog = next((t.strip() for t in notes.split("\x1d") if t.strip()), None)
             commit = Commit(
                 sha=sha,
                 date=_parse_date(date),
                 author=author,
-                coauthors=coauthors,
+                coauthors=tuple(c.name or c.email for c in contacts),
                 subject=subject,
                 boundary=not parents.strip(),
+                changelog=changelog,
+                coauthor_contacts=contacts,
             )
             commits.append(commit)
             continue

@@ -81,7 +81,7 @@ class _Build:
     warned: bool = False
     files: Files | None = None
     redact: Callable[[str], str] | None = None
-    """Hides private channel names in commit subjects before they reach the changelog and feed."""
+    """The privacy step (`handbook.site.privacy`) for every text from git: subjects, names."""
 
 
 class SiteHistory:
@@ -170,10 +170,18 @@ class SiteHistory:
                 shallow=snap.history.shallow,
                 skip=lambda path: path == b.changelog_uri,
             )
-            if b.redact is not None:
+            if b.redact is not None:  # the one redaction step for what git says
                 for entry in b.entries:
                     entry.subject = b.redact(entry.subject)
+                    entry.authors = tuple(dict.fromkeys(b.redact(a) for a in entry.authors))
+                    entry.channels = [b.redact(c) for c in entry.channels]
         return b.entries
+
+    def map_versions(self) -> dict[str, bytes]:
+        """Every version of the channel map in git (blob id -> text); {} without history."""
+        if not self.build.enabled:
+            return {}
+        return self.snapshot().map_versions
 
     # --- on_page_markdown ----------------------------------------------------------------------
     def changelog_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -214,6 +222,8 @@ class SiteHistory:
         record: FileRecord | None = history.files.get(file.src_uri)
         local = snap.worktree.get(file.src_uri)
         names = tuple(record.contributor_names) if record else ()
+        if self.build.redact is not None:
+            names = tuple(dict.fromkeys(self.build.redact(n) for n in names))
         if local == "new" or (record is None and not history.shallow):
             return PageHistory(state="uncommitted", note="Not yet committed")
         if local == "modified":

@@ -1,0 +1,221 @@
+"""The private vocabulary and the one redaction step for every text that reaches the site.
+
+The vocabulary is every name and id a private channel or Discord category has ever had in the
+channel map: the current map and every version of it in git (old versions are read tolerantly,
+like `handbook.channelmap.changes`). A channel that is private now takes its earlier names along,
+even from versions where it was open; a channel private once and open now keeps its current
+(published) name public and its earlier names private. Invites found in private spaces are
+private too. Names in use by an open channel or category today are published anyway, so they
+are never redacted.
+
+`Redactor.redact` is the single step: commit subjects and trailers, author names, channel changes
+in the changelog and feed, page titles and descriptions all pass it. Pure: no git, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import yaml
+
+from handbook.channelmap.model import ChannelMap
+from handbook.secrets import INVITE_SHAPE, REDACTED, invite_code, redact_secret_shapes
+
+PRIVATE_CHANNEL = "a private channel"
+PRIVATE_SPACE = "a private space"
+_SNOWFLAKE = re.compile(r"^\d{17,20}$")
+
+
+@dataclass(frozen=True)
+class Space:
+    """One channel or Discord category as one version of the map describes it."""
+
+    kind: str  # "channel" | "category"
+    name: str
+    id: str | None
+    private: bool
+    topic_category: str | None = None  # the docs folder a topic channel mirrors
+    invites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    channel_names: frozenset[str] = frozenset()
+    category_names: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
+    invite_codes: frozenset[str] = frozenset()
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self.channel_names | self.category_names
+
+    def __bool__(self) -> bool:
+        return bool(self.channel_names or self.category_names or self.ids or self.invite_codes)
+
+
+def spaces_of_map(channel_map: ChannelMap) -> list[Space]:
+    """The current map's spaces (visibility already inherited by the loader)."""
+    found: list[Space] = []
+    for category in channel_map.discord_categories:
+        found.append(Space("category", category.name, category.id, category.is_private,
+                           invites=_invites_in(category.node) if category.is_private else ()))
+        for channel in category.channels:
+            found.append(Space("channel", channel.name, channel.id, channel.is_private,
+                               channel.category if channel.kind == "topic" else None,
+                               _invites_in(channel.node) if channel.is_private else ()))
+    return found
+
+
+def spaces_of_text(text: bytes | str | None) -> list[Space]:
+    """The spaces of one old version of the map; [] for anything that does not parse."""
+    if not text:
+        return []
+    try:
+        data = yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError):
+        return []
+    groups = data.get("discord_categories") if isinstance(data, dict) else None
+    if not isinstance(groups, list):
+        return []
+    found: list[Space] = []
+    for group in groups:
+        if not isinstance(group, dict):
+            continue
+        group_private = _is_private(group.get("visibility"))
+        name = _text(group.get("name"))
+        if name:
+            found.append(Space("category", name, _text(group.get("id")), group_private,
+                               invites=_invites_in(group) if group_private else ()))
+        channels = group.get("channels")
+        for entry in channels if isinstance(channels, list) else ():
+            if not isinstance(entry, dict) or not _text(entry.get("name")):
+                continue
+            visibility = entry.get("visibility")
+            private = _is_private(visibility) if visibility is not None else group_private
+            category = entry.get("category") if entry.get("kind") == "topic" else None
+            found.append(Space("channel", _text(entry.get("name")), _text(entry.get("id")), private,
+                               category if isinstance(category, str) and category else None,
+                               _invites_in(entry) if private else ()))
+    return found
+
+
+def build_vocabulary(current: list[Space], history: Iterable[list[Space]] = ()) -> Vocabulary:
+    """Every private name and id of `current` and every old version in `history`.
+
+    Spaces of all versions are joined into identities by id, by the docs folder a topic channel
+    mirrors and by name; an identity that is private in any version is private in all of them."""
+    versions = [*history, current]
+    parent: dict[tuple, tuple] = {}
+
+    def find(key: tuple) -> tuple:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(a: tuple, b: tuple) -> None:
+        parent[find(a)] = find(b)
+
+    def keys(space: Space) -> list[tuple]:
+        out = [(space.kind, "name", space.name.casefold())]
+        if space.id and _SNOWFLAKE.match(space.id):
+            out.append((space.kind, "id", space.id))
+        if space.topic_category:
+            out.append((space.kind, "folder", space.topic_category))
+        return out
+
+    for version in versions:
+        for space in version:
+            first, *rest = keys(space)
+            find(first)
+            for key in rest:
+                union(first, key)
+    private_roots = {find(keys(s)[0]) for version in versions for s in version if s.private}
+    public_now = {(s.kind, s.name.casefold()) for s in current if not s.private}
+    public_ids = {s.id for s in current if not s.private and s.id}
+    channels, categories, ids, invites = set(), set(), set(), set()
+    for version in versions:
+        for space in version:
+            if find(keys(space)[0]) not in private_roots:
+                continue
+            invites.update(space.invites)
+            if (space.kind, space.name.casefold()) not in public_now:
+                (channels if space.kind == "channel" else categories).add(space.name)
+            if space.id and _SNOWFLAKE.match(space.id) and space.id not in public_ids:
+                ids.add(space.id)
+    return Vocabulary(frozenset(channels), frozenset(categories), frozenset(ids), frozenset(invites))
+
+
+@dataclass
+class Redactor:
+    """Replaces private names, ids, private invites, tokens and webhook URLs in plain text.
+
+    With `show_private_names` the community chose to publish names: they stay, while ids,
+    invites, tokens and webhook URLs are always removed."""
+
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    public_invite: str | None = None
+    show_private_names: bool = False
+
+    def __post_init__(self) -> None:
+        v = self.vocabulary
+        names = [] if self.show_private_names else sorted(v.names, key=len, reverse=True)
+        self._spaces = {n.casefold(): (PRIVATE_CHANNEL if n in v.channel_names else PRIVATE_SPACE) for n in names}
+        words = [_name_pattern(n) for n in names] + [re.escape(i) for i in sorted(v.ids)]
+        words += [re.escape(c) for c in sorted(v.invite_codes, key=len, reverse=True)]
+        # `#name` or the bare name, never inside a longer name (`mod-room` is not in `mod-rooms`).
+        self._pattern = (re.compile(r"(?<![\w-])(#?)(" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+                         if words else None)
+        self._ids = v.ids
+        self._codes = {c.casefold() for c in v.invite_codes}
+
+    def _replace(self, m: re.Match[str]) -> str:
+        word = m.group(2)
+        if word in self._ids or word.casefold() in self._codes:
+            return m.group(1) + REDACTED
+        return self._spaces.get(" ".join(word.split()).casefold(), REDACTED)
+
+    def redact(self, text: str) -> str:
+        if not text:
+            return text
+        text = redact_secret_shapes(text, self.public_invite)
+        return self._pattern.sub(self._replace, text) if self._pattern is not None else text
+
+    def private_names_in(self, text: str) -> list[str]:
+        """The private names and ids `text` contains, as written (for warnings)."""
+        if not text or self._pattern is None:
+            return []
+        return list(dict.fromkeys(m.group(1) + m.group(2) for m in self._pattern.finditer(text)))
+
+    __call__ = redact
+
+
+def _name_pattern(name: str) -> str:
+    """A name, case-insensitively, with any run of white space standing for white space."""
+    return r"\s+".join(re.escape(part) for part in name.split())
+
+
+def _is_private(value: object) -> bool:
+    return isinstance(value, str) and value.strip().lower() == "private"
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    return str(value).strip() or None
+
+
+def _invites_in(node: object) -> tuple[str, ...]:
+    """Invite codes in any string value of a private space's own keys (not its channels)."""
+    if not isinstance(node, dict):
+        return ()
+    codes = []
+    for key, value in node.items():
+        if key != "channels" and isinstance(value, str):
+            codes += [m.group(1) for m in INVITE_SHAPE.finditer(value)]
+    return tuple(codes)
+
+
+__all__ = ["Redactor", "Space", "Vocabulary", "build_vocabulary", "invite_code", "spaces_of_map", "spaces_of_text"]
