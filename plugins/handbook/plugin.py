@@ -22,7 +22,7 @@ from handbook.channelmap.model import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
 from handbook.findings import INFO
 from handbook.site.mentions import MentionsExtension, mention_findings
-from handbook.site import privacy
+from handbook.site import page_privacy, privacy
 from handbook.site.history import SiteHistory
 from handbook.site.theme import add_templates_dir
 
@@ -34,6 +34,7 @@ DRIFT_LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     channel_map: ChannelMap | None = None
     redactor: privacy.Redactor | None = None
+    published_words: frozenset[str] = frozenset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).parent
@@ -60,12 +61,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         files = standalone.without_generate_output(files, outputs)
         categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
         self.categories = categories
+        self.published_words = privacy.path_words(f.src_uri for f in files.documentation_pages())
         self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map, categories,
                                      Path(config.config_file_path)))
         self._generate_pages(files, config)
         return self._history().add_changelog(files, config)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        # Every page is converted and none is written or indexed yet: the one moment to check and
+        # redact what authors wrote, with the full private vocabulary (old names come from git).
+        self._protect_pages(files)
         return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -107,10 +112,29 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.redactor is None:
             current = privacy.spaces_of_map(self.channel_map) if self.channel_map else []
             history = [privacy.spaces_of_text(text) for text in self._history().map_versions().values()]
-            self.redactor = privacy.Redactor(privacy.build_vocabulary(current, history),
+            self.redactor = privacy.Redactor(privacy.build_vocabulary(current, history, self.published_words),
                                              public_invite=self.links.invite if self.links else None,
                                              show_private_names=self.config.show_private_names)
         return self.redactor
+
+    def _protect_pages(self, files: Files) -> None:
+        """Private names in front matter, link text, alt text and code spans: a warning each, and
+        those names removed from the page's title, description, content and table of contents."""
+        redactor = self._redactor()
+        known = [c.name for c in self.channel_map.channels() if c.is_private] if self.mentions and self.channel_map else []
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or page.markdown is None or file.generated_by:
+                continue
+            written = [page.meta[k] for k in page_privacy.FRONT_MATTER_KEYS if isinstance(page.meta.get(k), str)]
+            if not redactor.private_names_in("\n".join([*written, page.markdown])):
+                continue  # the common case: one regular expression search per page
+            hits = page_privacy.find_private_names(links.file_source(file), redactor, mentions_known=known)
+            if not hits:
+                continue
+            for finding in page_privacy.findings(hits, self._display(file), redactor):
+                log.warning(finding.as_log_line())
+            page_privacy.redact_page(page, redactor.restricted(h.name for h in hits))
 
     def _history(self) -> SiteHistory:
         if not hasattr(self, "site_history"):  # built without `on_startup` (e.g. a direct build())
@@ -135,6 +159,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         self.links = links.ChannelLinks(self.channel_map, directory=self.config.channel_directory or None,
                                         show_private_names=self.config.show_private_names)
+        invite = links.invite_finding(self.channel_map, self.map_display)
+        if invite is not None:
+            log.warning(invite.as_log_line())
         if self.config.mentions:
             # Generated pages write their own links. The changelog's text comes from commit
             # messages, which nobody can fix: its mentions are rendered (private ones hidden) but

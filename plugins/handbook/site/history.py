@@ -188,7 +188,7 @@ class SiteHistory:
         b = self.build
         if not b.enabled or page.file.src_uri != b.changelog_uri or page.file.generated_by is None:
             return markdown
-        titles = _titles(files)
+        titles = self._titles(files)
         history = self.snapshot().history
         note = None
         if history.problem:
@@ -204,6 +204,12 @@ class SiteHistory:
             feed_url=feed_url,
             note=note,
         )
+
+    def _titles(self, files: Files) -> dict[str, str]:
+        """Page titles as the changelog and feed name them (read before pages are redacted)."""
+        titles = _titles(files)
+        redact = self.build.redact
+        return {path: redact(title) for path, title in titles.items()} if redact else titles
 
     # --- on_page_context -----------------------------------------------------------------------
     def page_context(self, context: dict, page: Page) -> dict:
@@ -276,7 +282,7 @@ class SiteHistory:
             feed_url=absolute(b.feed_path),
             changelog_url=changelog_url,
             page_url=lambda p: absolute(page_urls[p]) if p in page_urls else None,
-            titles=_titles(b.files) if b.files else None,
+            titles=self._titles(b.files) if b.files else None,
             site_url=base or None,
             built=datetime.now(timezone.utc),
         )

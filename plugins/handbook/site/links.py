@@ -51,7 +51,8 @@ class ChannelLinks:
         """`src_uri` of the generated channel directory, or None when it is turned off."""
         self.show_private_names = show_private_names
         self.guild_id = channel_map.server.guild_id
-        self.invite = channel_map.server.invite
+        self.invite = public_invite(channel_map.server.invite)
+        """The server's invite, only when it is a Discord invite URL (else never rendered)."""
         self._by_name: dict[str, Channel] = {}
         for channel in channel_map.channels():
             key = rules.normalize_channel_name(channel.name, "topic")
@@ -167,6 +168,35 @@ class ChannelLinks:
             invite=self.invite,
             server=self.map.server.name,
         )
+
+
+INVITE_URL = re.compile(r"https://(?:discord\.gg|discord\.com/invite)/[A-Za-z0-9-]+/?")
+"""The only invites the site links to: https://discord.gg/CODE or https://discord.com/invite/CODE."""
+
+
+def public_invite(value: str | None) -> str | None:
+    """`server.invite` when it is safe to render as a link, else None (the plugin warns)."""
+    value = value.strip() if isinstance(value, str) else None
+    return value if value and INVITE_URL.fullmatch(value) else None
+
+
+def invite_finding(channel_map: ChannelMap, display: str) -> Finding | None:
+    """A warning when the map has an invite the site will not render."""
+    invite = channel_map.server.invite
+    if not invite or public_invite(invite):
+        return None
+    return Finding("invite-not-rendered", WARNING,
+                   f"server.invite {invite!r} is not a Discord invite URL, so the site shows no \"Join\" link",
+                   display, _invite_line(channel_map),
+                   "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
+
+
+def _invite_line(channel_map: ChannelMap) -> int | None:
+    """The line of `invite:` under `server:` in the round-trip document, else of `server:`."""
+    try:
+        return channel_map.document["server"].lc.key("invite")[0] + 1
+    except (AttributeError, KeyError, TypeError):
+        return channel_map.server.line or None
 
 
 def page_category(src_uri: str) -> str | None:

@@ -156,16 +156,6 @@ def _unwrap_mentions(parent: etree.Element) -> None:
             previous = child
 
 
-def redact_private(text: str, links: ChannelLinks) -> str:
-    """Plain `text` (a commit subject, a feed title) with every `#name` of a private channel
-    replaced by "a private channel", unless the community chose `show_private_names`."""
-    def replace(m: re.Match[str]) -> str:
-        channel = links.lookup(m.group(1))
-        return links.display_name(channel) if channel is not None and channel.is_private else m.group(0)
-
-    return MENTION_RE.sub(replace, text) if "#" in text else text
-
-
 # --- finding the lines of mentions (only for pages with problems) ---------------------------
 
 

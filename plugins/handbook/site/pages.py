@@ -8,6 +8,7 @@ Every channel entry carries an anchor, so mentions and "discuss" links can point
 from __future__ import annotations
 
 import html
+import re
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, DiscordCategory
@@ -23,12 +24,23 @@ KIND_LABELS = {
 }
 
 
+_WEB_LINK = re.compile(r"\[([^\[\]]*)\]\((https?://[^\s()<>]+)\)")
+_LINK_SYNTAX = re.compile(r"([\[\]])")
+
+
 def _cell(text: str | None) -> str:
-    """Plain text safe inside a Markdown table cell."""
+    """Text from the map made safe inside a Markdown table cell: HTML escaped, and no active
+    link except `[text](https://...)` (a `[x](javascript:...)` stays visible text)."""
     if not text:
         return ""
     text = " ".join(html.escape(text, quote=False).split())
-    return text.replace("|", "\\|")
+    parts, last = [], 0
+    for m in _WEB_LINK.finditer(text):
+        parts += [_LINK_SYNTAX.sub(r"\\\1", text[last:m.start()]),
+                  f"[{_LINK_SYNTAX.sub(r'', m.group(1))}]({m.group(2)})"]
+        last = m.end()
+    parts.append(_LINK_SYNTAX.sub(r"\\\1", text[last:]))
+    return "".join(parts).replace("|", "\\|")
 
 
 def _who(roles: list[str]) -> str:

@@ -101,11 +101,20 @@ def spaces_of_text(text: bytes | str | None) -> list[Space]:
     return found
 
 
-def build_vocabulary(current: list[Space], history: Iterable[list[Space]] = ()) -> Vocabulary:
+def _word(name: str) -> str:
+    return " ".join(re.split(r"[-_\s]+", name.strip())).casefold()
+
+
+def build_vocabulary(current: list[Space], history: Iterable[list[Space]] = (),
+                     published: Iterable[str] = ()) -> Vocabulary:
     """Every private name and id of `current` and every old version in `history`.
 
     Spaces of all versions are joined into identities by id, by the docs folder a topic channel
-    mirrors and by name; an identity that is private in any version is private in all of them."""
+    mirrors and by name; an identity that is private in any version is private in all of them.
+    Names the site publishes anyway are left out: those of open channels and categories, and
+    `published` (the folder and file names of the handbook's pages, which are in its URLs), so a
+    private category called "Cohorts" does not hide the handbook's own Cohorts page."""
+    published_words = {_word(p) for p in published if p}
     versions = [*history, current]
     parent: dict[tuple, tuple] = {}
 
@@ -141,11 +150,21 @@ def build_vocabulary(current: list[Space], history: Iterable[list[Space]] = ()) 
             if find(keys(space)[0]) not in private_roots:
                 continue
             invites.update(space.invites)
-            if (space.kind, space.name.casefold()) not in public_now:
+            if (space.kind, space.name.casefold()) not in public_now and _word(space.name) not in published_words:
                 (channels if space.kind == "channel" else categories).add(space.name)
             if space.id and _SNOWFLAKE.match(space.id) and space.id not in public_ids:
                 ids.add(space.id)
     return Vocabulary(frozenset(channels), frozenset(categories), frozenset(ids), frozenset(invites))
+
+
+def path_words(paths: Iterable[str]) -> frozenset[str]:
+    """The folder names and file stems of docs pages: published in the site's URLs anyway."""
+    words: set[str] = set()
+    for path in paths:
+        parts = path.split("/")
+        words.update(parts[:-1])
+        words.add(parts[-1].rsplit(".", 1)[0])
+    return frozenset(words - {"index", "README"})
 
 
 @dataclass
@@ -189,6 +208,19 @@ class Redactor:
             return []
         return list(dict.fromkeys(m.group(1) + m.group(2) for m in self._pattern.finditer(text)))
 
+    def restricted(self, found: Iterable[str]) -> "Redactor":
+        """A redactor for only the names and ids in `found` (as `private_names_in` gave them):
+        a page that names one private channel in a code span is not rewritten for every word
+        that happens to be a private category's name elsewhere in its prose."""
+        wanted = {" ".join(f.lstrip("#").split()).casefold() for f in found}
+        v = self.vocabulary
+
+        def keep(values: frozenset[str]) -> frozenset[str]:
+            return frozenset(x for x in values if " ".join(x.split()).casefold() in wanted)
+
+        return Redactor(Vocabulary(keep(v.channel_names), keep(v.category_names), keep(v.ids), keep(v.invite_codes)),
+                        self.public_invite, self.show_private_names)
+
     __call__ = redact
 
 
@@ -218,4 +250,5 @@ def _invites_in(node: object) -> tuple[str, ...]:
     return tuple(codes)
 
 
-__all__ = ["Redactor", "Space", "Vocabulary", "build_vocabulary", "invite_code", "spaces_of_map", "spaces_of_text"]
+__all__ = ["Redactor", "Space", "Vocabulary", "build_vocabulary", "invite_code", "path_words", "spaces_of_map",
+           "spaces_of_text"]

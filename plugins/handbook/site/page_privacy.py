@@ -1,0 +1,143 @@
+"""Private names in what an author wrote: front matter, link text, image alt text, code spans.
+
+Prose mentions (`#name`) are the mentions extension's job; these are the places it does not
+reach, where a private channel's name would be published as written. Each one is a warning
+with file and line; the names found are then removed from everything the page publishes (its
+title, description, content and table of contents). With `show_private_names` the community
+chose to publish names, so only ids, private invites and secrets count. Pure functions over text; `handbook.plugin` runs them once per build,
+after every page is converted (so old names from git history are known) and before any page is
+written or indexed for search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from handbook.findings import WARNING, Finding
+from handbook.site.privacy import Redactor
+
+FRONT_MATTER_KEYS = ("title", "description")
+WHERE = {
+    "title": "front matter `title:`",
+    "description": "front matter `description:`",
+    "link": "link text",
+    "alt": "image alt text",
+    "code": "a code span",
+    "mention": "a mention",
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    line: int | None
+    where: str  # a key of WHERE
+    name: str   # as written
+
+
+def find_private_names(source: str, redactor: Redactor, *, mentions_known: Iterable[str] = ()) -> list[Hit]:
+    """Private names in the page file `source` (front matter included), with their lines.
+
+    `mentions_known`: names the mentions extension already warns about (current private
+    channels): a `#name` in prose is reported here only when it is an older private name."""
+    from mkdocs.utils.meta import get_data
+
+    body, meta = get_data(source)
+    hits: list[Hit] = []
+    front = source[: len(source) - len(body)] if body else source
+    for key in FRONT_MATTER_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str):
+            line = _key_line(front, key)
+            hits += [Hit(line, key, name) for name in redactor.private_names_in(value)]
+    first_line = source.count("\n", 0, len(source) - len(body)) + 1 if body else 1
+    known = {n.lstrip("#").casefold() for n in mentions_known}
+    for where, line, text in _inline_texts(body, first_line):
+        for name in redactor.private_names_in(text):
+            if where == "prose":
+                if name.startswith("#") and name[1:].casefold() not in known:
+                    hits.append(Hit(line, "mention", name))
+            else:
+                hits.append(Hit(line, where, name))
+    return sorted(set(hits), key=lambda h: (h.line or 0, h.where, h.name))
+
+
+def findings(hits: list[Hit], display: str, redactor: Redactor) -> list[Finding]:
+    """One warning per hit; the message says what the published page shows instead."""
+    return [Finding("private-name", WARNING,
+                    f"{WHERE[h.where]} names {h.name}, which is private; "
+                    f"the published page says \"{redactor.redact(h.name)}\" instead",
+                    display, h.line, "leave the private name out of what the page publishes")
+            for h in hits]
+
+
+def redact_page(page, redactor: Redactor) -> None:
+    """Everything a MkDocs page publishes, in place: title (nav, `<title>`, search), front matter
+    title and description (`<meta name="description">`), content and table of contents."""
+    for key in FRONT_MATTER_KEYS:
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = redactor.redact(page.meta[key])
+    if isinstance(page.title, str):
+        page.title = redactor.redact(page.title)
+    if page.content:
+        page.content = redact_html(page.content, redactor)
+    redact_toc(page.toc, redactor)
+
+
+def redact_html(html: str, redactor: Redactor) -> str:
+    """`html` with the redactor applied to its text and its `alt` and `title` attributes only,
+    so URLs, ids and markup stay as they are."""
+    out = []
+    for m in _TAG_OR_TEXT.finditer(html):
+        tag, text = m.group(1), m.group(2)
+        if text is not None:
+            out.append(redactor.redact(text))
+        else:
+            out.append(_TEXT_ATTRIBUTE.sub(lambda a: a.group(1) + redactor.redact(a.group(2)) + a.group(3), tag))
+    return "".join(out)
+
+
+def redact_toc(items, redactor: Redactor) -> None:
+    """Table of contents titles (MkDocs' AnchorLink tree), in place."""
+    for item in items:
+        item.title = redactor.redact(item.title)
+        redact_toc(item.children, redactor)
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+_TEXT_ATTRIBUTE = re.compile(r"(\b(?:alt|title)=\")([^\"]*)(\")")
+_KEY = "^{key}\\s*:"
+
+
+def _key_line(front: str, key: str) -> int | None:
+    m = re.search(_KEY.format(key=re.escape(key)), front, re.MULTILINE)
+    return front.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _inline_texts(markdown: str, first_line: int):
+    """(where, line, text) for every piece of inline text: `prose`, `link`, `alt` or `code`.
+
+    markdown-it-py with `code` disabled, as for mentions: Material's admonitions and tabs
+    indent their body, which CommonMark would read as a code block."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table").disable(["code", "text_join"])
+    for token in md.parse(markdown):
+        if token.type != "inline" or not token.map or not token.children:
+            continue
+        line = token.map[0] + first_line
+        in_link = 0
+        for child in token.children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "link_open":
+                in_link += 1
+            elif child.type == "link_close":
+                in_link -= 1
+            elif child.type == "code_inline":
+                yield "code", line, child.content
+            elif child.type == "image":
+                yield "alt", line, child.content
+            elif child.type == "text":
+                yield ("link" if in_link else "prose"), line, child.content
