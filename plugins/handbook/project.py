@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.structure.files import get_files
 
 from handbook.channelmap.loader import load_channel_map
@@ -71,14 +71,21 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
     if not path.is_file():
         raise ProjectError("no such file", file=str(path),
                            fix="run handbook in the folder that holds mkdocs.yml, or name it with -f path/to/mkdocs.yml")
-    # MkDocs logs config warnings itself; keep the command's output to our findings.
+    # MkDocs logs config warnings itself; keep the command's output to our findings. Its errors
+    # (a bad option) are logged, then it aborts: they are caught here and become one ProjectError.
     mkdocs_log = logging.getLogger("mkdocs")
     previous = mkdocs_log.level
     mkdocs_log.setLevel(logging.ERROR)
+    errors = _ErrorRecords()
+    mkdocs_log.addHandler(errors)
     try:
         config = load_config(config_file=str(path))
     except ConfigurationError as err:
         raise ProjectError(str(err).strip() or "the configuration is not valid", file=str(path),
+                           fix="correct the option named above; `mkdocs build` reports the same") from None
+    except Abort as err:
+        message = "; ".join(m.rstrip(".") for m in errors.messages) or str(err)
+        raise ProjectError(message, file=str(path), line=_option_line(path, message),
                            fix="correct the option named above; `mkdocs build` reports the same") from None
     except UnicodeDecodeError:
         raise ProjectError("is not UTF-8 text", file=str(path), fix="save the file as UTF-8 in your editor") from None
@@ -86,9 +93,36 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
         raise ProjectError(f"cannot be read: {err.strerror or err}", file=str(path)) from None
     finally:
         mkdocs_log.setLevel(previous)
+        mkdocs_log.removeHandler(errors)
     plugin = config.plugins.get("handbook")
     options = plugin.config if plugin is not None else _default_options(path)
     return Project(config=config, options=options, config_file=path.resolve())
+
+
+class _ErrorRecords(logging.Handler):
+    """MkDocs' configuration errors, kept to be told once, in our words around its wording."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _option_line(path: Path, message: str) -> int | None:
+    """The line of the option MkDocs names (`option 'feed'`, else `Config value 'nav'`)."""
+    import re
+
+    m = re.search(r"option '([\w-]+)'", message) or re.search(r"Config value '([\w-]+)'", message)
+    if not m:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    key = re.compile(rf"^\s*(?:-\s*)?{re.escape(m.group(1))}\s*:")
+    return next((n for n, line in enumerate(lines, 1) if key.match(line)), None)
 
 
 def _default_options(path: Path) -> HandbookConfig:
