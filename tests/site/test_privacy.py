@@ -266,8 +266,14 @@ def test_hostile_history_names_no_private_space_unless_chosen(hostile):
     found = {(name, secret) for name, text in files.items() for secret in HOSTILE_NAMES if secret in text}
     if show_names:  # chosen: names may appear; the invite code never does
         assert found and not {secret for _, secret in found} & {"NightWatchSecret"}
-    else:
-        assert found == set()
+        return
+    assert found == set()
+    changelog = " ".join(links_site.Html.parse(files["changelog/index.html"]).text_of("article"))
+    for said in ("Rename a private channel to a private channel",  # no `#`
+                 "Point moderators to a private channel for reports",  # an earlier name
+                 "prompt channel a private channel added",  # open then, private now
+                 "Post updates with [redacted] and the bot token [redacted]"):
+        assert said in changelog
 
 
 def test_names_are_never_addresses_and_mailmap_applies_to_co_authors(hostile):
