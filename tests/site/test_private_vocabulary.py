@@ -54,6 +54,8 @@ def test_private_categories_their_invites_and_names_the_site_publishes_anyway():
     assert vocabulary.category_names == {"Night Watch"}  # "Cohorts" is a page of the site
     assert vocabulary.channel_names == {"mod-room", "cohort-a"} and vocabulary.invite_codes == {"NightSecret"}
     redactor = Redactor(vocabulary)
-    assert redactor.redact("Ask the night  watch via NightSecret in #mod-room about Cohorts") == \
-        "Ask the a private space via [redacted] in a private channel about Cohorts"
+    assert redactor.redact("Ask Night  Watch via nightsecret in #MOD-room about Cohorts") == \
+        "Ask a private space via [redacted] in a private channel about Cohorts"
+    # A category's name is matched as capitalised in the map: ordinary words stay.
+    assert redactor.redact("the night watch") == "the night watch"
     assert redactor.restricted(["#mod-room"]).redact("night watch, mod-room") == "night watch, a private channel"

@@ -182,11 +182,13 @@ class Redactor:
         v = self.vocabulary
         names = [] if self.show_private_names else sorted(v.names, key=len, reverse=True)
         self._spaces = {n.casefold(): (PRIVATE_CHANNEL if n in v.channel_names else PRIVATE_SPACE) for n in names}
-        words = [_name_pattern(n) for n in names] + [re.escape(i) for i in sorted(v.ids)]
-        words += [re.escape(c) for c in sorted(v.invite_codes, key=len, reverse=True)]
+        # Channel names are lower-case slugs, so any case is them; a category's name is matched
+        # as capitalised in the map, so a private "Moderators" category leaves "moderators" alone.
+        words = [_name_pattern(n) if n not in v.channel_names else f"(?i:{_name_pattern(n)})" for n in names]
+        words += [re.escape(i) for i in sorted(v.ids)]
+        words += [f"(?i:{re.escape(c)})" for c in sorted(v.invite_codes, key=len, reverse=True)]
         # `#name` or the bare name, never inside a longer name (`mod-room` is not in `mod-rooms`).
-        self._pattern = (re.compile(r"(?<![\w-])(#?)(" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
-                         if words else None)
+        self._pattern = re.compile(r"(?<![\w-])(#?)(" + "|".join(words) + r")(?![\w-])") if words else None
         self._ids = v.ids
         self._codes = {c.casefold() for c in v.invite_codes}
 
