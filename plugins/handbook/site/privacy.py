@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from handbook.channelmap.model import ChannelMap
-from handbook.secrets import INVITE_SHAPE, REDACTED, invite_code, redact_secret_shapes
+from handbook.secrets import INVITE_SHAPE, REDACTED, redact_secret_shapes
 
 PRIVATE_CHANNEL = "a private channel"
 PRIVATE_SPACE = "a private space"
@@ -50,9 +50,6 @@ class Vocabulary:
     @property
     def names(self) -> frozenset[str]:
         return self.channel_names | self.category_names
-
-    def __bool__(self) -> bool:
-        return bool(self.channel_names or self.category_names or self.ids or self.invite_codes)
 
 
 def spaces_of_map(channel_map: ChannelMap) -> list[Space]:
@@ -252,5 +249,5 @@ def _invites_in(node: object) -> tuple[str, ...]:
     return tuple(codes)
 
 
-__all__ = ["Redactor", "Space", "Vocabulary", "build_vocabulary", "invite_code", "path_words", "spaces_of_map",
+__all__ = ["Redactor", "Space", "Vocabulary", "build_vocabulary", "path_words", "spaces_of_map",
            "spaces_of_text"]
