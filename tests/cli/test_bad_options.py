@@ -52,3 +52,16 @@ def test_every_command_refuses_it_in_one_line_with_exit_2(project, command, caps
     assert err == (f"{name}: error: mkdocs.yml:5: {wording}. "
                    "Fix: correct the option named above; `mkdocs build` reports the same\n")
     assert not (root / "channel_map.yml").exists()
+
+
+def test_a_real_process_says_it_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    sitekit.write_files(tmp_path, {"mkdocs.yml": "site_name: T\nplugins:\n  - handbook:\n      changelog_limit: -1\n",
+                                   "docs/index.md": "# Home\n"})
+    result = subprocess.run([sys.executable, "-m", "handbook.cli", "check"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("handbook check: error: mkdocs.yml:4: Config value 'plugins': Plugin 'handbook' "
+                                    "option 'changelog_limit': Expected a whole number of at least 0, got -1. Fix:")
