@@ -127,7 +127,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if page is None or page.markdown is None or file.generated_by:
                 continue
             written = [page.meta[k] for k in page_privacy.FRONT_MATTER_KEYS if isinstance(page.meta.get(k), str)]
-            if not redactor.private_names_in("\n".join([*written, page.markdown])):
+            if not (redactor.private_names_in("\n".join(written))
+                    or page_privacy.worth_a_look(page.markdown, redactor, known)):
                 continue  # the common case: one regular expression search per page
             hits = page_privacy.find_private_names(links.file_source(file), redactor, mentions_known=known)
             if not hits:

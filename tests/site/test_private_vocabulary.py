@@ -59,3 +59,24 @@ def test_private_categories_their_invites_and_names_the_site_publishes_anyway():
     # A category's name is matched as capitalised in the map: ordinary words stay.
     assert redactor.redact("the night watch") == "the night watch"
     assert redactor.restricted(["#mod-room"]).redact("night watch, mod-room") == "night watch, a private channel"
+
+
+@pytest.mark.parametrize(("body", "hits"), [
+    ("Ask in `mod-room`.\n", [(4, "code", "mod-room")]),
+    ("See [the notes of\nthe mod-room](x.md).\n", [(5, "link", "mod-room")]),
+    ("![Night Watch at dusk](a.png)\n", [(4, "alt", "Night Watch")]),
+    ("Plain prose about mod-room is left to the author.\n", []),
+    ("Ask in #old-room, not #mod-room.\n", [(4, "mention", "#old-room")]),  # #mod-room: the mentions' job
+    ("```\nmod-room in a code block\n```\n", []),
+])
+def test_private_names_where_authors_wrote_them(body, hits):
+    from handbook.site.page_privacy import find_private_names, worth_a_look
+
+    text = version(category("Night Watch", channel("mod-room") + channel("old-room"), private=True))
+    redactor = Redactor(build_vocabulary(spaces_of_text(text)))
+    source = "---\nchannel: false\n---\n" + body
+    found = [(h.line, h.where, h.name) for h in find_private_names(source, redactor, mentions_known=["mod-room"])]
+    assert found == hits
+    # The cheap look never misses a page with a hit; it may look at a few without.
+    assert worth_a_look(body, redactor, ["mod-room"]) or not hits
+    assert not worth_a_look("Plain prose about mod-room and #mod-room.\n", redactor, ["mod-room"])

@@ -11,6 +11,7 @@ written or indexed for search.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,6 +62,21 @@ def find_private_names(source: str, redactor: Redactor, *, mentions_known: Itera
             else:
                 hits.append(Hit(line, where, name))
     return sorted(set(hits), key=lambda h: (h.line or 0, h.where, h.name))
+
+
+def worth_a_look(markdown: str, redactor: Redactor, mentions_known: Iterable[str] = ()) -> bool:
+    """Whether `markdown` (a page's body) may hold a private name where `find_private_names`
+    looks: after an odd number of backticks or an unclosed `[` in its paragraph (a code span,
+    link text or alt text), or as an older `#name`. One regular expression search for most
+    pages, so only the few that need it are parsed."""
+    known = {n.lstrip("#").casefold() for n in mentions_known}
+    for m in redactor.matches(markdown):
+        if m.group(1) == "#" and m.group(2).casefold() not in known:
+            return True
+        before = markdown[markdown.rfind("\n\n", 0, m.start()) + 1:m.start()]
+        if before.count("`") % 2 or before.rfind("[") > before.rfind("]"):
+            return True
+    return False
 
 
 def findings(hits: list[Hit], display: str, redactor: Redactor) -> list[Finding]:
@@ -115,15 +131,19 @@ def _key_line(front: str, key: str) -> int | None:
     return front.count("\n", 0, m.start()) + 1 if m else None
 
 
+@functools.lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").disable(["code", "text_join"])
+
+
 def _inline_texts(markdown: str, first_line: int):
     """(where, line, text) for every piece of inline text: `prose`, `link`, `alt` or `code`.
 
     markdown-it-py with `code` disabled, as for mentions: Material's admonitions and tabs
     indent their body, which CommonMark would read as a code block."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark").enable("table").disable(["code", "text_join"])
-    for token in md.parse(markdown):
+    for token in _parser().parse(markdown):
         if token.type != "inline" or not token.map or not token.children:
             continue
         line = token.map[0] + first_line

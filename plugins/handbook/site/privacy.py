@@ -188,6 +188,8 @@ class Redactor:
         self._pattern = re.compile(r"(?<![\w-])(#?)(" + "|".join(words) + r")(?![\w-])") if words else None
         self._ids = v.ids
         self._codes = {c.casefold() for c in v.invite_codes}
+        # Substrings every match contains: a C-speed `in` test before the regular expression.
+        self._needles = tuple({n.split()[0].casefold() for n in names} | set(v.ids) | self._codes)
 
     def _replace(self, m: re.Match[str]) -> str:
         word = m.group(2)
@@ -199,13 +201,21 @@ class Redactor:
         if not text:
             return text
         text = redact_secret_shapes(text, self.public_invite)
-        return self._pattern.sub(self._replace, text) if self._pattern is not None else text
+        return self._pattern.sub(self._replace, text) if self._may_match(text) else text
+
+    def _may_match(self, text: str) -> bool:
+        if not text or self._pattern is None:
+            return False
+        folded = text.casefold()
+        return any(needle in folded for needle in self._needles)
+
+    def matches(self, text: str):
+        """Every private name or id in `text`: match objects, `#` (or "") and the name as written."""
+        return self._pattern.finditer(text) if self._may_match(text) else iter(())
 
     def private_names_in(self, text: str) -> list[str]:
         """The private names and ids `text` contains, as written (for warnings)."""
-        if not text or self._pattern is None:
-            return []
-        return list(dict.fromkeys(m.group(1) + m.group(2) for m in self._pattern.finditer(text)))
+        return list(dict.fromkeys(m.group(1) + m.group(2) for m in self.matches(text)))
 
     def restricted(self, found: Iterable[str]) -> "Redactor":
         """A redactor for only the names and ids in `found` (as `private_names_in` gave them):
