@@ -317,3 +317,22 @@ def test_private_names_in_front_matter_link_text_alt_and_code_spans_are_warnings
         assert page.one("img").attrs["alt"] == "a private space"
         nav = [e.text.strip() for e in links_site.Html.parse(files["index.html"]).select("a", "md-nav__link")]
         assert "Tiny habits for a private channel" in nav
+
+
+def test_handbook_generate_writes_the_same_redacted_pages_and_feed(tmp_path, monkeypatch, capsys):
+    from handbook import cli
+
+    repo = make_hostile_repository(tmp_path / "repo")
+    text = (repo.root / "mkdocs.yml").read_text().replace("{show}", "false")
+    (repo.root / "mkdocs.yml").write_text(text)
+    repo.commit("Configure the site")
+    monkeypatch.chdir(repo.root)
+    assert cli.main(["generate", "--out", str(tmp_path / "out"), "--feed", str(tmp_path / "feed")]) == 0
+    capsys.readouterr()
+    written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    written.update({p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "feed").rglob("*") if p.is_file()})
+    assert {"changelog.md", "channels.md", "roles.md", "feed.xml"} <= set(written)
+    assert "Rename a private channel to a private channel" in written["changelog.md"]
+    secrets = (*HOSTILE_IDS, WEBHOOK_URL, FAKE_TOKEN, *HOSTILE_NAMES, "@example.org", "@example.net", "users.noreply")
+    assert [(name, s) for name, text in written.items() for s in secrets if s in text] == []
+    assert not [name for name, text in written.items() if EMAIL.findall(text) or TOKEN.findall(text)]
