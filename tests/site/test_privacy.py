@@ -271,7 +271,7 @@ def test_hostile_history_names_no_private_space_unless_chosen(hostile):
     changelog = " ".join(links_site.Html.parse(files["changelog/index.html"]).text_of("article"))
     for said in ("Rename a private channel to a private channel",  # no `#`
                  "Point moderators to a private channel for reports",  # an earlier name
-                 "prompt channel a private channel added",  # open then, private now
+                 "a private prompt channel was added; topic channel #habits added",  # open then, private now
                  "Post updates with [redacted] and the bot token [redacted]"):
         assert said in changelog
 

@@ -9,7 +9,7 @@ import html
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import groupby
 from urllib.parse import quote
@@ -65,6 +65,7 @@ def build_entries(
     *,
     shallow: bool = False,
     skip: Callable[[str], bool] = lambda path: False,
+    private: Callable[[str], bool] = lambda name: False,
 ) -> list[Entry]:
     """One entry per meaningful commit, newest first.
 
@@ -74,7 +75,8 @@ def build_entries(
     (without a trailer), commits that changed no page and
     no channel, and the cut-off commit of a shallow clone (it shows every file as added).
     Merge commits never reach here (`git log --no-merges`). `skip` drops paths such as the
-    generated changelog itself.
+    generated changelog itself; `private(name)` says which channel names are private (today's
+    private vocabulary), whatever the map said at the time.
     """
     entries: list[Entry] = []
     for commit in commits:
@@ -97,7 +99,11 @@ def build_entries(
                 entry.updated.append(ref)
         if commit.map_blobs:
             before, after = (map_versions.get(b) if b else None for b in commit.map_blobs)
-            entry.channels = [c.describe() for c in diff_channels(read_channels(before), read_channels(after))]
+            changes = diff_channels(read_channels(before), read_channels(after))
+            # A channel that was open then but is private now (or was renamed from a private
+            # name) is described as private: "a private prompt channel was added".
+            entry.channels = [(replace(c, private=True) if private(c.name) or (c.old_name and private(c.old_name))
+                               else c).describe() for c in changes]
         if not entry.empty:
             entries.append(entry)
     return entries

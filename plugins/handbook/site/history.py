@@ -169,6 +169,7 @@ class SiteHistory:
                 b.ignore,
                 shallow=snap.history.shallow,
                 skip=lambda path: path == b.changelog_uri,
+                private=(lambda name: b.redact(name) != name) if b.redact is not None else (lambda name: False),
             )
             if b.redact is not None:  # the one redaction step for what git says
                 for entry in b.entries:
