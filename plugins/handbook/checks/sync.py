@@ -65,6 +65,7 @@ def _adopt(channel: Channel, category: HandbookCategory) -> None:
         node.insert(keys.index("kind") + 1 if "kind" in keys else len(keys), "category", category.folder)
     else:
         node["category"] = category.folder
+    channel.kind, channel.category = "topic", category.folder  # the model follows its document
 
 
 def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_category: str | None,
