@@ -3,7 +3,9 @@
 Each step is idempotent and the plan is recomputed from the server on every run, so an apply
 that stops half-way (a crash, a refused permission, Ctrl-C) is finished by running it again.
 A rename that Discord's 2-per-10-minutes sub-limit holds back longer than `--max-wait` is left
-*pending* and the other steps go on; every other error stops the run.
+*pending* and the other steps go on; every other error stops the run. A create whose answer is
+lost (a 5xx, a dropped connection) is looked for on the server before it is sent again, so one
+apply never makes two channels or roles.
 """
 
 from __future__ import annotations

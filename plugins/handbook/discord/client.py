@@ -6,8 +6,10 @@
   buckets (`X-RateLimit-Bucket`), a global pause for `global: true`, and `retry_after`, which
   matters for the undocumented 2-renames-per-10-minutes sub-limit (6.9). Total waiting is capped
   (`max_wait`); past the cap the request raises `RateLimited` so callers can report it as pending.
-- 5xx answers and connection errors are retried with exponential backoff.
-- Every write carries an `X-Audit-Log-Reason`.
+- 5xx answers and connection errors are retried with exponential backoff, except after a create
+  (POST) was sent: Discord may have made the object, so the client raises `UncertainWrite` and the
+  applier reads the server before it sends the create again.
+- Every write carries an `X-Audit-Log-Reason`, URL-encoded and at most 512 characters.
 - The clock and the sleep are injectable, so tests never wait for real.
 """
 
