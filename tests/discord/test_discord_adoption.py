@@ -277,3 +277,19 @@ def test_an_announcement_channel_needs_a_community_server(fake, project, capsys,
     assert fake.by_name("news")["type"] == created_type
     code, out, _ = run(capsys, "discord", "plan")
     assert code == 0 and "nothing to change" in out
+
+
+def test_archiving_needs_every_permission_it_denies_and_says_so_before_any_write(fake, project, capsys):
+    from fake_discord import EVERYONE_DEFAULT, PRIVATE_THREADS
+
+    server = Server(fake)
+    fake.roles[fake.guild_id]["permissions"] = str(EVERYONE_DEFAULT & ~PRIVATE_THREADS)
+    path = project / "channel_map.yml"
+    assert run(capsys, "discord", "pull", "--guild", fake.guild_id)[0] == 0
+    path.write_text(path.read_text().replace("      - name: introductions\n",
+                                             "      - name: introductions\n        status: archived\n"))
+    code, out, _ = run(capsys, "discord", "plan")
+    assert code == 1 and "Note: the bot lacks Create Private Threads, which 2 of these changes need" in out
+    code, _, err = run(capsys, "discord", "apply", "--yes")
+    assert code == 2 and "the bot needs Create Private Threads" in err and "nothing was changed" in err
+    assert fake.writes() == [] and fake.channels[server.intro]["parent_id"] == server.base

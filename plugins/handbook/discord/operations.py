@@ -58,6 +58,14 @@ class Recorded:
     old_id: str | None = None
 
 
+def _overwrite_needs(changes: list[OverwriteChange]) -> int:
+    """Discord lets a bot allow or deny only permissions it has itself, and Manage Roles to do it."""
+    bits = 0
+    for change in changes:
+        bits |= change.allow | change.deny
+    return bits | rules.MANAGE_ROLES if changes else 0
+
+
 def _show(value: Any) -> str:
     if value is None or value == "":
         return "(none)"
@@ -129,7 +137,7 @@ class CreateCategory(Create):
     old_id: str | None = None
 
     def permissions_needed(self) -> int:
-        return self.needs | (rules.MANAGE_ROLES if self.overwrites else 0)
+        return self.needs | _overwrite_needs(self.overwrites)
 
     def text(self) -> str:
         return f"create category {self.name} ({_show(self.to)})"
@@ -149,7 +157,7 @@ class CreateChannel(Create):
     old_id: str | None = None
 
     def permissions_needed(self) -> int:
-        return self.needs | (rules.MANAGE_ROLES if self.overwrites else 0)
+        return self.needs | _overwrite_needs(self.overwrites)
 
     def text(self) -> str:
         return f'create {self.name} in "{self.to}"'
@@ -215,7 +223,7 @@ class Archive(Operation):
     """The bits `@everyone` loses, for people (`rules.read_only_bits`)."""
 
     def permissions_needed(self) -> int:
-        return self.needs | (rules.MANAGE_ROLES if self.changes else 0)
+        return self.needs | _overwrite_needs(self.changes)
 
     def text(self) -> str:
         locked = f"read-only: {', '.join(rules.permission_names(self.denied))} denied" if self.denied else "locked"
@@ -228,6 +236,9 @@ class SetPermissions(Operation):
     phase: ClassVar[int] = 5
     needs: ClassVar[int] = rules.MANAGE_CHANNELS | rules.MANAGE_ROLES
     changes: list[OverwriteChange] = field(default_factory=list)
+
+    def permissions_needed(self) -> int:
+        return self.needs | _overwrite_needs(self.changes)
 
     def text(self) -> str:
         return f"set permissions of {self.name}: {_show(self.from_)} → {_show(self.to)}"
