@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from handbook.channelmap import rules
 from handbook.discord.client import DiscordClient, DiscordError, RateLimited, UncertainWrite
-from handbook.discord.operations import (PATCHES, Archive, Create, CreateCategory, CreateChannel, CreateRole, Delete,
-                                         Move, Operation, OverwriteChange, Pending, Recorded, Ref, Reorder,
+from handbook.discord.operations import (Archive, Create, CreateCategory, CreateChannel, CreateRole, Delete,
+                                         Move, Operation, OverwriteChange, Patch, Recorded, Ref, Reorder,
                                          SetPermissions)
 from handbook.discord.plan import Plan
 
@@ -126,12 +126,12 @@ class Applier:
                                                      map_category=op.map_category, map_name=op.map_name,
                                                      old_id=op.old_id))
             return f"{note} (id {channel['id']})" if note != "done" else f"done (id {channel['id']})"
-        if isinstance(op, PATCHES):
+        if isinstance(op, Patch):
             payload = dict(op.payload())
             # name and topic in one PATCH: both count against the 2-per-10-minutes limit
             for later in range(position + 1, len(ops)):
                 other = ops[later]
-                if other.id == op.id and isinstance(other, PATCHES) and later not in merged:
+                if other.id == op.id and isinstance(other, Patch) and later not in merged:
                     payload.update(other.payload())
                     merged.add(later)
             channel = client.modify_channel(op.id, payload, reason=reason, what=what)

@@ -164,24 +164,31 @@ class CreateChannel(Create):
 
 
 @dataclass(eq=False, kw_only=True)
-class RenameCategory(Operation):
-    op: ClassVar[str] = "rename-category"
-    phase: ClassVar[int] = 1
+class Patch(Operation):
+    """A change of one field of a channel or category (`PATCH /channels/{id}`): `to` is its value.
+    A name and a topic for one id go in one request, as both count against the same sub-limit."""
+
+    field_name: ClassVar[str]
 
     def payload(self) -> dict:
-        return {"name": self.to}
+        return {self.field_name: self.to}
+
+
+@dataclass(eq=False, kw_only=True)
+class RenameCategory(Patch):
+    op: ClassVar[str] = "rename-category"
+    phase: ClassVar[int] = 1
+    field_name: ClassVar[str] = "name"
 
     def text(self) -> str:
         return f'rename category "{self.from_}" → "{self.to}"'
 
 
 @dataclass(eq=False, kw_only=True)
-class Rename(Operation):
+class Rename(Patch):
     op: ClassVar[str] = "rename"
     phase: ClassVar[int] = 2
-
-    def payload(self) -> dict:
-        return {"name": self.to}
+    field_name: ClassVar[str] = "name"
 
     def text(self) -> str:
         name = self.name
@@ -189,12 +196,10 @@ class Rename(Operation):
 
 
 @dataclass(eq=False, kw_only=True)
-class SetTopic(Operation):
+class SetTopic(Patch):
     op: ClassVar[str] = "set-topic"
     phase: ClassVar[int] = 2
-
-    def payload(self) -> dict:
-        return {"topic": self.to}
+    field_name: ClassVar[str] = "topic"
 
     def text(self) -> str:
         return f'set topic of {self.name}: "{self.from_ or ""}" → "{self.to or ""}"'
@@ -265,7 +270,3 @@ class Reorder(Operation):
 
     def text(self) -> str:
         return f"reorder {self.name}: {_show(self.from_)} → {_show(self.to)}"
-
-
-PATCHES = (RenameCategory, Rename, SetTopic)
-"""Operations that are one PATCH of the channel: a name and a topic for one id go in one request."""

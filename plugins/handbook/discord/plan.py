@@ -14,7 +14,6 @@ topics, then creates), moves and archiving, permissions, deletes, order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
