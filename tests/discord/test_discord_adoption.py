@@ -164,7 +164,7 @@ discord_categories:
     before = path.read_text()
     code, _, err = run(capsys, "discord", "pull")
     assert code == 2 and path.read_text() == before  # a second #habits would be invalid: nothing written
-    assert err.startswith(f"handbook discord pull: error: {path}:")
+    assert err.startswith("handbook discord pull: error: channel_map.yml:")
     assert "handbook discord pull wrote nothing" in err and "#habits is listed twice" in err
     assert "Traceback" not in err
     path.write_text(before.replace("      - name: habits\n        kind: voice\n",
@@ -293,3 +293,16 @@ def test_archiving_needs_every_permission_it_denies_and_says_so_before_any_write
     code, _, err = run(capsys, "discord", "apply", "--yes")
     assert code == 2 and "the bot needs Create Private Threads" in err and "nothing was changed" in err
     assert fake.writes() == [] and fake.channels[server.intro]["parent_id"] == server.base
+
+
+def test_sync_writes_nothing_when_the_result_would_break_a_discord_limit(fake, project, capsys):
+    path = project / "channel_map.yml"
+    filler = "".join(f"      - {{name: room-{i}, kind: prompt}}\n" for i in range(48))
+    path.write_text("discord_categories:\n  - name: Topics\n    channels:\n"
+                    "      - {name: habits, kind: topic, category: habits}\n" + filler)
+    before = path.read_text()
+    code, out, err = run(capsys, "sync")
+    assert code == 2 and path.read_text() == before and out == ""
+    assert err.startswith("handbook sync: error: channel_map.yml:2: handbook sync wrote nothing: the result "
+                          "would not be a valid channel map (line 2: Discord category `Topics` holds 51 channels")
+    assert "Fix: move some channels into another Discord category, then run `handbook sync` again" in err

@@ -121,6 +121,7 @@ def run_pull(args: argparse.Namespace) -> int:
     from handbook.discord.pull import merge_state
     from handbook.discord.state import read_state
     from handbook.files import read_text
+    from handbook.project import display_path
 
     path = resolve_map_path(args)
     # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
@@ -132,7 +133,8 @@ def run_pull(args: argparse.Namespace) -> int:
     document, report = merge_state(channel_map.document if channel_map else None, state,
                                    archive_name=archive_name(channel_map), topic_names=topic_names)
     old_text = read_text(path) if path.exists() else None
-    refuse_invalid(channel_map, dump_roundtrip(document, like=old_text), path, str(path), "handbook discord pull")
+    shown = display_path(path.resolve(), Path.cwd())
+    refuse_invalid(channel_map, dump_roundtrip(document, like=old_text), path, shown, "handbook discord pull")
     fresh = channel_map is None
     if report.changes:
         print(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
