@@ -105,8 +105,9 @@ def save_document(path: Path, document: Any) -> None:
 
 
 def handbook_categories(args: argparse.Namespace):
-    """The handbook's categories when there is a mkdocs.yml to find them in (else none: a map
-    pulled on its own links no channel to a docs folder)."""
+    """The handbook's categories when pull works on a project: `-f`, or no `--map` and a mkdocs.yml
+    here. A map named with `--map` alone is pulled on its own and links no channel to a docs folder
+    (the mkdocs.yml in this folder may belong to another project)."""
     from handbook.project import CONFIG_NAMES, load_project
 
     if not args.config_file and (args.map or not any(Path(n).is_file() for n in CONFIG_NAMES)):
