@@ -356,6 +356,7 @@ def execute_webhook(url: str, payload: dict, *, timeout: float = 20.0,
     at most a minute. The URL is a secret: errors never show it."""
     if not url:
         raise ConfigurationError(f"{WEBHOOK_ENV} is not set: export the channel webhook's URL as {WEBHOOK_ENV}")
+    install_log_filter()  # the URL carries the webhook's token
     target = url + ("&" if "?" in url else "?") + "wait=true"
     with httpx.Client(timeout=timeout, transport=transport) as http:
         attempt = 0
