@@ -38,9 +38,8 @@ def test_gitbook_and_an_existing_server_adopt_in_one_go(fake, tmp_path, monkeypa
     base = fake.add_channel("Base Camp", CATEGORY)
     fake.add_channel("introductions", parent_id=base, topic="Tell us who you are")
     topics = fake.add_channel("Topics", CATEGORY)
-    # The topic names the category's title ("Practice"); a pulled topic that does not is a
-    # `stale-topic` warning, which fails the strict build (issue 18, handled there).
-    habits = fake.add_channel("habits", parent_id=topics, topic="Practice: habits that last")
+    # in the community's own words, not naming the category's title ("Practice"): still a strict build
+    habits = fake.add_channel("habits", parent_id=topics, topic="Building habits that last")
     fake.add_channel("show-me", parent_id=topics)
     staff = fake.add_channel("Staff", CATEGORY, overwrites=fake.private_overwrites(moderator))
     fake.add_channel("mod-log", parent_id=staff, overwrites=fake.private_overwrites(moderator))  # hidden
