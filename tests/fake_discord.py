@@ -33,10 +33,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 VIEW, SEND, MANAGE_CHANNELS, MANAGE_ROLES, ADMIN = 1 << 10, 1 << 11, 1 << 4, 1 << 28, 1 << 3
 READ_HISTORY, CONNECT = 1 << 16, 1 << 20
-EVERYONE_DEFAULT = VIEW | SEND | READ_HISTORY | CONNECT
+REACT, PUBLIC_THREADS, PRIVATE_THREADS, SEND_IN_THREADS = 1 << 6, 1 << 35, 1 << 36, 1 << 38
+EVERYONE_DEFAULT = VIEW | SEND | READ_HISTORY | CONNECT | REACT | PUBLIC_THREADS | PRIVATE_THREADS | SEND_IN_THREADS
 BOT_DEFAULT = VIEW | MANAGE_CHANNELS | MANAGE_ROLES
 TEXT_LIKE = {0, 5, 15}
 CATEGORY = 4
+DROP = -1  # a status that means "close the connection without answering"
 
 
 class FakeClock:
@@ -80,6 +82,8 @@ class Fault:
     body: dict
     times: int | None  # None: until cleared
     after: int = 0  # let this many matching requests through first
+    done_first: bool = False  # carry the request out, then answer with the fault anyway
+    drop: bool = False  # carry the request out, then close the connection without an answer
 
 
 @dataclass
@@ -117,6 +121,8 @@ class FakeDiscord:
         self.global_limit_once: float | None = None
         self.rules_channel_id: str | None = None
         """A Community server's rules channel, which cannot be deleted (50074)."""
+        self.features: list[str] = []
+        """Guild features; announcement channels need NEWS (a Community server)."""
         self.list_hidden = False
         """True: the channel list still holds channels the bot cannot view (before 2026-10-12)."""
         self.add_role("@everyone", EVERYONE_DEFAULT, role_id=self.guild_id)
@@ -162,9 +168,12 @@ class FakeDiscord:
         self.roles[self.bot_role_id]["permissions"] = str(permissions)
 
     def fail(self, method: str, path_regex: str, status: int = 500, *, code: int = 0,
-             message: str = "Internal Server Error", times: int | None = 1, after: int = 0) -> None:
+             message: str = "Internal Server Error", times: int | None = 1, after: int = 0,
+             done_first: bool = False, drop: bool = False) -> None:
+        """Answer matching requests with an error; with `done_first` the request takes effect before
+        the error answer (a 5xx after the write), with `drop` the connection closes unanswered."""
         self.faults.append(Fault(method.upper(), re.compile(path_regex), status,
-                                 {"code": code, "message": message}, times, after))
+                                 {"code": code, "message": message}, times, after, done_first, drop))
 
     def clear_faults(self) -> None:
         self.faults.clear()
@@ -293,6 +302,7 @@ class FakeDiscord:
             limit_headers: dict = {}
             try:
                 limit_headers = self._rate_limit(method, path)
+                late = None
                 for fault in list(self.faults):
                     if fault.method == method and fault.pattern.search(path):
                         if fault.after > 0:
@@ -302,13 +312,21 @@ class FakeDiscord:
                             fault.times -= 1
                             if fault.times <= 0:
                                 self.faults.remove(fault)
-                        raise ApiError(fault.status, fault.body["code"], fault.body["message"])
+                        if not (fault.done_first or fault.drop):
+                            raise ApiError(fault.status, fault.body["code"], fault.body["message"])
+                        late = fault
+                        break
                 if path.startswith("/webhooks/"):
                     status, result = self._webhook(method, path, query, body)
                 else:
                     self._authorise(entry)
                     status, result = self._route(method, path, body, entry)
                 entry.status = status
+                if late is not None:
+                    entry.status = DROP if late.drop else late.status
+                    if late.drop:
+                        return DROP, None, {}
+                    raise ApiError(late.status, late.body["code"], late.body["message"])
                 return status, result, limit_headers
             except ApiError as err:
                 entry.status = err.status
@@ -357,7 +375,8 @@ class FakeDiscord:
         if method == "GET" and path == "/users/@me":
             return 200, {"id": self.bot_user_id, "username": "handbook", "bot": True}
         if method == "GET" and path == f"/guilds/{g}":
-            return 200, {"id": g, "name": self.guild_name, "rules_channel_id": self.rules_channel_id}
+            return 200, {"id": g, "name": self.guild_name, "rules_channel_id": self.rules_channel_id,
+                         "features": list(self.features)}
         if method == "GET" and path == f"/guilds/{g}/members/{self.bot_user_id}":
             return 200, {"user": {"id": self.bot_user_id}, "roles": list(self.bot_roles)}
         if path == f"/guilds/{g}/channels":
@@ -449,6 +468,10 @@ class FakeDiscord:
             raise ApiError(400, 50035, "Invalid Form Body",
                            {"name": {"_errors": [{"code": "BASE_TYPE_BAD_LENGTH", "message": "Must be between 1 and 100 in length."}]}})
         kind = int(body.get("type", 0))
+        if kind == 5 and "NEWS" not in self.features:  # announcement channels: Community servers only
+            raise ApiError(400, 50035, "Invalid Form Body",
+                           {"type": {"_errors": [{"code": "BASE_TYPE_CHOICES",
+                                                  "message": "Value must be one of {0, 2, 4, 13, 15}."}]}})
         parent_id = self._parent(body.get("parent_id"))
         overwrites = []
         for o in body.get("permission_overwrites") or []:

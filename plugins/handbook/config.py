@@ -82,8 +82,9 @@ class HandbookConfig(base.Config):
     """How drift findings are logged during a build: `warn` makes `mkdocs build --strict` fail."""
     exclude_categories = c.ListOfItems(c.Type(str), default=[])
     """Docs folders that are handbook sections but have no topic channel (e.g. `maintaining`)."""
-    topic_channels_category = c.Type(str, default="Handbook Topics")
-    """The Discord category that `handbook sync` puts new topic channels into."""
+    topic_channels_category = c.Optional(c.Type(str))
+    """The Discord category that `handbook sync` puts new topic channels into; unset: the one that
+    already holds most topic channels, else "Handbook Topics"."""
 
     # --- history and changelog -----------------------------------------------------------------
     history = c.Type(bool, default=True)

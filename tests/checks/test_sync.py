@@ -98,7 +98,7 @@ def test_sync_changes_only_what_drift_asks_and_keeps_everything_else(project, ca
     assert code == 0
     assert out.splitlines() == [
         "channel_map.yml: archived #rituals (its category `rituals` is gone or excluded)",
-        "channel_map.yml: added #focus for `focus` (Focus)",
+        "channel_map.yml: added #focus for `focus` (Focus) to \"Handbook Topics\"",
     ]
     expected = HAND_WRITTEN.replace(
         "    topic: Rituals\n", "    topic: Rituals\n    status: archived\n").replace(

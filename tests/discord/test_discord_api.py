@@ -217,3 +217,25 @@ def test_request_logs_never_show_the_webhook_token(fake, caplog):
     client_for(fake).roles(fake.guild_id)
     assert "HTTP Request: POST" in caplog.text  # httpx did log the requests
     assert url.rsplit("/", 1)[1] not in caplog.text and fake.token not in caplog.text
+
+
+def test_a_create_answered_with_5xx_is_not_sent_again_by_the_client(fake):
+    from handbook.discord.client import UncertainWrite
+
+    fake.fail("POST", r"/channels$", 500, done_first=True)
+    client = client_for(fake)
+    with pytest.raises(UncertainWrite, match="create #x: Discord answered 500") as caught:
+        client.create_channel(fake.guild_id, {"name": "x", "type": 0}, reason="test", what="create #x")
+    assert caught.value.status == 500
+    assert [e.method for e in fake.log] == ["POST"] and client.stats.retries == 0
+    assert [c["name"] for c in fake.channels.values()] == ["x"]  # it was made: the caller must look
+
+
+def test_a_create_whose_connection_drops_is_uncertain_not_retried(fake):
+    from handbook.discord.client import UncertainWrite
+
+    fake.fail("POST", r"/roles$", drop=True)
+    client = client_for(fake)
+    with pytest.raises(UncertainWrite, match="connection to Discord dropped"):
+        client.create_role(fake.guild_id, {"name": "host"}, reason="test")
+    assert len([e for e in fake.log if e.method == "POST"]) == 1

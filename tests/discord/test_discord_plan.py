@@ -7,6 +7,7 @@ import textwrap
 import pytest
 
 from handbook.channelmap.loader import load_channel_map
+from handbook.discord.operations import OverwriteChange
 from handbook.discord.plan import Access, desired_overwrites, plan
 from handbook.discord.pull import _Merger, merge_state
 from handbook.discord.state import ServerState
@@ -112,8 +113,7 @@ def test_leaving_the_archive_moves_and_unlocks(tmp_path):
               ch("710000000000000002", "back", 0, archive, 0, overwrites=locked))
     result = plan(m, s)
     assert [op.op for op in result.operations] == ["move", "set-permissions", "reorder"]
-    change = result.operations[1].data["changes"]
-    assert change == [{"target": "@everyone", "ref": G, "type": 0, "allow": 0, "deny": ATTACH}]
+    assert result.operations[1].changes == [OverwriteChange("@everyone", G, 0, 0, ATTACH)]
 
 
 def test_roles_are_matched_by_name_created_when_missing_and_never_deleted(tmp_path):
@@ -145,17 +145,17 @@ def test_hidden_ids_are_counted_and_deleted_ids_recreated(tmp_path):
 
 
 @pytest.mark.parametrize("private, before, after", [
-    (True, [], [{"target": "@everyone", "ref": G, "type": 0, "allow": 0, "deny": VIEW},
-                {"target": "role mod", "ref": "710000000000000005", "type": 0, "allow": VIEW, "deny": 0},
-                {"target": "the bot", "ref": BOT, "type": 1, "allow": VIEW, "deny": 0}]),
+    (True, [], [OverwriteChange("@everyone", G, 0, 0, VIEW),
+                OverwriteChange("role mod", "710000000000000005", 0, VIEW, 0),
+                OverwriteChange("the bot", BOT, 1, VIEW, 0)]),
     (True, [{"id": G, "type": 0, "allow": "0", "deny": str(ATTACH)}],
-     [{"target": "@everyone", "ref": G, "type": 0, "allow": 0, "deny": VIEW | ATTACH},
-      {"target": "role mod", "ref": "710000000000000005", "type": 0, "allow": VIEW, "deny": 0},
-      {"target": "the bot", "ref": BOT, "type": 1, "allow": VIEW, "deny": 0}]),
+     [OverwriteChange("@everyone", G, 0, 0, VIEW | ATTACH),
+      OverwriteChange("role mod", "710000000000000005", 0, VIEW, 0),
+      OverwriteChange("the bot", BOT, 1, VIEW, 0)]),
     (False, [{"id": G, "type": 0, "allow": "0", "deny": str(VIEW)}],
-     [{"target": "@everyone", "ref": G, "type": 0, "allow": 0, "deny": 0}]),
+     [OverwriteChange("@everyone", G, 0, 0, 0)]),
     (False, [{"id": G, "type": 0, "allow": "0", "deny": str(VIEW | ATTACH)}],
-     [{"target": "@everyone", "ref": G, "type": 0, "allow": 0, "deny": ATTACH}]),
+     [OverwriteChange("@everyone", G, 0, 0, ATTACH)]),
 ])
 def test_desired_overwrites_touch_only_the_managed_bits(private, before, after):
     access = Access(private, ["mod"] if private else [])

@@ -203,6 +203,29 @@ def test_unescape(line, expected):
     assert unescape_line(line) == expected
 
 
+@pytest.mark.parametrize("line, list_content, expected", [
+    ("    \\([see example](a.md)\\)", True, "    ([see example](a.md))"),     # under a list item
+    ("    \\([see example](a.md)\\)", False, "    \\([see example](a.md)\\)"),  # an indented code block
+    ("        * \\(optional\\) step", True, "        * (optional) step"),
+    ("    \\*not emphasis\\*", True, "    \\*not emphasis\\*"),
+    ("\\(see [a](b.md)\\)", True, "(see [a](b.md))"),
+])
+def test_unescape_list_content_is_judged_without_its_indentation(line, list_content, expected):
+    assert unescape_line(line, list_content=list_content) == expected
+
+
+def test_escapes_around_links_in_nested_lists_go():
+    source = ("* Steps \\(in order\\):\n"
+              "  * first \\([see example](other.md)\\)\n"
+              "    \\(a continuation, [with a link](other.md)\\)\n"
+              "\n"
+              "    after a blank line, still the item \\(yes\\)\n"
+              "\n"
+              "Plain \\(text\\) again.\n")
+    text = convert(source).text
+    assert "\\(" not in text and "\\)" not in text, text
+
+
 @pytest.mark.parametrize(
     "url, player",
     [

@@ -11,10 +11,27 @@ from __future__ import annotations
 import re
 
 # The map's channel kinds and the Discord channel types they create (https://discord.com/developers/docs/resources/channel#channel-object-channel-types).
-KIND_TO_TYPE = {"topic": 0, "prompt": 0, "announcement": 5, "voice": 2, "forum": 15}
-TYPE_TO_KIND = {0: "prompt", 2: "voice", 5: "announcement", 13: "voice", 15: "forum"}
-CATEGORY_TYPE = 4
+TEXT_TYPE, VOICE_TYPE, CATEGORY_TYPE, ANNOUNCEMENT_TYPE, STAGE_TYPE, FORUM_TYPE = 0, 2, 4, 5, 13, 15
+KIND_TO_TYPE = {"topic": TEXT_TYPE, "prompt": TEXT_TYPE, "announcement": ANNOUNCEMENT_TYPE, "voice": VOICE_TYPE,
+                "forum": FORUM_TYPE}
+TYPE_TO_KIND = {TEXT_TYPE: "prompt", VOICE_TYPE: "voice", ANNOUNCEMENT_TYPE: "announcement", STAGE_TYPE: "voice",
+                FORUM_TYPE: "forum"}
 KINDS = tuple(KIND_TO_TYPE)
+CHANNEL_TYPES = frozenset(TYPE_TO_KIND)
+"""Channel types (not categories) a map can describe; any other (directory, media) is left alone."""
+VOICE_LIKE_TYPES = frozenset({VOICE_TYPE, STAGE_TYPE})
+"""Listed below text-like channels in a category, whatever their positions."""
+NEWS_FEATURE = "NEWS"
+"""The guild feature announcement channels need (a Community server): https://discord.com/developers/docs/resources/guild#guild-object-guild-features"""
+
+
+def compatible_types(kind: str) -> frozenset[int]:
+    """Channel types that already are a `kind` channel, or that Discord can turn into one."""
+    if kind == "voice":
+        return VOICE_LIKE_TYPES  # a stage channel is a voice channel to the map
+    if kind == "forum":
+        return frozenset({FORUM_TYPE})
+    return frozenset({TEXT_TYPE, ANNOUNCEMENT_TYPE})  # text <-> announcement is the one change Discord allows
 
 # Kinds whose names Discord lowercases and hyphenates. Voice (and category) names keep their case
 # and spaces. Forum names are unverified upstream (not documented by Discord); they are treated as text-like,
@@ -80,9 +97,55 @@ def channel_url(guild_id: str, channel_id: str) -> str:
 
 # --- permission overwrites (https://discord.com/developers/docs/topics/permissions) ---------------------------------------
 
+CREATE_INSTANT_INVITE = 1 << 0
+ADMINISTRATOR = 1 << 3
+MANAGE_CHANNELS = 1 << 4
+ADD_REACTIONS = 1 << 6
 VIEW_CHANNEL = 1 << 10
 SEND_MESSAGES = 1 << 11
+CONNECT = 1 << 20
+MANAGE_ROLES = 1 << 28
+MANAGE_WEBHOOKS = 1 << 29
+CREATE_PUBLIC_THREADS = 1 << 35
+CREATE_PRIVATE_THREADS = 1 << 36
+SEND_MESSAGES_IN_THREADS = 1 << 38
+BOT_PERMISSIONS = VIEW_CHANNEL | MANAGE_CHANNELS | MANAGE_ROLES  # 268436496
 ROLE_OVERWRITE, MEMBER_OVERWRITE = 0, 1
+
+PERMISSION_NAMES = {
+    VIEW_CHANNEL: "View Channels",
+    MANAGE_CHANNELS: "Manage Channels",
+    MANAGE_ROLES: "Manage Roles",
+    SEND_MESSAGES: "Send Messages",
+    ADD_REACTIONS: "Add Reactions",
+    CREATE_PUBLIC_THREADS: "Create Public Threads",
+    CREATE_PRIVATE_THREADS: "Create Private Threads",
+    SEND_MESSAGES_IN_THREADS: "Send Messages in Threads",
+    CONNECT: "Connect",
+}
+
+# An archived channel is read-only: members still view it and read its history, but can no longer
+# post, react or start or answer threads; in a voice channel they can no longer join.
+READ_ONLY_TEXT = SEND_MESSAGES | ADD_REACTIONS | CREATE_PUBLIC_THREADS | CREATE_PRIVATE_THREADS \
+    | SEND_MESSAGES_IN_THREADS
+READ_ONLY_VOICE = READ_ONLY_TEXT | CONNECT
+
+
+def read_only_bits(channel_type: int | None) -> int:
+    """The bits `@everyone` is denied to make a channel of `channel_type` read-only (None: a category,
+    which locks both kinds of channel in it)."""
+    if channel_type is None or channel_type == CATEGORY_TYPE or channel_type in VOICE_LIKE_TYPES:
+        return READ_ONLY_VOICE
+    return READ_ONLY_TEXT
+
+
+def permission_names(bits: int) -> list[str]:
+    """The names of the permissions in `bits`, in the order Discord's settings list them."""
+    return [name for bit, name in sorted(PERMISSION_NAMES.items()) if bits & bit]
+
+
+AUDIT_LOG_REASON_MAX = 512
+"""`X-Audit-Log-Reason` is at most 512 characters once URL-encoded (https://discord.com/developers/docs/resources/audit-log)."""
 
 
 def is_private_overwrites(overwrites: list[dict], guild_id: str) -> bool:

@@ -18,12 +18,14 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from handbook.checks.categories import HandbookCategory
-from handbook.channelmap.model import ChannelMap
-from handbook.checks.drift import Drift, default_topic_for
+from handbook.channelmap.model import Channel, ChannelMap
 from handbook.channelmap.yaml_io import dump_roundtrip
+from handbook.checks import matching
+from handbook.checks.categories import HandbookCategory
+from handbook.checks.drift import Drift, default_topic_for
 
 SCHEMA_NAME = "channel_map.schema.json"
+DEFAULT_TOPIC_CATEGORY = "Handbook Topics"
 
 
 @dataclass
@@ -31,15 +33,51 @@ class SyncResult:
     text: str
     changes: list[str] = field(default_factory=list)
     """One line per change, for people: `added #habits (Habits)`."""
+    left: list[str] = field(default_factory=list)
+    """What sync would not decide alone (a near name, a name taken by another kind), each with
+    the exact edit that settles it; a category listed here got no new channel."""
 
 
 def default_topic(category: HandbookCategory) -> str:
     return default_topic_for(category.title, category.description)
 
 
-def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_category: str) -> SyncResult:
-    """Apply the drift fixes to the map's document and return the new text."""
+def topic_channels_category(channel_map: ChannelMap, override: str | None) -> str:
+    """Where new topic channels go: `override` (the `topic_channels_category` option), else the
+    Discord category that already holds most active topic channels (the first of equals), else
+    "Handbook Topics"."""
+    if override:
+        return override
+    counts: dict[str, int] = {}
+    for channel in channel_map.topic_channels():
+        if not channel.is_archived and channel.category:
+            counts[channel.discord_category] = counts.get(channel.discord_category, 0) + 1
+    order = [c.name for c in channel_map.discord_categories]
+    return max(counts, key=lambda name: (counts[name], -order.index(name)), default=DEFAULT_TOPIC_CATEGORY)
+
+
+def _adopt(channel: Channel, category: HandbookCategory) -> None:
+    """Make `channel`'s entry the topic channel of `category`; every other key stays as written."""
+    node = channel.node
+    node["kind"] = "topic"
+    if "category" not in node:
+        keys = list(node)
+        node.insert(keys.index("kind") + 1 if "kind" in keys else len(keys), "category", category.folder)
+    else:
+        node["category"] = category.folder
+    channel.kind, channel.category = "topic", category.folder  # the model follows its document
+
+
+def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_category: str | None,
+             *, add_near: bool = False, map_file: str = "channel_map.yml") -> SyncResult:
+    """Apply the drift fixes to the map's document and return the new text.
+
+    A category without a topic channel adopts the map's entry of the name it asks for (id, topic
+    and every other key kept) before sync adds one; a near name is reported instead of adding a
+    second channel, unless `add_near`.
+    """
     changes: list[str] = []
+    left: list[str] = []
     for rename in drift.renames:
         node, new_name = rename.channel.node, rename.category.expected_channel
         if node.get("name") != new_name:
@@ -53,20 +91,46 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
     for channel in [*drift.orphans, *(c for c, _ in drift.excluded)]:
         channel.node["status"] = "archived"
         changes.append(f"archived #{channel.name} (its category `{channel.category}` is gone or excluded)")
-    if drift.missing:
-        channels = _topic_channels_node(channel_map, topic_category)
-        for category in drift.missing:
+    adopted: set[int] = set()
+    to_add: list[HandbookCategory] = []
+    near = matching.near_matches(drift.missing, channel_map)
+    for category in drift.missing:
+        candidate = matching.adoptable_channel(category, channel_map)
+        conflict = matching.same_name_conflict(category, channel_map)
+        if candidate is not None and id(candidate) not in adopted:
+            was = f"kind: {candidate.kind}"
+            _adopt(candidate, category)
+            adopted.add(id(candidate))
+            changes.append(f"#{candidate.name} (line {candidate.line}, was {was}) is now the topic channel of "
+                           f"`{category.folder}`: id, topic and your keys kept")
+        elif conflict is not None:
+            left.append(f"`{category.folder}` asks for #{category.expected_channel}, but line {conflict.line} "
+                        f"already has a {conflict.kind} channel of that name; to link it, set `kind: topic` and "
+                        f"`category: {category.folder}` on line {conflict.line}, or give the category another "
+                        f"channel with `channel: other-name` in its index.md front matter")
+        elif not add_near and any(m.category is category for m in near):
+            for match in (m for m in near if m.category is category):
+                left.append(f"`{category.folder}` has no topic channel, and #{match.channel.name} comes close: "
+                            f"{match.fix(map_file)}; if it is another channel, run `handbook sync --add-near` "
+                            f"to add #{category.expected_channel}")
+        else:
+            to_add.append(category)
+    if to_add:
+        target = topic_channels_category(channel_map, topic_category)
+        channels = _topic_channels_node(channel_map, target)
+        for category in to_add:
             entry = CommentedMap()
             entry["name"] = category.expected_channel
             entry["kind"] = "topic"
             entry["category"] = category.folder
             entry["topic"] = default_topic(category)
             channels.append(entry)
-            changes.append(f"added #{category.expected_channel} for `{category.folder}` ({category.title})")
+            changes.append(f"added #{category.expected_channel} for `{category.folder}` ({category.title}) "
+                           f'to "{target}"')
     changes += _refresh_topics(drift)
     if not changes:
-        return SyncResult(old_text, [])
-    return SyncResult(dump_roundtrip(channel_map.document, like=old_text), changes)
+        return SyncResult(old_text, [], left)
+    return SyncResult(dump_roundtrip(channel_map.document, like=old_text), changes, left)
 
 
 def _refresh_topics(drift: Drift) -> list[str]:
@@ -101,8 +165,9 @@ def _topic_channels_node(channel_map: ChannelMap, topic_category: str) -> Commen
     return entry["channels"]
 
 
-def starter_map(site_name: str, categories: list[HandbookCategory], topic_category: str) -> SyncResult:
+def starter_map(site_name: str, categories: list[HandbookCategory], topic_category: str | None) -> SyncResult:
     """A complete first map: topic channels for every category, and prompt channels to adapt."""
+    topic_category = topic_category or DEFAULT_TOPIC_CATEGORY
     wanted = [c for c in categories if c.wants_channel]
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_NAME}",

@@ -1,8 +1,8 @@
 """The `handbook` command: argument parsing, lazy imports per subcommand, one error boundary.
 
 `app` builds the parser and turns every `HandbookError` into one message (file, line, fix) with
-exit 2, as text or as JSON; `map` holds `check`, `sync` and `schema`; `discord` the `discord`
-subcommands. A subcommand imports only what it uses, so `handbook check` starts fast and a machine
+exit 2, as text or as JSON; `map` holds `check`, `sync` and `schema`; `status` the one-screen
+summary; `discord` the `discord` subcommands; `gitbook` the importer's. A subcommand imports only what it uses, so `handbook check` starts fast and a machine
 without git can still run the commands that need none. Exit codes: 0 clean, 1 findings or pending
 changes, 2 bad input.
 """

@@ -18,6 +18,7 @@ from handbook.cli import discord as discord_commands
 from handbook.cli import generate as generate_commands
 from handbook.cli import gitbook as gitbook_commands
 from handbook.cli import map as map_commands
+from handbook.cli import status as status_commands
 from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR
 from handbook.errors import HandbookError
 from handbook.secrets import SECRET_ENV_VARS, redact
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     map_commands.register(subparsers)
+    status_commands.register(subparsers)
     discord_commands.register(subparsers)
     gitbook_commands.register(subparsers)
     generate_commands.register(subparsers)

@@ -104,18 +104,38 @@ def save_document(path: Path, document: Any) -> None:
 # --- commands -------------------------------------------------------------------------------
 
 
+def handbook_categories(args: argparse.Namespace):
+    """The handbook's categories when pull works on a project: `-f`, or no `--map` and a mkdocs.yml
+    here. A map named with `--map` alone is pulled on its own and links no channel to a docs folder
+    (the mkdocs.yml in this folder may belong to another project)."""
+    from handbook.project import CONFIG_NAMES, load_project
+
+    if not args.config_file and (args.map or not any(Path(n).is_file() for n in CONFIG_NAMES)):
+        return []
+    return load_project(args.config_file).categories()
+
+
 def run_pull(args: argparse.Namespace) -> int:
+    from handbook.channelmap.yaml_io import dump_roundtrip
+    from handbook.checks.guard import refuse_invalid
+    from handbook.checks.matching import unlinked_topic_names
     from handbook.discord.pull import merge_state
     from handbook.discord.state import read_state
+    from handbook.files import read_text
+    from handbook.project import display_path
 
     path = resolve_map_path(args)
     # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
     channel_map = load_map(path, check_rules=False) if path.exists() else None
     guild_id = guild_id_for(channel_map, args)
+    topic_names = unlinked_topic_names(handbook_categories(args), channel_map)
     with make_client(args) as client:
         state = read_state(client, guild_id, channel_map)
     document, report = merge_state(channel_map.document if channel_map else None, state,
-                                   archive_name=archive_name(channel_map))
+                                   archive_name=archive_name(channel_map), topic_names=topic_names)
+    old_text = read_text(path) if path.exists() else None
+    shown = display_path(path.resolve(), Path.cwd())
+    refuse_invalid(channel_map, dump_roundtrip(document, like=old_text), path, shown, "handbook discord pull")
     fresh = channel_map is None
     if report.changes:
         print(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
@@ -135,6 +155,9 @@ def run_pull(args: argparse.Namespace) -> int:
         return EXIT_PENDING if report.changes else EXIT_CLEAN
     if report.changes or fresh:
         save_document(path, document)
+        if report.linked:
+            print("Next: `handbook sync` adds topic channels for the other categories, then "
+                  "`handbook discord plan` shows what apply would change.")
     return EXIT_CLEAN
 
 
@@ -148,14 +171,10 @@ def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: s
 
 def missing_for(result, state) -> tuple[list[str], int]:
     """The permissions the bot lacks for this plan, and how many steps need them."""
-    from handbook.discord.client import MANAGE_CHANNELS, MANAGE_ROLES
+    from handbook.discord.plan import permissions_needed
 
-    needs_roles = {"create-role", "set-permissions", "archive"}
     needed, count = 0, 0
-    for op in result.operations:
-        bits = MANAGE_ROLES if op.op == "create-role" else MANAGE_CHANNELS
-        if op.op in needs_roles or op.data.get("overwrites"):
-            bits |= MANAGE_ROLES
+    for bits in permissions_needed(result):
         missing = state.missing_permissions(bits)
         if missing:
             count += 1
@@ -192,6 +211,7 @@ def _confirm(question: str) -> bool:
 
 def run_apply(args: argparse.Namespace) -> int:
     from handbook.discord.apply import Applier, render_outcome
+    from handbook.discord.operations import Recorded
     from handbook.discord.plan import render_text
     from handbook.discord.pull import record_applied
 
@@ -225,7 +245,8 @@ def run_apply(args: argparse.Namespace) -> int:
             if status != "start":
                 print(f"[{index}/{total}] {op.describe()}: {status}", flush=True)
 
-        applier = Applier(client, guild_id, progress)
+        known = {c["id"] for c in state.channels} | {r["id"] for r in state.roles} | state.hidden
+        applier = Applier(client, guild_id, progress, known_ids=known)
         try:
             outcome = applier.run(result)
         except KeyboardInterrupt:
@@ -238,7 +259,7 @@ def run_apply(args: argparse.Namespace) -> int:
             if applier.outcome.done:
                 applier.outcome.created[:0] = result.adopted  # matched by name: now known by id
                 if not channel_map.server.guild_id:
-                    applier.outcome.created.insert(0, {"what": "server", "id": guild_id})
+                    applier.outcome.created.insert(0, Recorded("server", guild_id))
             if record_applied(channel_map.document, applier.outcome.created):
                 save_document(path, channel_map.document)
                 print(f"Recorded the new ids in {path}.")

@@ -23,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                              "title changes. Keeps hand edits.")
     config_option(sync)
     sync.add_argument("--dry-run", action="store_true", help="print the change as a unified diff; write nothing")
+    sync.add_argument("--add-near", action="store_true",
+                      help="add a topic channel even for a category whose name an existing channel comes close to")
     sync.set_defaults(run=run_sync)
 
     schema = subparsers.add_parser("schema", help="print the JSON Schema of channel_map.yml")
@@ -53,6 +55,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_sync(args: argparse.Namespace) -> int:
     from handbook.checks import sync as sync_module
+    from handbook.checks.guard import refuse_invalid
     from handbook.files import read_text, write_atomic
     from handbook.project import load_project
 
@@ -67,16 +70,21 @@ def run_sync(args: argparse.Namespace) -> int:
     else:
         old = read_text(path, shown)
         result = sync_module.sync_map(analysis.channel_map, old, analysis.drift,
-                                      project.options.topic_channels_category)
+                                      project.options.topic_channels_category, add_near=args.add_near,
+                                      map_file=shown)
+    if result.changes:
+        refuse_invalid(analysis.channel_map, result.text, path, shown, "handbook sync")
     if not result.changes:
-        print(f"{shown} is in step with the docs; nothing to change.")
-        return EXIT_CLEAN
-    if args.dry_run:
+        if not result.left:
+            print(f"{shown} is in step with the docs; nothing to change.")
+    elif args.dry_run:
         sys.stdout.write(sync_module.unified_diff(old, result.text, shown))
-        return EXIT_CLEAN
-    write_atomic(path, result.text)
-    if analysis.channel_map is None and sync_module.write_schema_beside(path):
-        print(f"wrote {sync_module.SCHEMA_NAME} beside it, for editors that check YAML")
-    for change in result.changes:
-        print(f"{shown}: {change}")
-    return EXIT_CLEAN
+    else:
+        write_atomic(path, result.text)
+        if analysis.channel_map is None and sync_module.write_schema_beside(path):
+            print(f"wrote {sync_module.SCHEMA_NAME} beside it, for editors that check YAML")
+        for change in result.changes:
+            print(f"{shown}: {change}")
+    for item in result.left:
+        print(f"{shown}: left for you: {item}")
+    return EXIT_FINDINGS if result.left else EXIT_CLEAN

@@ -3,7 +3,9 @@
 Each step is idempotent and the plan is recomputed from the server on every run, so an apply
 that stops half-way (a crash, a refused permission, Ctrl-C) is finished by running it again.
 A rename that Discord's 2-per-10-minutes sub-limit holds back longer than `--max-wait` is left
-*pending* and the other steps go on; every other error stops the run.
+*pending* and the other steps go on; every other error stops the run. A create whose answer is
+lost (a 5xx, a dropped connection) is looked for on the server before it is sent again, so one
+apply never makes two channels or roles.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from handbook.channelmap import rules
-from handbook.discord.client import DiscordClient, DiscordError, RateLimited
-from handbook.discord.plan import Operation, Plan
+from handbook.discord.client import DiscordClient, DiscordError, RateLimited, UncertainWrite
+from handbook.discord.operations import (Archive, Create, CreateCategory, CreateChannel, CreateRole, Delete,
+                                         Move, Operation, OverwriteChange, Patch, Recorded, Ref, Reorder,
+                                         SetPermissions)
+from handbook.discord.plan import Plan
 
 REASON_PREFIX = "handbook discord apply"
 
@@ -24,8 +29,8 @@ class Outcome:
     pending: list[tuple[Operation, str]] = field(default_factory=list)
     failed: tuple[Operation, str] | None = None
     not_started: list[Operation] = field(default_factory=list)
-    created: list[dict] = field(default_factory=list)
-    """What the map should now record: `{what, map_category, map_name, id, name}`."""
+    created: list[Recorded] = field(default_factory=list)
+    """What the map should now record."""
 
     @property
     def complete(self) -> bool:
@@ -37,28 +42,32 @@ class _Blocked(Exception):
 
 
 class Applier:
+    """Runs a plan's operations in order. `known_ids` are the ids the plan was made from: after a
+    create that may or may not have happened, a new object with the right name is the one it made."""
+
     def __init__(self, client: DiscordClient, guild_id: str,
-                 progress: Callable[[int, int, Operation, str], None] | None = None) -> None:
+                 progress: Callable[[int, int, Operation, str], None] | None = None,
+                 known_ids: set[str] | None = None) -> None:
         self.client, self.guild_id = client, guild_id
         self.progress = progress or (lambda *args: None)
-        self.refs: dict[str, str] = {}
+        self.ids: dict[Create, str] = {}
+        """The id each create of this run got."""
+        self.known_ids = set(known_ids or ())
         self.outcome = Outcome()
 
-    def resolve(self, ref: str | None) -> str | None:
-        if ref is None:
-            return None
-        if rules.is_snowflake(ref):
+    def resolve(self, ref: Ref | None) -> str | None:
+        if ref is None or isinstance(ref, str):
             return ref
-        if ref in self.refs:
-            return self.refs[ref]
-        raise _Blocked(f"{ref.split(':', 1)[1]} was not created")
+        if ref.creator in self.ids:
+            return self.ids[ref.creator]
+        raise _Blocked(f"{ref} was not created")
 
     def reason(self, op: Operation) -> str:
         return f"{REASON_PREFIX}: {op.op} {op.name}" + (f" ({op.reason})" if op.reason else "")
 
-    def overwrites_payload(self, changes: list[dict]) -> list[dict]:
-        return [{"id": self.resolve(c["ref"]), "type": c["type"], "allow": str(c["allow"]), "deny": str(c["deny"])}
-                for c in changes if c["allow"] or c["deny"]]
+    def overwrites_payload(self, changes: list[OverwriteChange]) -> list[dict]:
+        return [{"id": self.resolve(c.ref), "type": c.type, "allow": str(c.allow), "deny": str(c.deny)}
+                for c in changes if not c.removes]
 
     def run(self, plan: Plan) -> Outcome:
         ops = plan.operations
@@ -89,52 +98,100 @@ class Applier:
         return self.outcome
 
     def step(self, op: Operation, ops: list[Operation], position: int, merged: set[int]) -> str | None:
-        client, reason, data = self.client, self.reason(op), op.data
-        what = f"{op.op} {op.name}"
-        if op.op == "create-role":
-            role = client.create_role(self.guild_id, data["payload"], reason=reason, what=what)
-            self.refs[data["key"]] = role["id"]
-            self.outcome.created.append({"what": "role", "map_name": op.name, "id": role["id"], "name": role["name"]})
-        elif op.op in ("create-category", "create"):
-            payload = dict(data["payload"])
-            overwrites = self.overwrites_payload(data.get("overwrites") or [])
+        client, reason, what = self.client, self.reason(op), f"{op.op} {op.name}"
+        if isinstance(op, CreateRole):
+            payload = {"name": op.name, "permissions": "0", "mentionable": False}
+            role, note = self.create(op, lambda: client.create_role(self.guild_id, payload, reason=reason, what=what))
+            self.outcome.created.append(Recorded("role", role["id"], name=role["name"], map_name=op.name))
+            return note
+        if isinstance(op, (CreateCategory, CreateChannel)):
+            payload: dict = {"name": op.category_name if isinstance(op, CreateCategory) else op.channel_name,
+                             "type": rules.CATEGORY_TYPE if isinstance(op, CreateCategory) else op.channel_type}
+            if isinstance(op, CreateChannel):
+                if op.topic:
+                    payload["topic"] = op.topic
+                if op.parent is not None:
+                    payload["parent_id"] = self.resolve(op.parent)
+            overwrites = self.overwrites_payload(op.overwrites)
             if overwrites:
                 payload["permission_overwrites"] = overwrites
-            if op.op == "create" and data.get("parent"):
-                payload["parent_id"] = self.resolve(data["parent"])
-            channel = client.create_channel(self.guild_id, payload, reason=reason, what=what)
-            self.refs[data["key"]] = channel["id"]
-            self.outcome.created.append({
-                "what": "category" if op.op == "create-category" else "channel",
-                "map_category": data.get("map_category"), "map_name": data.get("map_name"),
-                "old_id": data.get("old_id"), "id": channel["id"], "name": channel["name"]})
-            return f"done (id {channel['id']})"
-        elif op.op in ("rename-category", "rename", "set-topic"):
-            payload = dict(data["payload"])
+            channel, note = self.create(op, lambda: client.create_channel(self.guild_id, payload, reason=reason,
+                                                                          what=what))
+            if isinstance(op, CreateCategory):
+                if op.map_category:
+                    self.outcome.created.append(Recorded("category", channel["id"], name=channel["name"],
+                                                         map_category=op.map_category, old_id=op.old_id))
+            else:
+                self.outcome.created.append(Recorded("channel", channel["id"], name=channel["name"],
+                                                     map_category=op.map_category, map_name=op.map_name,
+                                                     old_id=op.old_id))
+            return f"{note} (id {channel['id']})" if note != "done" else f"done (id {channel['id']})"
+        if isinstance(op, Patch):
+            payload = dict(op.payload())
             # name and topic in one PATCH: both count against the 2-per-10-minutes limit
             for later in range(position + 1, len(ops)):
                 other = ops[later]
-                if other.id == op.id and other.op in ("rename", "set-topic") and later not in merged:
-                    payload.update(other.data["payload"])
+                if other.id == op.id and isinstance(other, Patch) and later not in merged:
+                    payload.update(other.payload())
                     merged.add(later)
             channel = client.modify_channel(op.id, payload, reason=reason, what=what)
             if "name" in payload:
-                self.outcome.created.append({"what": "rename", "id": op.id, "name": channel["name"]})
-        elif op.op == "move":
-            self.move(op.id, self.resolve(data["parent"]), reason, what)
-        elif op.op == "archive":
-            if data.get("parent"):
-                self.move(op.id, self.resolve(data["parent"]), reason, what)
-            self.overwrites(op.id, data["changes"], reason, what)
-        elif op.op == "set-permissions":
-            self.overwrites(self.resolve(data["ref"]), data["changes"], reason, what)
-        elif op.op == "delete":
+                self.outcome.created.append(Recorded("rename", op.id, name=channel["name"]))
+        elif isinstance(op, Move):
+            self.move(op.id, self.resolve(op.parent), reason, what)
+        elif isinstance(op, Archive):
+            if op.parent is not None:
+                self.move(op.id, self.resolve(op.parent), reason, what)
+            self.overwrites(op.id, op.changes, reason, what)
+        elif isinstance(op, SetPermissions):
+            self.overwrites(op.id, op.changes, reason, what)
+        elif isinstance(op, Delete):
             client.delete_channel(op.id, reason=reason, what=what)
-        elif op.op == "reorder":
+        elif isinstance(op, Reorder):
             self.reorder(op, reason, what)
         else:  # pragma: no cover - the planner makes only the operations above
             raise ValueError(op.op)
         return None
+
+    def create(self, op: Create, send: Callable[[], dict]) -> tuple[dict, str]:
+        """Send a create; when Discord's answer is lost or a 5xx, look at the server before sending
+        it again, so one apply never makes two of anything."""
+        attempts = 0
+        while True:
+            try:
+                made = send()
+                note = "done"
+                break
+            except UncertainWrite as err:
+                attempts += 1
+                made = self.find_created(op)
+                if made is not None:
+                    note = f"done (Discord answered with an error, but the server shows it was made: {err.status or 'no answer'})"
+                    break
+                if attempts > self.client.retries:
+                    raise DiscordError(f"{err} {attempts} times, and the server shows nothing made; try again later",
+                                       status=err.status, method=err.method, route=err.route) from None
+                self.client.sleep(self.client.backoff * 2 ** (attempts - 1))
+        self.ids[op] = made["id"]
+        self.known_ids.add(made["id"])
+        return made, note
+
+    def find_created(self, op: Create) -> dict | None:
+        """The object `op` would have made, if the server now has one it did not have before."""
+        if isinstance(op, CreateRole):
+            found = [r for r in self.client.roles(self.guild_id) if r["name"] == op.name]
+        else:
+            if isinstance(op, CreateCategory):
+                kind, name, parent = rules.CATEGORY_TYPE, op.category_name, None
+            else:
+                kind, name = op.channel_type, op.channel_name
+                parent = self.resolve(op.parent) if op.parent is not None else None
+            found = [c for c in self.client.channels(self.guild_id) if c["type"] == kind
+                     and c.get("parent_id") == parent
+                     and (rules.same_channel_name(c["name"], name, "voice" if kind in rules.VOICE_LIKE_TYPES
+                                                  or kind == rules.CATEGORY_TYPE else "prompt"))]
+        new = [item for item in found if item["id"] not in self.known_ids]
+        return new[0] if new else None
 
     def move(self, channel_id: str, parent_id: str | None, reason: str, what: str) -> None:
         # One parent change per call (40009). No lock_permissions: syncing with the new category
@@ -142,22 +199,22 @@ class Applier:
         self.client.reorder_channels(self.guild_id, [{"id": channel_id, "parent_id": parent_id,
                                                       "lock_permissions": False}], reason=reason, what=what)
 
-    def overwrites(self, channel_id: str, changes: list[dict], reason: str, what: str) -> None:
+    def overwrites(self, channel_id: str, changes: list[OverwriteChange], reason: str, what: str) -> None:
         for change in changes:
-            target = self.resolve(change["ref"])
-            if change["allow"] or change["deny"]:
-                self.client.put_overwrite(channel_id, target, type=change["type"], allow=change["allow"],
-                                          deny=change["deny"], reason=reason, what=what)
+            target = self.resolve(change.ref)
+            if not change.removes:
+                self.client.put_overwrite(channel_id, target, type=change.type, allow=change.allow,
+                                          deny=change.deny, reason=reason, what=what)
             else:
                 self.client.delete_overwrite(channel_id, target, reason=reason, what=what)
 
-    def reorder(self, op: Operation, reason: str, what: str) -> None:
-        wanted = [self.resolve(ref) for ref in op.data["order"]]
+    def reorder(self, op: Reorder, reason: str, what: str) -> None:
+        wanted = [self.resolve(ref) for ref in op.order]
         channels = self.client.channels(self.guild_id)  # fresh: moves and creates came before
-        parent = self.resolve(op.data["parent"])
-        if parent is None:
+        if op.categories:
             siblings = [c for c in channels if c["type"] == rules.CATEGORY_TYPE]
         else:
+            parent = self.resolve(op.parent)
             siblings = [c for c in channels if c.get("parent_id") == parent and c["type"] != rules.CATEGORY_TYPE]
         siblings.sort(key=lambda c: (c.get("position") or 0, int(c["id"])))
         rest = [c["id"] for c in siblings if c["id"] not in wanted]

@@ -6,8 +6,10 @@
   buckets (`X-RateLimit-Bucket`), a global pause for `global: true`, and `retry_after`, which
   matters for the undocumented 2-renames-per-10-minutes sub-limit (6.9). Total waiting is capped
   (`max_wait`); past the cap the request raises `RateLimited` so callers can report it as pending.
-- 5xx answers and connection errors are retried with exponential backoff.
-- Every write carries an `X-Audit-Log-Reason`.
+- 5xx answers and connection errors are retried with exponential backoff, except after a create
+  (POST) was sent: Discord may have made the object, so the client raises `UncertainWrite` and the
+  applier reads the server before it sends the create again.
+- Every write carries an `X-Audit-Log-Reason`, URL-encoded and at most 512 characters.
 - The clock and the sleep are injectable, so tests never wait for real.
 """
 
@@ -24,8 +26,12 @@ from typing import Any
 import httpx
 
 from handbook import __version__
-from handbook.errors import HandbookError
+from handbook.channelmap.rules import AUDIT_LOG_REASON_MAX
+from handbook.discord.errors import ConfigurationError, DiscordError, RateLimited, UncertainWrite
 from handbook.secrets import redact
+
+__all__ = ["ConfigurationError", "DiscordError", "DiscordClient", "RateLimited", "UncertainWrite",
+           "audit_log_reason", "execute_webhook", "redact", "route_template"]
 
 DEFAULT_API_URL = "https://discord.com/api/v10"
 API_URL_ENV = "HANDBOOK_DISCORD_API_URL"
@@ -34,23 +40,6 @@ GUILD_ENV = "DISCORD_GUILD_ID"
 WEBHOOK_ENV = "DISCORD_WEBHOOK_URL"
 MAX_429_IN_A_ROW = 10
 USER_AGENT = f"DiscordBot (https://github.com/campfire-practice/handbook, {__version__})"
-
-# Permission bits: https://discord.com/developers/docs/topics/permissions#permissions-bitwise-permission-flags
-CREATE_INSTANT_INVITE = 1 << 0
-ADMINISTRATOR = 1 << 3
-MANAGE_CHANNELS = 1 << 4
-VIEW_CHANNEL = 1 << 10
-SEND_MESSAGES = 1 << 11
-MANAGE_ROLES = 1 << 28
-MANAGE_WEBHOOKS = 1 << 29
-BOT_PERMISSIONS = VIEW_CHANNEL | MANAGE_CHANNELS | MANAGE_ROLES  # 268436496
-
-PERMISSION_NAMES = {
-    VIEW_CHANNEL: "View Channels",
-    MANAGE_CHANNELS: "Manage Channels",
-    MANAGE_ROLES: "Manage Roles",
-    SEND_MESSAGES: "Send Messages",
-}
 
 # JSON error codes worth a sentence of their own: https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
 ERROR_TEXT = {
@@ -77,30 +66,27 @@ class _RedactSecrets(logging.Filter):
         return True
 
 
-for _name in ("httpx", "httpcore"):
-    logging.getLogger(_name).addFilter(_RedactSecrets())
+_REDACT_SECRETS = _RedactSecrets()
 
 
-class DiscordError(HandbookError):
-    """One clear line for people: what failed, why, and what to do. Never a secret."""
-
-    def __init__(self, message: str, *, status: int | None = None, code: int | None = None,
-                 method: str = "", route: str = "") -> None:
-        super().__init__(message)
-        self.status, self.code = status, code
-        self.method, self.route = method, route
-
-
-class ConfigurationError(DiscordError):
-    """Something missing before any request: the token, the server id, the webhook URL."""
+def install_log_filter() -> None:
+    """Hide secrets from httpx's own request logs; called when a client is made, never on import,
+    so importing the package changes no logging. Installing twice adds the filter once."""
+    for name in ("httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if _REDACT_SECRETS not in logger.filters:
+            logger.addFilter(_REDACT_SECRETS)
 
 
-class RateLimited(DiscordError):
-    """Discord asked to wait longer than the remaining `max_wait` allows."""
-
-    def __init__(self, message: str, *, retry_after: float, method: str = "", route: str = "") -> None:
-        super().__init__(message, status=429, method=method, route=route)
-        self.retry_after = retry_after
+def audit_log_reason(reason: str) -> str:
+    """`reason` URL-encoded and cut to Discord's 512 characters, never inside an escape or a character."""
+    encoded = ""
+    for char in reason:
+        piece = urllib.parse.quote(char, safe="/ ")
+        if len(encoded) + len(piece) > AUDIT_LOG_REASON_MAX:
+            break
+        encoded += piece
+    return encoded
 
 
 def required_permission(method: str, route: str) -> str:
@@ -160,6 +146,7 @@ class DiscordClient:
         self._route_bucket: dict[str, str] = {}
         self._buckets: dict[str, _Bucket] = {}
         self._global_until = 0.0
+        install_log_filter()
         self._http = httpx.Client(timeout=timeout, transport=transport, follow_redirects=False)
 
     def __repr__(self) -> str:
@@ -213,7 +200,7 @@ class DiscordClient:
         if json is not None:
             headers["Content-Type"] = "application/json"
         if reason:
-            headers["X-Audit-Log-Reason"] = urllib.parse.quote(reason[:512], safe="/ ")
+            headers["X-Audit-Log-Reason"] = audit_log_reason(reason)
         url = self.base_url + path
         attempt = limited = 0
         while True:
@@ -230,6 +217,11 @@ class DiscordClient:
                 response = self._http.request(method, url, json=json, headers=headers)
             except httpx.TransportError as err:
                 attempt += 1
+                if method == "POST" and not isinstance(err, (httpx.ConnectError, httpx.ConnectTimeout)):
+                    # sent, answer lost: Discord may have made it; the caller looks before trying again
+                    raise UncertainWrite(redact(f"{what}: the connection to Discord dropped ({type(err).__name__}) "
+                                                "before it answered", self.__token),
+                                         method=method, route=path) from None
                 if attempt > self.retries:
                     raise DiscordError(redact(f"{what}: cannot reach Discord at {self.base_url} "
                                               f"({type(err).__name__}) after {attempt} attempts", self.__token),
@@ -254,6 +246,9 @@ class DiscordClient:
                 continue
             if response.status_code >= 500:
                 attempt += 1
+                if method == "POST":  # a 5xx after a create may still have created it: never retry blindly
+                    raise UncertainWrite(f"{what}: Discord answered {response.status_code} {response.reason_phrase}",
+                                         status=response.status_code, method=method, route=path)
                 if attempt > self.retries:
                     raise DiscordError(f"{what}: Discord answered {response.status_code} "
                                        f"{response.reason_phrase} {attempt} times; try again later",
@@ -361,6 +356,7 @@ def execute_webhook(url: str, payload: dict, *, timeout: float = 20.0,
     at most a minute. The URL is a secret: errors never show it."""
     if not url:
         raise ConfigurationError(f"{WEBHOOK_ENV} is not set: export the channel webhook's URL as {WEBHOOK_ENV}")
+    install_log_filter()  # the URL carries the webhook's token
     target = url + ("&" if "?" in url else "?") + "wait=true"
     with httpx.Client(timeout=timeout, transport=transport) as http:
         attempt = 0

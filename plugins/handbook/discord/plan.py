@@ -14,56 +14,18 @@ topics, then creates), moves and archiving, permissions, deletes, order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
-from handbook.channelmap.rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, SEND_MESSAGES, VIEW_CHANNEL
-from handbook.discord.state import VOICE_LIKE, ServerState
+from handbook.channelmap.rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, VIEW_CHANNEL
+from handbook.discord.operations import (Archive, CreateCategory, CreateChannel, CreateRole, Delete, Move,
+                                         Operation, OverwriteChange, Recorded, Ref, Rename,
+                                         RenameCategory, Reorder, SetPermissions, SetTopic)
+from handbook.discord.state import ServerState
 
 DEFAULT_ARCHIVE = "Archive"
-MAPPABLE_TYPES = frozenset({*rules.TYPE_TO_KIND, rules.CATEGORY_TYPE})
+MAPPABLE_TYPES = frozenset({*rules.CHANNEL_TYPES, rules.CATEGORY_TYPE})
 """Channel types a map can describe; any other (directory, media) is never deleted."""
-PHASES = {"create-role": 0, "create-category": 1, "rename-category": 1, "rename": 2, "set-topic": 2,
-          "create": 3, "move": 4, "archive": 4, "set-permissions": 5, "delete": 6, "reorder": 7}
-"""Renames come before creates, so a new channel never meets an old one of the same name."""
-
-
-@dataclass
-class Operation:
-    op: str
-    name: str
-    id: str | None = None
-    from_: Any = None
-    to: Any = None
-    reason: str = ""
-    data: dict = field(default_factory=dict)
-    """What `discord_apply` needs: keys of objects created earlier in the run, payloads."""
-
-    @property
-    def phase(self) -> int:
-        return PHASES[self.op]
-
-    def as_dict(self) -> dict:
-        return {"op": self.op, "id": self.id, "name": self.name, "from": self.from_, "to": self.to,
-                "reason": self.reason}
-
-    def describe(self) -> str:
-        op, name, before, after = self.op, self.name, _show(self.from_), _show(self.to)
-        text = {
-            "create-role": f"create role {name}",
-            "create-category": f"create category {name} ({after})",
-            "rename-category": f'rename category "{self.from_}" → "{self.to}"',
-            "create": f'create {name} in "{self.to}"',
-            "rename": f"rename {name} → {name[0]}{self.to}" if name[:1] == "#" else f"rename {name} → {self.to}",
-            "set-topic": f'set topic of {name}: "{self.from_ or ""}" → "{self.to or ""}"',
-            "move": f'move {name}: "{before}" → "{after}"',
-            "archive": f'archive {name}: "{before}" → "{after}", locked',
-            "set-permissions": f"set permissions of {name}: {before} → {after}",
-            "delete": f"DELETE {name}" + (f' in "{before}"' if self.from_ else ""),
-            "reorder": f"reorder {name}: {before} → {after}",
-        }[op]
-        return f"{text} ({self.reason})" if self.reason else text
 
 
 @dataclass
@@ -74,42 +36,17 @@ class Plan:
     """Channels on the server that the map does not list, kept as they are."""
     notes: list[str] = field(default_factory=list)
     """Things the plan cannot do, said once each (a change of channel type, a role rename)."""
-    adopted: list[dict] = field(default_factory=list)
+    adopted: list[Recorded] = field(default_factory=list)
     """Map entries matched by name, not id: `apply` records their ids so a later rename in the
-    map stays a rename (`{what, map_category, map_name, old_id, id}`)."""
+    map stays a rename."""
 
     def as_dict(self) -> dict:
         return {"operations": [op.as_dict() for op in self.operations], "hidden": self.hidden}
 
 
-def _show(value: Any) -> str:
-    if value is None or value == "":
-        return "(none)"
-    if isinstance(value, list):
-        return ", ".join(map(str, value)) or "(none)"
-    return str(value)
-
-
 def label(name: str, kind_or_type: str | int) -> str:
     kind = kind_or_type if isinstance(kind_or_type, str) else rules.TYPE_TO_KIND.get(kind_or_type, "prompt")
     return f"#{name}" if rules.is_text_like(kind) else f"🔊{name}"
-
-
-def compatible_types(kind: str) -> set[int]:
-    """Channel types that already are a `kind` channel, or that Discord can turn into one."""
-    if kind == "voice":
-        return {2, 13}  # a stage channel is a voice channel to the map
-    if kind == "forum":
-        return {15}
-    return {0, 5}  # text <-> announcement is the one change of type Discord allows
-
-
-def category_key(name: str) -> str:
-    return f"category:{name}"
-
-
-def channel_key(category: str, channel: Channel) -> str:
-    return f"channel:{category}/{rules.normalize_channel_name(channel.name, channel.kind)}"
 
 
 def archive_category_name(channel_map: ChannelMap) -> str:
@@ -125,7 +62,12 @@ def archive_category_name(channel_map: ChannelMap) -> str:
 class Access:
     private: bool
     roles: list[str]
-    locked: bool = False
+    read_only: int = 0
+    """The bits `@everyone` is denied to make it read-only (`rules.read_only_bits`); 0: not locked."""
+
+    @property
+    def locked(self) -> bool:
+        return bool(self.read_only)
 
     def describe(self) -> str:
         text = f"private: {', '.join(self.roles)}" if self.private else "open"
@@ -134,66 +76,61 @@ class Access:
 
 def current_access(overwrites: list[dict], guild_id: str, role_names: dict[str, str]) -> Access:
     everyone = next((o for o in overwrites if str(o["id"]) == guild_id), None)
-    locked = bool(everyone and int(everyone.get("deny") or 0) & SEND_MESSAGES)
+    denied = int(everyone.get("deny") or 0) & rules.READ_ONLY_VOICE if everyone else 0
     private = rules.is_private_overwrites(overwrites, guild_id)
     names = [role_names.get(i, i) for i in rules.roles_allowed_to_view(overwrites, guild_id)] if private else []
-    return Access(private, names, locked)
+    return Access(private, names, denied if denied & rules.SEND_MESSAGES else 0)
 
 
 def desired_overwrites(overwrites: list[dict], guild_id: str, access: Access, *, unlock: bool,
-                       map_roles: dict[str, str | None], bot_id: str | None) -> list[dict]:
+                       map_roles: dict[str, Ref], bot_id: str | None) -> list[OverwriteChange]:
     """The overwrite changes that give `access`, touching only the bits the map manages.
 
-    Managed: View Channel for `@everyone`, for the map's roles and for the bot; Send Messages for
-    `@everyone` when locking (and when unlocking a channel that leaves the archive). Every other
-    bit and every other overwrite a moderator set by hand is kept. Returns a list of
-    `{target, ref, type, allow, deny}`; allow = deny = 0 means "remove the overwrite".
-    `ref` is a role id or `role:NAME` for a role created earlier in the same apply.
+    Managed: View Channel for `@everyone`, for the map's roles and for the bot; the read-only
+    bits for `@everyone` when locking (and when unlocking a channel that leaves the archive).
+    Every other bit and every other overwrite a moderator set by hand is kept.
+    `map_roles` gives each role of the map its id, or the `Pending` creation of it.
     """
     current = {str(o["id"]): (int(o.get("allow") or 0), int(o.get("deny") or 0)) for o in overwrites}
-    changes = []
+    changes: list[OverwriteChange] = []
 
-    def want(target: str, ref: str, kind: int, allow_on: int = 0, allow_off: int = 0,
+    def want(target: str, ref: Ref, kind: int, allow_on: int = 0, allow_off: int = 0,
              deny_on: int = 0, deny_off: int = 0) -> None:
-        allow, deny = current.get(ref, (0, 0))
+        allow, deny = current.get(ref, (0, 0)) if isinstance(ref, str) else (0, 0)
         new_allow = (allow | allow_on) & ~allow_off
         new_deny = (deny | deny_on) & ~deny_off
         if (new_allow, new_deny) != (allow, deny):
-            changes.append({"target": target, "ref": ref, "type": kind, "allow": new_allow, "deny": new_deny})
+            changes.append(OverwriteChange(target, ref, kind, new_allow, new_deny))
 
-    view_on = dict(deny_on=VIEW_CHANNEL, allow_off=VIEW_CHANNEL) if access.private else dict(deny_off=VIEW_CHANNEL)
-    send = {}
+    everyone = dict(deny_on=VIEW_CHANNEL, allow_off=VIEW_CHANNEL) if access.private else dict(deny_off=VIEW_CHANNEL)
     if access.locked:
-        send = dict(deny_on=SEND_MESSAGES, allow_off=SEND_MESSAGES)
+        everyone["deny_on"] = everyone.get("deny_on", 0) | access.read_only
+        everyone["allow_off"] = everyone.get("allow_off", 0) | access.read_only
     elif unlock:
-        send = dict(deny_off=SEND_MESSAGES)
-    merged: dict[str, int] = {}
-    for key in ("allow_on", "allow_off", "deny_on", "deny_off"):
-        merged[key] = view_on.get(key, 0) | send.get(key, 0)
-    want("@everyone", guild_id, ROLE_OVERWRITE, **merged)
+        everyone["deny_off"] = everyone.get("deny_off", 0) | rules.READ_ONLY_VOICE
+    want("@everyone", guild_id, ROLE_OVERWRITE, **everyone)
     if access.private:
-        for name, role_id in map_roles.items():
-            ref = role_id or f"role:{name}"
+        for name, role_ref in map_roles.items():
             if name in access.roles:
-                want(f"role {name}", ref, ROLE_OVERWRITE, allow_on=VIEW_CHANNEL, deny_off=VIEW_CHANNEL)
-            elif role_id:
-                want(f"role {name}", ref, ROLE_OVERWRITE, allow_off=VIEW_CHANNEL)
+                want(f"role {name}", role_ref, ROLE_OVERWRITE, allow_on=VIEW_CHANNEL, deny_off=VIEW_CHANNEL)
+            elif isinstance(role_ref, str):
+                want(f"role {name}", role_ref, ROLE_OVERWRITE, allow_off=VIEW_CHANNEL)
         if bot_id:  # the bot keeps sight of private channels it manages (A10)
             want("the bot", bot_id, MEMBER_OVERWRITE, allow_on=VIEW_CHANNEL, deny_off=VIEW_CHANNEL)
     return changes
 
 
-def _change_reason(changes: list[dict]) -> str:
+def _change_reason(changes: list[OverwriteChange]) -> str:
     parts = []
     for change in changes:
         bits = []
-        if change["allow"] & VIEW_CHANNEL:
+        if change.allow & VIEW_CHANNEL:
             bits.append("may view")
-        if change["deny"] & VIEW_CHANNEL:
+        if change.deny & VIEW_CHANNEL:
             bits.append("may not view")
-        if change["deny"] & SEND_MESSAGES:
+        if change.deny & rules.SEND_MESSAGES:
             bits.append("may not send")
-        parts.append(f"{change['target']} {' and '.join(bits) or 'reset'}")
+        parts.append(f"{change.target} {' and '.join(bits) or 'reset'}")
     return "; ".join(parts)
 
 
@@ -207,18 +144,17 @@ class _Planner:
         self.plan = Plan(operations=self.ops)
         self.claimed: set[str] = set()
         self.role_names = {r["id"]: r["name"] for r in state.roles}
-        self.map_roles: dict[str, str | None] = {}
+        self.map_roles: dict[str, Ref] = {}
         self.archive_name = archive_category_name(channel_map)
-        self.archive_ref: str | None = None
-        self.cat_ref: dict[str, str] = {}
-        """Map category name → server id, or `category:NAME` when this run creates it."""
+        self.archive_ref: Ref | None = None
+        self.cat_ref: dict[str, Ref] = {}
+        """Map category name → server id, or the `Pending` creation of it."""
         listed = {c["id"] for c in state.channels}
         self.reserved = {i for i in [cat.id for cat in channel_map.discord_categories]
                          + [ch.id for ch in channel_map.channels()] if i in listed}
         """Server ids some map entry names: never matched to another entry by name."""
 
-    def add(self, op: str, name: str, **kw: Any) -> Operation:
-        operation = Operation(op, name, **kw)
+    def add(self, operation: Operation) -> Operation:
         self.ops.append(operation)
         return operation
 
@@ -230,32 +166,34 @@ class _Planner:
             if found:
                 self.map_roles[role.name] = found["id"]
                 if role.id != found["id"]:
-                    self.plan.adopted.append({"what": "role", "map_name": role.name, "id": found["id"]})
+                    self.plan.adopted.append(Recorded("role", found["id"], map_name=role.name))
                 if found["name"] != role.name:
                     self.plan.notes.append(f"role {role.name} is called {found['name']} on the server; "
                                            "handbook never renames roles: rename it in Discord or in the map")
             else:
-                self.map_roles[role.name] = None
-                self.add("create-role", role.name, reason="listed in the map, not on the server",
-                         data={"key": f"role:{role.name}", "payload": {"name": role.name, "permissions": "0",
-                                                                        "mentionable": False}})
+                create = self.add(CreateRole(name=role.name, reason="listed in the map, not on the server"))
+                self.map_roles[role.name] = create.pending
 
-    def access(self, visibility: str, roles: list[str], locked: bool = False) -> Access:
-        return Access(visibility == "private", list(roles) if visibility == "private" else [], locked)
+    def access(self, visibility: str, roles: list[str], read_only: int = 0) -> Access:
+        return Access(visibility == "private", list(roles) if visibility == "private" else [], read_only)
 
-    def permissions(self, name: str, server: dict | None, ref: str, access: Access, *, unlock: bool = False,
-                    reason: str = "") -> list[dict]:
-        overwrites = server.get("permission_overwrites") or [] if server else []
+    def overwrites_for_new(self, access: Access) -> list[OverwriteChange]:
+        return desired_overwrites([], self.state.guild_id, access, unlock=False, map_roles=self.map_roles,
+                                  bot_id=self.state.bot_user_id)
+
+    def permissions(self, name: str, server: dict, access: Access, *, unlock: bool = False,
+                    reason: str = "") -> list[OverwriteChange]:
+        overwrites = server.get("permission_overwrites") or []
         # The bot sees what it creates (A10), and keeps sight of a channel it makes private;
         # a private channel it already sees (through a role) needs no overwrite of its own.
         becoming_private = access.private and not rules.is_private_overwrites(overwrites, self.state.guild_id)
         changes = desired_overwrites(overwrites, self.state.guild_id, access, unlock=unlock,
                                      map_roles=self.map_roles,
                                      bot_id=self.state.bot_user_id if becoming_private else None)
-        if changes and server is not None:
+        if changes:
             before = current_access(overwrites, self.state.guild_id, self.role_names)
-            self.add("set-permissions", name, id=server["id"], from_=before.describe(), to=access.describe(),
-                     reason=reason or _change_reason(changes), data={"ref": ref, "changes": changes})
+            self.add(SetPermissions(name=name, id=server["id"], from_=before.describe(), to=access.describe(),
+                                    reason=reason or _change_reason(changes), changes=changes))
         return changes
 
     def match_category(self, cat: DiscordCategory) -> dict | None:
@@ -268,12 +206,12 @@ class _Planner:
         return (next((c for c in candidates if c["name"] == cat.name), None)
                 or next((c for c in candidates if c["name"].casefold() == cat.name.casefold()), None))
 
-    def match_channel(self, channel: Channel, parent_id: str | None) -> dict | None:
+    def match_channel(self, channel: Channel, parent_id: Ref | None) -> dict | None:
         found = self.state.channel(channel.id)
         if found and found["type"] != rules.CATEGORY_TYPE:
             return found
         wanted = rules.normalize_channel_name(channel.name, channel.kind)
-        compatible = compatible_types(channel.kind)
+        compatible = rules.compatible_types(channel.kind)
         candidates = [c for c in self.state.channels if c["id"] not in self.claimed | self.reserved
                       and c["type"] in compatible and c["type"] != rules.CATEGORY_TYPE
                       and rules.normalize_channel_name(c["name"], channel.kind) == wanted]
@@ -287,51 +225,45 @@ class _Planner:
                 self.cat_ref[cat.name] = cat.id
                 continue
             server = self.match_category(cat)
-            access = self.access(cat.visibility, cat.roles, locked=cat.name == self.archive_name)
+            is_archive = cat.name == self.archive_name
+            access = self.access(cat.visibility, cat.roles, rules.read_only_bits(None) if is_archive else 0)
             if server is None:
-                if not any(not c.is_archived for c in cat.channels) and cat.name != self.archive_name:
+                if not any(not c.is_archived for c in cat.channels) and not is_archive:
                     continue
                 reason = ("its id no longer exists on the server" if cat.id in self.state.deleted
                           else "listed in the map, not on the server")
-                changes = desired_overwrites([], self.state.guild_id, access, unlock=False,
-                                             map_roles=self.map_roles, bot_id=self.state.bot_user_id)
-                self.add("create-category", f'"{cat.name}"', to=access.describe(), reason=reason,
-                         data={"key": category_key(cat.name), "payload": {"name": cat.name, "type": 4},
-                               "overwrites": changes, "map_category": cat.name, "old_id": cat.id})
-                self.cat_ref[cat.name] = category_key(cat.name)
+                create = self.add(CreateCategory(name=f'"{cat.name}"', to=access.describe(), reason=reason,
+                                                 category_name=cat.name, overwrites=self.overwrites_for_new(access),
+                                                 map_category=cat.name, old_id=cat.id))
+                self.cat_ref[cat.name] = create.pending
                 continue
             self.claimed.add(server["id"])
             self.cat_ref[cat.name] = server["id"]
             if cat.id != server["id"]:
-                self.plan.adopted.append({"what": "category", "map_category": cat.name, "old_id": cat.id,
-                                          "id": server["id"]})
+                self.plan.adopted.append(Recorded("category", server["id"], map_category=cat.name, old_id=cat.id))
             if server["name"] != cat.name:
-                self.add("rename-category", f'"{cat.name}"', id=server["id"], from_=server["name"], to=cat.name,
-                         reason="renamed in the map", data={"ref": server["id"], "payload": {"name": cat.name}})
-            self.permissions(f'category "{cat.name}"', server, server["id"], access)
+                self.add(RenameCategory(name=f'"{cat.name}"', id=server["id"], from_=server["name"], to=cat.name,
+                                        reason="renamed in the map"))
+            self.permissions(f'category "{cat.name}"', server, access)
 
-    def archive_category(self) -> str:
-        """The archive category's id or key, planning its creation the first time it is needed."""
+    def archive_category(self) -> Ref:
+        """The archive category's id or pending creation, planned the first time it is needed."""
         if self.archive_ref:
             return self.archive_ref
         if self.archive_name in self.cat_ref:
             self.archive_ref = self.cat_ref[self.archive_name]
             return self.archive_ref
+        access = Access(False, [], rules.read_only_bits(None))
         server = next((c for c in self.state.categories() if c["name"] == self.archive_name), None)
         if server:
             self.claimed.add(server["id"])
             self.archive_ref = server["id"]
-            self.permissions(f'category "{self.archive_name}"', server, server["id"],
-                             Access(False, [], locked=True), reason="the archive is read-only")
+            self.permissions(f'category "{self.archive_name}"', server, access, reason="the archive is read-only")
         else:
-            access = Access(False, [], locked=True)
-            changes = desired_overwrites([], self.state.guild_id, access, unlock=False, map_roles=self.map_roles,
-                                         bot_id=self.state.bot_user_id)
-            self.add("create-category", f'"{self.archive_name}"', to=access.describe(),
-                     reason="archived channels move here", data={
-                         "key": category_key(self.archive_name), "overwrites": changes,
-                         "payload": {"name": self.archive_name, "type": 4}})
-            self.archive_ref = category_key(self.archive_name)
+            create = self.add(CreateCategory(name=f'"{self.archive_name}"', to=access.describe(),
+                                             reason="archived channels move here", category_name=self.archive_name,
+                                             overwrites=self.overwrites_for_new(access)))
+            self.archive_ref = create.pending
         self.cat_ref.setdefault(self.archive_name, self.archive_ref)
         return self.archive_ref
 
@@ -339,11 +271,11 @@ class _Planner:
         parent = self.state.channel(parent_id)
         return parent["name"] if parent else None
 
-    def channels(self) -> list[tuple[DiscordCategory, list[tuple[Channel, str]]]]:
-        """Plan each channel; returns, per category, its active channels with their id or key."""
-        order: list[tuple[DiscordCategory, list[tuple[Channel, str]]]] = []
+    def channels(self) -> list[tuple[DiscordCategory, list[tuple[Channel, Ref]]]]:
+        """Plan each channel; returns, per category, its active channels with their id or creation."""
+        order: list[tuple[DiscordCategory, list[tuple[Channel, Ref]]]] = []
         for cat in self.map.discord_categories:
-            in_order: list[tuple[Channel, str]] = []
+            in_order: list[tuple[Channel, Ref]] = []
             parent_ref = self.cat_ref.get(cat.name)
             for channel in cat.channels:
                 if channel.id and channel.id in self.state.hidden:
@@ -353,81 +285,83 @@ class _Planner:
                 if server:
                     self.claimed.add(server["id"])
                     if channel.id != server["id"]:
-                        self.plan.adopted.append({"what": "channel", "map_category": cat.name,
-                                                  "map_name": channel.name, "old_id": channel.id,
-                                                  "id": server["id"]})
+                        self.plan.adopted.append(Recorded("channel", server["id"], map_category=cat.name,
+                                                          map_name=channel.name, old_id=channel.id))
                 if channel.is_archived:
                     if server:
                         self.archive(channel, server)
                     continue
-                key = server["id"] if server else channel_key(cat.name, channel)
-                in_order.append((channel, key))
                 if server is None:
-                    self.create(cat, channel, parent_ref)
+                    in_order.append((channel, self.create(cat, channel, parent_ref).pending))
                 else:
+                    in_order.append((channel, server["id"]))
                     self.update(cat, channel, server, parent_ref)
             order.append((cat, in_order))
         return order
 
-    def create(self, cat: DiscordCategory, channel: Channel, parent_ref: str | None) -> None:
+    def create(self, cat: DiscordCategory, channel: Channel, parent_ref: Ref | None) -> CreateChannel:
         name = rules.normalize_channel_name(channel.name, channel.kind)
         access = self.access(channel.visibility, channel.roles)
-        payload: dict[str, Any] = {"name": name, "type": rules.KIND_TO_TYPE[channel.kind]}
-        if channel.topic and channel.kind not in rules.KINDS_WITHOUT_TOPIC:
-            payload["topic"] = channel.topic
-        changes = desired_overwrites([], self.state.guild_id, access, unlock=False, map_roles=self.map_roles,
-                                     bot_id=self.state.bot_user_id)
+        channel_type = rules.KIND_TO_TYPE[channel.kind]
         reason = ("its id no longer exists on the server" if channel.id in self.state.deleted
                   else "listed in the map, not on the server")
+        if channel_type == rules.ANNOUNCEMENT_TYPE and not self.state.has_news:
+            channel_type = rules.TEXT_TYPE
+            reason += "; as a text channel: announcement channels need a Community server"
+            self.plan.notes.append(
+                f"#{name} is `kind: announcement` (map line {channel.line}), but announcement channels need "
+                f"the server's `{rules.NEWS_FEATURE}` feature (Server Settings → Enable Community); apply "
+                "creates a text channel instead, which Discord can turn into an announcement channel later")
         if access.private:
             reason += f"; {access.describe()}, the bot may view"
-        self.add("create", label(name, channel.kind), to=cat.name, reason=reason,
-                 data={"key": channel_key(cat.name, channel), "payload": payload, "parent": parent_ref,
-                       "overwrites": changes, "map_category": cat.name, "map_name": channel.name,
-                       "old_id": channel.id})
+        topic = channel.topic if channel.topic and channel.kind not in rules.KINDS_WITHOUT_TOPIC else None
+        return self.add(CreateChannel(name=label(name, channel.kind), to=cat.name, reason=reason, channel_name=name,
+                                      channel_type=channel_type, topic=topic, parent=parent_ref,
+                                      overwrites=self.overwrites_for_new(access), map_category=cat.name,
+                                      map_name=channel.name, old_id=channel.id))
 
-    def update(self, cat: DiscordCategory, channel: Channel, server: dict, parent_ref: str | None) -> None:
+    def update(self, cat: DiscordCategory, channel: Channel, server: dict, parent_ref: Ref | None) -> None:
         shown = label(server["name"], server["type"])
-        if server["type"] not in compatible_types(channel.kind):
+        if server["type"] not in rules.compatible_types(channel.kind):
             self.plan.notes.append(f"{shown} is a {rules.TYPE_TO_KIND.get(server['type'], 'other')} channel on the "
                                    f"server but `kind: {channel.kind}` in the map; Discord cannot change that "
                                    "without deleting the channel and its history, so handbook leaves it")
         wanted = rules.normalize_channel_name(channel.name, channel.kind)
         if not rules.same_channel_name(server["name"], channel.name, channel.kind):
-            self.add("rename", shown, id=server["id"], from_=server["name"], to=wanted,
-                     reason="same id, new name in the map", data={"payload": {"name": wanted}})
+            self.add(Rename(name=shown, id=server["id"], from_=server["name"], to=wanted,
+                            reason="same id, new name in the map"))
         if channel.topic is not None and channel.kind not in rules.KINDS_WITHOUT_TOPIC:
             if (server.get("topic") or "") != channel.topic:
-                self.add("set-topic", label(wanted, channel.kind), id=server["id"], from_=server.get("topic") or "",
-                         to=channel.topic, reason="topic differs from the map",
-                         data={"payload": {"topic": channel.topic}})
+                self.add(SetTopic(name=label(wanted, channel.kind), id=server["id"], from_=server.get("topic") or "",
+                                  to=channel.topic, reason="topic differs from the map"))
         leaving_archive = False
         if server.get("parent_id") != parent_ref:
             leaving_archive = self.parent_name(server.get("parent_id")) == self.archive_name
-            self.add("move", label(wanted, channel.kind), id=server["id"],
-                     from_=self.parent_name(server.get("parent_id")), to=cat.name,
-                     reason="in another category in the map" + (" (back from the archive)" if leaving_archive else ""),
-                     data={"parent": parent_ref})
-        self.permissions(label(wanted, channel.kind), server, server["id"],
-                         self.access(channel.visibility, channel.roles), unlock=leaving_archive)
+            self.add(Move(name=label(wanted, channel.kind), id=server["id"],
+                          from_=self.parent_name(server.get("parent_id")), to=cat.name, parent=parent_ref,
+                          reason="in another category in the map" + (" (back from the archive)" if leaving_archive
+                                                                      else "")))
+        self.permissions(label(wanted, channel.kind), server, self.access(channel.visibility, channel.roles),
+                         unlock=leaving_archive)
 
     def archive(self, channel: Channel, server: dict) -> None:
         target = self.archive_category()
-        access = Access(channel.is_private, list(channel.roles) if channel.is_private else [], locked=True)
+        read_only = rules.read_only_bits(server["type"])
+        access = Access(channel.is_private, list(channel.roles) if channel.is_private else [], read_only)
         overwrites = server.get("permission_overwrites") or []
         becoming_private = access.private and not rules.is_private_overwrites(overwrites, self.state.guild_id)
         changes = desired_overwrites(overwrites, self.state.guild_id, access, unlock=False, map_roles=self.map_roles,
                                      bot_id=self.state.bot_user_id if becoming_private else None)
         moving = server.get("parent_id") != target
         if moving or changes:
-            self.add("archive", label(server["name"], server["type"]), id=server["id"],
-                     from_=self.parent_name(server.get("parent_id")), to=self.archive_name,
-                     reason="status: archived in the map; moved and locked, never deleted",
-                     data={"parent": target if moving else None, "changes": changes, "ref": server["id"]})
+            self.add(Archive(name=label(server["name"], server["type"]), id=server["id"],
+                             from_=self.parent_name(server.get("parent_id")), to=self.archive_name,
+                             reason="status: archived in the map; moved and made read-only, never deleted",
+                             parent=target if moving else None, changes=changes, denied=read_only))
 
     def extras(self) -> None:
         """Channels on the server that the map does not list: kept, or deleted with allow_delete."""
-        archive_id = self.archive_ref if self.archive_ref and not self.archive_ref.startswith("category:") else None
+        archive_id = self.archive_ref if isinstance(self.archive_ref, str) else None
         extra = [c for c in self.state.channels if c["id"] not in self.claimed]
         channels = [c for c in extra if c["type"] != rules.CATEGORY_TYPE]
         categories = [c for c in extra if c["type"] == rules.CATEGORY_TYPE
@@ -440,36 +374,37 @@ class _Planner:
             elif server["type"] not in MAPPABLE_TYPES:
                 self.plan.kept.append(f"{shown} (a kind of channel the map does not manage)")
             elif self.allow_delete:
-                self.add("delete", shown, id=server["id"], from_=self.parent_name(server.get("parent_id")),
-                         reason="on the server, not in the map (--allow-delete); this cannot be undone",
-                         data={"ref": server["id"]})
+                self.add(Delete(name=shown, id=server["id"], from_=self.parent_name(server.get("parent_id")),
+                                reason="on the server, not in the map (--allow-delete); this cannot be undone"))
             else:
                 self.plan.kept.append(shown)
 
-    def order(self, order: list[tuple[DiscordCategory, list[tuple[Channel, str]]]]) -> None:
+    def order(self, order: list[tuple[DiscordCategory, list[tuple[Channel, Ref]]]]) -> None:
+        def voice_last(pair: tuple[Channel, Ref]) -> bool:
+            return rules.KIND_TO_TYPE[pair[0].kind] in rules.VOICE_LIKE_TYPES
+
         for cat, channels in order:
             parent = self.cat_ref.get(cat.name)
             if parent is None or (parent in self.state.hidden):
                 continue
-            wanted = [key for channel, key in sorted(channels, key=lambda pair: rules.KIND_TO_TYPE[pair[0].kind]
-                                                     in VOICE_LIKE)]
-            current = [c["id"] for c in self.state.children(parent) if c["id"] in wanted]
+            ordered = sorted(channels, key=voice_last)
+            wanted = [ref for _, ref in ordered]
+            on_server = self.state.children(parent) if isinstance(parent, str) else []
+            current = [c["id"] for c in on_server if c["id"] in wanted]
             if current != wanted:  # a channel created or moved here is missing from `current`
-                names = [label(rules.normalize_channel_name(ch.name, ch.kind), ch.kind) for ch, _ in
-                         sorted(channels, key=lambda pair: rules.KIND_TO_TYPE[pair[0].kind] in VOICE_LIKE)]
-                before = [label(c["name"], c["type"]) for c in self.state.children(parent) if c["id"] in wanted]
-                self.add("reorder", f'channels of "{cat.name}"', id=None if parent.startswith("category:") else parent,
-                         from_=before, to=names, reason="order differs from the map",
-                         data={"parent": parent, "order": wanted})
-        wanted_cats = [self.cat_ref[c.name] for c in self.map.discord_categories if c.name in self.cat_ref
-                       and self.cat_ref[c.name] not in self.state.hidden]
+                names = [label(rules.normalize_channel_name(ch.name, ch.kind), ch.kind) for ch, _ in ordered]
+                before = [label(c["name"], c["type"]) for c in on_server if c["id"] in wanted]
+                self.add(Reorder(name=f'channels of "{cat.name}"', id=parent if isinstance(parent, str) else None,
+                                 from_=before, to=names, reason="order differs from the map", parent=parent,
+                                 order=wanted))
+        shown = [c for c in self.map.discord_categories if c.name in self.cat_ref
+                 and self.cat_ref[c.name] not in self.state.hidden]
+        wanted_cats = [self.cat_ref[c.name] for c in shown]
         current_cats = [c["id"] for c in self.state.categories() if c["id"] in wanted_cats]
         if current_cats != wanted_cats:
-            names = [f'"{c.name}"' for c in self.map.discord_categories if c.name in self.cat_ref
-                     and self.cat_ref[c.name] not in self.state.hidden]
             before = [f'"{c["name"]}"' for c in self.state.categories() if c["id"] in wanted_cats]
-            self.add("reorder", "categories", from_=before, to=names, reason="order differs from the map",
-                     data={"parent": None, "order": wanted_cats})
+            self.add(Reorder(name="categories", from_=before, to=[f'"{c.name}"' for c in shown],
+                             reason="order differs from the map", order=wanted_cats, categories=True))
 
 
 def plan(channel_map: ChannelMap, state: ServerState, *, allow_delete: bool = False) -> Plan:
@@ -482,6 +417,11 @@ def plan(channel_map: ChannelMap, state: ServerState, *, allow_delete: bool = Fa
     planner.order(order)
     planner.ops.sort(key=lambda op: op.phase)  # stable: keeps map order inside a phase
     return planner.plan
+
+
+def permissions_needed(result: Plan) -> list[int]:
+    """The bot permissions each operation of `result` needs, in order."""
+    return [op.permissions_needed() for op in result.operations]
 
 
 def render_text(result: Plan, server_name: str | None = None) -> str:

@@ -16,9 +16,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from handbook.channelmap import rules
+from handbook.discord.operations import Recorded
 from handbook.discord.state import ServerState
-
-CHANNEL_TYPES = {0, 2, 5, 13, 15}
 
 
 @dataclass
@@ -26,6 +25,8 @@ class PullReport:
     changes: list[str] = field(default_factory=list)
     hidden: int = 0
     skipped: list[str] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)
+    """Docs folders whose topic channel this pull linked."""
 
     def add(self, text: str) -> None:
         self.changes.append(text)
@@ -35,10 +36,10 @@ def _id(value: str) -> DoubleQuotedScalarString:
     return DoubleQuotedScalarString(value)
 
 
-def _is_old_id(node: CommentedMap, item: dict) -> bool:
+def _is_old_id(node: CommentedMap, item: Recorded) -> bool:
     """Whether `node` is the entry `item` was planned from: no id yet, or the stale id it had."""
     current = node.get("id")
-    return rules.is_unset_id(current) or str(current) == str(item.get("old_id"))
+    return rules.is_unset_id(current) or str(current) == str(item.old_id)
 
 
 def _put_id(node: CommentedMap, value: str, *, after: str) -> None:
@@ -112,12 +113,32 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _same_channel(node: CommentedMap, server: dict) -> bool:
+    """Whether a map entry and a server channel are one channel: the same id, or, while the entry
+    has none, the same name as Discord stores it and a type its kind allows."""
+    if not rules.is_unset_id(node.get("id")):
+        return str(node.get("id")) == server["id"]
+    kind = str(node.get("kind"))
+    return (kind in rules.KIND_TO_TYPE and server["type"] in rules.compatible_types(kind)
+            and rules.same_channel_name(str(node.get("name", "")), server["name"], kind))
+
+
 class _Merger:
-    def __init__(self, document: CommentedMap, state: ServerState, archive_name: str) -> None:
+    def __init__(self, document: CommentedMap, state: ServerState, archive_name: str,
+                 topic_names: dict[str, str] | None = None) -> None:
         self.doc, self.state, self.archive_name = document, state, archive_name
+        self.topic_names = dict(topic_names or {})
+        """Channel name (normal form) → the handbook category (docs folder) that asks for it and has
+        no topic channel in the map yet; a new entry of that name becomes its topic channel."""
         self.report = PullReport()
         self.role_name: dict[str, str] = {}
         """Server role id → the name the map uses."""
+
+    def topic_folder(self, server: dict) -> str | None:
+        """The docs folder a channel new to the map mirrors, claimed once."""
+        if server["type"] not in rules.compatible_types("topic"):
+            return None
+        return self.topic_names.pop(rules.normalize_channel_name(server["name"], "topic"), None)
 
     def seq(self, node: CommentedMap, key: str) -> CommentedSeq:
         if not isinstance(node.get(key), list):
@@ -201,13 +222,10 @@ class _Merger:
         cats = self.seq(self.doc, "discord_categories")
         all_channels = [(cat, ch) for cat in cats if isinstance(cat, dict)
                         for ch in (cat.get("channels") or []) if isinstance(ch, dict)]
-        claimed: set[int] = set()
         order: list[CommentedMap] = []
+        matched = self.match_categories(cats)
         for server in self.state.categories():
-            node = next((c for c in cats if isinstance(c, dict) and str(c.get("id")) == server["id"]), None) \
-                or next((c for c in cats if isinstance(c, dict) and id(c) not in claimed
-                         and rules.is_unset_id(c.get("id"))
-                         and str(c.get("name", "")).casefold() == server["name"].casefold()), None)
+            node = matched.get(server["id"])
             what = f'category "{server["name"]}"'
             if node is None:
                 node = CommentedMap([("name", server["name"]), ("id", _id(server["id"]))])
@@ -217,7 +235,6 @@ class _Merger:
             else:
                 _set(node, "name", server["name"], self.report, f'category "{node.get("name")}"')
                 _set(node, "id", _id(server["id"]), self.report, what, after="name")
-            claimed.add(id(node))
             order.append(node)
             access = self.access(server)
             self.set_access(node, access, ("open", []), what)
@@ -229,8 +246,41 @@ class _Merger:
                 for ch in cat.get("channels") or []:
                     if isinstance(ch, dict):
                         self.forget_deleted(ch, f"#{ch.get('name')}")
-        loose = [c for c in self.state.channels if c["type"] in CHANNEL_TYPES and not c.get("parent_id")]
+        loose = [c for c in self.state.channels if c["type"] in rules.CHANNEL_TYPES and not c.get("parent_id")]
         self.report.skipped += [f"#{c['name']}" for c in loose]
+
+    def match_categories(self, cats: CommentedSeq) -> dict[str, CommentedMap]:
+        """Server category id → the map's entry for it: by id, then by name, then by the channels
+        they share (a starter map's "Handbook Topics" whose channels the server keeps in "Topics"
+        is that category), each pass over every category before the next."""
+        nodes = [c for c in cats if isinstance(c, dict)]
+        servers = self.state.categories()
+        matched: dict[str, CommentedMap] = {}
+
+        def free(node: CommentedMap) -> bool:
+            return all(n is not node for n in matched.values()) and rules.is_unset_id(node.get("id"))
+
+        for server in servers:
+            node = next((c for c in nodes if str(c.get("id")) == server["id"]), None)
+            if node is not None:
+                matched[server["id"]] = node
+        for server in servers:
+            if server["id"] not in matched:
+                node = next((c for c in nodes if free(c)
+                             and str(c.get("name", "")).casefold() == server["name"].casefold()), None)
+                if node is not None:
+                    matched[server["id"]] = node
+        for server in servers:
+            if server["id"] in matched:
+                continue
+            children = [c for c in self.state.children(server["id"]) if c["type"] in rules.CHANNEL_TYPES]
+            scored = [(sum(1 for ch in c.get("channels") or [] if isinstance(ch, dict)
+                           and any(_same_channel(ch, child) for child in children)), index, c)
+                      for index, c in enumerate(nodes) if free(c)]
+            best = max(scored, key=lambda item: (item[0], -item[1]), default=None)
+            if best and best[0] > 0:
+                matched[server["id"]] = best[2]
+        return matched
 
     def forget_deleted(self, node: CommentedMap, what: str) -> None:
         value = str(node.get("id") or "")
@@ -246,24 +296,29 @@ class _Merger:
         archive = server_cat["name"] == self.archive_name
         order: list[CommentedMap] = []
         for server in self.state.children(server_cat["id"]):
-            if server["type"] not in CHANNEL_TYPES:
+            if server["type"] not in rules.CHANNEL_TYPES:
                 continue
             kind_from_type = rules.TYPE_TO_KIND[server["type"]]
             found = next(((c, n) for c, n in all_channels if str(n.get("id")) == server["id"]), None) \
                 or next(((c, n) for c, n in all_channels if rules.is_unset_id(n.get("id"))
-                         and n.get("kind") in rules.KIND_TO_TYPE
-                         and rules.KIND_TO_TYPE[n["kind"]] in ({0, 5} if server["type"] in (0, 5) else {server["type"]})
-                         and rules.same_channel_name(str(n.get("name", "")), server["name"], str(n["kind"]))), None)
+                         and _same_channel(n, server)), None)
             label = f"#{server['name']}"
             if found is None:
-                node = CommentedMap([("name", server["name"]), ("kind", kind_from_type), ("id", _id(server["id"]))])
+                folder = None if archive else self.topic_folder(server)
+                node = CommentedMap([("name", server["name"]), ("kind", "topic" if folder else kind_from_type)])
+                if folder:
+                    node["category"] = folder
+                node["id"] = _id(server["id"])
                 if server.get("topic"):
                     node["topic"] = server["topic"]
                 if archive:
                     node["status"] = "archived"
                 seq.append(node)
                 all_channels.append((cat_node, node))
-                self.report.add(f"{label}: added to \"{server_cat['name']}\"")
+                linked = f" as the topic channel of `{folder}`" if folder else ""
+                if folder:
+                    self.report.linked.append(folder)
+                self.report.add(f"{label}: added to \"{server_cat['name']}\"{linked}")
             else:
                 old_cat, node = found
                 if old_cat is not cat_node and node.get("status") != "archived":
@@ -278,8 +333,7 @@ class _Merger:
                 _set(node, "name", server["name"], self.report, f"#{node.get('name')}")
                 _set(node, "id", _id(server["id"]), self.report, label, after="kind")
                 kind = str(node.get("kind"))
-                if rules.KIND_TO_TYPE.get(kind) != server["type"] and not (
-                        kind in ("topic", "prompt") and server["type"] == 0):
+                if server["type"] not in rules.compatible_types(kind):  # a kind a person wrote is kept when it fits
                     _set(node, "kind", kind_from_type, self.report, label)
                 if kind_from_type not in rules.KINDS_WITHOUT_TOPIC:
                     if server.get("topic"):
@@ -312,60 +366,65 @@ class _Merger:
             seq[:] = result
 
 
-def merge_state(document: Any, state: ServerState, *, archive_name: str = "Archive") -> tuple[Any, PullReport]:
-    """The document with the server's state merged in (a new one when `document` is None)."""
+def merge_state(document: Any, state: ServerState, *, archive_name: str = "Archive",
+                topic_names: dict[str, str] | None = None) -> tuple[Any, PullReport]:
+    """The document with the server's state merged in (a new one when `document` is None).
+
+    `topic_names` (channel name → docs folder, see `handbook.checks.matching.unlinked_topic_names`)
+    links channels new to the map to the handbook categories that ask for them.
+    """
     if not isinstance(document, dict):
         document = new_document(state)
-    merger = _Merger(document, state, archive_name)
+    merger = _Merger(document, state, archive_name, topic_names)
     merger.server()
     merger.roles()
     merger.categories()
     return document, merger.report
 
 
-def record_applied(document: Any, created: list[dict]) -> int:
+def record_applied(document: Any, created: list[Recorded]) -> int:
     """Write the ids (and names Discord stored) of what `apply` created or renamed into the map."""
     changed = 0
     cats = [c for c in (document.get("discord_categories") or []) if isinstance(c, dict)]
     for item in created:
-        if item["what"] == "server":
+        if item.what == "server":
             server = document.get("server")
             if not isinstance(server, dict):
                 server = CommentedMap()
                 document.insert(0, "server", server)
             if rules.is_unset_id(server.get("guild_id")):
-                _put_id_key(server, "guild_id", item["id"], after="name")
+                _put_id_key(server, "guild_id", item.id, after="name")
                 changed += 1
-        elif item["what"] == "role":
+        elif item.what == "role":
             roles = document.get("roles") or []
             for index, node in enumerate(roles):
                 name = node if isinstance(node, str) else node.get("name")
-                if name == item["map_name"]:
+                if name == item.map_name:
                     if isinstance(node, str):
                         node = roles[index] = CommentedMap([("name", name)])
-                    _put_id(node, item["id"], after="name")
+                    _put_id(node, item.id, after="name")
                     changed += 1
-        elif item["what"] == "category":
+        elif item.what == "category":
             for node in cats:
-                if node.get("name") == item["map_category"] and _is_old_id(node, item):
-                    _put_id(node, item["id"], after="name")
+                if node.get("name") == item.map_category and _is_old_id(node, item):
+                    _put_id(node, item.id, after="name")
                     changed += 1
                     break
-        elif item["what"] == "channel":
+        elif item.what == "channel":
             for cat in cats:
-                if cat.get("name") != item["map_category"]:
+                if cat.get("name") != item.map_category:
                     continue
                 for node in cat.get("channels") or []:
-                    if isinstance(node, dict) and node.get("name") == item["map_name"] and _is_old_id(node, item):
-                        if "name" in item and item["name"] != node.get("name"):
-                            node["name"] = item["name"]
-                        _put_id(node, item["id"], after="kind")
+                    if isinstance(node, dict) and node.get("name") == item.map_name and _is_old_id(node, item):
+                        if item.name and item.name != node.get("name"):
+                            node["name"] = item.name
+                        _put_id(node, item.id, after="kind")
                         changed += 1
                         break
-        elif item["what"] == "rename":
+        elif item.what == "rename":
             for cat in cats:
                 for node in cat.get("channels") or []:
-                    if isinstance(node, dict) and str(node.get("id")) == item["id"] and node.get("name") != item["name"]:
-                        node["name"] = item["name"]
+                    if isinstance(node, dict) and str(node.get("id")) == item.id and node.get("name") != item.name:
+                        node["name"] = item.name
                         changed += 1
     return changed

@@ -8,12 +8,15 @@ hidden from the bot (not deleted), 404/10003 means it is gone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import ChannelMap
-from handbook.discord.client import ADMINISTRATOR, BOT_PERMISSIONS, PERMISSION_NAMES, VIEW_CHANNEL, DiscordClient, DiscordError
+from handbook.channelmap.rules import ADMINISTRATOR, BOT_PERMISSIONS, PERMISSION_NAMES, VIEW_CHANNEL
+from handbook.discord.errors import DiscordError
 
-VOICE_LIKE = frozenset({2, 13})
+if TYPE_CHECKING:  # the client is passed in: reading state needs no HTTP library of its own
+    from handbook.discord.client import DiscordClient
 
 
 @dataclass
@@ -32,6 +35,13 @@ class ServerState:
     """Ids from the map that exist but that the bot cannot view."""
     deleted: set[str] = field(default_factory=set)
     """Ids from the map that no longer exist on the server."""
+    features: list[str] = field(default_factory=list)
+    """The guild's features (https://discord.com/developers/docs/resources/guild#guild-object-guild-features)."""
+
+    @property
+    def has_news(self) -> bool:
+        """Whether the server may have announcement channels (a Community server)."""
+        return rules.NEWS_FEATURE in self.features
 
     def channel(self, channel_id: str | None) -> dict | None:
         return next((c for c in self.channels if c["id"] == channel_id), None) if channel_id else None
@@ -44,7 +54,7 @@ class ServerState:
     def children(self, parent_id: str | None) -> list[dict]:
         """A category's channels in the order the client shows them: text-like above voice."""
         kids = [c for c in self.channels if c.get("parent_id") == parent_id and c["type"] != rules.CATEGORY_TYPE]
-        return sorted(kids, key=lambda c: (c["type"] in VOICE_LIKE, c.get("position") or 0, int(c["id"])))
+        return sorted(kids, key=lambda c: (c["type"] in rules.VOICE_LIKE_TYPES, c.get("position") or 0, int(c["id"])))
 
     def role_by_id(self) -> dict[str, dict]:
         return {r["id"]: r for r in self.roles}
@@ -100,7 +110,8 @@ def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | N
     every id in the map that the channel list lacks."""
     guild = client.guild(guild_id)
     state = ServerState(guild_id=guild_id, guild_name=guild.get("name"), channels=client.channels(guild_id),
-                        roles=client.roles(guild_id), bot_user_id=client.current_user().get("id"))
+                        roles=client.roles(guild_id), bot_user_id=client.current_user().get("id"),
+                        features=[str(f) for f in guild.get("features") or []])
     state.protected = {str(guild[key]) for key in ("rules_channel_id", "public_updates_channel_id",
                                                     "safety_alerts_channel_id") if guild.get(key)}
     if state.bot_user_id:

@@ -1,6 +1,7 @@
 """Drop GitBook's backslash escapes (`\\(`, `\\)`, `\\_`, `\\*`) where Python-Markdown renders the
 line the same without them. The renderer is the judge, so escapes that matter (`2 \\* 3 \\* 4`,
-`[a]\\(b)`, anything in code) stay."""
+`[a]\\(b)`, anything in code) stay. A line of list content is judged without its indentation:
+alone, four spaces would make it a code block, where every backslash shows."""
 
 from __future__ import annotations
 
@@ -21,9 +22,18 @@ def _render(line: str) -> str:
     return _renderer().reset().convert(line)
 
 
-def unescape_line(line: str) -> str:
+def unescape_line(line: str, *, list_content: bool = False) -> str:
+    """`line` without the escapes it renders the same without; `list_content`: the line is
+    indented under a list item (not an indented code block)."""
     if "\\" not in line or not _ESCAPE.search(line):
         return line
+    if list_content:
+        body = line.lstrip(" \t")
+        return line[: len(line) - len(body)] + _unescape(body)
+    return _unescape(line)
+
+
+def _unescape(line: str) -> str:
     before = _render(line)
     everything = _ESCAPE.sub(r"\1", line)
     if _render(everything) == before:

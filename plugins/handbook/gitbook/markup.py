@@ -50,6 +50,7 @@ from handbook.gitbook.syntax import (
     video_embed,
 )
 
+LIST_ITEM = re.compile(r"^[ \t]*(?:[*+-]|\d+[.)])[ \t]")
 BLOCK_TAGS = {"hint", "tabs", "tab", "code", "content-ref", "stepper", "step", "columns", "column"}
 SELF_CLOSING = {"page-ref", "include"}
 HINT_KINDS = {"info": "info", "success": "success", "warning": "warning", "danger": "danger", "tip": "tip"}
@@ -108,6 +109,7 @@ class _Page:
         self.html = HtmlRewriter(self)
         self.in_html = False  # inside a raw HTML block: Markdown is not processed there
         self.math_noted = False
+        self.in_list = False  # since a list item, with no unindented paragraph after it
 
     def note(self, line: int, message: str) -> None:
         self.findings.append(Finding(self.old, line, message))
@@ -414,6 +416,7 @@ class _Page:
         if not text.strip():
             self.in_html = False
             return text
+        list_content = self._list_content(text)
         figure = FIGURE.match(text)
         if figure:
             return self.html.figure(figure, number)
@@ -453,10 +456,19 @@ class _Page:
             text = text[:-1].rstrip() + "<br>"  # CommonMark's backslash line break
             self.changes["line breaks"] += 1
         text = re.sub("\x00(\\d+)\x00", lambda m: spans[int(m.group(1))], text)
-        unescaped = unescape_line(text)
+        unescaped = unescape_line(text, list_content=list_content)
         if unescaped != text:
             self.changes["escapes"] += 1
         return unescaped
+
+    def _list_content(self, text: str) -> bool:
+        """Whether `text` is indented under a list item (so four spaces are not a code block)."""
+        indent = len(text) - len(text.lstrip(" \t"))
+        if LIST_ITEM.match(text):
+            self.in_list = True
+        elif indent == 0:
+            self.in_list = False
+        return self.in_list and indent >= 4
 
     def rewrite(self, url: str, number: int, what: str) -> str | None:
         resolved = self.links.resolve(url, self.old, self.new)

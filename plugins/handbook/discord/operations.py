@@ -1,0 +1,272 @@
+"""The typed changes a plan is made of: one record per kind of operation. Pure data.
+
+`plan` makes them, `apply` carries them out, the command line renders them and `pull` records
+what they created. A reference to a server object (`Ref`) is either its Discord id or a
+`Pending` creation: the operation, earlier in the same plan, that creates it. The applier turns
+a `Pending` into an id once that operation has run, so nothing is looked up by name or string key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Union
+
+from handbook.channelmap import rules
+
+
+@dataclass(frozen=True, eq=False)
+class Pending:
+    """A role, category or channel that `creator` (an operation of the same plan) creates."""
+
+    creator: Create
+
+    def __str__(self) -> str:
+        return self.creator.name
+
+
+Ref = Union[str, Pending]
+"""A Discord id, or a creation pending in this plan."""
+
+
+@dataclass(frozen=True)
+class OverwriteChange:
+    """One permission overwrite as it should be after the change; allow = deny = 0 removes it."""
+
+    target: str
+    """For people: `@everyone`, `role moderator`, `the bot`."""
+    ref: Ref
+    type: int
+    """`rules.ROLE_OVERWRITE` or `rules.MEMBER_OVERWRITE`."""
+    allow: int
+    deny: int
+
+    @property
+    def removes(self) -> bool:
+        return not (self.allow or self.deny)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An id (and the name Discord stored) that the map should now record."""
+
+    what: str
+    """`server`, `role`, `category`, `channel`, or `rename` (a channel known by id got a new name)."""
+    id: str
+    name: str | None = None
+    map_category: str | None = None
+    map_name: str | None = None
+    old_id: str | None = None
+
+
+def _overwrite_needs(changes: list[OverwriteChange]) -> int:
+    """Discord lets a bot allow or deny only permissions it has itself, and Manage Roles to do it."""
+    bits = 0
+    for change in changes:
+        bits |= change.allow | change.deny
+    return bits | rules.MANAGE_ROLES if changes else 0
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "(none)"
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "(none)"
+    return str(value)
+
+
+@dataclass(eq=False, kw_only=True)
+class Operation:
+    """What every operation shares: a name for people, the id it acts on (when it exists), a
+    before and an after to show, and why. Compared by identity, so a `Pending` names one."""
+
+    op: ClassVar[str]
+    phase: ClassVar[int]
+    """Roles, categories, renames and topics, creates, moves and archiving, permissions, deletes,
+    order: roles exist before an overwrite names them, categories before their channels, and
+    renames come before creates, so a new channel never meets an old one of the same name."""
+    needs: ClassVar[int] = rules.MANAGE_CHANNELS
+    """The bot's permissions this kind of operation needs."""
+
+    name: str
+    id: str | None = None
+    from_: Any = None
+    to: Any = None
+    reason: str = ""
+
+    def permissions_needed(self) -> int:
+        return self.needs
+
+    def as_dict(self) -> dict:
+        return {"op": self.op, "id": self.id, "name": self.name, "from": self.from_, "to": self.to,
+                "reason": self.reason}
+
+    def text(self) -> str:  # pragma: no cover - every kind says itself
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return f"{self.text()} ({self.reason})" if self.reason else self.text()
+
+
+@dataclass(eq=False, kw_only=True)
+class Create(Operation):
+    """An operation that makes a new object; later operations refer to it through `pending`."""
+
+    @property
+    def pending(self) -> Pending:
+        return Pending(self)
+
+
+@dataclass(eq=False, kw_only=True)
+class CreateRole(Create):
+    op: ClassVar[str] = "create-role"
+    phase: ClassVar[int] = 0
+    needs: ClassVar[int] = rules.MANAGE_ROLES
+
+    def text(self) -> str:
+        return f"create role {self.name}"
+
+
+@dataclass(eq=False, kw_only=True)
+class CreateCategory(Create):
+    op: ClassVar[str] = "create-category"
+    phase: ClassVar[int] = 1
+    category_name: str
+    overwrites: list[OverwriteChange] = field(default_factory=list)
+    map_category: str | None = None
+    """The map entry to record the new id in (None for the archive the plan adds)."""
+    old_id: str | None = None
+
+    def permissions_needed(self) -> int:
+        return self.needs | _overwrite_needs(self.overwrites)
+
+    def text(self) -> str:
+        return f"create category {self.name} ({_show(self.to)})"
+
+
+@dataclass(eq=False, kw_only=True)
+class CreateChannel(Create):
+    op: ClassVar[str] = "create"
+    phase: ClassVar[int] = 3
+    channel_name: str
+    channel_type: int
+    topic: str | None = None
+    parent: Ref | None = None
+    overwrites: list[OverwriteChange] = field(default_factory=list)
+    map_category: str = ""
+    map_name: str = ""
+    old_id: str | None = None
+
+    def permissions_needed(self) -> int:
+        return self.needs | _overwrite_needs(self.overwrites)
+
+    def text(self) -> str:
+        return f'create {self.name} in "{self.to}"'
+
+
+@dataclass(eq=False, kw_only=True)
+class Patch(Operation):
+    """A change of one field of a channel or category (`PATCH /channels/{id}`): `to` is its value.
+    A name and a topic for one id go in one request, as both count against the same sub-limit."""
+
+    field_name: ClassVar[str]
+
+    def payload(self) -> dict:
+        return {self.field_name: self.to}
+
+
+@dataclass(eq=False, kw_only=True)
+class RenameCategory(Patch):
+    op: ClassVar[str] = "rename-category"
+    phase: ClassVar[int] = 1
+    field_name: ClassVar[str] = "name"
+
+    def text(self) -> str:
+        return f'rename category "{self.from_}" → "{self.to}"'
+
+
+@dataclass(eq=False, kw_only=True)
+class Rename(Patch):
+    op: ClassVar[str] = "rename"
+    phase: ClassVar[int] = 2
+    field_name: ClassVar[str] = "name"
+
+    def text(self) -> str:
+        name = self.name
+        return f"rename {name} → {name[0]}{self.to}" if name[:1] == "#" else f"rename {name} → {self.to}"
+
+
+@dataclass(eq=False, kw_only=True)
+class SetTopic(Patch):
+    op: ClassVar[str] = "set-topic"
+    phase: ClassVar[int] = 2
+    field_name: ClassVar[str] = "topic"
+
+    def text(self) -> str:
+        return f'set topic of {self.name}: "{self.from_ or ""}" → "{self.to or ""}"'
+
+
+@dataclass(eq=False, kw_only=True)
+class Move(Operation):
+    op: ClassVar[str] = "move"
+    phase: ClassVar[int] = 4
+    parent: Ref | None = None
+
+    def text(self) -> str:
+        return f'move {self.name}: "{_show(self.from_)}" → "{_show(self.to)}"'
+
+
+@dataclass(eq=False, kw_only=True)
+class Archive(Operation):
+    """Move into the archive category (when not there yet) and make read-only."""
+
+    op: ClassVar[str] = "archive"
+    phase: ClassVar[int] = 4
+    parent: Ref | None = None
+    """The archive category when the channel must move there; None when it is there already."""
+    changes: list[OverwriteChange] = field(default_factory=list)
+    denied: int = 0
+    """The bits `@everyone` loses, for people (`rules.read_only_bits`)."""
+
+    def permissions_needed(self) -> int:
+        return self.needs | _overwrite_needs(self.changes)
+
+    def text(self) -> str:
+        locked = f"read-only: {', '.join(rules.permission_names(self.denied))} denied" if self.denied else "locked"
+        return f'archive {self.name}: "{_show(self.from_)}" → "{_show(self.to)}", {locked}'
+
+
+@dataclass(eq=False, kw_only=True)
+class SetPermissions(Operation):
+    op: ClassVar[str] = "set-permissions"
+    phase: ClassVar[int] = 5
+    needs: ClassVar[int] = rules.MANAGE_CHANNELS | rules.MANAGE_ROLES
+    changes: list[OverwriteChange] = field(default_factory=list)
+
+    def permissions_needed(self) -> int:
+        return self.needs | _overwrite_needs(self.changes)
+
+    def text(self) -> str:
+        return f"set permissions of {self.name}: {_show(self.from_)} → {_show(self.to)}"
+
+
+@dataclass(eq=False, kw_only=True)
+class Delete(Operation):
+    op: ClassVar[str] = "delete"
+    phase: ClassVar[int] = 6
+
+    def text(self) -> str:
+        return f"DELETE {self.name}" + (f' in "{_show(self.from_)}"' if self.from_ else "")
+
+
+@dataclass(eq=False, kw_only=True)
+class Reorder(Operation):
+    """Put a category's channels (or, with no parent, the categories) in the map's order."""
+
+    op: ClassVar[str] = "reorder"
+    phase: ClassVar[int] = 7
+    parent: Ref | None = None
+    order: list[Ref] = field(default_factory=list)
+    categories: bool = False
+
+    def text(self) -> str:
+        return f"reorder {self.name}: {_show(self.from_)} → {_show(self.to)}"
