@@ -74,6 +74,66 @@ class OutputPath(c.Type):
         return normal
 
 
+class Number(c.Type):
+    """A number (seconds, say) of at least `minimum`."""
+
+    def __init__(self, default: float, minimum: float = 0) -> None:
+        super().__init__((int, float), default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> float:
+        value = super().run_validation(value)
+        if isinstance(value, bool) or value < self.minimum:
+            raise base.ValidationError(f"Expected a number of at least {self.minimum:g}, got {value!r}.")
+        return float(value)
+
+
+class StatusCodes(c.ListOfItems):
+    """HTTP status codes (100 to 999)."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(int), default=[])
+
+    def run_validation(self, value: object) -> list[int]:
+        codes = super().run_validation(value)
+        for code in codes:
+            if isinstance(code, bool) or not 100 <= code <= 999:
+                raise base.ValidationError(f"{code!r} is not an HTTP status code (100 to 999).")
+        return codes
+
+
+class HostLimitsConfig(base.Config):
+    concurrency = Count(default=2, minimum=1)
+    """Requests to the host at the same time."""
+    delay = Number(default=0.5)
+    """Seconds between the starts of two requests to the host."""
+
+
+class LinkCheckConfig(base.Config):
+    """How `handbook links check` asks: politely, within limits (`link_check:` under the plugin)."""
+
+    exclude = RegexList(default=[])
+    """Regular expressions: links that match one are never checked."""
+    accept = StatusCodes()
+    """Status codes that count as alive besides 2xx (e.g. 403 from sites that refuse robots)."""
+    concurrency = Count(default=2, minimum=1)
+    """Requests to one host at the same time."""
+    delay = Number(default=0.5)
+    """Seconds between the starts of two requests to one host."""
+    hosts = c.DictOfItems(c.SubConfig(HostLimitsConfig), default={})
+    """Limits for particular hosts (`host` or `host:port`): `concurrency` and `delay`."""
+    timeout = Number(default=10, minimum=0.001)
+    """Seconds to wait for an answer."""
+    retries = Count(default=2)
+    """Further tries after a 5xx answer, a timeout or a connection error."""
+    backoff = Number(default=1)
+    """Seconds before the first retry; each further retry waits twice as long."""
+    budget = Number(default=600, minimum=1)
+    """Seconds for the whole check; links whose turn would come later stay unchecked."""
+    cache_hours = Number(default=20)
+    """A result younger than this is kept instead of asked again (unreachable ones are always asked)."""
+
+
 class HandbookConfig(base.Config):
     # --- the channel map and drift -------------------------------------------------------------
     channel_map = c.Type(str, default="channel_map.yml")
@@ -109,3 +169,17 @@ class HandbookConfig(base.Config):
     """Path of the generated roles and permissions page inside docs_dir; an empty string turns it off."""
     show_private_names = c.Type(bool, default=False)
     """List private channels by name in the channel directory (never their ids)."""
+
+    # --- link health and the communities directory --------------------------------------------
+    communities = c.Type(str, default="communities.yml")
+    """Path of the communities list, relative to `mkdocs.yml`; no such file turns the directory off."""
+    community_directory = OutputPath("communities.md", inside="docs_dir", page=True)
+    """Path of the generated directory of communities inside docs_dir; an empty string turns it off."""
+    link_status = c.Type(str, default="link_status.json")
+    """Path of the results of `handbook links check`, relative to `mkdocs.yml`."""
+    link_health = c.Choice(("warn", "info", "ignore"), default="warn")
+    """How the build reports links that the last check found dead: `warn` makes `--strict` fail."""
+    link_status_max_age = Count(default=14)
+    """Days after which the build says (once, as info) that the last link check is old."""
+    link_check = c.SubConfig(LinkCheckConfig)
+    """How `handbook links check` asks: limits per host, timeouts, retries, budget, cache, exclusions."""

@@ -20,7 +20,12 @@ from handbook.site import pages, standalone
 from handbook.checks.categories import find_categories
 from handbook.channelmap.model import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
+from handbook.errors import HandbookError
 from handbook.findings import INFO
+from handbook.linkhealth import directory as community_directory
+from handbook.linkhealth import report as link_report
+from handbook.linkhealth.communities import load_communities
+from handbook.linkhealth.status import load_status
 from handbook.site.mentions import MentionsExtension, mention_findings
 from handbook.site import page_privacy, privacy
 from handbook.site.history import SiteHistory
@@ -48,6 +53,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"Error reading the channel map:\n{err}") from None
         add_templates_dir(config)
         self.redactor = None
+        self._load_link_health()
         self._setup_community_links(config)
         self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
         return config
@@ -65,6 +71,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map, categories,
                                      Path(config.config_file_path)))
         self._generate_pages(files, config)
+        self._generate_directory(files, config)
+        self._report_link_health(link_report.stale_line(self.link_status, self.status_display,
+                                                        self.config.link_status_max_age),
+                                 self.problem_links.community_findings(self.communities))
         return self._history().add_changelog(files, config)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -75,6 +85,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         markdown = self._history().changelog_markdown(markdown, page, config, files)
+        if not page.file.generated_by:
+            self._report_link_health(None, self.problem_links.page_findings(markdown, self._display(page.file)))
         if self.mentions is not None:
             self.mentions.begin_page(page.file.src_uri, markdown)
         return markdown
@@ -99,6 +111,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer | None:
         server.watch(str(self.map_path))
+        for path in (self.communities_path, self.status_path):
+            if path.exists():
+                server.watch(str(path))
         return server
 
     # --- helpers ---------------------------------------------------------------------------
@@ -167,7 +182,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # Generated pages write their own links. The changelog's text comes from commit
             # messages, which nobody can fix: its mentions are rendered (private ones hidden) but
             # never warned about.
-            skip = frozenset(uri for uri in (self.config.channel_directory, self.config.roles_page) if uri)
+            skip = frozenset(uri for uri in (self.config.channel_directory, self.config.roles_page,
+                                             self.config.community_directory) if uri)
             quiet = frozenset({self.config.changelog} if self.config.changelog else ())
             self.mentions = MentionsExtension(self.links, skip=skip, quiet=quiet)
             config.markdown_extensions.append(self.mentions)
@@ -189,6 +205,41 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.generated_files[option] = File.generated(config, uri, content=render(self.links),
                                                           inclusion=inclusion)
             files.append(self.generated_files[option])
+
+    # --- link health: the communities directory and the last link check (never a request) ------
+
+    def _load_link_health(self) -> None:
+        self.communities_path = self.root / self.config.communities
+        self.status_path = self.root / self.config.link_status
+        self.status_display = project.display_path(self.status_path, self.root)
+        try:
+            self.communities = load_communities(self.communities_path,
+                                                project.display_path(self.communities_path, self.root))
+            self.link_status = load_status(self.status_path, self.status_display)
+        except HandbookError as err:
+            raise PluginError(f"Error reading the link health files:\n{err}") from None
+        self.problem_links = link_report.ProblemLinks(self.link_status)
+
+    def _generate_directory(self, files: Files, config: MkDocsConfig) -> None:
+        uri = self.config.community_directory
+        if self.communities is None or not uri:
+            return
+        if files.get_file_from_path(uri) is not None:
+            log.warning(f"docs/{uri} exists, so the generated community directory is not written. "
+                        "Fix: set `community_directory:` of the handbook plugin to another path, or to '' to turn it off")
+            return
+        inclusion = InclusionLevel.UNDEFINED if config.nav is None else InclusionLevel.NOT_IN_NAV
+        content = community_directory.directory_page(self.communities, self.link_status)
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+
+    def _report_link_health(self, stale: str | None, findings) -> None:
+        if self.config.link_health == "ignore":
+            return
+        if stale:
+            log.info(stale)
+        for finding in findings:
+            warn = self.config.link_health == "warn" and finding.severity == "warning"
+            log.log(logging.WARNING if warn else logging.INFO, finding.as_log_line())
 
     def _discuss(self, page: Page) -> links.Discuss | None:
         if self.links is None or not self.config.discuss_links:

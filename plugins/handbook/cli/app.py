@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from handbook.cli import discord as discord_commands
 from handbook.cli import generate as generate_commands
 from handbook.cli import gitbook as gitbook_commands
+from handbook.cli import links as links_commands
 from handbook.cli import map as map_commands
 from handbook.cli import status as status_commands
 from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR
@@ -44,12 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     discord_commands.register(subparsers)
     gitbook_commands.register(subparsers)
     generate_commands.register(subparsers)
+    links_commands.register(subparsers)
     return parser
 
 
 def command_name(args: argparse.Namespace) -> str:
     words = ["handbook", args.command]
-    words += [getattr(args, key) for key in ("discord_command", "source") if getattr(args, key, None)]
+    words += [getattr(args, key) for key in ("discord_command", "links_command", "source") if getattr(args, key, None)]
     if args.command == "import" and words[-1] != "import":
         words[-2:] = ["import", words[-1]]
     return " ".join(w for w in words if w)

@@ -27,12 +27,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="add a topic channel even for a category whose name an existing channel comes close to")
     sync.set_defaults(run=run_sync)
 
-    schema = subparsers.add_parser("schema", help="print the JSON Schema of channel_map.yml")
+    schema = subparsers.add_parser("schema", help="print the JSON Schema of channel_map.yml or communities.yml")
+    schema.add_argument("which", nargs="?", choices=("channel-map", "communities"), default="channel-map",
+                        help="which file's schema (default: channel-map)")
     schema.set_defaults(run=run_schema)
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from handbook.checks.sync import schema_text
+    if args.which == "communities":
+        from handbook.linkhealth.communities import schema_text
+    else:
+        from handbook.checks.sync import schema_text
 
     sys.stdout.write(schema_text())
     return EXIT_CLEAN
