@@ -68,8 +68,10 @@ def invite_routes(prefix: str = "/api") -> dict[str, list[Reply]]:
 
 
 class LinkServer:
-    def __init__(self, routes: dict[str, list[Reply]]) -> None:
+    def __init__(self, routes: dict[str, list[Reply]], default: Reply | None = None) -> None:
         self.routes = routes
+        self.default = default or Reply(404)
+        """The answer for paths without a route."""
         self.requests: list[tuple[str, str]] = []
         self.seen: dict[str, int] = {}
         self.lock = threading.Lock()
@@ -101,12 +103,12 @@ class LinkServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def reply_for(self, method: str, path: str, raw: str) -> Reply:
         with self.lock:
             self.requests.append((method, raw))
-            route = self.routes.get(path, [Reply(404)])
+            route = self.routes.get(path, [self.default])
             specific = any(r.only for r in route)  # per-method replies count per method
             replies = [r for r in route if r.only in (None, method)] or [Reply(404)]
             key = (method, path) if specific else path
