@@ -215,3 +215,13 @@ def test_a_rate_limited_invite_waits_for_discords_retry_after(discord):
     found, fake = check([], busy=invite("busy", discord))
     assert found["https://discord.gg/busy"].discord == {"members": 7, "online": 2, "expires_at": None}
     assert fake.sleeps == [1.5] and discord.count("/api/invites/busy") == 2
+
+
+def test_retry_after_as_an_http_date():
+    import email.utils
+
+    when = email.utils.formatdate(time.time() + 30, usegmt=True)
+    with LinkServer({"/limited": [Reply(429, {"Retry-After": when}), Reply(200)]}) as server:
+        found, fake = check([server.url + "/limited"])
+    assert found[server.url + "/limited"].status == "ok"
+    assert len(fake.sleeps) == 1 and 20 <= fake.sleeps[0] <= 30

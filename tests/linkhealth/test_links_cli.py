@@ -121,3 +121,34 @@ def test_schema_communities_and_the_map_schema_stay_the_default(capsys):
     default = capsys.readouterr().out
     assert main(["schema", "channel-map"]) == 0
     assert capsys.readouterr().out == default and "discord_categories" in default
+
+
+def test_a_bad_link_check_option_is_mkdocs_wording_and_exit_2(tmp_path, server, capsys):
+    handbook = copy_handbook(tmp_path, server.url, extra_config="        hosts: {slow.example: {concurrency: 0}}")
+    assert links_check(handbook) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("handbook links check: error: ") and "link_check" in err and "at least 1" in err
+    assert server.requests == []
+
+
+def test_progress_on_a_terminal(handbook, monkeypatch, capsys):
+    import sys
+
+    class Terminal:
+        def __init__(self):
+            self.text = ""
+
+        def write(self, text):
+            self.text += text
+
+        def flush(self):
+            pass
+
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    links_check(handbook, "--only", "communities")
+    assert "\rchecking links: 1/16" in terminal.text and "\rchecking links: 16/16" in terminal.text
+    assert terminal.text.endswith("\r\033[K")  # the line is cleared before the summary
