@@ -125,3 +125,35 @@ def test_search_finds_a_page(served, browser):
     results = _wait(browser, lambda d: d.find_elements(*_by_css(".md-search-result__item a")), timeout=20)
     hrefs = [r.get_attribute("href") for r in results]
     assert any(href.startswith(served + "habits/tiny-habits/") for href in hrefs), hrefs
+
+
+def _visible_communities(driver) -> list[str]:
+    return [e.find_element(*_by_css("strong a")).text
+            for e in driver.find_elements(*_by_css(".handbook-community")) if e.is_displayed()]
+
+
+def test_the_communities_directory_filters_by_topic_and_platform(served, browser):
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(served + "communities/")
+    form = _wait(browser, lambda d: next((f for f in d.find_elements(*_by_css("form.handbook-communities-filter"))
+                                          if f.is_displayed()), None))
+    everyone = _visible_communities(browser)
+    assert len(everyone) == 15 and form.find_element(*_by_css("output")).text == "15 shown"
+    Select(form.find_element(*_by_css("select[name=topic]"))).select_by_value("journaling")
+    assert sorted(_visible_communities(browser)) == ["Obsidian Forum", "Obsidian Members Group", "Zettelkasten Forum",
+                                                     "r/Journaling", "r/bulletjournal"]
+    Select(form.find_element(*_by_css("select[name=platform]"))).select_by_value("discourse")
+    assert _visible_communities(browser) == ["Obsidian Forum"]
+    groups = [g.get_attribute("data-topic") for g in browser.find_elements(*_by_css(".handbook-community-group"))
+              if g.is_displayed()]
+    assert groups == ["journaling"]  # groups left empty by the filter are hidden too
+
+
+def test_the_filter_works_after_instant_navigation(served, browser):
+    browser.get(served)
+    link = _wait(browser, lambda d: next((a for a in d.find_elements(*_by_css("a[href$='communities/']"))), None))
+    browser.execute_script("arguments[0].click()", link)
+    _wait(browser, lambda d: d.current_url == served + "communities/")
+    _wait(browser, lambda d: any(f.is_displayed() for f in d.find_elements(*_by_css("form.handbook-communities-filter"))))
+    assert len(_visible_communities(browser)) == 15
