@@ -41,6 +41,13 @@ def test_pure_packages_load_no_plugin_api_http_or_git(package):
     assert not {m for m in loaded if m in {"mkdocs.plugins", "httpx", "git", "jinja2"}}
 
 
+def test_what_the_build_uses_of_link_health_loads_no_http():
+    build_side = [m for m in _all_modules("linkhealth") if m not in {"handbook.linkhealth.http", "handbook.linkhealth.run"}]
+    assert not {m for m in _modules_loaded(*build_side) if m in {"mkdocs.plugins", "handbook.linkhealth.http"}
+                or m.split(".")[0] in {"httpx", "git"}}
+    assert not {m for m in _modules_loaded("handbook.plugin") if m == "handbook.linkhealth.http" or m == "httpx"}
+
+
 def test_the_command_line_starts_without_git_httpx_or_mkdocs():
     loaded = _modules_loaded("handbook.cli.app")
     assert not {m for m in loaded if m.split(".")[0] in {"git", "httpx", "mkdocs", "ruamel", "markdown"}}
@@ -48,7 +55,8 @@ def test_the_command_line_starts_without_git_httpx_or_mkdocs():
 
 def test_version_and_help_work_without_git_on_path(tmp_path):
     env = {**os.environ, "PATH": str(tmp_path), "GIT_PYTHON_GIT_EXECUTABLE": str(tmp_path / "no-git")}
-    for args in (["--version"], ["--help"], ["check", "--help"], ["schema"]):
+    for args in (["--version"], ["--help"], ["check", "--help"], ["schema"], ["schema", "communities"],
+                 ["links", "check", "--help"]):
         result = subprocess.run([sys.executable, "-m", "handbook", *args], capture_output=True, text=True, env=env)
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
