@@ -5,7 +5,7 @@
 
 1. Link check. A child process serves `--hosts` web servers on 127.0.0.1, each answering every
    path after a latency drawn from a seeded random generator (the same path always has the same
-   latency, 20 to 120 ms by default). `--links` links spread over the hosts are checked by the
+   latency, 100 to 300 ms by default, like a web server across the internet). `--links` links spread over the hosts are checked by the
    real checker (`handbook.linkhealth.http`) with 2 requests at a time per host and a delay between
    starts. The ideal schedule is computed from the same latencies: per host, each request starts
    as soon as one of its 2 slots is free and the delay since the last start has passed; the ideal
@@ -191,8 +191,8 @@ def main() -> None:
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--slots", type=int, default=2, help="requests at a time per host")
     parser.add_argument("--delay", type=float, default=0.05, help="seconds between starts per host")
-    parser.add_argument("--low", type=float, default=0.02, help="shortest latency, seconds")
-    parser.add_argument("--high", type=float, default=0.12, help="longest latency, seconds")
+    parser.add_argument("--low", type=float, default=0.1, help="shortest latency, seconds")
+    parser.add_argument("--high", type=float, default=0.3, help="longest latency, seconds")
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-build", action="store_true")
