@@ -6,8 +6,8 @@
 1. Link check. A child process serves `--hosts` web servers on 127.0.0.1, each answering every
    path after a latency drawn from a seeded random generator (the same path always has the same
    latency: 100 to 300 ms by default, like a web server across the internet). `--links` links
-   spread over the hosts are checked by the real checker (`handbook.linkhealth.http`) with 2 requests at a time per host and a delay between
-   starts. The ideal schedule is computed from the same latencies: per host, each request starts
+   spread over the hosts are checked by the real checker (`handbook.linkhealth.http`) with 2
+   requests at a time per host and a delay between starts. The ideal schedule is computed from the same latencies: per host, each request starts
    as soon as one of its 2 slots is free and the delay since the last start has passed; the ideal
    time is the slowest host's. Figure: measured / ideal (target: at most 1.2). Memory: the peak of
    Python allocations (tracemalloc) while checking half the links and all of them.
