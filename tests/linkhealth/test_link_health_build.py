@@ -229,3 +229,13 @@ def test_this_handbook_builds_with_the_last_check_and_makes_no_request(tmp_path,
                                                "docs/discord-manual/glossary.md"}
     assert [e["data-link-status"] for e in entries(built).entries] == ["ok"] * 15
     assert "invite alive: 321 members, 12 online" in built.html("communities/index.html")
+
+
+def test_handbook_generate_writes_the_directory_and_the_plugin_replaces_it(tmp_path):
+    site(tmp_path, files={"link_status.json": LAST})
+    assert main(["generate", "-f", str(tmp_path / "mkdocs.yml")]) == 0
+    written = (tmp_path / "docs" / "communities.md").read_text(encoding="utf-8")
+    assert written.startswith("---\nhandbook_generated: true") and 'data-link-status="dead"' in written
+    built = build_site(tmp_path)  # the plugin drops the generated file and makes its own: no clash
+    assert not any("communities.md exists" in w for w in built.warnings)
+    assert len(entries(built).entries) == 4

@@ -10,7 +10,7 @@ from handbook.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     generate = subparsers.add_parser(
-        "generate", help="write the generated pages (channels, roles, changelog) as Markdown files",
+        "generate", help="write the generated pages (channels, roles, changelog, communities) as Markdown files",
         description="Write the pages the plugin generates into docs_dir (or --out) as Markdown files, "
                     "for Zensical and other generators that run no MkDocs plugin; with --feed, write the "
                     "Atom feed into the built site. Writes only what changed.")
