@@ -48,7 +48,7 @@ def handbook(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def tree(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("zensical") / "handbook"
     root.mkdir()
-    for name in ("docs", "channel_map.yml", "mkdocs.yml"):
+    for name in ("docs", "channel_map.yml", "communities.yml", "mkdocs.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -64,11 +64,12 @@ def tree(tmp_path_factory) -> Path:
 def test_generate_writes_the_pages_once_and_then_nothing(tree):
     first = handbook("generate", cwd=tree)
     assert first.returncode == 0, first.stderr
-    assert sorted(first.stdout.split()) == sorted("wrote docs/changelog.md wrote docs/channels.md wrote docs/roles.md".split())
-    for name in ("channels.md", "roles.md", "changelog.md"):
+    assert sorted(first.stdout.split()) == sorted("wrote docs/changelog.md wrote docs/channels.md wrote docs/roles.md "
+                                                  "wrote docs/communities.md".split())
+    for name in ("channels.md", "roles.md", "changelog.md", "communities.md"):
         assert (tree / "docs" / name).read_text(encoding="utf-8").startswith("---\nhandbook_generated: true")
     again = handbook("generate", cwd=tree)
-    assert again.returncode == 0 and "3 generated pages are up to date" in again.stdout
+    assert again.returncode == 0 and "4 generated pages are up to date" in again.stdout
     assert handbook("generate", "--check", cwd=tree).returncode == 0
     (tree / "docs" / "roles.md").write_text("---\nhandbook_generated: true\n---\nold\n", encoding="utf-8")
     assert handbook("generate", "--check", cwd=tree).returncode == 1
@@ -93,8 +94,9 @@ def test_zensical_builds_the_generated_pages_mentions_and_discuss_boxes(tree):
                             env=ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     site = tree / "site"
-    for page in ("channels", "roles", "changelog"):
+    for page in ("channels", "roles", "changelog", "communities"):
         assert (site / page / "index.html").is_file(), page
+    assert 'data-link-status="unchecked"' in (site / "communities" / "index.html").read_text(encoding="utf-8")
     channels = (site / "channels" / "index.html").read_text(encoding="utf-8")
     assert 'id="habits"' in channels
     habits = links_of(site / "habits" / "tiny-habits" / "index.html")

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handbook.findings import WARNING, Finding
+from handbook.findings import INFO, WARNING, Finding
 from handbook.linkhealth.communities import Communities
 from handbook.linkhealth.extract import external_links, normalise
 from handbook.linkhealth.status import LinkResult, LinkStatus
 
-INFO = "info"
 RECHECK = "if it works again, run `handbook links check` to update link_status.json"
 
 
