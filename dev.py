@@ -39,22 +39,44 @@ def ensure_environment() -> None:
 
 
 BROWSER_PACKAGES = ("chromium", "chromium-driver")  # Debian's; the browser test drives them
+NODE_PACKAGES = ("nodejs", "npm")  # Debian's; npm installs axe-core for the accessibility check
+BROWSER_TOOLS = ROOT / "tests" / "browser"  # package.json + package-lock.json: axe-core, pinned
+
+
+def _apt_install(packages: list[str]) -> bool:
+    """Install Debian packages when we are root on a machine with apt; False when we cannot."""
+    if not (shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0):
+        return False
+    print(f"Installing Debian's {', '.join(packages)} for the browser test ...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
+    return True
 
 
 def ensure_browser() -> None:
-    """The browser test needs Debian's Chromium and its driver; install them where we can."""
-    if shutil.which("chromium") and shutil.which("chromedriver"):
+    """The browser test needs Debian's Chromium and its driver, and axe-core from npm."""
+    missing = [] if shutil.which("chromium") and shutil.which("chromedriver") else list(BROWSER_PACKAGES)
+    if not shutil.which("npm"):
+        missing += NODE_PACKAGES
+    if missing and not _apt_install(missing):
+        print("The browser test needs Chromium, chromedriver and npm: on Debian or Ubuntu run\n"
+              f"  sudo apt-get install {' '.join(missing)}\n"
+              "(the test fails, with this advice, until they are installed)", file=sys.stderr)
+    ensure_axe()
+
+
+def ensure_axe() -> None:
+    """axe-core, the version pinned in tests/browser/package-lock.json (`npm ci`: the lock, exactly)."""
+    if (BROWSER_TOOLS / "node_modules" / "axe-core" / "axe.min.js").exists():
         return
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        print("Installing Debian's chromium and chromium-driver for the browser test ...", flush=True)
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", *BROWSER_PACKAGES], check=True, env=env,
-                       stdout=subprocess.DEVNULL)
-        return
-    print("The browser test needs Chromium and chromedriver: on Debian or Ubuntu run\n"
-          f"  sudo apt-get install {' '.join(BROWSER_PACKAGES)}\n"
-          "(the test fails, with this advice, until they are installed)", file=sys.stderr)
+    npm = shutil.which("npm")
+    if npm is None:
+        return  # said above; the accessibility test fails with the same advice
+    print("Installing axe-core for the accessibility check (npm ci --prefix tests/browser) ...", flush=True)
+    subprocess.run([npm, "ci", "--prefix", str(BROWSER_TOOLS), "--no-audit", "--no-fund", "--loglevel=error"],
+                   check=True)
 
 
 def main(argv: list[str]) -> int:

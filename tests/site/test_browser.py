@@ -2,68 +2,15 @@
 
 Builds `mkdocs.yml` at the repository root, serves the site on 127.0.0.1, and checks what a
 reader does: a topic page's "discuss" link, a channel mention, the channel directory, search.
-Needs `chromium` and `chromium-driver` (Debian); `.ci/run` installs them. Never skipped.
+Needs `chromium` and `chromium-driver` (Debian); `dev.py test` installs them. Never skipped.
+The site and the browser are shared with `test_accessibility.py` (see conftest.py).
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from paths import ROOT
 
-pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-INSTALL = ("the browser test needs Debian's Chromium and its driver: "
-           "`apt-get install -y chromium chromium-driver` (as root; .ci/run does this)")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the stdlib's name)
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("own-site")
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
-    build(config)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        pytest.fail(INSTALL, pytrace=False)
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never download a driver or browser
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1280,900",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
 def _wait(driver, condition, timeout=15):
