@@ -29,7 +29,7 @@ from handbook.linkhealth.status import load_status
 from handbook.site.mentions import MentionsExtension, mention_findings
 from handbook.site import page_privacy, privacy
 from handbook.site.history import SiteHistory
-from handbook.site.theme import add_templates_dir
+from handbook.site import theme
 
 log = get_plugin_logger(__name__)
 
@@ -51,7 +51,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.channel_map = project.load_map(self.map_path, self.map_display)
         except ChannelMapError as err:
             raise PluginError(f"Error reading the channel map:\n{err}") from None
-        add_templates_dir(config)
+        theme.add_templates_dir(config)
+        theme.add_stylesheet(config)
         self.redactor = None
         self._load_link_health()
         self._setup_community_links(config)
@@ -98,7 +99,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if problems:
                 for finding in mention_findings(problems, links.file_source(page.file), self._display(page.file)):
                     log.warning(finding.as_log_line())
-        return html
+        generated = self._generated_page_name(page)
+        return theme.mark_generated(html, generated) if generated else html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["handbook_discuss"] = self._discuss(page)
@@ -241,6 +243,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for finding in findings:
             warn = self.config.link_health == "warn" and finding.severity == "warning"
             log.log(logging.WARNING if warn else logging.INFO, finding.as_log_line())
+
+    def _generated_page_name(self, page: Page) -> str | None:
+        """`channels`, `roles`, `communities` or `changelog` for the pages this plugin writes, else None."""
+        if page.file.generated_by is None:
+            return None
+        for name, file in self.generated_files.items():
+            if file is page.file:
+                return {"channel_directory": "channels", "roles_page": "roles"}[name]
+        if self.config.community_directory and page.file.src_uri == self.config.community_directory:
+            return "communities"
+        return "changelog" if self._history().is_changelog(page) else None
 
     def _discuss(self, page: Page) -> links.Discuss | None:
         if self.links is None or not self.config.discuss_links:

@@ -29,17 +29,29 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def served(tmp_path_factory):
+def serve():
+    """Serves a built site's folder on 127.0.0.1 (until the session ends); returns its base URL."""
+    servers = []
+
+    def start(site_dir) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory, serve):
     """This repository's site, built from its `mkdocs.yml` and served on 127.0.0.1."""
     site_dir = tmp_path_factory.mktemp("own-site")
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
     build(config)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    return serve(site_dir)
 
 
 @pytest.fixture(scope="session")

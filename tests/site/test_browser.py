@@ -46,7 +46,7 @@ def test_a_mention_takes_the_reader_to_the_channel_entry(served, browser):
     _wait(browser, lambda d: d.current_url == served + f"channels/#{name}")
     entry = browser.find_element(*_by_css(f"span[id='{name}']"))
     row = entry.find_element("xpath", "./ancestor::tr")
-    assert row.find_elements(*_by_css("td"))[0].text == f"#{name}"
+    assert row.find_element(*_by_css("th[scope=row]")).text == f"#{name}"  # the row's header cell
 
 
 def test_channel_directory_lists_spaces_and_hides_private_names(served, browser):
@@ -54,7 +54,7 @@ def test_channel_directory_lists_spaces_and_hides_private_names(served, browser)
     headings = [h.text.rstrip("¶").strip() for h in browser.find_elements(*_by_css("article h2"))]
     assert headings[:3] == ["Welcome", "Base Camp", "Handbook Topics"]
     assert headings.count("Private space") == 2
-    names = [td.text for td in browser.find_elements(*_by_css("article table tbody tr td:first-child"))]
+    names = [th.text for th in browser.find_elements(*_by_css("article table tbody th[scope=row]"))]
     assert "#show-me" in names and "#habits" in names and "Campfire" in names
     body = browser.find_element(*_by_css("article")).text
     assert "mod-team" not in body and "cohort-2026-autumn" in body  # a role may be named, a channel not

@@ -8,7 +8,7 @@ from handbook.channelmap.loader import load_channel_map
 from handbook.site.links import ChannelLinks
 from handbook.site.pages import channel_directory, roles_page
 
-from links_site import MAP, build_site
+from links_site import MAP, Html, build_site
 
 DOCS = {"index.md": "# Home\n", "habits/index.md": "# Habits\n"}
 PRIVATE_NAMES = ("spring-lounge", "mod-room", "Spring Cohort", "Moderators", "Cohort secrets")
@@ -124,13 +124,24 @@ def test_generated_pages_are_left_out_of_an_explicit_nav_without_a_warning(tmp_p
 
 
 def test_table_cells_escape_pipes_and_html(tmp_path):
-    (tmp_path / "channel_map.yml").write_text(
-        MAP.read_text().replace("Show what you made this week.", "Show <b>work</b> | or play"))
+    text = MAP.read_text().replace("Show what you made this week.", "Show <b>work</b> | or play")
+    site = build_site(tmp_path, DOCS, channel_map=text)
+    page = site.html("channels/index.html")
+    assert ["#show-me", "prompt", "Show <b>work</b> | or play", "every member"] in rows(page)
+    assert page.select("b") == []
     cmap = load_channel_map(tmp_path / "channel_map.yml")
-    markdown = channel_directory(ChannelLinks(cmap, directory="channels.md"))
-    assert "Show &lt;b&gt;work&lt;/b&gt; \\| or play" in markdown
-    assert "323456789012345670" not in markdown + roles_page(ChannelLinks(cmap))
+    assert "323456789012345670" not in channel_directory(ChannelLinks(cmap)) + roles_page(ChannelLinks(cmap))
 
+
+def test_tables_have_a_caption_column_headers_and_row_headers(site):
+    for page, captions in (("channels/index.html", ["Channels in Base Camp", "Channels in Handbook Topics"]),
+                           ("roles/index.html", ["Roles, what each is for and the spaces it can see"])):
+        html = site.html(page)
+        assert html.text_of("caption") == captions
+        tables = len(captions)
+        assert len(html.select("th", scope="col")) == tables * len(rows(html)[0])
+        body_rows = len(html.select("tr")) - tables  # every row but the header rows
+        assert len(html.select("th", scope="row")) == body_rows > 0
 
 
 SPACES_MAP = """\
@@ -163,14 +174,15 @@ discord_categories:
 def test_roles_see_private_spaces_through_category_or_channel_roles(tmp_path, role, spaces):
     (tmp_path / "channel_map.yml").write_text(SPACES_MAP)
     markdown = roles_page(ChannelLinks(load_channel_map(tmp_path / "channel_map.yml")))
-    assert f"| `{role}` |  | {spaces} |" in markdown.splitlines()
+    assert [role, "", spaces] in rows(Html.parse(markdown))
 
 
 def test_directory_of_mixed_space_shows_voice_names_and_hides_private_channel(tmp_path):
     (tmp_path / "channel_map.yml").write_text(SPACES_MAP)
     markdown = channel_directory(ChannelLinks(load_channel_map(tmp_path / "channel_map.yml")))
-    lines = markdown.splitlines()
-    assert '| <span id="campfire"></span>Campfire | voice | Drop-in voice chat | every member |' in lines
-    assert "| A private channel | prompt | Where hosts plan | `host` |" in lines
-    assert "Who can see it: `host`, `cohort-a`." in lines
+    table = rows(Html.parse(markdown))
+    assert ["Campfire", "voice", "Drop-in voice chat", "every member"] in table
+    assert ["A private channel", "prompt", "Where hosts plan", "host"] in table
+    assert '<span id="campfire"></span>Campfire</th>' in markdown
+    assert "Who can see it: `host`, `cohort-a`." in markdown.splitlines()
     assert "hosts-only" not in markdown and "cohort-b" not in markdown

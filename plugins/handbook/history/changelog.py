@@ -163,7 +163,8 @@ def render_markdown(
         lines += [f"## {MONTHS[month - 1]} {year}", ""]
         for e in group:
             authors = ", ".join(md_text(a) for a in e.authors)
-            head = f'- <a id="{e.anchor}"></a>**{format_date(e.date)}** · {md_text(e.subject)}'
+            date = f'<time datetime="{e.date.date().isoformat()}">{format_date(e.date)}</time>'
+            head = f'- <a id="{e.anchor}"></a>**{date}** · {md_text(e.subject)}'
             if authors:
                 head += f" · *{authors}*"
             lines.append(head)

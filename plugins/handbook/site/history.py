@@ -185,10 +185,15 @@ class SiteHistory:
         return self.snapshot().map_versions
 
     # --- on_page_markdown ----------------------------------------------------------------------
-    def changelog_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def is_changelog(self, page: Page) -> bool:
+        """Whether `page` is the changelog this plugin generates."""
         b = self.build
-        if not b.enabled or page.file.src_uri != b.changelog_uri or page.file.generated_by is None:
+        return b.enabled and page.file.src_uri == b.changelog_uri and page.file.generated_by is not None
+
+    def changelog_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.is_changelog(page):
             return markdown
+        b = self.build
         titles = self._titles(files)
         history = self.snapshot().history
         note = None

@@ -3,6 +3,8 @@
 Both are public. A private Discord category or channel appears by its description only
 (unless `show_private_names`), never with an id, a link or its topic when its name is hidden.
 Every channel entry carries an anchor, so mentions and "discuss" links can point at it.
+Tables are HTML blocks in the Markdown, so that each has a caption, column headers and a row
+header (the channel or role) for screen readers, which Markdown tables cannot give.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ _LINK_SYNTAX = re.compile(r"([\[\]])")
 
 
 def _cell(text: str | None) -> str:
-    """Text from the map made safe inside a Markdown table cell: HTML escaped, and no active
-    link except `[text](https://...)` (a `[x](javascript:...)` stays visible text)."""
+    """Text from the map made safe in Markdown prose and headings: HTML escaped, on one line, pipes
+    backslashed, and no active link except `[text](https://...)` (a `[x](javascript:...)` stays
+    visible text)."""
     if not text:
         return ""
     text = " ".join(html.escape(text, quote=False).split())
@@ -43,8 +46,32 @@ def _cell(text: str | None) -> str:
     return "".join(parts).replace("|", "\\|")
 
 
-def _who(roles: list[str]) -> str:
-    return ", ".join(f"`{role}`" for role in roles) if roles else "the roles it lists"
+def _text(text: str | None, links: bool = False) -> str:
+    """Text from the map made safe inside an HTML block: escaped, on one line; with `links`,
+    `[text](https://...)` becomes a link, as `_cell` lets it in Markdown (nothing else does)."""
+    if not text:
+        return ""
+    text = " ".join(html.escape(text, quote=False).split())
+    if not links:
+        return text
+    return _WEB_LINK.sub(lambda m: f'<a href="{m.group(2).replace(chr(34), "&quot;")}">{m.group(1)}</a>', text)
+
+
+def _table(caption: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    """An HTML table (cells are HTML already): a caption, column headers, each row's first cell
+    its row header. One line per row and no blank line, so Markdown keeps it as one HTML block."""
+    out = ["<table>", f"<caption>{caption}</caption>",
+           "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in headers) + "</tr></thead>", "<tbody>"]
+    for first, *rest in rows:
+        out.append(f'<tr><th scope="row">{first}</th>' + "".join(f"<td>{cell}</td>" for cell in rest) + "</tr>")
+    return [*out, "</tbody>", "</table>", ""]
+
+
+def _who(roles: list[str], code: bool = False) -> str:
+    """The roles as Markdown code spans, or (`code`) as HTML `<code>` for a table cell."""
+    if not roles:
+        return "the roles it lists"
+    return ", ".join(f"<code>{_text(role)}</code>" if code else f"`{role}`" for role in roles)
 
 
 def channel_label(channel: Channel) -> str:
@@ -63,25 +90,26 @@ def _space_roles(category: DiscordCategory) -> list[str]:
 
 
 def _channel_cell(links: ChannelLinks, channel: Channel) -> str:
+    """The channel's name as HTML: with its anchor, linked to Discord when the ids are known."""
     name = channel_label(channel)
     if channel.is_private:
         if not links.show_private_names:
             return PRIVATE_TEXT.capitalize()
-        return _cell(name)
+        return _text(name)
     anchor = f'<span id="{html.escape(links.anchor(channel))}"></span>'
     url = links.discord_url(channel)
-    return f"{anchor}[{_cell(name)}]({url})" if url else f"{anchor}{_cell(name)}"
+    return f'{anchor}<a href="{html.escape(url)}">{_text(name)}</a>' if url else f"{anchor}{_text(name)}"
 
 
 def _about(links: ChannelLinks, channel: Channel) -> str:
     if channel.is_private and not links.show_private_names:
-        return _cell(channel.description)
+        return _text(channel.description, links=True)
     parts = []
     text = channel.topic or channel.prompt or channel.description
     if text:
-        parts.append(_cell(text))
+        parts.append(_text(text, links=True))
     if channel.kind == "topic" and channel.category:
-        parts.append(f"mirrors the handbook's `{_cell(channel.category)}` pages")
+        parts.append(f"mirrors the handbook's <code>{_text(channel.category)}</code> pages")
     return "; ".join(parts)
 
 
@@ -112,17 +140,15 @@ def channel_directory(links: ChannelLinks, title: str = "Channels") -> str:
             continue
         if category.description:
             out += [_cell(category.description), ""]
-        out += ["| Channel | Kind | What it is for | Who can see it |", "|---|---|---|---|"]
-        for channel in channels:
-            who = _who(channel.roles) if channel.is_private else EVERY_MEMBER
-            out.append(f"| {_channel_cell(links, channel)} | {KIND_LABELS.get(channel.kind, channel.kind)} "
-                       f"| {_about(links, channel)} | {who} |")
-        out.append("")
+        rows = [(_channel_cell(links, channel), KIND_LABELS.get(channel.kind, _text(channel.kind)),
+                 _about(links, channel), _who(channel.roles, code=True) if channel.is_private else EVERY_MEMBER)
+                for channel in channels]
+        out += _table(f"Channels in {_text(category.name)}",
+                      ("Channel", "Kind", "What it is for", "Who can see it"), rows)
     archived = [c for c in links.map.channels() if c.is_archived and not c.is_private]
     if archived:
         out += ["## Archived", "", "Kept read-only for their history:", ""]
-        out += [f"- {_channel_cell(links, c)}" for c in archived]
-        out.append("")
+        out += ["<ul>", *(f"<li>{_channel_cell(links, c)}</li>" for c in archived), "</ul>", ""]
     return "\n".join(out)
 
 
@@ -135,7 +161,7 @@ def roles_page(links: ChannelLinks, title: str = "Roles and permissions") -> str
     if open_spaces:
         names = ", ".join(_cell(cat.name) for cat in open_spaces)
         out += [f"Every member can see the open spaces: {names}. Roles add access to private spaces.", ""]
-    out += ["| Role | What it is for | Spaces it can see |", "|---|---|---|"]
+    rows = []
     for role in cmap.roles:
         spaces = ["open spaces"] if open_spaces else []
         for category in cmap.discord_categories:
@@ -145,13 +171,14 @@ def roles_page(links: ChannelLinks, title: str = "Roles and permissions") -> str
                 if (channel.is_private and not category.is_private and not channel.is_archived
                         and role.name in channel.roles):
                     label = channel_label(channel) if links.show_private_names else channel.description or PRIVATE_TEXT
-                    spaces.append(_cell(label))
-        out.append(f"| `{role.name}` | {_cell(role.description)} | {'; '.join(spaces)} |")
-    out.append("")
+                    spaces.append(_text(label))
+        rows.append((f"<code>{_text(role.name)}</code>", _text(role.description, links=True), "; ".join(spaces)))
+    out += _table("Roles, what each is for and the spaces it can see",
+                  ("Role", "What it is for", "Spaces it can see"), rows)
     return "\n".join(out)
 
 
 def _private_space_label(links: ChannelLinks, category: DiscordCategory) -> str:
     if links.show_private_names:
-        return f"{_cell(category.name)} (private)"
-    return _cell(category.description or "a private space")
+        return f"{_text(category.name)} (private)"
+    return _text(category.description or "a private space")

@@ -1,4 +1,5 @@
-"""The plugin's theme partials, placed so that a user's `custom_dir` still wins over them."""
+"""The plugin's theme files: partials placed so that a user's `custom_dir` still wins over them,
+and the stylesheet that keeps our boxes and generated pages accessible whatever the palette."""
 
 from __future__ import annotations
 
@@ -8,9 +9,26 @@ from mkdocs.config.defaults import MkDocsConfig
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+STYLESHEET = "assets/stylesheets/handbook.css"
+"""In `templates/`, so MkDocs copies it with the theme's files; linked from every page."""
+
+GENERATED_CLASS = "handbook-generated"
+"""Wraps the content of the pages the plugin writes; the stylesheet underlines links in it."""
+
 
 def add_templates_dir(config: MkDocsConfig) -> None:
     """Put our partials right after `custom_dir` (or first), once per build."""
     dirs = config.theme.dirs
     if str(TEMPLATES) not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+
+
+def add_stylesheet(config: MkDocsConfig) -> None:
+    """Link our stylesheet before the site's own `extra_css`, so the site's rules win over ours."""
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.insert(0, STYLESHEET)
+
+
+def mark_generated(html: str, page: str) -> str:
+    """A generated page's content in a wrapper our stylesheet knows (`page`: e.g. `changelog`)."""
+    return f'<div class="{GENERATED_CLASS} {GENERATED_CLASS}--{page}">\n{html}\n</div>'
