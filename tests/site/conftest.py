@@ -68,6 +68,10 @@ def browser(tmp_path_factory):
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage", "--window-size=1280,900",
+                 # A desktop reader's mouse: headless Chromium reports none, and Material makes
+                 # code blocks that scroll reachable by keyboard only where there is one.
+                 "--blink-settings=primaryHoverType=2,availableHoverTypes=2,"
+                 "primaryPointerType=4,availablePointerTypes=4",
                  f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)

@@ -1,10 +1,11 @@
 """The MkDocs adapter: everything a build shows that is not the community's own Markdown.
 
-`theme` puts our partials (`templates/`) on the theme's search path; `links` turns channels into
-URLs and works out where each page is discussed; `mentions` is the Python-Markdown extension that
-links `#channel` in prose; `pages` writes the generated channel directory and roles page; `history`
-puts page dates, the changelog and the feed into the build; `privacy` is the private vocabulary
-and the one redaction step for text from git and front matter; `page_privacy` finds private names
-in what authors wrote (front matter, link text, alt text, code spans) and redacts the page. `handbook.plugin` wires these to
-MkDocs' events.
+`theme` puts our partials and stylesheet (`templates/`) on the theme's search path and marks the
+generated pages for that stylesheet; `links` turns channels into URLs and works out where each
+page is discussed; `mentions` is the Python-Markdown extension that links `#channel` in prose;
+`pages` writes the generated channel directory and roles page; `history` puts page dates, the
+changelog and the feed into the build; `privacy` is the private vocabulary and the one redaction
+step for text from git and front matter; `page_privacy` finds private names in what authors wrote
+(front matter, link text, alt text, code spans) and redacts the page. `handbook.plugin` wires
+these to MkDocs' events.
 """
