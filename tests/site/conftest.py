@@ -1,7 +1,8 @@
 """The browser tests' shared site and browser: one build of this repository's site, one Chromium.
 
-Both fixtures are session-wide and both browser modules are in one xdist group (`browser`), so
-`pytest -n 2` builds the site once and starts one browser for every browser test.
+Both fixtures are session-wide, and under `pytest -n` the browser modules all run on one worker
+(tests/conftest.py schedules them together), so the site is built once and one browser serves
+every browser test.
 """
 
 from __future__ import annotations
