@@ -29,6 +29,7 @@ OWN_SAMPLE = {  # page -> what axe checks on it (None: the whole page)
     "channels/": None,
     "roles/": None,
     "changelog/": None,
+    "communities/": None,  # the communities directory, with its filters
     "discord-manual/accessibility/": None,
     "guidelines/": None,
 }
@@ -39,7 +40,15 @@ COMMUNITY_SAMPLE = {
     "channels/": (".handbook-generated",),
     "roles/": (".handbook-generated",),
     "changelog/": (".handbook-generated",),
+    "communities/": (".handbook-generated",),
 }
+COMMUNITIES = """\
+- name: Walkers
+  url: https://walkers.example.org/
+  description: A circle of people who walk every day, and [their guide](https://walkers.example.org/guide).
+  platform: forum
+  topics: [habits]
+"""
 COMMUNITY_DOCS = {
     "index.md": "# Home\n\nWelcome to the circle.\n",
     "habits/index.md": "# Habits\n\nSay hello in #introductions, then show your week in #show-me.\n",
@@ -77,8 +86,11 @@ def axe_source():
 
 @pytest.fixture(scope="module")
 def community(tmp_path_factory, serve):
-    """A small community site with history and a channel map, on Material's default palette."""
-    site = build_site(tmp_path_factory.mktemp("community"), COMMUNITY_DOCS, plugin={"history": True}, git=True,
+    """A small community site with history, a channel map and a communities directory, on
+    Material's default palette."""
+    root = tmp_path_factory.mktemp("community")
+    (root / "communities.yml").write_text(COMMUNITIES, encoding="utf-8")
+    site = build_site(root, COMMUNITY_DOCS, plugin={"history": True}, git=True,
                       config={"theme": {"name": "material", "palette": MATERIAL_DEFAULT_PALETTE}})
     assert site.warnings() == []
     return serve(site.site_dir)

@@ -13,12 +13,22 @@ DOCS = {
     "habits/index.md": "# Habits\n\nShow your week in #show-me.\n",
     "stylesheets/extra.css": ".md-typeset a { color: black; }\n",
 }
-GENERATED = {"channels/index.html": "channels", "roles/index.html": "roles", "changelog/index.html": "changelog"}
+GENERATED = {"channels/index.html": "channels", "roles/index.html": "roles", "changelog/index.html": "changelog",
+             "communities/index.html": "communities"}
+COMMUNITIES = """\
+- name: Walkers
+  url: https://walkers.example.org/
+  description: A circle of people who walk every day.
+  platform: forum
+  topics: [habits]
+"""
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    built = build_site(tmp_path_factory.mktemp("markup"), DOCS, plugin={"history": True}, git=True,
+    root = tmp_path_factory.mktemp("markup")
+    (root / "communities.yml").write_text(COMMUNITIES, encoding="utf-8")
+    built = build_site(root, DOCS, plugin={"history": True}, git=True,
                        config={"extra_css": ["stylesheets/extra.css"]}, commit_message="Habits, with a mention")
     assert built.warnings() == []
     return built
