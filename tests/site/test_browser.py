@@ -13,7 +13,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def _wait(driver, condition, timeout=15):
+def _wait(driver, condition, timeout=60):  # generous: CI machines are shared
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, timeout).until(condition)
@@ -69,7 +69,7 @@ def test_search_finds_a_page(served, browser):
     box.click()
     _wait(browser, lambda d: d.switch_to.active_element == box)
     box.send_keys("tiny habits")
-    results = _wait(browser, lambda d: d.find_elements(*_by_css(".md-search-result__item a")), timeout=20)
+    results = _wait(browser, lambda d: d.find_elements(*_by_css(".md-search-result__item a")), timeout=90)
     hrefs = [r.get_attribute("href") for r in results]
     assert any(href.startswith(served + "habits/tiny-habits/") for href in hrefs), hrefs
 
