@@ -94,11 +94,14 @@ def archive_name(channel_map: ChannelMap | None) -> str:
 
 
 def save_document(path: Path, document: Any) -> None:
-    from handbook.channelmap.yaml_io import dump_roundtrip
+    from handbook.channelmap.schema_gen import write_schema_beside
+    from handbook.channelmap.yaml_io import write_roundtrip
     from handbook.files import read_text, write_atomic
 
-    old = read_text(path) if path.exists() else None
-    write_atomic(path, dump_roundtrip(document, like=old))
+    fresh = not path.exists()
+    write_atomic(path, write_roundtrip("" if fresh else read_text(path), document))
+    if fresh:
+        write_schema_beside(path)  # the header's `yaml-language-server` line points at it
 
 
 # --- commands -------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.which == "communities":
         from handbook.linkhealth.communities import schema_text
     else:
-        from handbook.checks.sync import schema_text
+        from handbook.channelmap.schema_gen import schema_text
 
     sys.stdout.write(schema_text())
     return EXIT_CLEAN
