@@ -34,7 +34,7 @@ def read_text(path: Path, shown: str | None = None) -> str:
                             fix="save the file as UTF-8 in your editor") from None
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, shown: str | None = None) -> None:
     """Write `text` to `path` so that readers see the old or the new file, never half of one.
 
     The text is written byte for byte (newlines as given). A symlink is written through to its
@@ -45,7 +45,7 @@ def write_atomic(path: Path, text: str) -> None:
     """
     target = Path(os.path.realpath(path))
     if target.exists() and not os.access(target, os.W_OK):
-        raise HandbookError("is read-only, so it was not changed", file=str(path),
+        raise HandbookError("is read-only, so it was not changed", file=shown or str(path),
                             fix="make it writable (chmod u+w), or run the command where you may write it")
     mode = None
     with contextlib.suppress(OSError):

@@ -63,6 +63,9 @@ def load_roundtrip(path: Path, text: str | None = None) -> Any:
     """Parse `path` keeping comments and positions (`node.lc.line`); raises YamlSyntaxError."""
     if text is None:
         text = read_text(path)
+    # Read as LF without a BOM (lines keep their numbers): ruamel would keep a `\r` in every
+    # comment; `write_roundtrip` puts the file's own endings and BOM back.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     try:
         return _yaml().load(text)
     except MarkedYAMLError as err:

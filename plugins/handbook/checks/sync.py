@@ -18,6 +18,7 @@ from handbook.channelmap.model import Channel, ChannelMap
 from handbook.channelmap.rules import nfc
 from handbook.channelmap.schema_gen import SCHEMA_NAME, schema_text, write_schema_beside  # noqa: F401 (the CLI's)
 from handbook.channelmap.writer import TopicEntry, starter_map_text, yaml_scalar  # noqa: F401
+from handbook.channelmap.textpatch import split_lines
 from handbook.channelmap.yaml_io import write_roundtrip
 from handbook.checks import matching
 from handbook.checks.categories import HandbookCategory
@@ -173,5 +174,9 @@ def starter_map(site_name: str, categories: list[HandbookCategory], topic_catego
 
 
 def unified_diff(old: str, new: str, path: str) -> str:
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+    """The change as a patch that `git apply` turns `old` into `new` with, byte for byte: line
+    endings are shown as they are, and a last line without a newline is marked."""
+    out = []
+    for line in difflib.unified_diff(split_lines(old), split_lines(new), fromfile=f"a/{path}", tofile=f"b/{path}"):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)

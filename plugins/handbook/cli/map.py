@@ -85,7 +85,7 @@ def run_sync(args: argparse.Namespace) -> int:
     elif args.dry_run:
         sys.stdout.write(sync_module.unified_diff(old, result.text, shown))
     else:
-        write_atomic(path, result.text)
+        write_atomic(path, result.text, shown)
         if analysis.channel_map is None and sync_module.write_schema_beside(path):
             print(f"wrote {sync_module.SCHEMA_NAME} beside it, for editors that check YAML")
         for change in result.changes:
