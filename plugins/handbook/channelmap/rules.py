@@ -92,9 +92,22 @@ def same_channel_name(a: str, b: str, kind: str = "topic") -> bool:
     return normalize_channel_name(a, kind) == normalize_channel_name(b, kind)
 
 
+# Combining marks (accents in NFD, Indic vowel signs, ...) that `\w` does not match but names
+# carry; with `\w`, `+`, `&` and `-` they are the characters of a name a `#mention` can reach.
+NAME_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+              "\u0900-\u0dff\u0e00-\u0eff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a"
+              "\ufe00-\ufe0f\ufe20-\ufe2f")
+MENTIONABLE_NAME = rf"[\w{NAME_MARKS}](?:[\w{NAME_MARKS}+&-]*[\w{NAME_MARKS}+])?"
+"""A channel name as `#name` in prose: starts with a letter or digit, ends with one (or `+`)."""
+_NOT_NAME = re.compile(rf"[^\w{NAME_MARKS}+&-]+")
+
+
 def slug_for_folder(folder: str) -> str:
-    """The topic channel name for a docs folder: already in Discord's normal form."""
-    return normalize_channel_name(folder.replace("_", "-"), "topic")
+    """The topic channel name for a docs folder: in Discord's normal form, and made only of the
+    characters a `#mention` recognises (`q&a`, `c++`, `हिन्दी`; an emoji or `!` becomes `-`)."""
+    normal = normalize_channel_name(folder.replace("_", "-"), "topic")
+    slug = _HYPHEN_RUNS.sub("-", _NOT_NAME.sub("-", normal)).lstrip("-+&").rstrip("-&")
+    return slug or normal
 
 
 def is_snowflake(value: object) -> bool:

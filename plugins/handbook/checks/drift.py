@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from handbook.checks.categories import HandbookCategory
 from handbook.channelmap.model import Channel, ChannelMap
-from handbook.channelmap.rules import same_channel_name
+from handbook.channelmap.rules import nfc, same_channel_name
 from handbook.findings import INFO, WARNING, Finding
 
 MISSING_MAP = "missing-map"
@@ -79,26 +79,27 @@ def missing_map_finding(map_file: str) -> Finding:
 
 def orphan_folders(categories: list[HandbookCategory], channel_map: ChannelMap) -> set[str]:
     """Folders that active topic channels mirror but that are no longer categories at all."""
-    known = {category.folder for category in categories}
+    known = {nfc(category.folder) for category in categories}
     return {c.category for c in channel_map.topic_channels()
-            if c.category and not c.is_archived and c.category not in known}
+            if c.category and not c.is_archived and nfc(c.category) not in known}
 
 
 def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames: dict[str, str],
             origins: dict[str, TopicOrigin] | None = None) -> Drift:
-    by_folder = {category.folder: category for category in categories}
+    by_folder = {nfc(category.folder): category for category in categories}  # NFD on macOS, NFC typed
+    renames = {nfc(old): nfc(new) for old, new in renames.items()}
     missing = [c for c in categories if c.wants_channel and channel_map.topic_channel_for(c.folder) is None]
     claimed: set[str] = set()
     found_renames, orphans, excluded = [], [], []
     for channel in channel_map.topic_channels():
         if channel.is_archived or not channel.category:
             continue
-        category = by_folder.get(channel.category)
+        category = by_folder.get(nfc(channel.category))
         if category is not None:
             if not category.wants_channel:
                 excluded.append((channel, category))
             continue
-        target = by_folder.get(renames.get(channel.category, ""))
+        target = by_folder.get(renames.get(nfc(channel.category), ""))
         if target is not None and target in missing and target.folder not in claimed:
             claimed.add(target.folder)
             found_renames.append(Rename(channel, channel.category, target))

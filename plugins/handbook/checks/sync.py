@@ -81,7 +81,7 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
         node, new_name = rename.channel.node, rename.category.expected_channel
         if node.get("name") != new_name:
             node["name"] = new_name
-        node["category"] = rename.category.folder
+        node["category"] = nfc(rename.category.folder)
         changes.append(f"renamed #{rename.channel.name} to #{new_name} (category `{rename.old_folder}` is now "
                        f"`{rename.category.folder}`; id kept)")
     for channel, category in drift.mismatched:
@@ -121,7 +121,7 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
             entry = CommentedMap()
             entry["name"] = category.expected_channel
             entry["kind"] = "topic"
-            entry["category"] = category.folder
+            entry["category"] = nfc(category.folder)
             entry["topic"] = default_topic(category)
             channels.append(entry)
             changes.append(f"added #{category.expected_channel} for `{category.folder}` ({category.title}) "
