@@ -14,7 +14,7 @@ import pytest
 from handbook.channelmap.loader import load_channel_map
 from handbook.cli import main
 from paths import ROOT
-from sitekit import write_files
+from sitekit import commit_all, write_files
 
 MKDOCS = "site_name: Campfire\nplugins:\n  - handbook\n"
 HABITS_ONLY = {"mkdocs.yml": MKDOCS, "docs/index.md": "# Home\n", "docs/habits/index.md": "# Habits\n"}
@@ -30,6 +30,7 @@ def run(capsys, *argv):
 def project(tmp_path, monkeypatch, files, map_bytes: bytes):
     write_files(tmp_path, files)
     (tmp_path / "channel_map.yml").write_bytes(map_bytes)
+    commit_all(tmp_path, "start")  # full history: `rituals` was never a folder, so not renamed
     monkeypatch.chdir(tmp_path)
     return tmp_path / "channel_map.yml"
 

@@ -90,10 +90,12 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
     for channel in [*drift.orphans, *(c for c, _ in drift.excluded)]:
         channel.node["status"] = "archived"
         changes.append(f"archived #{channel.name} (its category `{channel.category}` is gone or excluded)")
+    held = _held_back(drift)  # a missing category may be a renamed one: decide nothing about it
+    left += held
     adopted: set[int] = set()
     to_add: list[HandbookCategory] = []
     near = matching.near_matches(drift.missing, channel_map)
-    for category in drift.missing:
+    for category in [] if held else drift.missing:
         candidate = matching.adoptable_channel(category, channel_map)
         conflict = matching.same_name_conflict(category, channel_map)
         if candidate is not None and id(candidate) not in adopted:
@@ -130,6 +132,19 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
     if not changes:
         return SyncResult(old_text, [], left)
     return SyncResult(write_roundtrip(old_text, channel_map.document), changes, left)
+
+
+def _held_back(drift: Drift) -> list[str]:
+    """An orphan that may have been renamed is neither archived nor replaced by a new channel:
+    archiving it and adding the new category's channel would lose the channel's id and history."""
+    if not drift.unresolved:
+        return []
+    held = [f"kept #{channel.name} as it is: git history cannot tell whether `{channel.category}` was renamed "
+            f"({why})" for channel, why in drift.unresolved]
+    held += [f"did not add #{c.expected_channel} for `{c.folder}`: it may be a renamed category"
+             for c in drift.missing]
+    return held + ["fetch the full history (`git fetch --unshallow`) and run `handbook sync` again, or settle "
+                   "it by hand (`category:` for a rename, `status: archived` otherwise)"]
 
 
 def _refresh_topics(drift: Drift) -> list[str]:
