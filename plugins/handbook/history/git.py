@@ -136,8 +136,8 @@ def look_up_folder_renames(repo_dir: Path, docs_dir: Path, missing: Iterable[str
     A rename is what git's rename detection says of the commit that removed the folder's last
     file; failing that (the only file was rewritten in the same commit, or copied in one commit
     and deleted in the next, or the rename is not committed yet), the folder among `candidates`
-    (new folders, as they are on disk) holding most of the old folder's files by content or by
-    name, if that is at least half of them. Folders git cannot speak for (no repository, no git,
+    (new folders, as they are on disk) whose files are mostly the old folder's, by content or by
+    name. Folders git cannot speak for (no repository, no git,
     a shallow clone that finds nothing) are in `unknown` with the reason, never silently absent.
 
     Cost: a few git calls per missing folder (no walk over the whole history).
@@ -230,19 +230,20 @@ def _tree_files(repository: Repository, revision: str, prefix: str) -> dict[str,
 
 
 def _moved_together(before: dict[str, str], candidates: list[str], docs_dir: Path) -> str | None:
-    """The candidate folder that holds at least half of `before`'s files, by content or by name;
-    None when there is none or two are equally good."""
+    """The candidate folder whose files are mostly `before`'s (by content or by name: more than
+    half of the two sets together); None when there is none or two are equally good."""
     if not before or not candidates:
         return None
-    scores = Counter()
+    scores: dict[str, float] = {}
     for folder in candidates:
         now = _disk_files(docs_dir / folder)
         blobs = set(now.values())
-        scores[folder] = sum(1 for rel, blob in before.items() if blob in blobs or rel in now)
-    best = scores.most_common(2)
-    if not best or best[0][1] * 2 < len(before) or (len(best) > 1 and best[1][1] == best[0][1]):
+        same = sum(1 for rel, blob in before.items() if blob in blobs or rel in now)
+        scores[folder] = same / (len(before) + len(now) - same) if same else 0.0
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if ranked[0][1] <= 0.5 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return best[0][0]
+    return ranked[0][0]
 
 
 def _disk_files(folder: Path) -> dict[str, str]:
