@@ -224,7 +224,7 @@ def findings(drift: Drift, map_file: str, docs_prefix: str = "docs") -> list[Fin
             f"the topic channel #{channel.name} mirrors `{channel.category}`, which is no longer a handbook category, "
             f"and git history cannot tell whether it was renamed to {new}: {why}",
             map_file, channel.line,
-            "fetch the full history (`git fetch --unshallow`; in CI `fetch-depth: 0`) and run `handbook sync`; "
+            "run `handbook sync` where git has the full history (`git fetch --unshallow`; in CI `fetch-depth: 0`); "
             f"or by hand: if it was renamed, set `category:` and `name:` on line {channel.line}, "
             "else mark it `status: archived`"))
     for channel, category in drift.excluded:

@@ -152,7 +152,9 @@ def look_up_folder_renames(repo_dir: Path, docs_dir: Path, missing: Iterable[str
         shallow = repository.is_shallow()
     except NoHistory as e:
         log.info(f"Folder renames are not looked up: {e}.")
-        return RenameLookup(unknown={old: str(e) for old in missing})
+        # the reason reaches findings: name the folder as people see it, not by its absolute path
+        why = str(e).replace(str(Path(repo_dir)), "the project folder").replace(str(Path(docs_dir)), "docs_dir")
+        return RenameLookup(unknown={old: why for old in missing})
     renames: dict[str, str] = {}
     unknown: dict[str, str] = {}
     undecided: dict[str, dict[str, str]] = {}  # old folder -> its files before it went
