@@ -127,7 +127,7 @@ def apply_document(old_text: str, document: Any, *, load: Callable[[str], Any],
     base_rendering = dump(base, like=plain)
     if base_rendering == new_rendering:
         return old_text
-    wanted = _plain_data(load(new_rendering))
+    wanted = _plain_data(document)
     for entries_before_comments in (True, False):
         text = _patched(old, split_plain(base_rendering), split_plain(new_rendering), entries_before_comments)
         if _reads_as(load, _Lines.parse(text).plain(), wanted):
