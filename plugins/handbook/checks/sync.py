@@ -16,8 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from handbook.channelmap.model import Channel, ChannelMap
 from handbook.channelmap.rules import nfc
-from handbook.channelmap.schema_gen import SCHEMA_NAME, schema_text, write_schema_beside  # noqa: F401 (the CLI's)
-from handbook.channelmap.writer import TopicEntry, starter_map_text, yaml_scalar  # noqa: F401
+from handbook.channelmap.writer import TopicEntry, starter_map_text
 from handbook.channelmap.textpatch import split_lines
 from handbook.channelmap.yaml_io import write_roundtrip
 from handbook.checks import matching
