@@ -101,3 +101,19 @@ def test_mentions_reach_every_name_sync_writes(tmp_path, monkeypatch, capsys):
     html = built.html("index.html")
     linked = re.findall(r'<a class="handbook-mention" href="[^"]+">#([^<]+)</a>', html)
     assert sorted(linked) == sorted(n.replace("&", "&amp;") for n in FOLDERS.values())
+
+
+def test_a_name_yaml_reads_as_a_number_is_one_clear_error_in_check_and_build(tmp_path, monkeypatch, capsys):
+    write_files(tmp_path, {
+        "mkdocs.yml": "site_name: T\nplugins:\n  - handbook:\n      history: false\n",
+        "docs/index.md": "# Home\n",
+        "channel_map.yml": "discord_categories:\n  - name: T\n    channels:\n      - name: 0x1F   # hex?\n"
+                           "        kind: prompt\n",
+    })
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check")
+    assert (code, out) == (2, "")
+    assert err == ("handbook check: error: channel_map.yml:4:15: `name` of channel 1 of Discord category `T` is "
+                   "`0x1F`, which YAML reads as a number (31), not text. Fix: put it in quotes: name: \"0x1F\"\n")
+    built = build_site(tmp_path)
+    assert built.aborted and any("`0x1F`, which YAML reads as a number (31)" in e for e in built.errors)
