@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,11 @@ class _Reader:
         """The value as written in the file at `where` (for messages about what YAML made of it)."""
         if where[0] >= len(self.lines):
             return None
-        token = self.lines[where[0]][where[1]:]
-        token = token.split(" #", 1)[0].strip()
-        return token.rstrip(",]}").strip() or None
+        line = self.lines[where[0]]
+        token = line[where[1]:].split(" #", 1)[0]
+        if "{" in line[:where[1]] or "[" in line[:where[1]]:  # in a flow collection: up to its next item
+            token = re.split(r"[,\]}]", token, maxsplit=1)[0]
+        return token.strip() or None
 
     def fail(self, where: tuple[int, int], message: str, fix: str) -> ChannelMapError:
         return ChannelMapError(self.path, where[0] + 1, where[1] + 1, message, fix)
