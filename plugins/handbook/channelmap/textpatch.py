@@ -48,9 +48,6 @@ class _Lines:
         """The text with LF endings and no BOM, as a YAML library reads it."""
         return "".join(line + ("\n" if ending else "") for line, ending in zip(self.lines, self.endings))
 
-    def text(self) -> str:
-        return self.bom + "".join(line + ending for line, ending in zip(self.lines, self.endings))
-
 
 def split_lines(text: str) -> list[str]:
     """Lines with their endings, split on `\\n` only (never on U+2028 or a lone `\\r`)."""
@@ -129,13 +126,14 @@ def apply_document(old_text: str, document: Any, *, load: Callable[[str], Any],
         return old_text
     wanted = _plain_data(document)
     for entries_before_comments in (True, False):
-        text = _patched(old, split_plain(base_rendering), split_plain(new_rendering), entries_before_comments)
+        text = _patched(old, _without_endings(base_rendering), _without_endings(new_rendering), entries_before_comments)
         if _reads_as(load, _Lines.parse(text).plain(), wanted):
             return text
     return old.bom + _with_newline(new_rendering, old.newline)
 
 
-def split_plain(text: str) -> list[str]:
+def _without_endings(text: str) -> list[str]:
+    """A rendering's lines (LF only, as the YAML library writes them) without their endings."""
     return [line.rstrip("\n") for line in split_lines(text)]
 
 
