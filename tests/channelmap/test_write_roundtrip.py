@@ -81,3 +81,12 @@ def test_starter_map_quotes_folder_names_yaml_would_turn_into_numbers_or_dates(t
     path.write_text(starter_map("Campfire", categories, "Handbook Topics").text)
     channels = load_channel_map(path).topic_channels()
     assert [(c.name, c.category) for c in channels] == [(f.replace("_", "-"), f) for f in folders]
+
+
+def test_a_flow_list_written_over_two_lines_is_replaced_as_a_whole_when_it_changes():
+    original = ("roles:   \n  - name: a\n  - name: b\ndiscord_categories:\n  - name: Staff   # private\n"
+                "    visibility:   private\n    roles: [a,\n            b]\n    channels: []\n")
+    document = load_roundtrip(Path("x"), original)
+    document["discord_categories"][0]["roles"].append("c")
+    new = write_roundtrip(original, document)
+    assert new == original.replace("    roles: [a,\n            b]\n", "    roles: [a, b, c]\n")

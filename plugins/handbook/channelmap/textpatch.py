@@ -63,15 +63,20 @@ def _is_comment_or_blank(line: str) -> bool:
     return not stripped or stripped.startswith("#")
 
 
-def _align(rendered: list[str], original: list[str]) -> dict[int, int]:
+def _align(rendered: list[str], original: list[str]) -> tuple[dict[int, int], list[tuple[int, int, int, int]]]:
     """Rendered line index -> the original line it renders, ignoring white space; lines of an
-    unequal stretch are paired in order when the stretch has as many lines on both sides."""
+    unequal stretch are paired in order when the stretch has as many lines on both sides. Other
+    unequal stretches (a flow list written over two lines, rendered on one) come back as blocks
+    (rendered start, end, original start, end)."""
     matcher = difflib.SequenceMatcher(None, [_key(x) for x in rendered], [_key(x) for x in original], autojunk=False)
     pairs: dict[int, int] = {}
+    blocks = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             pairs.update(zip(range(i1, i2), range(j1, j2)))
-    return pairs
+        elif tag == "replace":
+            blocks.append((i1, i2, j1, j2))
+    return pairs, blocks
 
 
 def _place(pairs: dict[int, int], index: int) -> int:
@@ -86,7 +91,7 @@ def _place(pairs: dict[int, int], index: int) -> int:
 def patch_lines(original: list[str], before: list[str], after: list[str], *,
                 entries_before_comments: bool = True) -> list[tuple[int, int, list[str]]]:
     """The edits (start, end, new lines) that turn `original` the way `before` became `after`."""
-    pairs = _align(before, original)
+    pairs, blocks = _align(before, original)
     edits: list[tuple[int, int, list[str]]] = []
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -103,8 +108,13 @@ def patch_lines(original: list[str], before: list[str], after: list[str], *,
             start = end = _place(pairs, i1)
         else:
             mapped = [pairs[i] for i in range(i1, i2) if i in pairs]
-            start = min(mapped) if mapped else _place(pairs, i1)
-            end = max(mapped) + 1 if mapped else start
+            block = next((b for b in blocks if b[0] <= i1 and i2 <= b[1]), None)
+            if mapped:
+                start, end = min(mapped), max(mapped) + 1
+            elif block is not None:  # the whole stretch as written gives way to the new rendering
+                start, end = block[2], block[3]
+            else:
+                start = end = _place(pairs, i1)
         edits.append((start, end, new))
     return edits
 
