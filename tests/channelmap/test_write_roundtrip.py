@@ -90,3 +90,14 @@ def test_a_flow_list_written_over_two_lines_is_replaced_as_a_whole_when_it_chang
     document["discord_categories"][0]["roles"].append("c")
     new = write_roundtrip(original, document)
     assert new == original.replace("    roles: [a,\n            b]\n", "    roles: [a, b, c]\n")
+
+
+def test_a_block_scalar_line_that_looks_like_a_comment_is_not_mistaken_for_one():
+    original = ("discord_categories:\n  - name: T\n    channels:\n      - name: tags\n        kind: prompt\n"
+                "        prompt: |\n          Share your\n          # hashtags here\n")
+    document = load_roundtrip(Path("x"), original)
+    document["discord_categories"][0]["channels"].append({"name": "focus", "kind": "prompt"})
+    new = write_roundtrip(original, document)
+    assert new == original + "      - name: focus\n        kind: prompt\n"
+    assert load_roundtrip(Path("x"), new)["discord_categories"][0]["channels"][0]["prompt"] == \
+        "Share your\n# hashtags here\n"
