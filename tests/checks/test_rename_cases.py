@@ -124,11 +124,11 @@ def test_a_shallow_clone_says_so_and_sync_holds_back(repo, capsys, tmp_path, mon
     code, out, _ = run(capsys, "sync")
     assert code == 1
     assert out.splitlines() == [
-        "channel_map.yml: kept #rest as it is: git history cannot tell whether `rest` was renamed "
+        "channel_map.yml: left for you: kept #rest as it is: git history cannot tell whether `rest` was renamed "
         "(this git clone is shallow, so its history may not reach the rename)",
-        "channel_map.yml: did not add #recovery for `recovery`: it may be a renamed category",
-        "channel_map.yml: fetch the full history (`git fetch --unshallow`) and run `handbook sync` again, "
-        "or settle it by hand (`category:` for a rename, `status: archived` otherwise)",
+        "channel_map.yml: left for you: did not add #recovery for `recovery`: it may be a renamed category",
+        "channel_map.yml: left for you: fetch the full history (`git fetch --unshallow`) and run `handbook sync` "
+        "again, or settle it by hand (`category:` for a rename, `status: archived` otherwise)",
     ]
     assert (clone / "channel_map.yml").read_bytes() == before
     subprocess.run(["git", "fetch", "-q", "--unshallow"], cwd=clone, check=True)
