@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from handbook.errors import HandbookError
@@ -35,30 +34,99 @@ def read_text(path: Path, shown: str | None = None) -> str:
                             fix="save the file as UTF-8 in your editor") from None
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, shown: str | None = None) -> None:
     """Write `text` to `path` so that readers see the old or the new file, never half of one.
 
     The text is written byte for byte (newlines as given). A symlink is written through to its
-    target; a read-only file is refused rather than replaced; the temporary file never outlives
-    a failed write.
+    target; a read-only file is refused rather than replaced. The new content is written to an
+    anonymous file (Linux `O_TMPFILE`) that only gets a name once it is complete, so a killed
+    process leaves nothing behind; where that is not available, or if a process dies in the
+    instant between naming and renaming, the next write removes the leftover `.NAME.PID.tmp`.
     """
     target = Path(os.path.realpath(path))
     if target.exists() and not os.access(target, os.W_OK):
-        raise HandbookError("is read-only, so it was not changed", file=str(path),
+        raise HandbookError("is read-only, so it was not changed", file=shown or str(path),
                             fix="make it writable (chmod u+w), or run the command where you may write it")
     mode = None
     with contextlib.suppress(OSError):
         mode = target.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    remove_leftovers(target)
+    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
+    data = text.encode("utf-8")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if not _write_anonymous(target.parent, tmp, data, mode):
+            _write_named(tmp, data, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_all(fd: int, data: bytes, mode: int | None) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    if mode is not None:
+        os.fchmod(fd, mode)
+    os.fsync(fd)
+
+
+def _write_anonymous(folder: Path, name: Path, data: bytes, mode: int | None) -> bool:
+    """Write to a file with no name, then link it as `name`; False where the system cannot."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not os.path.isdir("/proc/self/fd"):
+        return False
+    try:
+        fd = os.open(folder, flag | os.O_WRONLY, 0o600)
+    except OSError:  # a file system without O_TMPFILE
+        return False
+    try:
+        _write_all(fd, data, mode if mode is not None else 0o644 & ~_umask())
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)  # our own pid's name: a leftover of this very process
+        os.link(f"/proc/self/fd/{fd}", name)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _write_named(name: Path, data: bytes, mode: int | None) -> None:
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        _write_all(fd, data, mode if mode is not None else 0o644 & ~_umask())
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Remove `.NAME.PID.tmp` files beside `target` whose writing process is gone."""
+    removed = []
+    prefix, suffix = f".{target.name}.", ".tmp"
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            pid = entry.name[len(prefix):-len(suffix)] if entry.name.startswith(prefix) and \
+                entry.name.endswith(suffix) else ""
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True

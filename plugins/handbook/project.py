@@ -18,6 +18,7 @@ from mkdocs.structure.files import get_files
 from handbook.channelmap.loader import load_channel_map
 from handbook.channelmap.model import ChannelMap
 from handbook.checks import drift as drift_rules
+from handbook.checks.drift import RenameLookup
 from handbook.checks.analysis import Analysis
 from handbook.checks.analysis import analyse as analyse_categories
 from handbook.checks.categories import HandbookCategory, find_categories
@@ -149,14 +150,16 @@ def load_map(path: Path, shown: str | None = None) -> ChannelMap | None:
 
 
 def detect_renames(root: Path, docs_dir: Path, categories: list[HandbookCategory],
-                   channel_map: ChannelMap) -> dict[str, str]:
-    """Ask git only about folders that topic channels still mirror but that are gone."""
+                   channel_map: ChannelMap) -> RenameLookup:
+    """Ask git only about folders that topic channels still mirror but that are gone, and only
+    when some category has no channel yet (a rename needs somewhere to go)."""
     gone = drift_rules.orphan_folders(categories, channel_map)
-    if not gone:
-        return {}
-    from handbook.history.git import find_folder_renames  # git is touched only when needed
+    new = [c.folder for c in categories if c.wants_channel and channel_map.topic_channel_for(c.folder) is None]
+    if not gone or not new:
+        return RenameLookup()
+    from handbook.history.git import look_up_folder_renames  # git is touched only when needed
 
-    return find_folder_renames(root, docs_dir, gone)
+    return look_up_folder_renames(root, docs_dir, gone, new)
 
 
 def detect_topic_origins(root: Path, docs_dir: Path, config_file: Path | None, map_path: Path,
@@ -176,10 +179,10 @@ def analyse(root: Path, docs_dir: Path, map_path: Path, channel_map: ChannelMap 
             categories: list[HandbookCategory], config_file: Path | None = None) -> Analysis:
     """Validation and drift for one project; the plugin and the command line both call this.
     `config_file` is mkdocs.yml (its nav's titles are part of a category's title history)."""
-    renames = detect_renames(root, docs_dir, categories, channel_map) if channel_map else {}
+    lookup = detect_renames(root, docs_dir, categories, channel_map) if channel_map else RenameLookup()
     if config_file is None:
         config_file = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
     origins = detect_topic_origins(root, docs_dir, config_file, map_path, categories, channel_map) \
         if channel_map else {}
-    return analyse_categories(categories, channel_map, renames, display_path(map_path, root),
-                              display_path(docs_dir, root), origins)
+    return analyse_categories(categories, channel_map, lookup.renames, display_path(map_path, root),
+                              display_path(docs_dir, root), origins, unknown_renames=lookup.unknown)

@@ -11,7 +11,7 @@ import yaml
 from handbook.channelmap.model import ChannelMapError
 from handbook.channelmap.loader import load_channel_map
 from handbook.channelmap.validation import validate
-from handbook.checks.sync import schema_text
+from handbook.channelmap.schema_gen import schema_text
 from paths import ROOT
 
 GOOD = """\

@@ -128,13 +128,16 @@ def test_renames_come_from_git_history_with_rename_detection(tmp_path):
     commit_all(tmp_path, "rename habits, drop old stuff", date="2024-02-01T10:00:00+00:00")
     channel_map = load(tmp_path, [topic("habits", "habits"), topic("old-stuff", "old stuff")])
     categories = [cat("habit-building", "Habits")]
-    renames = detect_renames(tmp_path, tmp_path / "docs", categories, channel_map)
-    assert renames == {"habits": "habit-building"}
+    lookup = detect_renames(tmp_path, tmp_path / "docs", categories, channel_map)
+    assert (lookup.renames, lookup.unknown) == ({"habits": "habit-building"}, {})
+    renames = lookup.renames
     codes = [f.code for f in drift.findings(drift.compare(categories, channel_map, renames), "map.yml")]
     assert codes == ["category-renamed", "orphan-channel"]
 
 
-def test_no_git_repository_means_no_renames_not_a_crash(tmp_path):
+def test_no_git_repository_means_no_renames_not_a_crash_and_says_why(tmp_path):
     write_files(tmp_path, {"docs/other/index.md": "# Other\n"})
     channel_map = load(tmp_path, [topic("habits", "habits")])
-    assert detect_renames(tmp_path, tmp_path / "docs", [cat("other")], channel_map) == {}
+    lookup = detect_renames(tmp_path, tmp_path / "docs", [cat("other")], channel_map)
+    assert lookup.renames == {} and list(lookup.unknown) == ["habits"]
+    assert lookup.unknown["habits"].endswith("is not inside a git repository")

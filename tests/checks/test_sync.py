@@ -85,6 +85,7 @@ def test_starter_map_is_complete_valid_and_in_step(project, capsys):
 def test_sync_changes_only_what_drift_asks_and_keeps_everything_else(project, capsys):
     path = project / "channel_map.yml"
     path.write_text(HAND_WRITTEN)
+    commit_all(project, "start")  # full history: `rituals` was never a folder, so not renamed
     code, out, _ = run(capsys, "check", "--format", "json")
     assert code == 1
     assert [(f["code"], f["line"]) for f in json.loads(out)["findings"]] == [

@@ -7,7 +7,9 @@ kept: the loader reads what it knows and leaves the rest alone.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +25,19 @@ from handbook.files import read_text
 class _Reader:
     """Reads known keys off round-trip YAML nodes, raising ChannelMapError at the right place."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, text: str | None = None) -> None:
         self.path = path
+        self.lines = text.lstrip("\ufeff").splitlines() if text is not None else []
+
+    def written(self, where: tuple[int, int]) -> str | None:
+        """The value as written in the file at `where` (for messages about what YAML made of it)."""
+        if where[0] >= len(self.lines):
+            return None
+        line = self.lines[where[0]]
+        token = line[where[1]:].split(" #", 1)[0]
+        if "{" in line[:where[1]] or "[" in line[:where[1]]:  # in a flow collection: up to its next item
+            token = re.split(r"[,\]}]", token, maxsplit=1)[0]
+        return token.strip() or None
 
     def fail(self, where: tuple[int, int], message: str, fix: str) -> ChannelMapError:
         return ChannelMapError(self.path, where[0] + 1, where[1] + 1, message, fix)
@@ -78,13 +91,16 @@ class _Reader:
                                 f"add `{key}: ...` to {what}")
             return None
         value = node[key]
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise self.fail(self.value_pos(node, key), f"`{key}` of {what} must be text, not {_kind(value)}",
-                            f"write `{key}:` followed by text on the same line")
-        if isinstance(value, (int, float)) and key in ("id", "guild_id"):
-            raise self.fail(self.value_pos(node, key),
+        where = self.value_pos(node, key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and key in ("id", "guild_id"):
+            raise self.fail(where,
                             f"`{key}` of {what} is a number; Discord ids are text and lose digits as numbers",
-                            f'put it in quotes: {key}: "{value}"')
+                            f'put it in quotes: {key}: "{self.written(where) or value}"')
+        if _is_coerced(value):
+            raise self.coerced(where, key, what, value)
+        if not isinstance(value, str):
+            raise self.fail(where, f"`{key}` of {what} must be text, not {_kind(value)}",
+                            f"write `{key}:` followed by text on the same line")
         value = str(value)
         if choices and value not in choices:
             close = difflib.get_close_matches(value, choices, n=1)
@@ -93,16 +109,34 @@ class _Reader:
                             f"write one of: {', '.join(choices)}")
         return value
 
+    def coerced(self, where: tuple[int, int], key: str, what: str, value: Any) -> ChannelMapError:
+        """YAML read a text as a number, date or true/false: say what it became, and to quote it."""
+        written = self.written(where) or str(value)
+        if written.startswith(("- ", "-\t")):
+            written = written[2:].strip()
+        became = _kind(value)
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        change = f"`{written}`, which YAML reads as {became}" + (f" ({shown})" if shown != written else "")
+        return self.fail(where, f"`{key}` of {what} is {change}, not text",
+                         f'put it in quotes: {key}: "{written}"')
+
     def names(self, node: dict, key: str, what: str) -> list[str]:
         items = self.sequence(node, key, what, f"`{key}: [moderator, cohort-2026-spring]`")
         out = []
         for index, item in enumerate(items):
             if not isinstance(item, str):
-                raise self.fail(self.item_pos(node[key], index),
-                                f"`{key}` of {what} must list role names, found {_kind(item)}",
-                                f"write `{key}: [moderator, cohort-2026-spring]`")
+                where = self.item_pos(node[key], index)
+                quote = f' (in quotes: `{key}: ["{item}"]`)' if _is_coerced(item) else ""
+                raise self.fail(where, f"`{key}` of {what} must list role names, found {_kind(item)}",
+                                f"write `{key}: [moderator, cohort-2026-spring]`{quote}")
             out.append(item)
         return out
+
+
+def _is_coerced(value: Any) -> bool:
+    """A plain scalar YAML turned into something other than text (`0x1F`, `010`, `1_000`, `1e3`,
+    `2024-01-01`, `true`): the name a person wrote is not the value the loader sees."""
+    return isinstance(value, (bool, int, float, datetime.date))
 
 
 def _kind(value: Any) -> str:
@@ -110,6 +144,8 @@ def _kind(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return "true/false"
+    if isinstance(value, datetime.date):
+        return "a date"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -134,11 +170,11 @@ def load_channel_map(path: Path | str, shown: str | None = None) -> ChannelMap:
         raise ChannelMapError(shown, err.line, err.column, f"invalid YAML: {err.problem}",
                               "check the indentation and quoting around that line "
                               "(text with `: ` or starting with `#` needs quotes)") from None
-    return parse_channel_map(path, document, shown)
+    return parse_channel_map(path, document, shown, text)
 
 
-def parse_channel_map(path: Path, document: Any, shown: str | None = None) -> ChannelMap:
-    r = _Reader(shown or path)
+def parse_channel_map(path: Path, document: Any, shown: str | None = None, text: str | None = None) -> ChannelMap:
+    r = _Reader(shown or path, text)
     if document is None:
         document = {}
     root = r.mapping(document, (0, 0), "the channel map", "`server:`, `roles:` and `discord_categories:` keys")
@@ -152,6 +188,8 @@ def parse_channel_map(path: Path, document: Any, shown: str | None = None) -> Ch
         guild_id=None if rules.is_unset_id(guild_id) else guild_id,
         invite=r.text(server_node, "invite", "`server`") if server_node else None,
         line=r.key_pos(root, "server")[0] + 1 if "server" in root else 0,
+        guild_id_line=r.value_pos(server_node, "guild_id")[0] + 1 if "guild_id" in server_node else 0,
+        invite_line=r.value_pos(server_node, "invite")[0] + 1 if "invite" in server_node else 0,
     )
 
     roles = []
@@ -160,6 +198,8 @@ def parse_channel_map(path: Path, document: Any, shown: str | None = None) -> Ch
         if isinstance(node, str):  # `- moderator` is a fair shorthand
             roles.append(Role(name=node, line=where[0] + 1))
             continue
+        if _is_coerced(node):
+            raise r.coerced(where, "name", f"role {index + 1}", node)
         node = r.mapping(node, where, f"role {index + 1}", "`- name: moderator`")
         what = f"role {index + 1}"
         roles.append(Role(

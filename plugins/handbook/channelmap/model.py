@@ -92,6 +92,8 @@ class Server:
     """A real guild id, or None while the map has none (the zeros placeholder counts as none)."""
     invite: str | None = None
     line: int = 0
+    guild_id_line: int = 0
+    invite_line: int = 0
 
 
 @dataclass
@@ -119,7 +121,7 @@ class ChannelMap:
     def topic_channel_for(self, folder: str) -> Channel | None:
         """The active topic channel that mirrors the docs folder `folder`."""
         for channel in self.topic_channels():
-            if channel.category == folder and not channel.is_archived:
+            if channel.category and rules.nfc(channel.category) == rules.nfc(folder) and not channel.is_archived:
                 return channel
         return None
 

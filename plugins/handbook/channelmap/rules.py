@@ -9,6 +9,7 @@ text-like channels are silently rewritten by Discord, so every comparison of nam
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # The map's channel kinds and the Discord channel types they create (https://discord.com/developers/docs/resources/channel#channel-object-channel-types).
 TEXT_TYPE, VOICE_TYPE, CATEGORY_TYPE, ANNOUNCEMENT_TYPE, STAGE_TYPE, FORUM_TYPE = 0, 2, 4, 5, 13, 15
@@ -46,9 +47,25 @@ ROLES_PER_GUILD_MAX = 250  #
 TOPIC_MAX = {"topic": 1024, "prompt": 1024, "announcement": 1024, "forum": 4096}  #
 KINDS_WITHOUT_TOPIC = frozenset({"voice"})
 
-_SNOWFLAKE = re.compile(r"^[0-9]{17,20}$")
+SNOWFLAKE_PATTERN = r"^[0-9]{17,20}$"
+"""A Discord id: a 64-bit snowflake written as text (https://discord.com/developers/docs/reference#snowflakes)."""
+UNSET_ID_PATTERN = r"^0*$"
+"""No id yet: empty, or the zeros placeholder of the starter map."""
+INVITE_PATTERN = r"^https://(discord\.gg|discord\.com/invite)/[A-Za-z0-9-]+/?$"
+"""The two public forms of an invite link (https://support.discord.com/hc/en-us/articles/208866998)."""
+NON_BLANK_PATTERN = r"\S"
+"""A name has at least one character that is not white space."""
+
+_SNOWFLAKE = re.compile(SNOWFLAKE_PATTERN)
+_INVITE = re.compile(INVITE_PATTERN)
 _HYPHEN_RUNS = re.compile(r"-{2,}")
 _WHITESPACE = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """`text` in Unicode NFC: a folder written on macOS (NFD) and the same name typed in the map
+    are one name. Every comparison of folder and channel names goes through it."""
+    return unicodedata.normalize("NFC", text)
 
 
 def is_text_like(kind: str) -> bool:
@@ -61,7 +78,7 @@ def normalize_channel_name(name: str, kind: str = "topic") -> str:
     Text-like channels: lower case, white space to `-`, `'` and `.` dropped, runs of `-`
     collapsed, a trailing `-` trimmed. Voice channels keep the name as written (trimmed).
     """
-    name = name.strip()
+    name = nfc(name).strip()
     if not is_text_like(kind):
         return name
     name = _WHITESPACE.sub("-", name.lower())
@@ -75,14 +92,32 @@ def same_channel_name(a: str, b: str, kind: str = "topic") -> bool:
     return normalize_channel_name(a, kind) == normalize_channel_name(b, kind)
 
 
+# Combining marks (accents in NFD, Indic vowel signs, ...) that `\w` does not match but names
+# carry; with `\w`, `+`, `&` and `-` they are the characters of a name a `#mention` can reach.
+NAME_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+              "\u0900-\u0dff\u0e00-\u0eff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a"
+              "\ufe00-\ufe0f\ufe20-\ufe2f")
+MENTIONABLE_NAME = rf"[\w{NAME_MARKS}](?:[\w{NAME_MARKS}+&-]*[\w{NAME_MARKS}+])?"
+"""A channel name as `#name` in prose: starts with a letter or digit, ends with one (or `+`)."""
+_NOT_NAME = re.compile(rf"[^\w{NAME_MARKS}+&-]+")
+
+
 def slug_for_folder(folder: str) -> str:
-    """The topic channel name for a docs folder: already in Discord's normal form."""
-    return normalize_channel_name(folder.replace("_", "-"), "topic")
+    """The topic channel name for a docs folder: in Discord's normal form, and made only of the
+    characters a `#mention` recognises (`q&a`, `c++`, `हिन्दी`; an emoji or `!` becomes `-`)."""
+    normal = normalize_channel_name(folder.replace("_", "-"), "topic")
+    slug = _HYPHEN_RUNS.sub("-", _NOT_NAME.sub("-", normal)).lstrip("-+&").rstrip("-&")
+    return slug or normal
 
 
 def is_snowflake(value: object) -> bool:
     """A real Discord id: 17-20 digits, serialised as a string; all zeros means "unset"."""
     return isinstance(value, str) and bool(_SNOWFLAKE.match(value)) and value.strip("0") != ""
+
+
+def is_invite_url(value: object) -> bool:
+    """`https://discord.gg/CODE` or `https://discord.com/invite/CODE`, nothing else."""
+    return isinstance(value, str) and bool(_INVITE.match(value))
 
 
 def is_unset_id(value: object) -> bool:

@@ -23,6 +23,17 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
     def add(code: str, severity: str, message: str, line: int | None, fix: str) -> None:
         findings.append(Finding(code, severity, message, file, line, fix))
 
+    server = channel_map.server
+    if server.guild_id is not None and not rules.is_snowflake(server.guild_id):
+        add("invalid-id", ERROR, f"`server.guild_id` is `{server.guild_id}`, which is not a Discord id "
+            "(17 to 20 digits)", server.guild_id_line or server.line,
+            "copy the server id from Discord (Server Settings > Widget, or Copy Server ID in developer mode), "
+            "or remove it and let `handbook discord pull --guild ID` fill it in")
+    if server.invite is not None and not rules.is_invite_url(server.invite):
+        add("invalid-invite", ERROR, f"`server.invite` is `{server.invite}`, which is not a Discord invite link",
+            server.invite_line or server.line,
+            "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
+
     known_roles = {role.name for role in channel_map.roles}
     if len(channel_map.roles) > rules.ROLES_PER_GUILD_MAX:
         add("too-many-roles", ERROR, f"{len(channel_map.roles)} roles; Discord allows {rules.ROLES_PER_GUILD_MAX}",
@@ -31,22 +42,28 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
         if count > 1:
             line = [role.line for role in channel_map.roles if role.name == name][1]
             add("duplicate-role", ERROR, f"role `{name}` is listed {count} times", line, "keep one entry per role")
+    role_ids: dict[str, int] = {}
     for role in channel_map.roles:
         if len(role.name) > rules.ROLE_NAME_MAX or not role.name.strip():
             add("invalid-role-name", ERROR, f"role name `{role.name}` must have 1 to {rules.ROLE_NAME_MAX} characters",
-                role.line, "shorten the name")
+                role.line, "write a name of 1 to 100 characters that is not only spaces")
+        _check_id(add, role.id, f"role `{role.name}`", role.line, role_ids)
 
     total = len(channel_map.discord_categories) + len(channel_map.channels())
     if total > rules.CHANNELS_PER_GUILD_MAX:
         add("too-many-channels", ERROR,
             f"{total} channels with categories counted; Discord allows {rules.CHANNELS_PER_GUILD_MAX} per server",
-            None, "archive and remove channels, or merge Discord categories")
+            _nth_line(channel_map, rules.CHANNELS_PER_GUILD_MAX), "archive and remove channels, or merge Discord categories")
 
     seen_names: dict[str, Channel] = {}
     seen_ids: dict[str, int] = {}
     topic_for: dict[str, Channel] = {}
     for category in channel_map.discord_categories:
         active = [c for c in category.channels if not c.is_archived]
+        if not category.name.strip() or len(category.name) > rules.NAME_MAX:
+            add("invalid-category-name", ERROR, f"Discord category name `{category.name}` must have 1 to "
+                f"{rules.NAME_MAX} characters and not only spaces", category.line,
+                "give the Discord category a name, e.g. `name: Handbook Topics`")
         if len(category.channels) > rules.CHANNELS_PER_CATEGORY_MAX:
             add("category-full", ERROR,
                 f"Discord category `{category.name}` holds {len(category.channels)} channels; "
@@ -68,14 +85,21 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
                     channel.line, "rename one of them, or remove the duplicate")
             seen_names.setdefault(key, channel)
             if channel.kind == "topic" and channel.category and channel in active:
-                if channel.category in topic_for:
+                folder = rules.nfc(channel.category)
+                if folder in topic_for:
                     add("duplicate-topic-channel", ERROR,
-                        f"#{channel.name} and #{topic_for[channel.category].name} both mirror the handbook "
+                        f"#{channel.name} and #{topic_for[folder].name} both mirror the handbook "
                         f"category `{channel.category}`", channel.line,
                         "keep one topic channel per handbook category; mark the other `status: archived`")
                 else:
-                    topic_for[channel.category] = channel
+                    topic_for[folder] = channel
     return findings
+
+
+def _nth_line(channel_map: ChannelMap, index: int) -> int | None:
+    """The line of the channel or category that is one too many (categories count, in file order)."""
+    entries = [line for cat in channel_map.discord_categories for line in [cat.line, *(c.line for c in cat.channels)]]
+    return entries[index] if index < len(entries) else None
 
 
 def _role_fix(role: str, known: set[str]) -> str:

@@ -1,6 +1,7 @@
 """Round-trip YAML for files people edit by hand: comments, key order and quoting survive.
 
-Writes go through `handbook.files.write_atomic`, so an interrupted `handbook sync` or
+`write_roundtrip` turns an edited document back into text by patching only the lines that change
+(`textpatch`). Writes go through `handbook.files.write_atomic`, so an interrupted `handbook sync` or
 `handbook discord pull` never leaves half a file.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from handbook.channelmap import textpatch as patch
 from handbook.errors import HandbookError
 from handbook.files import read_text
 
@@ -31,28 +33,39 @@ def _yaml() -> YAML:
     return yaml
 
 
-def detect_indent(text: str) -> tuple[int, int]:
-    """The (sequence, offset) indentation the file already uses, so a rewrite keeps its look.
+def detect_indent(text: str) -> tuple[int, int, int]:
+    """The (mapping, sequence, offset) indentation the file already uses, so new lines look like
+    their neighbours.
 
-    `offset` is how far a list's `- ` stands in from its key; ruamel needs both numbers.
+    `offset` is how far a list's `- ` stands in from its key; ruamel needs all three numbers.
     """
-    key_indent = None
+    mapping = sequence = offset = None
+    parent = None  # (indent, is a bare `key:` line that is not a list item)
     for line in text.splitlines():
         stripped = line.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
+        if not stripped or stripped.startswith(("#", "%", "---", "...")):
             continue
         indent = len(line) - len(stripped)
-        if key_indent is not None and stripped.startswith("- "):
-            offset = max(indent - key_indent, 0)
-            return offset + 2, offset
-        key_indent = indent if stripped.rstrip().endswith(":") else None
-    return 4, 2
+        is_item = stripped.startswith("- ")
+        if parent is not None and parent[1] and indent >= parent[0]:
+            if is_item and sequence is None:  # `- ` may stand level with its key
+                offset = indent - parent[0]
+                sequence = offset + len(stripped) - len(stripped[1:].lstrip(" "))  # `-   name` too
+            elif not is_item and mapping is None and indent > parent[0]:
+                mapping = indent - parent[0]
+        if mapping is not None and sequence is not None:
+            break
+        parent = (indent, stripped.rstrip().endswith(":") and not is_item)
+    return mapping or 2, sequence or 4, offset if offset is not None else 2
 
 
 def load_roundtrip(path: Path, text: str | None = None) -> Any:
     """Parse `path` keeping comments and positions (`node.lc.line`); raises YamlSyntaxError."""
     if text is None:
         text = read_text(path)
+    # Read as LF without a BOM (lines keep their numbers): ruamel would keep a `\r` in every
+    # comment; `write_roundtrip` puts the file's own endings and BOM back.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     try:
         return _yaml().load(text)
     except MarkedYAMLError as err:
@@ -65,11 +78,30 @@ def load_roundtrip(path: Path, text: str | None = None) -> Any:
 
 
 def dump_roundtrip(data: Any, like: str | None = None) -> str:
-    """Serialise `data`; with `like` (the file's previous text) keep its list indentation."""
+    """Serialise `data` as ruamel does; with `like` (the file's previous text) in its indentation.
+    Files people edit are written with `write_roundtrip`, which keeps every untouched line."""
     yaml = _yaml()
     if like is not None:
-        sequence, offset = detect_indent(like)
-        yaml.indent(mapping=2, sequence=sequence, offset=offset)
+        mapping, sequence, offset = detect_indent(like)
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def write_roundtrip(old_text: str, document: Any) -> str:
+    """The new text of a file whose round-trip `document` (loaded from `old_text`) was edited.
+
+    Only the lines that change are replaced: ruamel's rendering of the unedited file is compared
+    with its rendering of the edited document, and the difference is applied as a text patch to
+    `old_text`. So everything ruamel would normalise (line endings, a BOM, indentation, `%YAML`,
+    `---` and `...` markers, flow-mapping spacing, anchors, trailing spaces) stays on every line
+    nobody asked to change. A new entry lands after the last entry, before the comments that
+    follow it. If the patched text would not read back as the edited document, the whole
+    rendering is used instead (with the file's line endings and BOM).
+    """
+    return patch.apply_document(old_text, document, load=_load_text, dump=dump_roundtrip)
+
+
+def _load_text(text: str) -> Any:
+    return _yaml().load(text)

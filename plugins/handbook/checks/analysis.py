@@ -32,9 +32,10 @@ class Analysis:
 
 def analyse(categories: list[HandbookCategory], channel_map: ChannelMap | None, renames: dict[str, str],
             map_display: str, docs_display: str,
-            origins: dict[str, drift_rules.TopicOrigin] | None = None) -> Analysis:
+            origins: dict[str, drift_rules.TopicOrigin] | None = None,
+            unknown_renames: dict[str, str] | None = None) -> Analysis:
     if channel_map is None:
         return Analysis(categories, None, drift_findings=[drift_rules.missing_map_finding(map_display)])
-    drift = drift_rules.compare(categories, channel_map, renames, origins)
+    drift = drift_rules.compare(categories, channel_map, renames, origins, unknown_renames)
     return Analysis(categories, channel_map, drift, validate(channel_map, map_display),
                     drift_rules.findings(drift, map_display, docs_display))

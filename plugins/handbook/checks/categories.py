@@ -1,13 +1,15 @@
 """Handbook categories: the folders directly under `docs_dir`, found from MkDocs' own files and nav.
 
 A folder is a category when MkDocs publishes at least one of its pages in the nav, so
-`exclude_docs`, `not_in_nav`, drafts and hidden files behave exactly as MkDocs treats them.
+`exclude_docs`, `not_in_nav`, drafts and hidden files behave exactly as MkDocs treats them; with an
+explicit `nav:`, a folder none of whose pages it lists is not a category.
 Its title comes from the nav section that holds only its pages, else from its index page (front
 matter `title`, else the first heading), else from the folder name.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -106,6 +108,23 @@ def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
     return {**index_titles, **titles}
 
 
+def nav_pages(nav: Any) -> set[str]:
+    """The docs pages an explicit `nav` lists, as src_uris (`./habits/index.md` is `habits/index.md`)."""
+    found: set[str] = set()
+
+    def walk(items: Any) -> None:
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str):
+                if "://" not in item:
+                    found.add(posixpath.normpath(item.strip()).lstrip("/"))
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+
+    walk(nav)
+    return found
+
+
 def read_page(path: Path) -> tuple[dict, str | None]:
     """Front matter and first heading of a Markdown page ({} and None when it cannot be read)."""
     try:
@@ -163,6 +182,9 @@ def find_categories(
 ) -> list[HandbookCategory]:
     """The handbook categories, in nav order when there is a nav, else by folder name."""
     folders = category_folders(files)
+    if nav:  # an explicit nav decides: a folder none of whose pages it lists is no category
+        listed = nav_pages(nav)
+        folders = {folder: uris for folder, uris in folders.items() if any(uri in listed for uri in uris)}
     titles = nav_titles(nav, folders)
     excluded = set(exclude)
     categories = []

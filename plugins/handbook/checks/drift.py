@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from handbook.checks.categories import HandbookCategory
 from handbook.channelmap.model import Channel, ChannelMap
-from handbook.channelmap.rules import same_channel_name
+from handbook.channelmap.rules import nfc, same_channel_name
 from handbook.findings import INFO, WARNING, Finding
 
 MISSING_MAP = "missing-map"
@@ -30,6 +30,16 @@ STALE_TOPIC = "stale-topic"
 OUTDATED_TOPIC = "outdated-topic"
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class RenameLookup:
+    """What git history says about docs folders that are gone (read by `handbook.history.git`)."""
+
+    renames: dict[str, str] = field(default_factory=dict)
+    """Old folder -> the folder it became."""
+    unknown: dict[str, str] = field(default_factory=dict)
+    """Old folder -> why history could not rule out a rename (a shallow clone, no git, ...)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,9 @@ class Drift:
     stale_topics: list[StaleTopic]
     outdated_topics: list[tuple[Channel, HandbookCategory]] = field(default_factory=list)
     """Topics in sync's default form for another title, where history could not tell more (info)."""
+    unresolved: list[tuple[Channel, str]] = field(default_factory=list)
+    """Orphans that history could not rule out as renamed into a missing category, with the
+    reason; `sync` neither archives them nor adds channels for `missing` until that is settled."""
 
 
 def missing_map_finding(map_file: str) -> Finding:
@@ -79,32 +92,37 @@ def missing_map_finding(map_file: str) -> Finding:
 
 def orphan_folders(categories: list[HandbookCategory], channel_map: ChannelMap) -> set[str]:
     """Folders that active topic channels mirror but that are no longer categories at all."""
-    known = {category.folder for category in categories}
+    known = {nfc(category.folder) for category in categories}
     return {c.category for c in channel_map.topic_channels()
-            if c.category and not c.is_archived and c.category not in known}
+            if c.category and not c.is_archived and nfc(c.category) not in known}
 
 
 def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames: dict[str, str],
-            origins: dict[str, TopicOrigin] | None = None) -> Drift:
-    by_folder = {category.folder: category for category in categories}
+            origins: dict[str, TopicOrigin] | None = None, unknown: dict[str, str] | None = None) -> Drift:
+    """`unknown`: gone folders whose fate git could not tell (old folder -> why)."""
+    by_folder = {nfc(category.folder): category for category in categories}  # NFD on macOS, NFC typed
+    renames = {nfc(old): nfc(new) for old, new in renames.items()}
     missing = [c for c in categories if c.wants_channel and channel_map.topic_channel_for(c.folder) is None]
     claimed: set[str] = set()
     found_renames, orphans, excluded = [], [], []
     for channel in channel_map.topic_channels():
         if channel.is_archived or not channel.category:
             continue
-        category = by_folder.get(channel.category)
+        category = by_folder.get(nfc(channel.category))
         if category is not None:
             if not category.wants_channel:
                 excluded.append((channel, category))
             continue
-        target = by_folder.get(renames.get(channel.category, ""))
+        target = by_folder.get(renames.get(nfc(channel.category), ""))
         if target is not None and target in missing and target.folder not in claimed:
             claimed.add(target.folder)
             found_renames.append(Rename(channel, channel.category, target))
         else:
             orphans.append(channel)
     missing = [c for c in missing if c.folder not in claimed]
+    unknown = {nfc(old): why for old, why in (unknown or {}).items()}
+    unresolved = [(c, unknown[nfc(c.category)]) for c in orphans if missing and nfc(c.category) in unknown]
+    orphans = [c for c in orphans if not any(c is u for u, _ in unresolved)]
 
     mismatched = []
     for category in categories:
@@ -114,7 +132,7 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
         if category.channel and not same_channel_name(channel.name, category.channel, channel.kind):
             mismatched.append((channel, category))
     stale, outdated = stale_topics(topic_questions(categories, channel_map), origins or {})
-    return Drift(missing, orphans, found_renames, excluded, mismatched, stale, outdated)
+    return Drift(missing, orphans, found_renames, excluded, mismatched, stale, outdated, unresolved)
 
 
 def topic_questions(categories: list[HandbookCategory],
@@ -199,6 +217,16 @@ def findings(drift: Drift, map_file: str, docs_prefix: str = "docs") -> list[Fin
             f"the topic channel #{channel.name} mirrors `{channel.category}`, which is no longer a handbook category",
             map_file, channel.line,
             "run `handbook sync` to mark it `status: archived`, or point its `category:` at an existing docs folder"))
+    for channel, why in drift.unresolved:
+        new = ", ".join(f"`{c.folder}`" for c in drift.missing)
+        out.append(Finding(
+            ORPHAN_CHANNEL, WARNING,
+            f"the topic channel #{channel.name} mirrors `{channel.category}`, which is no longer a handbook category, "
+            f"and git history cannot tell whether it was renamed to {new}: {why}",
+            map_file, channel.line,
+            "run `handbook sync` where git has the full history (`git fetch --unshallow`; in CI `fetch-depth: 0`); "
+            f"or by hand: if it was renamed, set `category:` and `name:` on line {channel.line}, "
+            "else mark it `status: archived`"))
     for channel, category in drift.excluded:
         why = "`channel: false` in its index.md" if category.opted_out else "`exclude_categories`"
         out.append(Finding(

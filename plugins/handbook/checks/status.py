@@ -68,7 +68,8 @@ def gather(analysis: Analysis, map_file: str, *, server: ServerStatus | None = N
         adopt = matching.adoptable_channel(category, channel_map)
         status.unlinked.append({"folder": category.folder, "title": category.title,
                                 "channel": category.expected_channel, "adopt": adopt.name if adopt else None})
-    orphans = [*(drift.orphans if drift else []), *(c for c, _ in (drift.excluded if drift else []))]
+    orphans = [*(drift.orphans if drift else []), *(c for c, _ in (drift.unresolved if drift else [])),  # may be renamed
+               *(c for c, _ in (drift.excluded if drift else []))]
     status.orphans = [{"channel": c.name, "category": c.category, "line": c.line} for c in orphans]
     status.near = [{"folder": m.category.folder, "channel": m.channel.name, "line": m.channel.line,
                     "fix": m.fix(map_file)} for m in matching.near_matches(missing, channel_map)]

@@ -10,21 +10,19 @@ map yet it writes a complete starter map. Running it twice changes nothing the s
 from __future__ import annotations
 
 import difflib
-import json
-import re
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from handbook.channelmap.model import Channel, ChannelMap
-from handbook.channelmap.yaml_io import dump_roundtrip
+from handbook.channelmap.rules import nfc
+from handbook.channelmap.writer import TopicEntry, starter_map_text
+from handbook.channelmap.textpatch import split_lines
+from handbook.channelmap.yaml_io import write_roundtrip
 from handbook.checks import matching
 from handbook.checks.categories import HandbookCategory
 from handbook.checks.drift import Drift, default_topic_for
 
-SCHEMA_NAME = "channel_map.schema.json"
 DEFAULT_TOPIC_CATEGORY = "Handbook Topics"
 
 
@@ -82,7 +80,7 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
         node, new_name = rename.channel.node, rename.category.expected_channel
         if node.get("name") != new_name:
             node["name"] = new_name
-        node["category"] = rename.category.folder
+        node["category"] = nfc(rename.category.folder)
         changes.append(f"renamed #{rename.channel.name} to #{new_name} (category `{rename.old_folder}` is now "
                        f"`{rename.category.folder}`; id kept)")
     for channel, category in drift.mismatched:
@@ -91,10 +89,12 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
     for channel in [*drift.orphans, *(c for c, _ in drift.excluded)]:
         channel.node["status"] = "archived"
         changes.append(f"archived #{channel.name} (its category `{channel.category}` is gone or excluded)")
+    held = _held_back(drift)  # a missing category may be a renamed one: decide nothing about it
+    left += held
     adopted: set[int] = set()
     to_add: list[HandbookCategory] = []
     near = matching.near_matches(drift.missing, channel_map)
-    for category in drift.missing:
+    for category in [] if held else drift.missing:
         candidate = matching.adoptable_channel(category, channel_map)
         conflict = matching.same_name_conflict(category, channel_map)
         if candidate is not None and id(candidate) not in adopted:
@@ -122,7 +122,7 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
             entry = CommentedMap()
             entry["name"] = category.expected_channel
             entry["kind"] = "topic"
-            entry["category"] = category.folder
+            entry["category"] = nfc(category.folder)
             entry["topic"] = default_topic(category)
             channels.append(entry)
             changes.append(f"added #{category.expected_channel} for `{category.folder}` ({category.title}) "
@@ -130,7 +130,20 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
     changes += _refresh_topics(drift)
     if not changes:
         return SyncResult(old_text, [], left)
-    return SyncResult(dump_roundtrip(channel_map.document, like=old_text), changes, left)
+    return SyncResult(write_roundtrip(old_text, channel_map.document), changes, left)
+
+
+def _held_back(drift: Drift) -> list[str]:
+    """An orphan that may have been renamed is neither archived nor replaced by a new channel:
+    archiving it and adding the new category's channel would lose the channel's id and history."""
+    if not drift.unresolved:
+        return []
+    held = [f"kept #{channel.name} as it is: git history cannot tell whether `{channel.category}` was renamed "
+            f"({why})" for channel, why in drift.unresolved]
+    held += [f"did not add #{c.expected_channel} for `{c.folder}`: it may be a renamed category"
+             for c in drift.missing]
+    return held + ["fetch the full history (`git fetch --unshallow`) and run `handbook sync` again, or settle "
+                   "it by hand (`category:` for a rename, `status: archived` otherwise)"]
 
 
 def _refresh_topics(drift: Drift) -> list[str]:
@@ -169,75 +182,15 @@ def starter_map(site_name: str, categories: list[HandbookCategory], topic_catego
     """A complete first map: topic channels for every category, and prompt channels to adapt."""
     topic_category = topic_category or DEFAULT_TOPIC_CATEGORY
     wanted = [c for c in categories if c.wants_channel]
-    lines = [
-        f"# yaml-language-server: $schema={SCHEMA_NAME}",
-        f"# The Discord structure of {site_name}, as data. Written by `handbook sync`; edit it freely:",
-        "# `handbook sync` and `handbook discord pull` keep your comments and any keys you add.",
-        "# Topic channels mirror the handbook's categories (the folders under docs/); `handbook check`",
-        "# reports where they drift apart. This file is public if your repository is: give private",
-        "# channels a `description:` and keep sensitive names out.",
-        "server:",
-        f"  name: {yaml_scalar(site_name)}",
-        "  # guild_id: \"000000000000000000\"   # your server's id; `handbook discord pull` fills it in",
-        "  # invite: https://discord.gg/your-invite-code",
-        "roles:",
-        "  - name: member",
-        "    description: Everyone who has joined the server",
-        "  - name: moderator",
-        "    description: Keeps the community safe and welcoming",
-        "discord_categories:",
-        "  - name: Welcome",
-        "    channels:",
-        "      - name: announcements",
-        "        kind: announcement",
-        "        topic: News from the hosts",
-        "      # Prompt channels are kept by hand and never drift. Adapt these to your community:",
-        "      # - name: introductions",
-        "      #   kind: prompt",
-        "      #   prompt: Tell us who you are and what you practise.",
-        "      # - name: show-me",
-        "      #   kind: prompt",
-        "      #   prompt: Show us something you made or practised this week.",
-        f"  - name: {yaml_scalar(topic_category)}",
-        "    channels:" if wanted else "    channels: []",
-    ]
-    for category in wanted:
-        lines += [
-            f"      - name: {yaml_scalar(category.expected_channel)}",
-            "        kind: topic",
-            f"        category: {yaml_scalar(category.folder)}",
-            f"        topic: {yaml_scalar(default_topic(category))}",
-        ]
+    entries = [TopicEntry(c.expected_channel, nfc(c.folder), default_topic(c)) for c in wanted]
     changes = [f"wrote a starter map with {len(wanted)} topic channels"]
-    return SyncResult("\n".join(lines) + "\n", changes)
-
-
-_PLAIN = re.compile(r"^[^\W_][\w .,'()/&+!?-]*$")
-_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
-
-
-def yaml_scalar(text: str) -> str:
-    """`text` as a YAML scalar: plain when that reads back the same, else double-quoted."""
-    if _PLAIN.match(text) and text.lower() not in _YAML_WORDS and not text[0].isdigit() and ": " not in text \
-            and not text.endswith(":"):
-        return text
-    return json.dumps(text, ensure_ascii=False)
+    return SyncResult(starter_map_text(site_name, entries, topic_category), changes)
 
 
 def unified_diff(old: str, new: str, path: str) -> str:
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
-
-
-def schema_text() -> str:
-    """The JSON Schema of channel_map.yml that ships with the package."""
-    return resources.files("handbook.channelmap").joinpath("schema", SCHEMA_NAME).read_text(encoding="utf-8")
-
-
-def write_schema_beside(map_path: Path) -> Path | None:
-    """Put the schema next to a new map so editors complete and check it; never overwrite."""
-    target = map_path.parent / SCHEMA_NAME
-    if target.exists():
-        return None
-    target.write_text(schema_text(), encoding="utf-8")
-    return target
+    """The change as a patch that `git apply` turns `old` into `new` with, byte for byte: line
+    endings are shown as they are, and a last line without a newline is marked."""
+    out = []
+    for line in difflib.unified_diff(split_lines(old), split_lines(new), fromfile=f"a/{path}", tofile=f"b/{path}"):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)

@@ -94,11 +94,14 @@ def archive_name(channel_map: ChannelMap | None) -> str:
 
 
 def save_document(path: Path, document: Any) -> None:
-    from handbook.channelmap.yaml_io import dump_roundtrip
+    from handbook.channelmap.schema_gen import write_schema_beside
+    from handbook.channelmap.yaml_io import write_roundtrip
     from handbook.files import read_text, write_atomic
 
-    old = read_text(path) if path.exists() else None
-    write_atomic(path, dump_roundtrip(document, like=old))
+    fresh = not path.exists()
+    write_atomic(path, write_roundtrip("" if fresh else read_text(path), document))
+    if fresh:
+        write_schema_beside(path)  # the header's `yaml-language-server` line points at it
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -116,7 +119,7 @@ def handbook_categories(args: argparse.Namespace):
 
 
 def run_pull(args: argparse.Namespace) -> int:
-    from handbook.channelmap.yaml_io import dump_roundtrip
+    from handbook.channelmap.yaml_io import write_roundtrip
     from handbook.checks.guard import refuse_invalid
     from handbook.checks.matching import unlinked_topic_names
     from handbook.discord.pull import merge_state
@@ -135,7 +138,8 @@ def run_pull(args: argparse.Namespace) -> int:
                                    archive_name=archive_name(channel_map), topic_names=topic_names)
     old_text = read_text(path) if path.exists() else None
     shown = display_path(path.resolve(), Path.cwd())
-    refuse_invalid(channel_map, dump_roundtrip(document, like=old_text), path, shown, "handbook discord pull")
+    # judged as it would be written (line numbers as in the file), before anything is
+    refuse_invalid(channel_map, write_roundtrip(old_text or "", document), path, shown, "handbook discord pull")
     fresh = channel_map is None
     if report.changes:
         print(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")

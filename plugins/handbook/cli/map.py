@@ -37,7 +37,7 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.which == "communities":
         from handbook.linkhealth.communities import schema_text
     else:
-        from handbook.checks.sync import schema_text
+        from handbook.channelmap.schema_gen import schema_text
 
     sys.stdout.write(schema_text())
     return EXIT_CLEAN
@@ -60,6 +60,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_sync(args: argparse.Namespace) -> int:
     from handbook.checks import sync as sync_module
+    from handbook.channelmap.schema_gen import SCHEMA_NAME, write_schema_beside
     from handbook.checks.guard import refuse_invalid
     from handbook.files import read_text, write_atomic
     from handbook.project import load_project
@@ -85,9 +86,9 @@ def run_sync(args: argparse.Namespace) -> int:
     elif args.dry_run:
         sys.stdout.write(sync_module.unified_diff(old, result.text, shown))
     else:
-        write_atomic(path, result.text)
-        if analysis.channel_map is None and sync_module.write_schema_beside(path):
-            print(f"wrote {sync_module.SCHEMA_NAME} beside it, for editors that check YAML")
+        write_atomic(path, result.text, shown)
+        if analysis.channel_map is None and write_schema_beside(path):
+            print(f"wrote {SCHEMA_NAME} beside it, for editors that check YAML")
         for change in result.changes:
             print(f"{shown}: {change}")
     for item in result.left:

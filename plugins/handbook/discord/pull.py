@@ -16,6 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from handbook.channelmap import rules
+from handbook.channelmap.writer import header_comment
 from handbook.discord.operations import Recorded
 from handbook.discord.state import ServerState
 
@@ -61,9 +62,7 @@ def _flow(items: list[str]) -> CommentedSeq:
 
 def new_document(state: ServerState) -> CommentedMap:
     doc = CommentedMap()
-    doc.yaml_set_start_comment(
-        "The community's Discord structure as data (see docs/maintaining/discord-bot.md).\n"
-        "Written by `handbook discord pull`; edit freely: pull and sync keep your edits.")
+    doc.yaml_set_start_comment(header_comment(state.guild_name or "the Discord server"))
     doc["server"] = CommentedMap([("name", state.guild_name or "Discord server"), ("guild_id", _id(state.guild_id))])
     doc["roles"] = CommentedSeq()
     doc["discord_categories"] = CommentedSeq()

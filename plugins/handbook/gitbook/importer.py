@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from handbook.channelmap.schema_gen import write_schema_beside
 from handbook.checks import sync
 from handbook.gitbook import site
 from handbook.gitbook.anchors import fix_anchors
@@ -179,7 +180,7 @@ def _write_starter_map(root: Path) -> list[str]:
     path = project.map_path
     write_atomic(path, result.text)
     written = [path.relative_to(root).as_posix()]
-    schema = sync.write_schema_beside(path)
+    schema = write_schema_beside(path)
     if schema is not None:
         written.append(schema.relative_to(root).as_posix())
     return written

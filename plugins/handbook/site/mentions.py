@@ -23,13 +23,15 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from handbook.channelmap.rules import MENTIONABLE_NAME
 from handbook.findings import WARNING, Finding
 from handbook.site.links import ChannelLinks
 
 # `#` first, so the regex engine scans for it with a fast literal search; then a look-behind over
 # the `#` and the character before it (fixed width 2: at the very start there is none, and a
 # negative look-behind that cannot fit succeeds). 50 times faster than a leading look-behind.
-MENTION_PATTERN = r"#(?<![^\s(\[{\"'\u201c\u2018*]#)(\w(?:[\w-]*\w)?)"
+# The name is any name `handbook sync` can write (`rules.MENTIONABLE_NAME`).
+MENTION_PATTERN = r"#(?<![^\s(\[{\"'\u201c\u2018*]#)(" + MENTIONABLE_NAME + ")"
 MENTION_RE = re.compile(MENTION_PATTERN)
 PRIORITY = 75
 """Below `html` (90) and `entity` (80), above emphasis (60)."""
