@@ -16,7 +16,7 @@ from typing import Any
 from handbook.channelmap import rules
 from handbook.channelmap.model import (STATUSES, VISIBILITIES, Channel, ChannelMap, ChannelMapError,
     DiscordCategory, Role, Server)
-from handbook.channelmap.yaml_io import YamlSyntaxError, load_roundtrip
+from handbook.channelmap.yaml_io import YamlSyntaxError, load_roundtrip, describe_value
 from handbook.files import read_text
 
 # --- loading --------------------------------------------------------------------------------
@@ -70,7 +70,7 @@ class _Reader:
 
     def mapping(self, node: Any, where: tuple[int, int], what: str, example: str) -> dict:
         if not isinstance(node, dict):
-            raise self.fail(where, f"{what} must be a mapping of keys to values, not {_kind(node)}",
+            raise self.fail(where, f"{what} must be a mapping of keys to values, not {describe_value(node)}",
                             f"write it as {example}")
         return node
 
@@ -79,7 +79,7 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise self.fail(self.value_pos(node, key), f"`{key}` of {what} must be a list, not {_kind(value)}",
+            raise self.fail(self.value_pos(node, key), f"`{key}` of {what} must be a list, not {describe_value(value)}",
                             f"write it as {example}")
         return value
 
@@ -99,7 +99,7 @@ class _Reader:
         if _is_coerced(value):
             raise self.coerced(where, key, what, value)
         if not isinstance(value, str):
-            raise self.fail(where, f"`{key}` of {what} must be text, not {_kind(value)}",
+            raise self.fail(where, f"`{key}` of {what} must be text, not {describe_value(value)}",
                             f"write `{key}:` followed by text on the same line")
         value = str(value)
         if choices and value not in choices:
@@ -114,7 +114,7 @@ class _Reader:
         written = self.written(where) or str(value)
         if written.startswith(("- ", "-\t")):
             written = written[2:].strip()
-        became = _kind(value)
+        became = describe_value(value)
         shown = str(value).lower() if isinstance(value, bool) else str(value)
         change = f"`{written}`, which YAML reads as {became}" + (f" ({shown})" if shown != written else "")
         return self.fail(where, f"`{key}` of {what} is {change}, not text",
@@ -127,7 +127,7 @@ class _Reader:
             if not isinstance(item, str):
                 where = self.item_pos(node[key], index)
                 quote = f' (in quotes: `{key}: ["{item}"]`)' if _is_coerced(item) else ""
-                raise self.fail(where, f"`{key}` of {what} must list role names, found {_kind(item)}",
+                raise self.fail(where, f"`{key}` of {what} must list role names, found {describe_value(item)}",
                                 f"write `{key}: [moderator, cohort-2026-spring]`{quote}")
             out.append(item)
         return out
@@ -137,22 +137,6 @@ def _is_coerced(value: Any) -> bool:
     """A plain scalar YAML turned into something other than text (`0x1F`, `010`, `1_000`, `1e3`,
     `2024-01-01`, `true`): the name a person wrote is not the value the loader sees."""
     return isinstance(value, (bool, int, float, datetime.date))
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, datetime.date):
-        return "a date"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return "text"
 
 
 def load_channel_map(path: Path | str, shown: str | None = None) -> ChannelMap:

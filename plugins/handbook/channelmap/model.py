@@ -34,8 +34,28 @@ class Role:
     line: int = 0
 
 
+@dataclass(kw_only=True)
+class _Space:
+    """What a channel and a Discord category share: who may see it, and where it is written."""
+
+    id: str | None = None
+    visibility: str = "open"
+    """Effective visibility: a channel's own, else its Discord category's."""
+    roles: list[str] = field(default_factory=list)
+    """Effective roles that may see it when private: a channel's own, else its Discord category's."""
+    description: str | None = None
+    """For private spaces: what the public site may say about it instead of its name."""
+    line: int = 0
+    node: Any = field(default=None, repr=False, compare=False)
+    """Its mapping in the round-trip document, for tools that edit the file in place."""
+
+    @property
+    def is_private(self) -> bool:
+        return self.visibility == "private"
+
+
 @dataclass
-class Channel:
+class Channel(_Space):
     name: str
     kind: str
     discord_category: str
@@ -44,21 +64,7 @@ class Channel:
     """For topic channels: the docs folder (handbook category) it mirrors."""
     topic: str | None = None
     prompt: str | None = None
-    id: str | None = None
-    visibility: str = "open"
-    """Effective visibility: the channel's own, else its Discord category's."""
-    roles: list[str] = field(default_factory=list)
-    """Effective roles that may see it when private: its own, else its Discord category's."""
     status: str = "active"
-    description: str | None = None
-    """For private channels: what the public site may say about it instead of its name."""
-    line: int = 0
-    node: Any = field(default=None, repr=False, compare=False)
-    """Its mapping in the round-trip document, for tools that edit the file in place."""
-
-    @property
-    def is_private(self) -> bool:
-        return self.visibility == "private"
 
     @property
     def is_archived(self) -> bool:
@@ -70,19 +76,9 @@ class Channel:
 
 
 @dataclass
-class DiscordCategory:
+class DiscordCategory(_Space):
     name: str
     channels: list[Channel]
-    id: str | None = None
-    visibility: str = "open"
-    roles: list[str] = field(default_factory=list)
-    description: str | None = None
-    line: int = 0
-    node: Any = field(default=None, repr=False, compare=False)
-
-    @property
-    def is_private(self) -> bool:
-        return self.visibility == "private"
 
 
 @dataclass

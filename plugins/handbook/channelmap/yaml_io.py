@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 from pathlib import Path
 from typing import Any
@@ -105,3 +106,20 @@ def write_roundtrip(old_text: str, document: Any) -> str:
 
 def _load_text(text: str) -> Any:
     return _yaml().load(text)
+
+
+def describe_value(value: Any) -> str:
+    """What a person wrote, as YAML read it: for messages such as "must be text, not a number"."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, datetime.date):
+        return "a date"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from handbook.channelmap.yaml_io import YamlSyntaxError, load_roundtrip
+from handbook.channelmap.yaml_io import YamlSyntaxError, load_roundtrip, describe_value
 from handbook.errors import HandbookError
 from handbook.files import read_text
 from handbook.linkhealth.invites import invite_code
@@ -89,13 +89,13 @@ def parse_communities(document: Any, shown: str) -> Communities:
     if document is None:
         return Communities(shown, [])
     if not isinstance(document, list):
-        raise _fail(shown, _pos(document), f"the file must be a list of communities, not {_kind(document)}",
+        raise _fail(shown, _pos(document), f"the file must be a list of communities, not {describe_value(document)}",
                     f"start each community with `- name:`, for example\n{EXAMPLE}")
     entries: list[Community] = []
     for index, node in enumerate(document):
         where = _item_pos(document, index)
         if not isinstance(node, dict):
-            raise _fail(shown, where, f"community {index + 1} must be a mapping of keys to values, not {_kind(node)}",
+            raise _fail(shown, where, f"community {index + 1} must be a mapping of keys to values, not {describe_value(node)}",
                         f"write it as\n{EXAMPLE}")
         entries.append(_community(shown, node, index, where))
     _no_duplicates(shown, entries, document)
@@ -139,7 +139,7 @@ def _text(shown: str, node: dict, key: str, what: str, *, required: bool = False
         return None
     value = node[key]
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise _fail(shown, _value_pos(node, key), f"`{key}` of {what} must be text, not {_kind(value)}",
+        raise _fail(shown, _value_pos(node, key), f"`{key}` of {what} must be text, not {describe_value(value)}",
                     f"write `{key}:` followed by text on the same line (in quotes if it has `: ` in it)")
     value = str(value).strip()
     if choices and value not in choices:
@@ -164,13 +164,13 @@ def _topics(shown: str, node: dict, what: str) -> list[str]:
     if isinstance(value, str):
         value = [value]  # `topics: habits` is a fair shorthand
     elif not isinstance(value, list):
-        raise _fail(shown, _value_pos(node, "topics"), f"`topics` of {what} must be a list, not {_kind(value)}",
+        raise _fail(shown, _value_pos(node, "topics"), f"`topics` of {what} must be a list, not {describe_value(value)}",
                     "write `topics: [habits, journaling]`")
     topics: list[str] = []
     for index, item in enumerate(value):
         if isinstance(item, bool) or not isinstance(item, str) or not TOPIC_WORD.match(item.strip()):
             where = _item_pos(node["topics"], index) if isinstance(node["topics"], list) else _value_pos(node, "topics")
-            raise _fail(shown, where, f"topic {index + 1} of {what} must be a word or two, not {_kind(item)}"
+            raise _fail(shown, where, f"topic {index + 1} of {what} must be a word or two, not {describe_value(item)}"
                         if not isinstance(item, str) else f"topic {item!r} of {what} must be a word or two",
                         "write topics as plain words: `topics: [habits, creative practice]`")
         if item.strip().lower() not in topics:
@@ -241,17 +241,3 @@ def _item_pos(seq: Any, index: int) -> tuple[int, int]:
         return _pos(seq)
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, dt.date):
-        return "a date"
-    return "text"
