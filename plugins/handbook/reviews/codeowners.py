@@ -118,6 +118,6 @@ def _rule(pattern: str, owners: tuple[str, ...], line: int) -> Rule:
         else:
             regex += re.escape(body[i])
             i += 1
-    if not body:  # `/` or `*`-only patterns
-        regex = ".*"
+    if not body:  # `/`: the whole repository
+        regex, directories_only = ".*", False
     return Rule(pattern, owners, line, re.compile(regex), directories_only, whole_tree)

@@ -96,7 +96,7 @@ def parse_duration(text: object) -> Duration:
     unit = UNITS.get(word)
     if unit is None:
         guess = difflib.get_close_matches(word, list(UNITS), n=1, cutoff=0.6)
-        hint = f"did you mean `{count} {UNITS[guess[0]]}`?" if guess else example
+        hint = f"did you mean `{Duration(count, UNITS[guess[0]])}`?" if guess else example
         raise DateError(f"`{text}`: `{match.group(2)}` is not a unit of time", hint)
     if count <= 0:
         raise DateError(f"`{text}` is not a period in the future", "use a whole number of at least 1")

@@ -7,12 +7,14 @@ import posixpath
 from collections.abc import Callable
 from datetime import date
 
+from handbook.history.changelog import format_date as history_date
 from handbook.reviews.dates import Duration
 from handbook.reviews.status import DUE_SOON, NEVER, OK, OVERDUE, PageReview
 
 
 def format_date(day: date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"  # "1 March 2024", in every locale the same
+    """"March 1, 2024", as the page dates beside it (English month names in every locale)."""
+    return history_date(day)
 
 
 def _cell(text: str) -> str:
