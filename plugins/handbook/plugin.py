@@ -127,6 +127,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for path in (self.communities_path, self.status_path):
             if path.exists():
                 server.watch(str(path))
+        if self.reviews.setup is not None and self.reviews.setup.codeowners_path is not None:
+            server.watch(str(self.reviews.setup.codeowners_path))
         return server
 
     # --- helpers ---------------------------------------------------------------------------

@@ -129,3 +129,23 @@ def test_spread_proposes_then_writes_only_the_changed_lines(tmp_path, monkeypatc
     assert cli.main(["review", "--format", "json"]) == 0
     dues = sorted(p["due"] for p in json.loads(capsys.readouterr().out)["pages"])
     assert dues == ["2024-08-02", "2024-09-01", "2024-10-02", "2024-11-02", "2024-12-02", "2025-01-01"]
+
+
+def test_owners_from_a_path_and_bad_options_are_one_line(project, capsys):
+    write_files(project, {"owners.txt": "docs/guide/ @guide-team\n/docs/index.md @stewards\n",
+                          "mkdocs.yml": MKDOCS.replace("review_every: 6 months", "owners_from: owners.txt")})
+    assert cli.main(["review", "--format", "json"]) == 0  # no review period here: nothing is due
+    owners = {p["file"]: p["owner"] for p in json.loads(capsys.readouterr().out)["pages"]}
+    assert owners == {"docs/guide/late.md": "Ada", "docs/guide/soon.md": "@guide-team",
+                      "docs/guide/fine.md": "@guide-team", "docs/index.md": "@stewards"}
+    write_files(project, {"mkdocs.yml": MKDOCS.replace("review_every: 6 months", "owners_from: CODEOWNERS")})
+    assert cli.main(["review"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("handbook review: error: mkdocs.yml: `owners_from: CODEOWNERS` but there is no "
+                          "CODEOWNERS file. Fix: add one at .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS")
+    write_files(project, {"mkdocs.yml": MKDOCS.replace("review_every: 6 months", "review_timezone: Mars/Olympus")})
+    assert cli.main(["review"]) == 2
+    assert "`Mars/Olympus` is not a time zone. Fix: use a name from the tz database" in capsys.readouterr().err
+    write_files(project, {"mkdocs.yml": MKDOCS.replace("review_every: 6 months", "review_every: 90")})
+    assert cli.main(["review"]) == 2
+    assert "`90` has no unit. Fix: say which: `90 days`" in capsys.readouterr().err

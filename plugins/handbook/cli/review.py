@@ -54,7 +54,8 @@ def load_reviews(config_file: str | None, due_within: str | None):
     project = load_project(config_file)
     channel_map = load_map(project.map_path, project.show(project.map_path))
     categories = [c.folder for c in project.categories()]
-    setup = prepare(project.options, project.root, project.docs_dir, channel_map, categories)
+    setup = prepare(project.options, project.root, project.docs_dir, channel_map, categories,
+                    project.config_file.name)
     if window is not None:
         setup.due_within = window
     from handbook.files import read_text

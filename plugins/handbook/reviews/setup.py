@@ -25,9 +25,12 @@ class Setup:
     due_within: dates.Duration
     findings: list[Finding]
     """Problems in the CODEOWNERS file and the options that name categories."""
+    codeowners_path: Path | None = None
+    """The CODEOWNERS file read, for `mkdocs serve` to watch."""
 
 
-def prepare(options, root: Path, docs_dir: Path, channel_map, categories: list[str] | None = None) -> Setup:
+def prepare(options, root: Path, docs_dir: Path, channel_map, categories: list[str] | None = None,
+            config_name: str = "mkdocs.yml") -> Setup:
     """`options` is the plugin's validated `HandbookConfig`; `root` the folder of mkdocs.yml."""
     try:
         today = dates.today(dates.parse_zone(options.review_timezone))
@@ -37,8 +40,10 @@ def prepare(options, root: Path, docs_dir: Path, channel_map, categories: list[s
     if channel_map is not None:
         defaults.roles = {role.name: role.id for role in channel_map.roles}
     findings: list[Finding] = []
+    codeowners_path = None
     if options.owners_from:
-        rules = load_codeowners(options.owners_from, root)
+        codeowners_path = codeowners_file(options.owners_from, root, config_name)
+        rules = load_codeowners(codeowners_path, root)
         findings += rules.findings
         defaults.codeowners = rules
         top = codeowners.repository_root(root)
@@ -50,22 +55,23 @@ def prepare(options, root: Path, docs_dir: Path, channel_map, categories: list[s
                 findings.append(Finding(
                     "review-category-unknown", "warning",
                     f"`review_every_by_category` names `{folder}`, which is not a handbook category",
-                    "mkdocs.yml", None, f"use one of: {', '.join(categories) or '(no categories yet)'}"))
-    return Setup(defaults, today, options.review_due_within, findings)
+                    config_name, None, f"use one of: {', '.join(categories) or '(no categories yet)'}"))
+    return Setup(defaults, today, options.review_due_within, findings, codeowners_path)
 
 
-def load_codeowners(option: str, root: Path) -> codeowners.CodeOwners:
+def codeowners_file(option: str, root: Path, config_name: str = "mkdocs.yml") -> Path:
     """`CODEOWNERS`: the file where GitHub looks for it; any other value: a path relative to mkdocs.yml."""
-    top = codeowners.repository_root(root)
-    if option.strip() == "CODEOWNERS":
-        path = codeowners.find_file(top)
-        if path is None:
-            raise HandbookError("`owners_from: CODEOWNERS` but there is no CODEOWNERS file",
-                                file="mkdocs.yml",
-                                fix=f"add one at {', '.join(codeowners.LOCATIONS)} of the repository, "
-                                    "or remove `owners_from`")
-    else:
-        path = root / option
+    if option.strip() != "CODEOWNERS":
+        return root / option
+    path = codeowners.find_file(codeowners.repository_root(root))
+    if path is None:
+        raise HandbookError("`owners_from: CODEOWNERS` but there is no CODEOWNERS file", file=config_name,
+                            fix=f"add one at {', '.join(codeowners.LOCATIONS)} of the repository, "
+                                "or remove `owners_from`")
+    return path
+
+
+def load_codeowners(path: Path, root: Path) -> codeowners.CodeOwners:
     shown = display_path(path, root)
     return codeowners.parse(read_text(path, shown), shown)
 

@@ -57,7 +57,8 @@ class SiteReviews:
 
     # --- on_files ------------------------------------------------------------------------------
     def read_pages(self, files: Files, config: MkDocsConfig, category_folders: list[str]) -> Files:
-        self.setup = prepare(self.options, self.root, self.docs_dir, self.channel_map, category_folders)
+        self.setup = prepare(self.options, self.root, self.docs_dir, self.channel_map, category_folders,
+                             Path(config.config_file_path).name)
         for finding in self.setup.findings:
             log.warning(finding.as_log_line())
         pages, texts = [], {}
