@@ -65,7 +65,7 @@ def test_defaults_page_beats_category_beats_all_pages():
     ("[Ada, '@moderator']", {"moderator": None}, "Ada, @moderator", [None, None], []),
     ('"@campfire/stewards"', {"moderator": None}, "@campfire/stewards", [None], []),  # a git host's team
     ("ada@example.org", {}, None, [], ["review-owner-invalid"]),
-    ("{name: Ada}", {}, None, [], []),                                   # a mapping: left alone by the reader
+    ("{name: Ada}", {}, None, [], ["review-owner-invalid"]),
     ("[1, Ada]", {}, "1, Ada", [None, None], []),
 ])
 def test_owners(owner, roles, shown, role_ids, codes):

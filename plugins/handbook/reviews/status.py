@@ -88,7 +88,10 @@ def review_page(src_uri: str, file: str, title: str, text: str, defaults: Defaul
         findings.append(Finding(code, WARNING, message, file, value.line, fix))
 
     owner = meta.get("owner")
-    if owner is not None and owner.raw not in (None, "", []):
+    if owner is not None and owner.kind == "mapping":
+        bad("review-owner-invalid", "owner: each owner is a name, a team or a Discord role (`@role`)", owner,
+            'write owner: "@moderator", owner: Ada Lovelace, or a list of these')
+    elif owner is not None and owner.raw not in (None, "", []):
         page.owners = _owners(owner, defaults.roles, bad)
         page.owners_from = "page" if page.owners else None
     if not page.owners and defaults.codeowners is not None:
