@@ -212,3 +212,12 @@ def test_no_codeowners_file_is_one_clear_error(site):
     assert built.aborted is not None
     assert any("`owners_from: CODEOWNERS` but there is no CODEOWNERS file" in e and ".github/CODEOWNERS" in e
                for e in built.errors)
+
+
+def test_a_bad_handbook_today_stops_the_build_with_one_message(site, monkeypatch):
+    (site / "mkdocs.yml").write_text(config())
+    monkeypatch.setenv("HANDBOOK_TODAY", "2024-02-30")
+    built = build_site(site)
+    assert built.aborted is not None
+    assert any("HANDBOOK_TODAY: `2024-02-30` is not a date: February 2024 has 29 days" in e
+               and "Fix: the last day of that month is 2024-02-29" in e for e in built.errors)
