@@ -67,7 +67,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         outputs = (self.config.channel_directory, self.config.roles_page, self.config.changelog,
-                   self.config.community_directory)
+                   self.config.community_directory, self.config.review_page)
         files = standalone.without_generate_output(files, outputs)
         categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
         self.categories = categories

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from handbook import project
+from handbook.checks.categories import page_title, title_from_path
 from handbook.reviews import page as review_page
 from handbook.reviews.setup import Setup, prepare
 from handbook.reviews.status import OVERDUE, PageReview, collect, last_reviewed_line, overdue_finding
@@ -105,7 +106,8 @@ class SiteReviews:
                   if f.page is not None and f.page.title}
 
         def title(src_uri: str) -> str:
-            return titles.get(src_uri) or src_uri
+            # Rendered pages have their final title; `handbook generate` renders none, so read it.
+            return titles.get(src_uri) or page_title(self.docs_dir / src_uri) or title_from_path(src_uri)
 
         return review_page.render_page(list(self.reviews.values()), self.setup.today, self.setup.due_within,
                                        self.page_uri, title)
