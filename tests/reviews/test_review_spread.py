@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from handbook.reviews.dates import Duration
@@ -18,6 +18,7 @@ periods = st.builds(Duration, st.integers(1, 24), st.sampled_from(["days", "week
 
 @settings(max_examples=150, deadline=None)
 @given(every=periods, offsets=st.lists(st.integers(0, 400), min_size=1, max_size=30))
+@example(every=Duration(1, "days"), offsets=[0, 0])  # two pages, one day: the first slot is today
 def test_spread_never_postpones_and_stays_in_the_period(every, offsets):
     reviews = []
     for n, offset in enumerate(offsets):
@@ -29,7 +30,7 @@ def test_spread_never_postpones_and_stays_in_the_period(every, offsets):
                                   status=OK))
     for move in propose(reviews, TODAY):
         assert move.due < move.review.due                      # brought forward, never postponed
-        assert TODAY < move.due <= every.after(TODAY)           # inside the coming period
+        assert TODAY <= move.due <= every.after(TODAY)          # inside the coming period (today included)
         assert every.after(move.last_reviewed) == move.due
         assert move.last_reviewed < move.review.last_reviewed
 
