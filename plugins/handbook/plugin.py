@@ -58,7 +58,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._load_link_health()
         self._setup_community_links(config)
         self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
-        self.reviews = SiteReviews(self.config, config, self.root, self.channel_map)
+        self.reviews = SiteReviews(self.config, config, self.root, self.channel_map, redact=self._redact_private)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

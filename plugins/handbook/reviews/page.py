@@ -22,15 +22,17 @@ def _cell(text: str) -> str:
 
 
 def render_page(reviews: list[PageReview], today: date, due_within: Duration, page_uri: str,
-                titles: Callable[[str], str] | None = None) -> str:
-    """The reviews page: overdue, due within the window, never reviewed; then the rest, counted."""
+                titles: Callable[[str], str] | None = None, clean: Callable[[str], str] = str) -> str:
+    """The reviews page: overdue, due within the window, never reviewed, then the rest.
+
+    `clean` is the build's privacy step for what authors wrote (titles, owners)."""
     def link(review: PageReview) -> str:
         title = titles(review.src_uri) if titles else review.title
         target = posixpath.relpath(review.src_uri, posixpath.dirname(page_uri) or ".")
-        return f"[{_cell(title)}]({target})"
+        return f"[{_cell(clean(title))}]({target})"
 
     def owner(review: PageReview) -> str:
-        return _cell(review.owner_text) if review.owner_text else "*no owner*"
+        return _cell(clean(review.owner_text)) if review.owner_text else "*no owner*"
 
     lines = ["# Reviews", "",
              f"Pages due for a re-read, as of {format_date(today)}: overdue first, then those due within "
@@ -67,19 +69,19 @@ def render_page(reviews: list[PageReview], today: date, due_within: Duration, pa
     return "\n".join(lines)
 
 
-def banner_html(review: PageReview) -> str:
+def banner_html(review: PageReview, clean: Callable[[str], str] = str) -> str:
     """Material's admonition markup, so the theme styles it without any Markdown extension."""
-    owner = f" Its owner is {html.escape(review.owner_text)}." if review.owner_text else " It has no owner."
+    owner = f" Its owner is {html.escape(clean(review.owner_text))}." if review.owner_text else " It has no owner."
     return ('<div class="admonition warning handbook-review-banner">'
             '<p class="admonition-title">This page may be out of date</p>'
             f'<p>This page was due for review on <time datetime="{review.due.isoformat()}">'
             f'{format_date(review.due)}</time>.{owner}</p></div>\n')
 
 
-def add_banner(content_html: str, review: PageReview) -> str:
+def add_banner(content_html: str, review: PageReview, clean: Callable[[str], str] = str) -> str:
     """The banner right under the page's title (Material adds the title above when the page has none)."""
     end = content_html.find("</h1>")
     if end == -1:
-        return banner_html(review) + content_html
+        return banner_html(review, clean) + content_html
     end += len("</h1>")
-    return content_html[:end] + "\n" + banner_html(review) + content_html[end:]
+    return content_html[:end] + "\n" + banner_html(review, clean) + content_html[end:]

@@ -9,6 +9,7 @@ gets `handbook_review` in its context for the footer partial (`partials/handbook
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +43,11 @@ class ReviewFooter:
 
 
 class SiteReviews:
-    def __init__(self, options, config: MkDocsConfig, root: Path, channel_map) -> None:
+    def __init__(self, options, config: MkDocsConfig, root: Path, channel_map,
+                 redact: Callable[[str], str] | None = None) -> None:
         self.options, self.root, self.channel_map = options, root, channel_map
+        self.redact = redact or (lambda text: text)
+        """The build's privacy step: titles and owners are what authors wrote, shown on other pages."""
         self.docs_dir = Path(config.docs_dir)
         self.reviews: dict[str, PageReview] = {}
         self.page_uri: str | None = options.review_page or None
@@ -110,19 +114,20 @@ class SiteReviews:
             return titles.get(src_uri) or page_title(self.docs_dir / src_uri) or title_from_path(src_uri)
 
         return review_page.render_page(list(self.reviews.values()), self.setup.today, self.setup.due_within,
-                                       self.page_uri, title)
+                                       self.page_uri, title, clean=self.redact)
 
     # --- on_page_content -----------------------------------------------------------------------
     def page_content(self, html: str, page: Page) -> str:
         review = self.reviews.get(page.file.src_uri)
         if self.options.review_banner and review is not None and review.status == OVERDUE:
-            return review_page.add_banner(html, review)
+            return review_page.add_banner(html, review, clean=self.redact)
         return html
 
     # --- on_page_context -----------------------------------------------------------------------
     def page_context(self, context: dict, page: Page) -> dict:
         review = self.reviews.get(page.file.src_uri)
         if review is not None and review.last_reviewed is not None and page.file.generated_by is None:
+            owner = self.redact(review.owner_text) if review.owner_text else None
             context["handbook_review"] = ReviewFooter(review_page.format_date(review.last_reviewed),
-                                                      review.last_reviewed.isoformat(), review.owner_text, self.icon)
+                                                      review.last_reviewed.isoformat(), owner, self.icon)
         return context
