@@ -41,7 +41,15 @@ def handbook(tmp_path, monkeypatch):
                   - name: guide
                     kind: topic
                     category: guide
+              - name: Staff
+                visibility: private
+                roles: [moderator]
+                channels:
+                  - name: staff-notes
+                    kind: topic
+                    category: staff-notes
             """,
+        "docs/staff-notes/rota.md": '---\nowner: "@moderator"\nlast_reviewed: 2024-01-01\n---\n# Secret rota\n',
         "docs/index.md": "# Home\n",
         "docs/guide/reporting.md": '---\nowner: "@moderator"\nlast_reviewed: 2024-01-31\n---\n# Reporting *now*\n',
         "docs/guide/moderation.md": '---\nowner: "@moderator"\nlast_reviewed: 2024-02-20\n---\n# Moderation\n',
@@ -60,6 +68,7 @@ def test_pages_due_grouped_by_owner_naming_roles_without_pinging(fake, handbook,
     assert "Announced 4 pages due for review within 30 days." in out and url.rsplit("/", 1)[1] not in out + err
     [message] = next(iter(fake.webhooks.values()))
     assert message["allowed_mentions"] == {"parse": []} and "content" not in message
+    assert "rota" not in json.dumps(message).lower()  # a page of a private category is never announced
     embed = message["embeds"][0]
     assert embed["title"] == "Handbook pages due for review"
     assert embed["description"].splitlines() == [

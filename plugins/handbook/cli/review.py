@@ -155,7 +155,12 @@ def run_announce_reviews(args: argparse.Namespace, webhook: str) -> int:
         first = findings[0]
         raise UsageError(first.message, file=first.file, line=first.line,
                          fix=f"{first.fix} (run `handbook review` to see every value to fix)")
-    due = [r for r in reviews if r.status in (OVERDUE, DUE_SOON)]
+    from handbook.discord.announce import PageChange, is_public, load_site
+
+    # Only what the site publishes, and nothing from a category whose topic channel is private:
+    # the same rule as the change announcements.
+    site = load_site(config_file, Path(args.map) if args.map else None)
+    due = [r for r in reviews if r.status in (OVERDUE, DUE_SOON) and is_public(PageChange(r.src_uri, "updated"), site)]
     if not due:
         print(f"No page is due for review within {setup.due_within}: nothing to announce.")
         return EXIT_CLEAN
