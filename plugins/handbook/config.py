@@ -134,6 +134,65 @@ class LinkCheckConfig(base.Config):
     """A result younger than this is kept instead of asked again (unreachable ones are always asked)."""
 
 
+def _explain(err) -> str:
+    """A `DateError` as one validation sentence: what is wrong, and the fix."""
+    fix = err.fix if err.fix.endswith(("?", ".")) else err.fix + "."
+    return f"{err.message}. Fix: {fix}"
+
+
+class ReviewPeriod(c.Type):
+    """A duration such as `6 months` or `30 days` ('' for none when `optional`)."""
+
+    def __init__(self, default: str, optional: bool = False) -> None:
+        super().__init__((str, int), default=default)
+        self.optional = optional
+
+    def run_validation(self, value: object):
+        from handbook.reviews.dates import DateError, parse_duration
+
+        if self.optional and value in ("", None):
+            return None
+        try:
+            return parse_duration(value)
+        except DateError as err:
+            raise base.ValidationError(_explain(err)) from None
+
+
+class ReviewPeriods(c.Type):
+    """Handbook category folder → review period, e.g. `{guidelines: 6 months}`."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object):
+        from handbook.reviews.dates import DateError, parse_duration
+
+        periods = {}
+        for folder, period in super().run_validation(value).items():
+            try:
+                periods[str(folder).strip("/")] = parse_duration(period)
+            except DateError as err:
+                raise base.ValidationError(f"`{folder}`: {_explain(err)}") from None
+        return periods
+
+
+class TimeZone(c.Type):
+    """`UTC`, an offset such as `+02:00`, or a tz database name such as `Europe/Berlin`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object):
+        from handbook.reviews.dates import DateError, parse_zone
+
+        text = super().run_validation(value)
+        try:
+            parse_zone(text)
+        except DateError as err:
+            raise base.ValidationError(_explain(err)) from None
+        return text
+
+
 class HandbookConfig(base.Config):
     # --- the channel map and drift -------------------------------------------------------------
     channel_map = c.Type(str, default="channel_map.yml")
@@ -183,3 +242,21 @@ class HandbookConfig(base.Config):
     """Days after which the build says (once, as info) that the last link check is old."""
     link_check = c.SubConfig(LinkCheckConfig)
     """How `handbook links check` asks: limits per host, timeouts, retries, budget, cache, exclusions."""
+
+    # --- owners and review dates ---------------------------------------------------------------
+    owners_from = c.Type(str, default="")
+    """`CODEOWNERS`: owners of pages without `owner:` from the repository's CODEOWNERS file (or a path to one)."""
+    review_every = ReviewPeriod("", optional=True)
+    """How often every page is due for a re-read (`1 year`); a page's `review_every:` wins."""
+    review_every_by_category = ReviewPeriods()
+    """Per handbook category folder (`guidelines: 6 months`); wins over `review_every`."""
+    review_overdue = c.Choice(("warn", "info", "ignore"), default="info")
+    """How an overdue page is logged in a build; `warn` makes `--strict` fail once a page falls due."""
+    review_banner = c.Type(bool, default=False)
+    """Show a warning banner at the top of overdue pages."""
+    review_page = OutputPath("reviews.md", inside="docs_dir", page=True)
+    """Path of the generated reviews page inside docs_dir; an empty string turns it off."""
+    review_due_within = ReviewPeriod("30 days")
+    """The window for "due soon" on the reviews page (and the command's default)."""
+    review_timezone = TimeZone("UTC")
+    """The time zone whose date is "today" (unless `HANDBOOK_TODAY` or `SOURCE_DATE_EPOCH` is set)."""

@@ -29,6 +29,7 @@ from handbook.linkhealth.status import load_status
 from handbook.site.mentions import MentionsExtension, mention_findings
 from handbook.site import page_privacy, privacy
 from handbook.site.history import SiteHistory
+from handbook.site.reviews import SiteReviews
 from handbook.site import theme
 
 log = get_plugin_logger(__name__)
@@ -57,6 +58,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._load_link_health()
         self._setup_community_links(config)
         self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
+        self.reviews = SiteReviews(self.config, config, self.root, self.channel_map, redact=self._redact_private)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -65,7 +67,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         outputs = (self.config.channel_directory, self.config.roles_page, self.config.changelog,
-                   self.config.community_directory)
+                   self.config.community_directory, self.config.review_page)
         files = standalone.without_generate_output(files, outputs)
         categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
         self.categories = categories
@@ -77,18 +79,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._report_link_health(link_report.stale_line(self.link_status, self.status_display,
                                                         self.config.link_status_max_age),
                                  self.problem_links.community_findings(self.communities))
+        try:
+            files = self.reviews.read_pages(files, config, [c.folder for c in categories])
+        except HandbookError as err:
+            raise PluginError(f"Error reading owners and review dates:\n{err}") from None
         return self._history().add_changelog(files, config)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         # Every page is converted and none is written or indexed yet: the one moment to check and
         # redact what authors wrote, with the full private vocabulary (old names come from git).
         self._protect_pages(files)
+        self.reviews.add_icon(env)
         return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         markdown = self._history().changelog_markdown(markdown, page, config, files)
         if not page.file.generated_by:
             self._report_link_health(None, self.problem_links.page_findings(markdown, self._display(page.file)))
+        markdown = self.reviews.page_markdown(markdown, page, files)
         if self.mentions is not None:
             self.mentions.begin_page(page.file.src_uri, markdown)
         return markdown
@@ -99,11 +107,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if problems:
                 for finding in mention_findings(problems, links.file_source(page.file), self._display(page.file)):
                     log.warning(finding.as_log_line())
+        html = self.reviews.page_content(html, page)
         generated = self._generated_page_name(page)
         return theme.mark_generated(html, generated) if generated else html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["handbook_discuss"] = self._discuss(page)
+        context = self.reviews.page_context(context, page)
         return self._history().page_context(context, page)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -117,6 +127,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for path in (self.communities_path, self.status_path):
             if path.exists():
                 server.watch(str(path))
+        if self.reviews.setup is not None and self.reviews.setup.codeowners_path is not None:
+            server.watch(str(self.reviews.setup.codeowners_path))
         return server
 
     # --- helpers ---------------------------------------------------------------------------
@@ -186,7 +198,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # messages, which nobody can fix: its mentions are rendered (private ones hidden) but
             # never warned about.
             skip = frozenset(uri for uri in (self.config.channel_directory, self.config.roles_page,
-                                             self.config.community_directory) if uri)
+                                             self.config.community_directory, self.config.review_page) if uri)
             quiet = frozenset({self.config.changelog} if self.config.changelog else ())
             self.mentions = MentionsExtension(self.links, skip=skip, quiet=quiet)
             config.markdown_extensions.append(self.mentions)
@@ -245,7 +257,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             log.log(logging.WARNING if warn else logging.INFO, finding.as_log_line())
 
     def _generated_page_name(self, page: Page) -> str | None:
-        """`channels`, `roles`, `communities` or `changelog` for the pages this plugin writes, else None."""
+        """`channels`, `roles`, `communities`, `reviews` or `changelog` for the pages this plugin writes, else None."""
         if page.file.generated_by is None:
             return None
         for name, file in self.generated_files.items():
@@ -253,6 +265,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 return {"channel_directory": "channels", "roles_page": "roles"}[name]
         if self.config.community_directory and page.file.src_uri == self.config.community_directory:
             return "communities"
+        if self.reviews.is_reviews_page(page):
+            return "reviews"
         return "changelog" if self._history().is_changelog(page) else None
 
     def _discuss(self, page: Page) -> links.Discuss | None:

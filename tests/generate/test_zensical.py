@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from sitekit import build_site
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org",
        "GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org",
-       "GIT_AUTHOR_DATE": "2026-11-02T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-02T10:00:00Z"}
+       "GIT_AUTHOR_DATE": "2026-11-02T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-02T10:00:00Z",
+       # One "today" for the whole module, so the reviews page cannot change between two runs at midnight.
+       "HANDBOOK_TODAY": date.today().isoformat()}
 BIN = Path(sys.executable).parent
 
 
@@ -65,11 +68,12 @@ def test_generate_writes_the_pages_once_and_then_nothing(tree):
     first = handbook("generate", cwd=tree)
     assert first.returncode == 0, first.stderr
     assert sorted(first.stdout.split()) == sorted("wrote docs/changelog.md wrote docs/channels.md wrote docs/roles.md "
-                                                  "wrote docs/communities.md".split())
-    for name in ("channels.md", "roles.md", "changelog.md", "communities.md"):
+                                                  "wrote docs/communities.md wrote docs/reviews.md".split())
+    for name in ("channels.md", "roles.md", "changelog.md", "communities.md", "reviews.md"):
         assert (tree / "docs" / name).read_text(encoding="utf-8").startswith("---\nhandbook_generated: true")
+    assert "[Reporting a problem](guidelines/reporting.md)" in (tree / "docs" / "reviews.md").read_text(encoding="utf-8")
     again = handbook("generate", cwd=tree)
-    assert again.returncode == 0 and "4 generated pages are up to date" in again.stdout
+    assert again.returncode == 0 and "5 generated pages are up to date" in again.stdout
     assert handbook("generate", "--check", cwd=tree).returncode == 0
     (tree / "docs" / "roles.md").write_text("---\nhandbook_generated: true\n---\nold\n", encoding="utf-8")
     assert handbook("generate", "--check", cwd=tree).returncode == 1
@@ -84,7 +88,7 @@ def test_generate_never_replaces_a_page_someone_wrote(tmp_path):
     result = handbook("generate", cwd=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "docs/channels.md exists, so the generated channel directory is not written" in result.stderr
-    assert result.stdout.strip() == "wrote docs/roles.md"
+    assert result.stdout.split() == "wrote docs/reviews.md wrote docs/roles.md".split()
     assert (tmp_path / "docs" / "channels.md").read_text(encoding="utf-8") == "# Our own channels page\n"
 
 

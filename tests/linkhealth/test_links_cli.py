@@ -57,7 +57,7 @@ def test_check_finds_the_dead_and_moved_links_with_file_and_line(handbook, serve
     expired = links["https://discord.gg/campfire-practice"]
     assert expired["status"] == "dead"  # the copy in a code block of the maintainers' guide is no link
     assert expired["where"] == [{"file": "docs/joining.md", "line": 17},
-                                {"file": "docs/discord-manual/glossary.md", "line": 116}]
+                                {"file": "docs/discord-manual/glossary.md", "line": 121}]
 
 
 def test_a_second_run_within_the_cache_age_asks_nothing(handbook, server, capsys):

@@ -20,6 +20,7 @@ from handbook.cli import gitbook as gitbook_commands
 from handbook.cli import links as links_commands
 from handbook.cli import map as map_commands
 from handbook.cli import status as status_commands
+from handbook.cli import review as review_commands
 from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR
 from handbook.errors import HandbookError
 from handbook.secrets import SECRET_ENV_VARS, redact
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     map_commands.register(subparsers)
     status_commands.register(subparsers)
+    review_commands.register(subparsers)
     discord_commands.register(subparsers)
     gitbook_commands.register(subparsers)
     generate_commands.register(subparsers)

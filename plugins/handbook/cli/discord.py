@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from handbook.channelmap import rules
+from handbook.cli import review as review_commands
 from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_PENDING, UsageError, config_option, format_option
 from handbook.secrets import SECRET_ENV_VARS
 
@@ -292,6 +293,12 @@ def run_announce(args: argparse.Namespace) -> int:
                                  "(or use --dry-run)")
     if webhook and not webhook.startswith(("https://", "http://")):
         raise UsageError(f"{WEBHOOK_ENV} is not a webhook URL (it should start with https://discord.com/api/webhooks/)")
+    if args.reviews:
+        from handbook.cli.review import run_announce_reviews
+
+        return run_announce_reviews(args, webhook)
+    if not args.since:
+        raise UsageError("what to announce? pass --since REF (handbook changes) or --reviews (pages due for review)")
     config_file = args.config_file or ("mkdocs.yml" if Path("mkdocs.yml").is_file() else None)
     site = load_site(config_file, Path(args.map) if args.map else None)
     changes, commits = page_changes_since(site.root, args.since, site.docs_dir, site.ignore)
@@ -352,6 +359,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     announce = commands.add_parser("announce", help="post a summary of handbook changes to a Discord webhook")
     common(announce, server=False)
-    announce.add_argument("--since", required=True, metavar="REF", help="a git commit, tag or branch")
+    announce.add_argument("--since", metavar="REF", help="a git commit, tag or branch")
+    announce.add_argument("--reviews", action="store_true",
+                          help="announce the pages due for review within --due-within, grouped by owner")
+    review_commands.due_within_option(announce)
+    announce.add_argument("--ping", action="store_true",
+                          help="with --reviews: notify the owning Discord roles (otherwise they are only named)")
     announce.add_argument("--dry-run", action="store_true", help="print the message instead of posting it")
     announce.set_defaults(run=run_announce)

@@ -6,6 +6,7 @@ page is discussed; `mentions` is the Python-Markdown extension that links `#chan
 `pages` writes the generated channel directory and roles page; `history` puts page dates, the
 changelog and the feed into the build; `privacy` is the private vocabulary and the one redaction
 step for text from git and front matter; `page_privacy` finds private names in what authors wrote
-(front matter, link text, alt text, code spans) and redacts the page. `handbook.plugin` wires
-these to MkDocs' events.
+(front matter, link text, alt text, code spans) and redacts the page; `reviews` puts owners and
+review dates in (findings, the reviews page, the overdue banner, the footer line).
+`handbook.plugin` wires these to MkDocs' events.
 """

@@ -1,0 +1,90 @@
+"""The webhook message for `handbook discord announce --reviews`: pages due within a window,
+grouped by owner, in one message within Discord's limits
+(https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+
+A role of the map with an id is written `<@&id>`, which Discord shows as the role's name. Nobody
+is pinged unless asked: `allowed_mentions` is empty, and mentions inside an embed never notify
+anyway. With `ping`, the message's text (outside the embed) mentions the owning roles and
+`allowed_mentions` lists exactly those role ids
+(https://discord.com/developers/docs/resources/message#allowed-mentions-object).
+"""
+
+from __future__ import annotations
+
+import re
+
+from handbook.reviews.page import format_date
+from handbook.reviews.status import OVERDUE, PageReview
+
+TITLE_MAX, DESCRIPTION_MAX, TOTAL_MAX, CONTENT_MAX = 256, 4096, 6000, 2000
+NO_OWNER = "No owner"
+_MARKDOWN = re.compile(r"([\\`*_~|\[\]()<>#@])")
+
+
+def escape(text: str) -> str:
+    """Plain text for Discord: Markdown and mention syntax neutralised."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def owner_label(review: PageReview) -> tuple[str, list[str]]:
+    """The group heading for a page's owners, and the role ids in it."""
+    if not review.owners:
+        return NO_OWNER, []
+    names, ids = [], []
+    for owner in review.owners:
+        if owner.is_role and owner.role_id:
+            names.append(f"<@&{owner.role_id}>")
+            ids.append(owner.role_id)
+        else:
+            names.append(escape(owner.name))
+    return ", ".join(names), ids
+
+
+def build_message(reviews: list[PageReview], window: str, urls: dict[str, str] | None = None,
+                  site_url: str | None = None, ping: bool = False) -> dict:
+    """One message: an embed with a block per owner, overdue pages first in each."""
+    urls = urls or {}
+    groups: dict[str, list[PageReview]] = {}
+    role_ids: list[str] = []
+    for review in sorted(reviews, key=lambda r: r.sort_key):
+        label, ids = owner_label(review)
+        groups.setdefault(label, []).append(review)
+        role_ids += [i for i in ids if i not in role_ids]
+    order = sorted(groups, key=lambda label: (label == NO_OWNER, label.lower()))
+    lines: list[str] = []
+    for label in order:
+        lines.append(f"**{label}**")
+        for review in groups[label]:
+            title = escape(review.title)
+            shown = f"[{title}]({urls[review.src_uri]})" if review.src_uri in urls else title
+            when = (f"overdue since {format_date(review.due)}" if review.status == OVERDUE
+                    else f"due {format_date(review.due)}")
+            lines.append(f"• {shown}: {when}")
+    overdue = sum(r.status == OVERDUE for r in reviews)
+    footer = (f"{len(reviews)} page{'s' if len(reviews) != 1 else ''} due within {window}"
+              + (f", {overdue} overdue" if overdue else ""))
+    title = "Handbook pages due for review"
+    budget = min(DESCRIPTION_MAX, TOTAL_MAX - len(title) - len(footer)) - 40
+    description, used = [], 0
+    for index, line in enumerate(lines):
+        if used + len(line) + 1 > budget:
+            left = sum(1 for rest in lines[index:] if rest.startswith("• "))
+            description.append(f"…and {left} more page{'s' if left != 1 else ''}")
+            break
+        description.append(line)
+        used += len(line) + 1
+    embed: dict = {"title": title, "description": "\n".join(description), "footer": {"text": footer}}
+    if site_url:
+        embed["url"] = site_url
+    message: dict = {"username": "Handbook", "embeds": [embed], "allowed_mentions": {"parse": []}}
+    if ping and role_ids:
+        mentions, kept = "", []
+        for role_id in role_ids:
+            piece = f"<@&{role_id}> "
+            if len(mentions) + len(piece) + 40 > CONTENT_MAX:
+                break
+            mentions += piece
+            kept.append(role_id)
+        message["content"] = f"{mentions}pages you own are due for review."
+        message["allowed_mentions"] = {"parse": [], "roles": kept}
+    return message

@@ -1,0 +1,85 @@
+"""From the plugin's options to what `status` needs: the defaults, the CODEOWNERS rules, "today".
+
+The build (`handbook.site.reviews`) and the command line (`handbook.cli.review`) both call
+`prepare`, so they judge every page the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from handbook.errors import HandbookError
+from handbook.files import read_text
+from handbook.findings import Finding
+from handbook.reviews import codeowners, dates
+from handbook.reviews.status import Defaults
+
+
+@dataclass
+class Setup:
+    defaults: Defaults
+    today: date
+    due_within: dates.Duration
+    findings: list[Finding]
+    """Problems in the CODEOWNERS file and the options that name categories."""
+    codeowners_path: Path | None = None
+    """The CODEOWNERS file read, for `mkdocs serve` to watch."""
+
+
+def prepare(options, root: Path, docs_dir: Path, channel_map, categories: list[str] | None = None,
+            config_name: str = "mkdocs.yml") -> Setup:
+    """`options` is the plugin's validated `HandbookConfig`; `root` the folder of mkdocs.yml."""
+    try:
+        today = dates.today(dates.parse_zone(options.review_timezone))
+    except dates.DateError as err:
+        raise HandbookError(err.message, fix=err.fix) from None
+    defaults = Defaults(review_every=options.review_every, per_category=dict(options.review_every_by_category))
+    if channel_map is not None:
+        defaults.roles = {role.name: role.id for role in channel_map.roles}
+    findings: list[Finding] = []
+    codeowners_path = None
+    if options.owners_from:
+        codeowners_path = codeowners_file(options.owners_from, root, config_name)
+        rules = load_codeowners(codeowners_path, root)
+        findings += rules.findings
+        defaults.codeowners = rules
+        top = codeowners.repository_root(root)
+        prefix = display_path(docs_dir, top)
+        defaults.docs_prefix = "" if prefix == "." else prefix
+    if categories is not None:
+        for folder in options.review_every_by_category:
+            if folder not in categories:
+                findings.append(Finding(
+                    "review-category-unknown", "warning",
+                    f"`review_every_by_category` names `{folder}`, which is not a handbook category",
+                    config_name, None, f"use one of: {', '.join(categories) or '(no categories yet)'}"))
+    return Setup(defaults, today, options.review_due_within, findings, codeowners_path)
+
+
+def codeowners_file(option: str, root: Path, config_name: str = "mkdocs.yml") -> Path:
+    """`CODEOWNERS`: the file where GitHub looks for it; any other value: a path relative to mkdocs.yml."""
+    if option.strip() != "CODEOWNERS":
+        return root / option
+    path = codeowners.find_file(codeowners.repository_root(root))
+    if path is None:
+        raise HandbookError("`owners_from: CODEOWNERS` but there is no CODEOWNERS file", file=config_name,
+                            fix=f"add one at {', '.join(codeowners.LOCATIONS)} of the repository, "
+                                "or remove `owners_from`")
+    return path
+
+
+def load_codeowners(path: Path, root: Path) -> codeowners.CodeOwners:
+    shown = display_path(path, root)
+    return codeowners.parse(read_text(path, shown), shown)
+
+
+
+def display_path(path: Path, root: Path) -> str:
+    """As `handbook.project.display_path` (which this package may not import: `config` imports it)."""
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)

@@ -1,0 +1,133 @@
+"""Owners and review dates in a MkDocs build: the glue behind plugin.py.
+
+`on_files` reads every page's front matter once (with line numbers) and logs its bad values and,
+at the `review_overdue` level, the overdue pages; the reviews page is generated last, so it shows
+the pages' final titles. Overdue pages may get a banner (`review_banner`), and every reviewed page
+gets `handbook_review` in its context for the footer partial (`partials/handbook-review.html`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from handbook import project
+from handbook.checks.categories import page_title, title_from_path
+from handbook.reviews import page as review_page
+from handbook.reviews.setup import Setup, prepare
+from handbook.reviews.status import OVERDUE, PageReview, collect, last_reviewed_line, overdue_finding
+
+log = get_plugin_logger(__name__)
+
+LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
+ICON = "material/calendar-check-outline"
+
+
+@dataclass(frozen=True)
+class ReviewFooter:
+    """What the footer partial gets as `handbook_review`."""
+
+    reviewed: str
+    reviewed_iso: str
+    owner: str | None
+    icon: Markup = Markup("")
+
+
+class SiteReviews:
+    def __init__(self, options, config: MkDocsConfig, root: Path, channel_map,
+                 redact: Callable[[str], str] | None = None) -> None:
+        self.options, self.root, self.channel_map = options, root, channel_map
+        self.redact = redact or (lambda text: text)
+        """The build's privacy step: titles and owners are what authors wrote, shown on other pages."""
+        self.docs_dir = Path(config.docs_dir)
+        self.reviews: dict[str, PageReview] = {}
+        self.page_uri: str | None = options.review_page or None
+        self.setup: Setup | None = None
+        self.icon = Markup("")
+
+    def add_icon(self, env: jinja2.Environment) -> None:
+        try:
+            self.icon = Markup(env.get_template(f".icons/{ICON}.svg").render())
+        except jinja2.TemplateError:
+            self.icon = Markup("")
+
+    # --- on_files ------------------------------------------------------------------------------
+    def read_pages(self, files: Files, config: MkDocsConfig, category_folders: list[str]) -> Files:
+        self.setup = prepare(self.options, self.root, self.docs_dir, self.channel_map, category_folders,
+                             Path(config.config_file_path).name)
+        for finding in self.setup.findings:
+            log.warning(finding.as_log_line())
+        pages, texts = [], {}
+        for file in files.documentation_pages():
+            if file.generated_by is not None or not file.abs_src_path:
+                continue
+            try:
+                text = file.content_string
+            except (OSError, UnicodeDecodeError):
+                continue  # MkDocs reports an unreadable page itself
+            texts[file.src_uri] = text
+            shown = project.display_path(Path(file.abs_src_path), self.root)
+            pages.append((file.src_uri, shown, file.src_uri, text))
+        reviews, findings = collect(pages, self.setup.defaults, self.setup.today, self.setup.due_within)
+        for finding in findings:
+            log.warning(finding.as_log_line())
+        level = LEVELS.get(self.options.review_overdue)
+        for review in reviews:
+            if review.status == OVERDUE and level is not None:
+                log.log(level, overdue_finding(review, last_reviewed_line(texts[review.src_uri])).as_log_line())
+        self.reviews = {r.src_uri: r for r in reviews}
+        return self._add_page(files, config)
+
+    def _add_page(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.page_uri:
+            return files
+        if files.get_file_from_path(self.page_uri) is not None:
+            log.warning(f"docs/{self.page_uri} exists, so the generated reviews page is not written. "
+                        "Fix: set `review_page:` of the handbook plugin to another path, or to '' to turn it off")
+            self.page_uri = None
+            return files
+        inclusion = InclusionLevel.UNDEFINED if config.nav is None else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, self.page_uri, content="# Reviews\n", inclusion=inclusion))
+        return files
+
+    def is_reviews_page(self, page: Page) -> bool:
+        return page.file.src_uri == self.page_uri and page.file.generated_by is not None
+
+    # --- on_page_markdown ----------------------------------------------------------------------
+    def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
+        if not self.is_reviews_page(page) or self.setup is None:
+            return markdown
+        titles = {f.src_uri: f.page.title for f in files.documentation_pages()
+                  if f.page is not None and f.page.title}
+
+        def title(src_uri: str) -> str:
+            # Rendered pages have their final title; `handbook generate` renders none, so read it.
+            return titles.get(src_uri) or page_title(self.docs_dir / src_uri) or title_from_path(src_uri)
+
+        return review_page.render_page(list(self.reviews.values()), self.setup.today, self.setup.due_within,
+                                       self.page_uri, title, clean=self.redact)
+
+    # --- on_page_content -----------------------------------------------------------------------
+    def page_content(self, html: str, page: Page) -> str:
+        review = self.reviews.get(page.file.src_uri)
+        if self.options.review_banner and review is not None and review.status == OVERDUE:
+            return review_page.add_banner(html, review, clean=self.redact)
+        return html
+
+    # --- on_page_context -----------------------------------------------------------------------
+    def page_context(self, context: dict, page: Page) -> dict:
+        review = self.reviews.get(page.file.src_uri)
+        if review is not None and review.last_reviewed is not None and page.file.generated_by is None:
+            owner = self.redact(review.owner_text) if review.owner_text else None
+            context["handbook_review"] = ReviewFooter(review_page.format_date(review.last_reviewed),
+                                                      review.last_reviewed.isoformat(), owner, self.icon)
+        return context
