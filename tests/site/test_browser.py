@@ -61,16 +61,29 @@ def test_channel_directory_lists_spaces_and_hides_private_names(served, browser)
 
 
 def test_search_finds_a_page(served, browser):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support import expected_conditions as ec
 
     browser.get(served)
     # The search box sits in the header at desktop width; wait until Material has wired it up.
-    box = _wait(browser, ec.element_to_be_clickable(_by_css("input.md-search__input")))
-    box.click()
-    _wait(browser, lambda d: d.switch_to.active_element == box)
-    box.send_keys("tiny habits")
-    results = _wait(browser, lambda d: d.find_elements(*_by_css(".md-search-result__item a")), timeout=90)
-    hrefs = [r.get_attribute("href") for r in results]
+    # Material may replace the header's elements while it starts, so every look-up is fresh.
+    for attempt in range(3):
+        try:
+            box = _wait(browser, ec.element_to_be_clickable(_by_css("input.md-search__input")))
+            box.click()
+            box.send_keys("tiny habits")
+            break
+        except StaleElementReferenceException:
+            if attempt == 2:
+                raise
+
+    def result_links(driver):
+        try:
+            return [a.get_attribute("href") for a in driver.find_elements(*_by_css(".md-search-result__item a"))]
+        except StaleElementReferenceException:
+            return []  # the results list was re-rendered while we read it: look again
+
+    hrefs = _wait(browser, result_links, timeout=90)
     assert any(href.startswith(served + "habits/tiny-habits/") for href in hrefs), hrefs
 
 
