@@ -29,3 +29,15 @@ def test_unknown_command_is_a_usage_error(capsys):
         main(["chek"])
     assert exited.value.code == 2
     assert "invalid choice: 'chek'" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_is_no_traceback():
+    import subprocess
+    import sys
+
+    reader = subprocess.Popen([sys.executable, "-m", "handbook", "schema"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    reader.stdout.close()  # like `handbook schema | head -0`: nobody reads the output
+    _, err = reader.communicate()
+    assert reader.returncode == 0
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err

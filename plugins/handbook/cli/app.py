@@ -76,9 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_CLEAN if args.command is None else EXIT_ERROR
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # inside the boundary: a closed pipe is reported here, not at exit
+        return code
     except HandbookError as error:
         return report_error(args, error)
+    except BrokenPipeError:  # `handbook ... | head` closed the pipe: nobody is reading any more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
     except KeyboardInterrupt:
         print(f"{command_name(args)}: interrupted", file=sys.stderr)
         return 130
