@@ -9,13 +9,13 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import project
-from handbook.site import links
+from handbook.site import generated, links
 from handbook.site import pages, standalone
 from handbook.checks.categories import find_categories
 from handbook.channelmap.model import ChannelMap, ChannelMapError
@@ -59,31 +59,48 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._setup_community_links(config)
         self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
         self.reviews = SiteReviews(self.config, config, self.root, self.channel_map, redact=self._redact_private)
+        generated.exclude_from_other_plugins(config, [uri for uri in (
+            self.config.channel_directory, self.config.roles_page, self.config.history and self.config.changelog) if uri])
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this object, and its history cache, across rebuilds."""
         self.site_history = SiteHistory()
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        outputs = (self.config.channel_directory, self.config.roles_page, self.config.changelog,
-                   self.config.community_directory, self.config.review_page)
-        files = standalone.without_generate_output(files, outputs)
+    def _on_files_check(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
         self.categories = categories
         self.published_words = privacy.path_words(f.src_uri for f in files.documentation_pages())
         self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map, categories,
                                      Path(config.config_file_path)))
+        try:
+            files = self.reviews.read_pages(files, config, [c.folder for c in categories])
+        except HandbookError as err:
+            raise PluginError(f"Error reading owners and review dates:\n{err}") from None
+        return files
+
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
+        outputs = (self.config.channel_directory, self.config.roles_page, self.config.changelog,
+                   self.config.community_directory, self.config.review_page)
+        files = standalone.without_generate_output(files, outputs)
         self._generate_pages(files, config)
         self._generate_directory(files, config)
         self._report_link_health(link_report.stale_line(self.link_status, self.status_display,
                                                         self.config.link_status_max_age),
                                  self.problem_links.community_findings(self.communities))
-        try:
-            files = self.reviews.read_pages(files, config, [c.folder for c in categories])
-        except HandbookError as err:
-            raise PluginError(f"Error reading owners and review dates:\n{err}") from None
         return self._history().add_changelog(files, config)
+
+    @event_priority(generated.EARLY)
+    def _on_files_early(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Before other plugins read the files (mkdocs-redirects checks its targets in on_files)."""
+        return files if generated.adds_late(config) else self._add_generated(files, config)
+
+    @event_priority(generated.LATE)
+    def _on_files_late(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """After mkdocs-static-i18n, which rebuilds `Files` from docs_dir and drops the rest."""
+        return self._add_generated(files, config) if generated.adds_late(config) else files
+
+    on_files = CombinedEvent(_on_files_early, _on_files_check, _on_files_late)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         # Every page is converted and none is written or indexed yet: the one moment to check and
@@ -206,20 +223,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         if self.links is None:
             return
-        inclusion = InclusionLevel.UNDEFINED if config.nav is None else InclusionLevel.NOT_IN_NAV
         for option, render in (("channel_directory", pages.channel_directory), ("roles_page", pages.roles_page)):
             uri = self.config[option]
             if not uri:
                 continue
-            if files.get_file_from_path(uri) is not None:
-                log.warning(f"docs/{uri} exists, so the generated {option.replace('_', ' ')} is not written. "
-                            f"Fix: set `{option}:` of the handbook plugin to another path, or to '' to turn it off")
+            file = generated.add_page(files, config, uri, render(self.links), option=option,
+                                      what=option.replace("_", " "))
+            if file is None:
                 if option == "channel_directory":
                     self.links.directory = None
                 continue
-            self.generated_files[option] = File.generated(config, uri, content=render(self.links),
-                                                          inclusion=inclusion)
-            files.append(self.generated_files[option])
+            self.generated_files[option] = file
 
     # --- link health: the communities directory and the last link check (never a request) ------
 

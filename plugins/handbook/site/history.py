@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -31,6 +31,7 @@ from handbook.history import changelog as cl
 from handbook.history.feed import render_feed
 from handbook.history.log import FileRecord
 from handbook.history.git import HistoryReader, Snapshot
+from handbook.site import generated
 from handbook.site.theme import TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -119,19 +120,9 @@ class SiteHistory:
         b.files = files
         if not b.enabled or not b.changelog_uri:
             return files
-        existing = files.get_file_from_path(b.changelog_uri)
-        if existing is not None and existing.generated_by is None:
-            log.warning(
-                f"The changelog page is not generated: docs/{b.changelog_uri} already exists. "
-                "Set `changelog:` under the handbook plugin to another path, or to '' to turn it off."
-            )
+        if generated.add_page(files, config, b.changelog_uri, "# Changelog\n", option="changelog",
+                              what="changelog page") is None:
             b.changelog_uri = None
-            return files
-        # With an explicit `nav` that does not list it, the page is built but kept out of the nav
-        # (and out of MkDocs' "not included in the nav" warning): the user chose the nav.
-        listed = config.nav is None or b.changelog_uri in _nav_paths(config.nav)
-        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, b.changelog_uri, content="# Changelog\n", inclusion=inclusion))
         return files
 
     # --- the history, once per build -----------------------------------------------------------
@@ -312,21 +303,6 @@ def _icons(env: jinja2.Environment) -> dict[str, Markup]:
         except jinja2.TemplateError:
             icons[key] = Markup("")
     return icons
-
-
-def _nav_paths(nav: object) -> set[str]:
-    """Every page path named in a `nav` configuration (nested lists and dicts of strings)."""
-    found: set[str] = set()
-    stack = [nav]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found.add(item.strip("/"))
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-    return found
 
 
 def _titles(files: Files) -> dict[str, str]:

@@ -1,0 +1,116 @@
+"""Pages and files the plugin generates, added to MkDocs' `Files` like real ones.
+
+Every generated page is backed by a real file in `.handbook-cache/` beside mkdocs.yml (MkDocs
+1.6 allows a generated file with an `abs_src_path`), because other plugins read that path
+(mkdocs-static-i18n, mkdocs-rss-plugin, mkdocs-autolinks-plugin) and crash on None. The file
+starts with front matter `render_macros: false`, so mkdocs-macros-plugin never renders Jinja in
+text that comes from the channel map or from commit messages.
+
+One rule for every output path: a file of the user's at that path wins, and one warning names the
+option to change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from handbook.files import write_atomic
+
+log = get_plugin_logger(__name__)
+
+CACHE_DIR = ".handbook-cache"
+FRONT_MATTER = "---\nrender_macros: false\n---\n"
+"""mkdocs-macros-plugin skips pages whose front matter says so; MkDocs keeps it in `page.meta`."""
+
+EARLY, LATE = 50, -110
+"""`on_files` priorities: before mkdocs-redirects (0) reads the pages, after mkdocs-static-i18n (-100)."""
+
+OTHER_PLUGINS_EXCLUDE = ("git-authors",)
+"""Plugins with an `exclude` option that read git history of every page: our pages have none."""
+
+
+def cache_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / CACHE_DIR
+
+
+def adds_late(config: MkDocsConfig) -> bool:
+    """mkdocs-static-i18n keeps only files inside docs_dir: ours are added after it has run."""
+    return config.plugins.get("i18n") is not None
+
+
+def language_prefix(config: MkDocsConfig) -> str:
+    """`fr/` while mkdocs-static-i18n builds its French site, '' for the default language."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "is_default_language_build", True):
+        return ""
+    return f"{getattr(i18n, 'current_language', '')}/".lstrip("/")
+
+
+def taken(files: Files, uri: str, option: str, what: str, where: str = "docs") -> bool:
+    """True (after one warning naming `option`) when a file is already at `uri`."""
+    if files.get_file_from_path(uri) is None:
+        return False
+    log.warning(f"{where}/{uri} exists, so the generated {what} is not written. "
+                f"Fix: set `{option}:` of the handbook plugin to another path, or to '' to turn it off")
+    return True
+
+
+def add_page(files: Files, config: MkDocsConfig, uri: str, markdown: str, *, option: str, what: str) -> File | None:
+    """Add a generated Markdown page at `uri`, unless the docs already have one there (then None).
+
+    With an explicit `nav` that does not list it, the page is built but kept out of the nav (and
+    out of MkDocs' "not included in the nav" warning): the user chose the nav.
+    """
+    if taken(files, uri, option, what):
+        return None
+    path = _cache_file(config, uri)
+    text = FRONT_MATTER + markdown
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        write_atomic(path, text)
+    listed = config.nav is None or uri in nav_paths(config.nav)
+    inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
+    prefix = language_prefix(config)
+    if prefix:
+        file.dest_uri = prefix + file.dest_uri
+    files.append(file)
+    return file
+
+
+def _cache_file(config: MkDocsConfig, uri: str) -> Path:
+    """The cache file for `uri`; the folder ignores itself in git, so nobody commits it."""
+    folder = cache_dir(config)
+    if not (folder / ".gitignore").is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / ".gitignore", "# Written by the handbook plugin: generated pages, rebuilt on every build.\n*\n")
+    path = folder / uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def exclude_from_other_plugins(config: MkDocsConfig, uris: list[str]) -> None:
+    """Tell plugins that blame every page in git (git-authors) to skip ours: nothing to blame."""
+    for name in OTHER_PLUGINS_EXCLUDE:
+        plugin = config.plugins.get(name)
+        exclude = getattr(getattr(plugin, "config", None), "exclude", None)
+        if isinstance(exclude, list):
+            exclude.extend(uri for uri in uris if uri not in exclude)
+
+
+def nav_paths(nav: object) -> set[str]:
+    """Every page path named in a `nav` configuration (nested lists and dicts of strings)."""
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item.strip("/"))
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return found

@@ -1,0 +1,141 @@
+"""One tiny handbook in a real git repository, built with `--strict` beside another plugin.
+
+The compatibility matrix (tests/ecosystem/) builds it once per plugin (and per plugin order where
+order could matter) and reads the HTML MkDocs wrote.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sitekit
+import yaml
+from links_site import Html
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+JINJA_TOPIC = "Habits: {{ 1 + 1 }} tiny routines {% if broken %}"
+"""Text from the map that mkdocs-macros must leave alone."""
+JINJA_SUBJECT = "Add the tiny habits page {{ 7 * 6 }}"
+"""A commit subject that reaches the changelog and must stay as written."""
+
+CHANNEL_MAP = f"""\
+server:
+  name: Test Community
+  invite: https://discord.gg/test-community
+discord_categories:
+  - name: Handbook Topics
+    channels:
+      - name: habits
+        kind: topic
+        category: habits
+        topic: "{JINJA_TOPIC}"
+      - name: focus
+        kind: topic
+        category: focus
+        topic: "Focus: deep work"
+"""
+
+DOCS = {
+    "index.md": "# Welcome\n\nStart with the habits.\n",
+    "habits/index.md": "# Habits\n\nTiny routines that last.\n",
+    "habits/tiny.md": "# Tiny habits\n\nOne push-up a day.\n",
+    "focus/index.md": "# Focus\n\nDeep work.\n",
+}
+
+
+@dataclass
+class EcoSite:
+    root: Path
+    records: list[logging.LogRecord]
+    aborted: str | None
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def warnings(self) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= logging.WARNING]
+
+    def exists(self, path: str) -> bool:
+        return (self.site_dir / path).exists()
+
+    def text(self, path: str) -> str:
+        return (self.site_dir / path).read_text(encoding="utf-8")
+
+    def html(self, path: str) -> Html:
+        return Html.parse(self.text(path))
+
+    def assert_handbook_output(self, prefix: str = "") -> None:
+        """Ours is there: the generated pages, "Discuss this page", page dates from git."""
+        channels = self.html(f"{prefix}channels/index.html")
+        assert channels.text_of("h1")[0].startswith("Channels")
+        assert JINJA_TOPIC.split(" {%")[0] in self.text(f"{prefix}channels/index.html")
+        assert self.html(f"{prefix}roles/index.html").text_of("h1")[0].startswith("Roles")
+        changelog = self.text(f"{prefix}changelog/index.html")
+        assert "{{ 7 * 6 }}" in changelog
+        page = self.html(f"{prefix}habits/tiny/index.html")
+        assert page.one("a", "handbook-discuss__channel").text == "#habits"
+
+
+def make_site(root: Path, plugins: list[Any], *, docs: dict[str, str] | None = None,
+              config: dict | None = None, handbook: dict | None = None) -> Path:
+    """Write and commit the site. `plugins` lists the other plugins; the string "handbook"
+    marks where ours goes (else it comes last)."""
+    ours = {"handbook": {"drift": "warn", **(handbook or {})}}
+    listed = [ours if p == "handbook" else p for p in plugins]
+    if ours not in listed:
+        listed.append(ours)
+    cfg = {
+        "site_name": "Test handbook",
+        "site_url": "https://handbook.example.org/",
+        "theme": {"name": "material"},
+        "plugins": listed,
+        **(config or {}),
+    }
+    sitekit.write_files(root, {f"docs/{path}": text for path, text in (docs or DOCS).items()})
+    sitekit.write_files(root, {"channel_map.yml": CHANNEL_MAP})
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    sitekit.commit_all(root, "Start the handbook")
+    sitekit.write_files(root, {"docs/habits/tiny.md": "# Tiny habits\n\nOne push-up a day, then two.\n"})
+    sitekit.commit_all(root, JINJA_SUBJECT, date="2024-04-02T10:00:00+00:00")
+    return root
+
+
+def build_strict(root: Path) -> EcoSite:
+    """`mkdocs build --strict`, in-process (startup and shutdown events too), every log record kept."""
+    handler = sitekit._Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.INFO)
+    aborted = None
+    cwd = os.getcwd()
+    os.chdir(root)  # git plugins run git in the working directory, as `mkdocs build` in the site does
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Abort as err:
+        aborted = str(err)
+    finally:
+        os.chdir(cwd)
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+    return EcoSite(root, handler.records, aborted)
+
+
+def build_beside(root: Path, plugins: list[Any], **kwargs: Any) -> EcoSite:
+    site = build_strict(make_site(root, plugins, **kwargs))
+    assert site.aborted is None and site.warnings == [], (site.aborted, site.warnings)
+    return site
