@@ -107,10 +107,11 @@ class SiteHistory:
     # --- on_env --------------------------------------------------------------------------------
     def add_loader(self, env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
         """Let our partials include the theme's own version of what they override."""
+        # Always: with `history: false` our source-file partial still shows the theme's own.
+        dirs = [d for d in config.theme.dirs if d != str(TEMPLATES) and d != config.theme.custom_dir]
+        base = jinja2.PrefixLoader({BASE_THEME_PREFIX: jinja2.FileSystemLoader(dirs)})
+        env.loader = jinja2.ChoiceLoader([env.loader, base]) if env.loader else base
         if self.build.enabled:
-            dirs = [d for d in config.theme.dirs if d != str(TEMPLATES) and d != config.theme.custom_dir]
-            base = jinja2.PrefixLoader({BASE_THEME_PREFIX: jinja2.FileSystemLoader(dirs)})
-            env.loader = jinja2.ChoiceLoader([env.loader, base]) if env.loader else base
             env.globals["handbook_icons"] = _icons(env)
         return env
 
