@@ -88,7 +88,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._report_link_health(link_report.stale_line(self.link_status, self.status_display,
                                                         self.config.link_status_max_age),
                                  self.problem_links.community_findings(self.communities))
-        return self._history().add_changelog(files, config)
+        return self._history().add_feed(self._history().add_changelog(files, config), config)
 
     @event_priority(generated.EARLY)
     def _on_files_early(self, files: Files, *, config: MkDocsConfig) -> Files | None:

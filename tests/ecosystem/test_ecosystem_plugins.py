@@ -8,7 +8,7 @@ both orders are built. Nothing here reaches the network.
 from __future__ import annotations
 
 import pytest
-from ecosystem_site import DOCS, build_beside
+from ecosystem_site import DOCS, build_beside, build_strict, make_site
 
 I18N = {"i18n": {"docs_structure": "suffix", "languages": [
     {"locale": "en", "default": True, "name": "English", "build": True},
@@ -83,3 +83,12 @@ def test_redirects_to_a_generated_page(tmp_path, order):
     site = build_beside(tmp_path, plugins)
     assert "channels/" in site.text("directory/index.html")
     site.assert_handbook_output()
+
+
+def test_a_feed_of_the_users_own_is_kept_with_a_warning_naming_the_option(tmp_path):
+    docs = {**DOCS, "feed.xml": "<feed>our own</feed>\n"}
+    site = build_strict(make_site(tmp_path, ["search"], docs=docs))
+    assert site.warnings == ["handbook: docs/feed.xml exists, so the generated feed is not written. "
+                             "Fix: set `feed:` of the handbook plugin to another path, or to '' to turn it off"]
+    assert site.text("feed.xml") == "<feed>our own</feed>\n"
+    assert 'type="application/atom+xml"' not in site.text("index.html")

@@ -92,6 +92,22 @@ def _cache_file(config: MkDocsConfig, uri: str) -> Path:
     return path
 
 
+def add_output(files: Files, config: MkDocsConfig, uri: str, *, option: str, what: str) -> File | None:
+    """Register a file the plugin writes into the site itself (the feed), so that other plugins
+    (mkdocs-htmlproofer-plugin) know it; None, after one warning, when the docs have one there."""
+    if taken(files, uri, option, what):
+        return None
+    path = _cache_file(config, uri)  # an empty placeholder, copied now and filled in on_post_build
+    if not path.is_file() or path.stat().st_size:
+        write_atomic(path, "")
+    file = File.generated(config, uri, abs_src_path=str(path))
+    prefix = language_prefix(config)
+    if prefix:
+        file.dest_uri = prefix + file.dest_uri
+    files.append(file)
+    return file
+
+
 def exclude_from_other_plugins(config: MkDocsConfig, uris: list[str]) -> None:
     """Tell plugins that blame every page in git (git-authors) to skip ours: nothing to blame."""
     for name in OTHER_PLUGINS_EXCLUDE:

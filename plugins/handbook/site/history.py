@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -81,6 +81,7 @@ class _Build:
     entries: list[cl.Entry] | None = None
     warned: bool = False
     files: Files | None = None
+    feed_file: File | None = None
     redact: Callable[[str], str] | None = None
     """The privacy step (`handbook.site.privacy`) for every text from git: subjects, names."""
 
@@ -124,6 +125,14 @@ class SiteHistory:
         if generated.add_page(files, config, b.changelog_uri, "# Changelog\n", option="changelog",
                               what="changelog page") is None:
             b.changelog_uri = None
+        return files
+
+    def add_feed(self, files: Files, config: MkDocsConfig) -> Files:
+        b = self.build
+        if b.enabled and b.feed_path:
+            b.feed_file = generated.add_output(files, config, b.feed_path, option="feed", what="feed")
+            if b.feed_file is None:
+                b.feed_path = None
         return files
 
     # --- the history, once per build -----------------------------------------------------------
@@ -257,7 +266,8 @@ class SiteHistory:
     def write_feed(self, config: MkDocsConfig) -> None:
         document = self.feed_document(config)
         if document is not None:
-            target = Path(config.site_dir) / document[0]
+            b = self.build
+            target = Path(b.feed_file.abs_dest_path) if b.feed_file else Path(config.site_dir) / document[0]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(document[1])
 
