@@ -54,6 +54,12 @@ class EcoSite:
     root: Path
     records: list[logging.LogRecord]
     aborted: str | None
+    config: Any = None
+    """The MkDocs configuration of the build (its plugin objects hold what they found)."""
+
+    def categories(self) -> dict[str, str]:
+        """folder -> title of the handbook categories the build found."""
+        return {c.folder: c.title for c in self.config.plugins["handbook"].categories}
 
     @property
     def site_dir(self) -> Path:
@@ -117,6 +123,7 @@ def build_strict(root: Path) -> EcoSite:
     previous = logger.level
     logger.setLevel(logging.INFO)
     aborted = None
+    config = None
     cwd = os.getcwd()
     os.chdir(root)  # git plugins run git in the working directory, as `mkdocs build` in the site does
     try:
@@ -132,7 +139,7 @@ def build_strict(root: Path) -> EcoSite:
         os.chdir(cwd)
         logger.removeHandler(handler)
         logger.setLevel(previous)
-    return EcoSite(root, handler.records, aborted)
+    return EcoSite(root, handler.records, aborted, config)
 
 
 def build_beside(root: Path, plugins: list[Any], **kwargs: Any) -> EcoSite:

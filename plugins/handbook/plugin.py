@@ -11,13 +11,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import project
 from handbook.site import generated, links
 from handbook.site import pages, standalone
-from handbook.checks.categories import find_categories
+from handbook.checks.categories import find_categories, nav_pages, nav_tree
 from handbook.channelmap.model import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
@@ -67,22 +68,33 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """Defined so that `mkdocs serve` keeps this object, and its history cache, across rebuilds."""
         self.site_history = SiteHistory()
 
-    def _on_files_check(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        categories = find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories)
-        self.categories = categories
-        self.published_words = privacy.path_words(f.src_uri for f in files.documentation_pages())
-        self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map, categories,
-                                     Path(config.config_file_path)))
+    def _on_files_reviews(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Owners and review dates are read with the files, before the nav exists: the categories
+        for them come from mkdocs.yml's nav and the files, as `handbook check` finds them."""
+        folders = [c.folder for c in find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories,
+                                                     skip=project.blog_folders(config))]
         try:
-            files = self.reviews.read_pages(files, config, [c.folder for c in categories])
+            return self.reviews.read_pages(files, config, folders)
         except HandbookError as err:
             raise PluginError(f"Error reading owners and review dates:\n{err}") from None
-        return files
+
+    @event_priority(generated.LATE)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Categories from the final navigation: after every nav plugin (literate-nav, awesome-nav,
+        awesome-pages, Material's blog) and mkdocs-static-i18n have built it."""
+        tree = nav_tree(nav.items, automatic=config.nav is None)
+        self.categories = find_categories(files, self.docs_dir, tree, self.config.exclude_categories,
+                                          in_nav=nav_pages(tree), skip=project.blog_folders(config))
+        if not generated.language_prefix(config):  # once per build, not once per language
+            self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map,
+                                         self.categories, Path(config.config_file_path)))
+        return nav
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
         outputs = (self.config.channel_directory, self.config.roles_page, self.config.changelog,
                    self.config.community_directory, self.config.review_page)
         files = standalone.without_generate_output(files, outputs)
+        self.published_words = privacy.path_words(f.src_uri for f in files.documentation_pages())
         self._generate_pages(files, config)
         self._generate_directory(files, config)
         self._report_link_health(link_report.stale_line(self.link_status, self.status_display,
@@ -100,7 +112,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """After mkdocs-static-i18n, which rebuilds `Files` from docs_dir and drops the rest."""
         return self._add_generated(files, config) if generated.adds_late(config) else files
 
-    on_files = CombinedEvent(_on_files_early, _on_files_check, _on_files_late)
+    on_files = CombinedEvent(_on_files_early, _on_files_reviews, _on_files_late)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         # Every page is converted and none is written or indexed yet: the one moment to check and

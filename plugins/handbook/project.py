@@ -55,7 +55,8 @@ class Project:
 
     def categories(self) -> list[HandbookCategory]:
         files = get_files(self.config)
-        return find_categories(files, self.docs_dir, self.config.nav, self.options.exclude_categories)
+        return find_categories(files, self.docs_dir, self.config.nav, self.options.exclude_categories,
+                               skip=blog_folders(self.config))
 
     def analyse(self) -> Analysis:
         """The checks `handbook check` reports: categories from the docs files, the map, renames,
@@ -131,6 +132,30 @@ def _default_options(path: Path) -> HandbookConfig:
     options.load_dict({})
     options.validate()
     return options
+
+
+def blog_folders(config: MkDocsConfig) -> set[str]:
+    """Top folders of Material's blog plugin instances: posts, not a handbook category, unless the
+    blog's index page asks for a channel with front matter `channel: name`."""
+    folders = set()
+    for plugin in config.plugins.values():
+        blog_dir = getattr(getattr(plugin, "config", None), "blog_dir", None)
+        if type(plugin).__name__ != "BlogPlugin" or not isinstance(blog_dir, str):
+            continue
+        folder = blog_dir.strip("/").split("/", 1)[0]
+        if folder and folder != "." and not _asks_for_channel(Path(config.docs_dir) / folder):
+            folders.add(folder)
+    return folders
+
+
+def _asks_for_channel(folder: Path) -> bool:
+    from handbook.checks.categories import INDEX_NAMES, read_page
+
+    for name in INDEX_NAMES:
+        channel = read_page(folder / name)[0].get("channel")
+        if isinstance(channel, str) and channel.strip():
+            return True
+    return False
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -66,3 +66,36 @@ def test_titles_and_order_come_from_the_nav(tmp_path):
         ("creative_practice", "Creative practice"),
         ("optout", "Opt out"),
     ]
+
+
+def test_a_sub_section_holding_part_of_a_folder_never_names_it():
+    from handbook.checks.categories import nav_titles
+
+    nav = [{"Guide": [{"Preparation": ["habits/prep.md"]}, "welcome.md"]},
+           {"Habits": ["habits/index.md"]}, {"Deep work": ["focus/index.md", {"Preparation": ["focus/more.md"]}]}]
+    # habits/ is split over two sections, so neither names it; Deep work holds all of focus/
+    assert nav_titles(nav, ["habits", "focus"]) == {"focus": "Deep work"}
+
+
+def test_two_categories_with_one_title_are_a_finding(tmp_path):
+    from handbook.checks.categories import duplicate_title_findings
+
+    write_files(tmp_path, {"docs/a/index.md": "# Preparation\n", "docs/b/index.md": "# preparation\n",
+                           "docs/c/index.md": "# Reviews\n"})
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    categories = find_categories(get_files(config), Path(config.docs_dir))
+    [finding] = duplicate_title_findings(categories, "docs")
+    assert (finding.code, finding.file) == ("duplicate-category-title", "docs/b/index.md")
+    assert "a/ and b/ are both titled 'preparation'" in finding.message and "b/" in finding.fix
+
+
+def test_materials_blog_folder_is_no_category_unless_its_index_asks_for_a_channel(tmp_path):
+    from handbook.project import load_project
+
+    write_files(tmp_path, {"docs/index.md": "# Home\n", "docs/blog/index.md": "# Blog\n",
+                           "docs/habits/index.md": "# Habits\n"})
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\ntheme:\n  name: material\nplugins:\n  - blog\n")
+    assert [c.folder for c in load_project(tmp_path / "mkdocs.yml").categories()] == ["habits"]
+    write_files(tmp_path, {"docs/blog/index.md": "---\nchannel: news\n---\n# Blog\n"})
+    assert [c.folder for c in load_project(tmp_path / "mkdocs.yml").categories()] == ["blog", "habits"]

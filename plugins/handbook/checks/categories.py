@@ -10,7 +10,7 @@ matter `title`, else the first heading), else from the folder name.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -20,6 +20,7 @@ from mkdocs.utils import dirname_to_title
 from mkdocs.utils.meta import get_data
 
 from handbook.channelmap.rules import slug_for_folder
+from handbook.findings import WARNING, Finding
 
 INDEX_NAMES = ("index.md", "README.md")
 INDEX_STEMS = ("index", "README")
@@ -48,23 +49,30 @@ class HandbookCategory:
         return self.channel or slug_for_folder(self.folder)
 
 
-def category_folders(files: Iterable[File]) -> dict[str, list[str]]:
-    """Folder → the src_uris of its pages that MkDocs puts in the nav, in file order."""
+def category_folders(files: Iterable[File], in_nav: Collection[str] | None = None) -> dict[str, list[str]]:
+    """Folder → the src_uris of its pages in the nav, in file order.
+
+    Without `in_nav` (no build: `handbook check`), a page counts when MkDocs would put it in the
+    nav; in a build, `in_nav` holds the pages of the final navigation, as nav plugins left it.
+    """
     folders: dict[str, list[str]] = {}
     for file in files:
-        if "/" not in file.src_uri or not file.is_documentation_page():
+        if "/" not in file.src_uri or not file.is_documentation_page() or file.generated_by:
             continue
-        if not file.inclusion.is_in_nav() or file.generated_by:
+        if not (file.inclusion.is_in_nav() if in_nav is None else file.src_uri in in_nav):
             continue
         folders.setdefault(file.src_uri.split("/", 1)[0], []).append(file.src_uri)
     return folders
 
 
 def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
-    """Titles that the `nav` of mkdocs.yml gives to category folders.
+    """Titles that a nav (mkdocs.yml's `nav`, or the final navigation as `nav_tree` gives it)
+    gives to category folders.
 
-    The outermost nav section whose pages all live in one folder names that folder; failing that,
-    an explicit title on the folder's index page (`- Habits: habits/index.md`).
+    The outermost nav section that stands for a folder names it: its pages all live in that
+    folder and it holds every page of the folder that the nav lists (so a sub-section holding
+    part of a folder never does). Failing that, an explicit title on the folder's index page
+    (`- Habits: habits/index.md`).
     """
     wanted = set(folders)
     titles: dict[str, str] = {}
@@ -86,6 +94,8 @@ def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
                         found.extend(pages_of(value))
         return found
 
+    listed: dict[str, set[str]] = {}
+
     def visit(items: Any) -> None:
         for item in items if isinstance(items, list) else [items]:
             if not isinstance(item, dict):
@@ -93,23 +103,73 @@ def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
             for title, value in item.items():
                 if not isinstance(value, list):
                     continue
-                pages = [p for p in pages_of(value) if "://" not in p]
+                pages = {p for p in pages_of(value) if "://" not in p}
                 owners = {p.split("/", 1)[0] for p in pages if "/" in p}
                 if len(owners) == 1 and all("/" in p for p in pages):
                     folder = owners.pop()
-                    if folder in wanted and folder not in titles:
-                        titles[folder] = str(title)
+                    if folder in wanted and folder not in titles and pages >= listed.get(folder, set()):
+                        titles[folder] = str(title)  # '' (a made-up title): the index page's counts
                         continue
                 visit(value)
 
     if nav:
-        pages_of(nav)
+        for page in pages_of(nav):
+            if "/" in page and "://" not in page:
+                listed.setdefault(page.split("/", 1)[0], set()).add(page)
         visit(nav)
-    return {**index_titles, **titles}
+    return {**index_titles, **{folder: title for folder, title in titles.items() if title}}
+
+
+def nav_tree(items: Iterable[Any], *, automatic: bool = False) -> list[Any]:
+    """The final navigation (MkDocs' Section, Page and Link objects) in the shape of mkdocs.yml's
+    `nav`: `{title: [children]}`, `{title: path}` for a page with a title of its own, `path`.
+
+    With `automatic` (mkdocs.yml has no `nav`), a section titled after its folder's name is the
+    one MkDocs made up, and gets the title '' so that the index page's own title counts.
+    """
+    tree: list[Any] = []
+    for item in items:
+        children = getattr(item, "children", None)
+        file = getattr(item, "file", None)
+        if getattr(item, "is_section", False) and children is not None:
+            subtree = nav_tree(children, automatic=automatic)
+            title = str(item.title or "")
+            folders = {page.split("/", 1)[0] for page in nav_pages(subtree)}
+            if automatic and len(folders) == 1 and title == dirname_to_title(folders.pop()):
+                title = ""
+            tree.append({title: subtree})
+        elif file is not None:
+            explicit = vars(item).get("title")  # set by the nav (or a nav plugin), not from the page
+            tree.append({explicit: file.src_uri} if explicit else file.src_uri)
+    return tree
+
+
+DUPLICATE_TITLE = "duplicate-category-title"
+
+
+def duplicate_title_findings(categories: list[HandbookCategory], docs_display: str) -> list[Finding]:
+    """Two categories with one title: their channels' topics and the site would confuse people."""
+    first: dict[str, HandbookCategory] = {}
+    findings = []
+    for category in categories:
+        key = " ".join(category.title.casefold().split())
+        if key not in first:
+            first[key] = category
+            continue
+        other = first[key]
+        where = f"{docs_display}/{category.index_uri or category.folder}"
+        findings.append(Finding(
+            DUPLICATE_TITLE, WARNING,
+            f"the categories {other.folder}/ and {category.folder}/ are both titled {category.title!r}",
+            where, None,
+            f"give {category.folder}/ a title of its own: in the nav, or as the first heading or front "
+            "matter `title` of its index page"))
+    return findings
 
 
 def nav_pages(nav: Any) -> set[str]:
-    """The docs pages an explicit `nav` lists, as src_uris (`./habits/index.md` is `habits/index.md`)."""
+    """The docs pages a nav lists (mkdocs.yml's, or a `nav_tree`), as src_uris (`./habits/index.md`
+    is `habits/index.md`)."""
     found: set[str] = set()
 
     def walk(items: Any) -> None:
@@ -178,10 +238,15 @@ def _first_heading(markdown: str) -> str | None:
 
 
 def find_categories(
-    files: Iterable[File], docs_dir: Path, nav: Any = None, exclude: Iterable[str] = ()
+    files: Iterable[File], docs_dir: Path, nav: Any = None, exclude: Iterable[str] = (),
+    *, in_nav: Collection[str] | None = None, skip: Collection[str] = (),
 ) -> list[HandbookCategory]:
-    """The handbook categories, in nav order when there is a nav, else by folder name."""
-    folders = category_folders(files)
+    """The handbook categories, in nav order when there is a nav, else by folder name.
+
+    `nav` is mkdocs.yml's `nav` or, in a build, the final navigation as `nav_tree` gives it (with
+    its pages as `in_nav`). Folders in `skip` are no categories at all (Material's blog).
+    """
+    folders = {folder: uris for folder, uris in category_folders(files, in_nav).items() if folder not in skip}
     if nav:  # an explicit nav decides: a folder none of whose pages it lists is no category
         listed = nav_pages(nav)
         folders = {folder: uris for folder, uris in folders.items() if any(uri in listed for uri in uris)}
