@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from handbook import project
 from handbook.site import generated, links
 from handbook.site import pages, standalone
-from handbook.checks.categories import find_categories, nav_pages, nav_tree
+from handbook.checks.categories import find_categories, nav_pages, nav_tree, without_language
 from handbook.channelmap.model import ChannelMap, ChannelMapError
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
@@ -42,6 +42,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     channel_map: ChannelMap | None = None
     redactor: privacy.Redactor | None = None
     published_words: frozenset[str] = frozenset()
+    languages: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).parent
@@ -83,8 +84,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """Categories from the final navigation: after every nav plugin (literate-nav, awesome-nav,
         awesome-pages, Material's blog) and mkdocs-static-i18n have built it."""
         tree = nav_tree(nav.items, automatic=config.nav is None)
+        self.languages = project.language_folders(config)
         self.categories = find_categories(files, self.docs_dir, tree, self.config.exclude_categories,
-                                          in_nav=nav_pages(tree), skip=project.blog_folders(config))
+                                          in_nav=nav_pages(tree), skip=project.blog_folders(config),
+                                          languages=self.languages)
         if not generated.language_prefix(config):  # once per build, not once per language
             self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map,
                                          self.categories, Path(config.config_file_path)))
@@ -298,7 +301,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _discuss(self, page: Page) -> links.Discuss | None:
         if self.links is None or not self.config.discuss_links:
             return None
-        channel, unknown = self.links.discuss_channel(page.file.src_uri, page.meta, self.categories)
+        channel, unknown = self.links.discuss_channel(without_language(page.file.src_uri, self.languages),
+                                                      page.meta, self.categories)
         if unknown is not None:
             log.warning(links.front_matter_finding(self.links, unknown, page.file, self._display(page.file))
                         .as_log_line())

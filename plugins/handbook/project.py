@@ -56,7 +56,7 @@ class Project:
     def categories(self) -> list[HandbookCategory]:
         files = get_files(self.config)
         return find_categories(files, self.docs_dir, self.config.nav, self.options.exclude_categories,
-                               skip=blog_folders(self.config))
+                               skip=blog_folders(self.config), languages=language_folders(self.config))
 
     def analyse(self) -> Analysis:
         """The checks `handbook check` reports: categories from the docs files, the map, renames,
@@ -132,6 +132,15 @@ def _default_options(path: Path) -> HandbookConfig:
     options.load_dict({})
     options.validate()
     return options
+
+
+def language_folders(config: MkDocsConfig) -> set[str]:
+    """mkdocs-static-i18n's language folders (`en/`, `fr/`) in its folder mode; none otherwise."""
+    i18n = config.plugins.get("i18n")
+    options = getattr(i18n, "config", None)
+    if getattr(options, "docs_structure", None) != "folder":
+        return set()
+    return {str(language.locale) for language in getattr(options, "languages", None) or ()}
 
 
 def blog_folders(config: MkDocsConfig) -> set[str]:

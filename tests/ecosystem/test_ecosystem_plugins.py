@@ -92,3 +92,17 @@ def test_a_feed_of_the_users_own_is_kept_with_a_warning_naming_the_option(tmp_pa
                              "Fix: set `feed:` of the handbook plugin to another path, or to '' to turn it off"]
     assert site.text("feed.xml") == "<feed>our own</feed>\n"
     assert 'type="application/atom+xml"' not in site.text("index.html")
+
+
+def test_static_i18n_folder_mode_categories_are_the_folders_inside_a_language(tmp_path):
+    folder_mode = {"i18n": {**I18N["i18n"], "docs_structure": "folder"}}
+    docs = {**{f"en/{path}": text for path, text in DOCS.items()},
+            "fr/index.md": "# Bienvenue\n\nCommencez par les habitudes.\n",
+            "fr/habits/index.md": "# Habitudes\n\nDe petites routines.\n"}
+    site = build_beside(tmp_path, ["search", folder_mode], docs=docs)  # strict: no en/ or fr/ channel wanted
+    # the French site is built last: its titles are French, its folders those of every language
+    assert site.categories() == {"habits": "Habitudes", "focus": "Focus"}
+    assert site.html("fr/habits/index.html").text_of("h1")[0].startswith("Habitudes")
+    assert site.html("fr/habits/index.html").one("a", "handbook-discuss__channel").text == "#habits"
+    site.assert_handbook_output()
+    site.assert_handbook_output(prefix="fr/")

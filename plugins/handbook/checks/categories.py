@@ -49,7 +49,15 @@ class HandbookCategory:
         return self.channel or slug_for_folder(self.folder)
 
 
-def category_folders(files: Iterable[File], in_nav: Collection[str] | None = None) -> dict[str, list[str]]:
+def without_language(src_uri: str, languages: Collection[str] = ()) -> str:
+    """`habits/tiny.md` for `fr/habits/tiny.md` when `fr` is a language folder (mkdocs-static-i18n's
+    folder mode): the categories are the folders inside a language, shared by all languages."""
+    first, _, rest = src_uri.partition("/")
+    return rest if rest and first in languages else src_uri
+
+
+def category_folders(files: Iterable[File], in_nav: Collection[str] | None = None,
+                     languages: Collection[str] = ()) -> dict[str, list[str]]:
     """Folder → the src_uris of its pages in the nav, in file order.
 
     Without `in_nav` (no build: `handbook check`), a page counts when MkDocs would put it in the
@@ -57,11 +65,12 @@ def category_folders(files: Iterable[File], in_nav: Collection[str] | None = Non
     """
     folders: dict[str, list[str]] = {}
     for file in files:
-        if "/" not in file.src_uri or not file.is_documentation_page() or file.generated_by:
+        path = without_language(file.src_uri, languages)
+        if "/" not in path or not file.is_documentation_page() or file.generated_by:
             continue
         if not (file.inclusion.is_in_nav() if in_nav is None else file.src_uri in in_nav):
             continue
-        folders.setdefault(file.src_uri.split("/", 1)[0], []).append(file.src_uri)
+        folders.setdefault(path.split("/", 1)[0], []).append(file.src_uri)
     return folders
 
 
@@ -141,6 +150,19 @@ def nav_tree(items: Iterable[Any], *, automatic: bool = False) -> list[Any]:
         elif file is not None:
             explicit = vars(item).get("title")  # set by the nav (or a nav plugin), not from the page
             tree.append({explicit: file.src_uri} if explicit else file.src_uri)
+    return tree
+
+
+def tree_without_language(tree: Any, languages: Collection[str]) -> Any:
+    """A nav (config-shaped) with every page path seen from inside its language folder."""
+    if not languages:
+        return tree
+    if isinstance(tree, str):
+        return without_language(tree, languages)
+    if isinstance(tree, dict):
+        return {title: tree_without_language(value, languages) for title, value in tree.items()}
+    if isinstance(tree, list):
+        return [tree_without_language(item, languages) for item in tree]
     return tree
 
 
@@ -239,22 +261,26 @@ def _first_heading(markdown: str) -> str | None:
 
 def find_categories(
     files: Iterable[File], docs_dir: Path, nav: Any = None, exclude: Iterable[str] = (),
-    *, in_nav: Collection[str] | None = None, skip: Collection[str] = (),
+    *, in_nav: Collection[str] | None = None, skip: Collection[str] = (), languages: Collection[str] = (),
 ) -> list[HandbookCategory]:
     """The handbook categories, in nav order when there is a nav, else by folder name.
 
     `nav` is mkdocs.yml's `nav` or, in a build, the final navigation as `nav_tree` gives it (with
-    its pages as `in_nav`). Folders in `skip` are no categories at all (Material's blog).
+    its pages as `in_nav`). Folders in `skip` are no categories at all (Material's blog);
+    `languages` are mkdocs-static-i18n's language folders, looked inside of.
     """
-    folders = {folder: uris for folder, uris in category_folders(files, in_nav).items() if folder not in skip}
+    folders = {folder: uris for folder, uris in category_folders(files, in_nav, languages).items()
+               if folder not in skip}
     if nav:  # an explicit nav decides: a folder none of whose pages it lists is no category
         listed = nav_pages(nav)
         folders = {folder: uris for folder, uris in folders.items() if any(uri in listed for uri in uris)}
+    nav = tree_without_language(nav, languages)
     titles = nav_titles(nav, folders)
     excluded = set(exclude)
     categories = []
     for folder, uris in folders.items():
-        index_uri = next((f"{folder}/{name}" for name in INDEX_NAMES if f"{folder}/{name}" in uris), None)
+        index_uri = next((uri for name in INDEX_NAMES for uri in uris
+                          if without_language(uri, languages) == f"{folder}/{name}"), None)
         meta, heading = read_page(docs_dir / index_uri) if index_uri else ({}, None)
         channel = meta.get("channel")
         title = category_title(folder, titles.get(folder), meta, heading)
