@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+try:
+    import mkdocs  # noqa: F401
+except ModuleNotFoundError:  # ProperDocs without the mkdocs package: its shim maps mkdocs.* to properdocs.*
+    try:
+        import properdocs.replacement  # noqa: F401
+    except ModuleNotFoundError:
+        pass  # neither: the commands that need one say so
+
 
 def __getattr__(name: str) -> str:
     # Looked up on demand: importlib.metadata costs more than the rest of `handbook check`'s imports.

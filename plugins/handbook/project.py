@@ -25,7 +25,13 @@ from handbook.checks.categories import HandbookCategory, find_categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
 
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+"""Found in this order when no `-f` names one: MkDocs' names, then ProperDocs'."""
+
+
+def find_config_file() -> Path | None:
+    """The configuration file in the current folder, as `mkdocs` or `properdocs` would find it."""
+    return next((Path(name) for name in CONFIG_NAMES if Path(name).is_file()), None)
 
 
 class ProjectError(HandbookError):
@@ -66,13 +72,13 @@ class Project:
 
 
 def load_project(config_file: str | os.PathLike | None = None) -> Project:
-    path = Path(config_file) if config_file else next((Path(n) for n in CONFIG_NAMES if Path(n).exists()),
-                                                       Path(CONFIG_NAMES[0]))
+    path = Path(config_file) if config_file else find_config_file() or Path(CONFIG_NAMES[0])
     if path.is_dir():
         raise ProjectError("is a folder", file=str(path), fix=f"name the file inside it: -f {path / CONFIG_NAMES[0]}")
     if not path.is_file():
         raise ProjectError("no such file", file=str(path),
-                           fix="run handbook in the folder that holds mkdocs.yml, or name it with -f path/to/mkdocs.yml")
+                           fix="run handbook in the folder that holds mkdocs.yml (or properdocs.yml), "
+                               "or name it with -f path/to/mkdocs.yml")
     # MkDocs logs config warnings itself; keep the command's output to our findings. Its errors
     # (a bad option) are logged, then it aborts: they are caught here and become one ProjectError.
     mkdocs_log = logging.getLogger("mkdocs")
