@@ -184,3 +184,34 @@ def test_sync_never_loses_a_hand_written_key_or_comment(tmp_path, loaded_categor
             assert channel[key] == value
     assert f"# {comment} Our map." in once
     assert sync_once(once) == once
+
+
+def test_sync_check_writes_nothing_and_exits_1_until_the_map_is_in_step(project, capsys):
+    path = project / "channel_map.yml"
+    path.write_text(HAND_WRITTEN)
+    code, out, _ = run(capsys, "sync", "--check")
+    assert code == 1 and path.read_text() == HAND_WRITTEN
+    assert "channel_map.yml: would have archived #rituals (its category `rituals` is gone or excluded)" in out
+    code, out, _ = run(capsys, "sync", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["written"] is True and report["map"] == "channel_map.yml"
+    assert report["changes"][0].startswith("archived #rituals")
+    assert run(capsys, "sync", "--check") == (0, "channel_map.yml is in step with the docs; nothing to change.\n", "")
+    code, out, _ = run(capsys, "sync", "--check", "--format", "json")
+    assert code == 0 and json.loads(out) == {"map": "channel_map.yml", "changes": [], "left": [], "written": False}
+
+
+def test_sync_dry_run_as_json_carries_the_diff(project, capsys):
+    path = project / "channel_map.yml"
+    path.write_text(HAND_WRITTEN)
+    code, out, _ = run(capsys, "sync", "--dry-run", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["written"] is False and path.read_text() == HAND_WRITTEN
+    assert "+    status: archived" in report["diff"]
+
+
+def test_sync_errors_are_json_with_format_json(project, capsys):
+    (project / "channel_map.yml").write_text("server: [unclosed\n")
+    code, out, err = run(capsys, "sync", "--format", "json")
+    assert code == 2 and err == ""
+    assert json.loads(out)["error"]["file"] == "channel_map.yml"

@@ -41,3 +41,10 @@ def test_a_closed_pipe_is_no_traceback():
     _, err = reader.communicate()
     assert reader.returncode == 0
     assert b"Traceback" not in err and b"BrokenPipeError" not in err
+
+
+def test_python_m_handbook_is_the_handbook_command():
+    result = subprocess.run([sys.executable, "-m", "handbook", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout == f"handbook {handbook.__version__}\n"
+    result = subprocess.run([sys.executable, "-m", "handbook", "chek"], capture_output=True, text=True)
+    assert result.returncode == 2 and "invalid choice: 'chek'" in result.stderr

@@ -22,9 +22,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                              "rename (keeping ids), archive orphans, refresh the topics it wrote when a "
                                              "title changes. Keeps hand edits.")
     config_option(sync)
+    format_option(sync)
     sync.add_argument("--dry-run", action="store_true", help="print the change as a unified diff; write nothing")
     sync.add_argument("--add-near", action="store_true",
                       help="add a topic channel even for a category whose name an existing channel comes close to")
+    sync.add_argument("--check", action="store_true",
+                      help="write nothing; exit 1 when sync would change the map (for CI), 0 when it is in step")
     sync.set_defaults(run=run_sync)
 
     schema = subparsers.add_parser("schema", help="print the JSON Schema of channel_map.yml or communities.yml")
@@ -80,17 +83,29 @@ def run_sync(args: argparse.Namespace) -> int:
                                       map_file=shown)
     if result.changes:
         refuse_invalid(analysis.channel_map, result.text, path, shown, "handbook sync")
+    write = bool(result.changes) and not (args.dry_run or args.check)
+    diff = sync_module.unified_diff(old, result.text, shown) if result.changes and args.dry_run else None
+    if write:
+        write_atomic(path, result.text, shown)
+    schema_written = write and analysis.channel_map is None and write_schema_beside(path)
+    pending = args.check and bool(result.changes)
+    status = EXIT_FINDINGS if result.left or pending else EXIT_CLEAN
+    if args.format == "json":
+        report = {"map": shown, "changes": result.changes, "left": list(result.left), "written": write}
+        if diff is not None:
+            report["diff"] = diff
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return status
     if not result.changes:
         if not result.left:
             print(f"{shown} is in step with the docs; nothing to change.")
-    elif args.dry_run:
-        sys.stdout.write(sync_module.unified_diff(old, result.text, shown))
+    elif diff is not None:
+        sys.stdout.write(diff)
     else:
-        write_atomic(path, result.text, shown)
-        if analysis.channel_map is None and write_schema_beside(path):
+        if schema_written:
             print(f"wrote {SCHEMA_NAME} beside it, for editors that check YAML")
         for change in result.changes:
-            print(f"{shown}: {change}")
+            print(f"{shown}: {change}" if write else f"{shown}: would have {change}")
     for item in result.left:
         print(f"{shown}: left for you: {item}")
-    return EXIT_FINDINGS if result.left else EXIT_CLEAN
+    return status
