@@ -25,10 +25,10 @@ class Count(c.Type):
         self.minimum = minimum
 
     def run_validation(self, value: object) -> int:
-        value = super().run_validation(value)
-        if isinstance(value, bool) or value < self.minimum:
-            raise base.ValidationError(f"Expected a whole number of at least {self.minimum}, got {value!r}.")
-        return value
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not isinstance(number, int) or number < self.minimum:
+            raise base.ValidationError(f"Expected a whole number of at least {self.minimum}, got {number!r}.")
+        return number
 
 
 class RegexList(c.ListOfItems):

@@ -233,7 +233,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                              self.config.community_directory, self.config.review_page) if uri)
             quiet = frozenset({self.config.changelog} if self.config.changelog else ())
             self.mentions = MentionsExtension(self.links, skip=skip, quiet=quiet)
-            config.markdown_extensions.append(self.mentions)
+            config.markdown_extensions.append(self.mentions)  # type: ignore[arg-type]  # MkDocs takes instances too
 
     def _generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         if self.links is None:
@@ -302,7 +302,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.links is None or not self.config.discuss_links:
             return None
         channel, unknown = self.links.discuss_channel(without_language(page.file.src_uri, self.languages),
-                                                      page.meta, self.categories)
+                                                      dict(page.meta), self.categories)
         if unknown is not None:
             log.warning(links.front_matter_finding(self.links, unknown, page.file, self._display(page.file))
                         .as_log_line())

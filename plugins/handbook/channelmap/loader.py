@@ -45,14 +45,16 @@ class _Reader:
     @staticmethod
     def key_pos(node: Any, key: str) -> tuple[int, int]:
         try:
-            return tuple(node.lc.key(key))  # type: ignore[return-value]
+            key_line, key_col = node.lc.key(key)
+            return key_line, key_col
         except (AttributeError, KeyError, TypeError):
             return _Reader.node_pos(node)
 
     @staticmethod
     def value_pos(node: Any, key: str) -> tuple[int, int]:
         try:
-            return tuple(node.lc.value(key))  # type: ignore[return-value]
+            value_line, value_col = node.lc.value(key)
+            return value_line, value_col
         except (AttributeError, KeyError, TypeError):
             return _Reader.key_pos(node, key)
 
@@ -64,7 +66,8 @@ class _Reader:
     @staticmethod
     def item_pos(seq: Any, index: int) -> tuple[int, int]:
         try:
-            return tuple(seq.lc.item(index))  # type: ignore[return-value]
+            item_line, item_col = seq.lc.item(index)
+            return item_line, item_col
         except (AttributeError, KeyError, TypeError, IndexError):
             return _Reader.node_pos(seq)
 
@@ -81,6 +84,11 @@ class _Reader:
         if not isinstance(value, list):
             raise self.fail(self.value_pos(node, key), f"`{key}` of {what} must be a list, not {describe_value(value)}",
                             f"write it as {example}")
+        return value
+
+    def required_text(self, node: dict, key: str, what: str) -> str:
+        value = self.text(node, key, what, required=True)
+        assert value is not None  # text() raised already
         return value
 
     def text(self, node: dict, key: str, what: str, *, required: bool = False,
@@ -187,7 +195,7 @@ def parse_channel_map(path: Path, document: Any, shown: str | None = None, text:
         node = r.mapping(node, where, f"role {index + 1}", "`- name: moderator`")
         what = f"role {index + 1}"
         roles.append(Role(
-            name=r.text(node, "name", what, required=True),
+            name=r.required_text(node, "name", what),
             description=r.text(node, "description", what),
             id=r.text(node, "id", what),
             line=where[0] + 1,
@@ -198,7 +206,7 @@ def parse_channel_map(path: Path, document: Any, shown: str | None = None, text:
                                             "a list of `- name: Base Camp` entries with `channels:`")):
         where = r.item_pos(root["discord_categories"], index)
         node = r.mapping(node, where, f"Discord category {index + 1}", "`- name: Base Camp` with `channels:`")
-        cat_name = r.text(node, "name", f"Discord category {index + 1}", required=True)
+        cat_name = r.required_text(node, "name", f"Discord category {index + 1}")
         what = f"Discord category `{cat_name}`"
         category = DiscordCategory(
             name=cat_name, channels=[], id=r.text(node, "id", what),
@@ -210,7 +218,7 @@ def parse_channel_map(path: Path, document: Any, shown: str | None = None, text:
             ch_where = r.item_pos(node["channels"], ch_index)
             ch_node = r.mapping(ch_node, ch_where, f"channel {ch_index + 1} of {what}",
                                 "`- name: habits` with `kind: topic` below it")
-            ch_name = r.text(ch_node, "name", f"channel {ch_index + 1} of {what}", required=True)
+            ch_name = r.required_text(ch_node, "name", f"channel {ch_index + 1} of {what}")
             ch_what = f"channel `{ch_name}`"
             kind = r.text(ch_node, "kind", ch_what, choices=rules.KINDS)
             if kind is None:

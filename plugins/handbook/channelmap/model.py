@@ -21,7 +21,7 @@ STATUSES = ("active", "archived")
 class ChannelMapError(HandbookError):
     """The file cannot be read as a channel map; nothing else is checked until it is fixed."""
 
-    def __init__(self, path: Path | str, line: int, column: int, message: str, fix: str) -> None:
+    def __init__(self, path: Path | str, line: int | None, column: int | None, message: str, fix: str) -> None:
         self.path = str(path)
         super().__init__(message, file=self.path, line=line, column=column, fix=fix)
 

@@ -126,11 +126,11 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
 
     mismatched = []
     for category in categories:
-        channel = channel_map.topic_channel_for(category.folder)
-        if channel is None or not category.wants_channel:
+        mirror = channel_map.topic_channel_for(category.folder)
+        if mirror is None or not category.wants_channel:
             continue
-        if category.channel and not same_channel_name(channel.name, category.channel, channel.kind):
-            mismatched.append((channel, category))
+        if category.channel and not same_channel_name(mirror.name, category.channel, mirror.kind):
+            mismatched.append((mirror, category))
     stale, outdated = stale_topics(topic_questions(categories, channel_map), origins or {})
     return Drift(missing, orphans, found_renames, excluded, mismatched, stale, outdated, unresolved)
 

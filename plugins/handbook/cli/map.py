@@ -77,6 +77,7 @@ def run_sync(args: argparse.Namespace) -> int:
         result = sync_module.starter_map(project.config.site_name, analysis.categories,
                                          project.options.topic_channels_category)
     else:
+        assert analysis.drift is not None  # analyse() compares whenever there is a map
         old = read_text(path, shown)
         result = sync_module.sync_map(analysis.channel_map, old, analysis.drift,
                                       project.options.topic_channels_category, add_near=args.add_near,

@@ -82,19 +82,19 @@ def reindent_lists(text: str) -> tuple[list[str], list[int]]:
             out.append("")
             sources.append(index)
         sources.append(index)
-        item = owner[index]
-        if item is None or item.old_offset < 0 or not line.strip():
+        line_item = owner[index]
+        if line_item is None or line_item.old_offset < 0 or not line.strip():
             out.append(line)
             continue
         expanded = line.expandtabs(TAB)
         indent = len(expanded) - len(expanded.lstrip(" "))
-        if index == item.start:
-            out.append(" " * item.new_marker_indent + expanded.lstrip(" "))
-        elif indent >= item.old_offset:
-            extra = indent - item.old_offset
+        if index == line_item.start:
+            out.append(" " * line_item.new_marker_indent + expanded.lstrip(" "))
+        elif indent >= line_item.old_offset:
+            extra = indent - line_item.old_offset
             if extra < TAB and index not in in_fence:
                 extra = 0  # 1-3 extra spaces mean nothing in CommonMark; in Python-Markdown they might
-            out.append(" " * (item.new_offset + extra) + expanded.lstrip(" "))
+            out.append(" " * (line_item.new_offset + extra) + expanded.lstrip(" "))
         else:
             out.append(line)  # a lazy continuation line
     return out, sources

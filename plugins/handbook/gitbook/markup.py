@@ -251,8 +251,9 @@ class _Page:
             self.note(tag.number, f'hint style "{style}" is unknown; made it a note')
         body = self._body(tag)
         title = ""
-        if body and HEADING.match(body[0]):
-            title = " " + quote(HEADING.match(body[0])["title"])
+        heading = HEADING.match(body[0]) if body else None
+        if heading:
+            title = " " + quote(heading["title"])
             body = body[1:]
             while body and not body[0].strip():
                 body.pop(0)
@@ -320,6 +321,7 @@ class _Page:
             self.note(tag.number, "{% code %} holds no fenced code block; kept its content")
             return self._body(tag)
         match = FENCE.match(fence.text)
+        assert match is not None  # fence_open lines match FENCE
         info = match["info"].strip().split(None, 1)
         language = info[0] if info else "text"
         options = [info[1]] if len(info) > 1 else []
@@ -398,6 +400,7 @@ class _Page:
             self.note(tag.number, f"{{% include %}} of {path} includes itself; removed it")
             return []
         match = FRONT_MATTER.match(text)
+        assert target is not None  # no text without a target
         inner = _Page(self.converter, target, self.new, (*self.including, self.old))
         converted = inner.run(text[match.end():] if match else text)
         self.findings.extend(inner.findings)
@@ -420,9 +423,10 @@ class _Page:
         figure = FIGURE.match(text)
         if figure:
             return self.html.figure(figure, number)
-        if DETAILS.match(text):
+        details = DETAILS.match(text)
+        if details:
             self.changes["details"] += 1
-            return DETAILS.match(text)["indent"] + '<details markdown="1">'
+            return details["indent"] + '<details markdown="1">'
         if self.in_html or HTML_BLOCK.match(text):
             self.in_html = True
             return self.html.block_line(text, number)

@@ -32,7 +32,7 @@ class WorkTree:
                 "import from a clone of the GitBook-synced repository (git clone URL), so that history is kept",
             ) from None
         self.base = base
-        self.root = Path(self.repo.working_tree_dir).resolve()
+        self.root = Path(self.repo.working_tree_dir or base).resolve()  # None only for a bare repository
         self.prefix = base.relative_to(self.root).as_posix()  # "." when base is the repository
 
     def in_repo(self, path: str) -> str:

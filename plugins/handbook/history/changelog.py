@@ -158,8 +158,8 @@ def render_markdown(
     shown = list(entries[: max(limit, 0)])
     if not shown:
         lines += ["No changes recorded yet.", ""]
-    for (year, month), group in groupby(shown, key=lambda e: (e.date.year, e.date.month)):
-        group = list(group)
+    for (year, month), grouped in groupby(shown, key=lambda e: (e.date.year, e.date.month)):
+        group = list(grouped)
         lines += [f"## {MONTHS[month - 1]} {year}", ""]
         for e in group:
             authors = ", ".join(md_text(a) for a in e.authors)

@@ -100,7 +100,7 @@ class MentionInlineProcessor(InlineProcessor):
         super().__init__(pattern)
         self.ext = extension
 
-    def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802
+    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]  # noqa: N802
         ext = self.ext
         if ext.src_uri is None or ext.src_uri in ext.skip or in_attribute_list(data, m.start(), m.end()):
             return None, None, None
