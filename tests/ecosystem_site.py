@@ -78,16 +78,27 @@ class EcoSite:
     def html(self, path: str) -> Html:
         return Html.parse(self.text(path))
 
-    def assert_handbook_output(self, prefix: str = "") -> None:
-        """Ours is there: the generated pages, "Discuss this page", page dates from git."""
+    def assert_handbook_output(self, prefix: str = "", language: str = "en") -> None:
+        """Ours is there: the generated pages, "Discuss this page", in the site's language."""
+        words = WORDS[language]
         channels = self.html(f"{prefix}channels/index.html")
-        assert channels.text_of("h1")[0].startswith("Channels")
+        assert channels.text_of("h1")[0].startswith(words["channels"])
         assert JINJA_TOPIC.split(" {%")[0] in self.text(f"{prefix}channels/index.html")
-        assert self.html(f"{prefix}roles/index.html").text_of("h1")[0].startswith("Roles")
+        assert self.html(f"{prefix}roles/index.html").text_of("h1")[0].startswith(words["roles"])
         changelog = self.text(f"{prefix}changelog/index.html")
-        assert "{{ 7 * 6 }}" in changelog
+        assert "{{ 7 * 6 }}" in changelog and words["date"] in changelog
         page = self.html(f"{prefix}habits/tiny/index.html")
         assert page.one("a", "handbook-discuss__channel").text == "#habits"
+        assert words["discuss"] in page.text_of("aside", "handbook-discuss")[0]
+
+
+WORDS = {
+    "en": {"channels": "Channels", "roles": "Roles and permissions", "discuss": "Discuss this page in #habits",
+           "date": "April 2, 2024"},
+    "fr": {"channels": "Salons", "roles": "Rôles et permissions", "discuss": "Discuter de cette page dans #habits",
+           "date": "2 avril 2024"},
+}
+"""What our pages say in each language a test builds (the second commit is of April 2, 2024)."""
 
 
 def make_site(root: Path, plugins: list[Any], *, docs: dict[str, str] | None = None,

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import project
-from handbook.site import generated, links
+from handbook.site import generated, i18n, links
 from handbook.site import pages, standalone
 from handbook.checks.categories import find_categories, nav_pages, nav_tree, without_language
 from handbook.channelmap.model import ChannelMap, ChannelMapError
@@ -122,6 +122,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # redact what authors wrote, with the full private vocabulary (old names come from git).
         self._protect_pages(files)
         self.reviews.add_icon(env)
+        env.globals["handbook_text"] = i18n.strings(i18n.site_language(config.theme.get("language")))
         return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -238,12 +239,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         if self.links is None:
             return
-        for option, render in (("channel_directory", pages.channel_directory), ("roles_page", pages.roles_page)):
+        language = i18n.site_language(config.theme.get("language"))
+        for option, render, title in (("channel_directory", pages.channel_directory, "channels_title"),
+                                      ("roles_page", pages.roles_page, "roles_title")):
             uri = self.config[option]
             if not uri:
                 continue
-            file = generated.add_page(files, config, uri, render(self.links), option=option,
-                                      what=option.replace("_", " "))
+            file = generated.add_page(files, config, uri, render(self.links, i18n.text(title, language)),
+                                      option=option, what=option.replace("_", " "))
             if file is None:
                 if option == "channel_directory":
                     self.links.directory = None

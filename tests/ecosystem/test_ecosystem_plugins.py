@@ -23,7 +23,7 @@ def test_static_i18n_suffix_mode(tmp_path, order):
     site = build_beside(tmp_path, plugins, docs=docs)
     assert site.html("fr/index.html").text_of("h1")[0].startswith("Bienvenue")
     site.assert_handbook_output()
-    site.assert_handbook_output(prefix="fr/")
+    site.assert_handbook_output(prefix="fr/", language="fr")
 
 
 def test_rss_plugin_with_its_default_match_path(tmp_path):
@@ -105,4 +105,4 @@ def test_static_i18n_folder_mode_categories_are_the_folders_inside_a_language(tm
     assert site.html("fr/habits/index.html").text_of("h1")[0].startswith("Habitudes")
     assert site.html("fr/habits/index.html").one("a", "handbook-discuss__channel").text == "#habits"
     site.assert_handbook_output()
-    site.assert_handbook_output(prefix="fr/")
+    site.assert_handbook_output(prefix="fr/", language="fr")

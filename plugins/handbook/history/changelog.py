@@ -139,6 +139,8 @@ def render_markdown(
     pages: Mapping[str, str],
     limit: int,
     title: str = "Changelog",
+    format_day: Callable[[datetime], str] | None = None,
+    format_month: Callable[[int, int], str] | None = None,
     feed_url: str | None = None,
     note: str | None = None,
 ) -> str:
@@ -160,10 +162,10 @@ def render_markdown(
         lines += ["No changes recorded yet.", ""]
     for (year, month), grouped in groupby(shown, key=lambda e: (e.date.year, e.date.month)):
         group = list(grouped)
-        lines += [f"## {MONTHS[month - 1]} {year}", ""]
+        lines += [f"## {format_month(year, month) if format_month else f'{MONTHS[month - 1]} {year}'}", ""]
         for e in group:
             authors = ", ".join(md_text(a) for a in e.authors)
-            date = f'<time datetime="{e.date.date().isoformat()}">{format_date(e.date)}</time>'
+            date = f'<time datetime="{e.date.date().isoformat()}">{(format_day or format_date)(e.date)}</time>'
             head = f'- <a id="{e.anchor}"></a>**{date}** · {md_text(e.subject)}'
             if authors:
                 head += f" · *{authors}*"

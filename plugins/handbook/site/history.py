@@ -31,7 +31,7 @@ from handbook.history import changelog as cl
 from handbook.history.feed import render_feed
 from handbook.history.log import FileRecord
 from handbook.history.git import HistoryReader, Snapshot
-from handbook.site import generated
+from handbook.site import generated, i18n
 from handbook.site.theme import TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -49,14 +49,16 @@ class PageHistory:
     contributors: tuple[str, ...] = ()
     state: str = "committed"  # committed | modified | uncommitted | file-time | unknown
     note: str | None = None
+    locale: str = "en"
+    """The site's `theme.language`: dates are written as its people write them (Babel)."""
 
     @property
     def updated_text(self) -> str | None:
-        return cl.format_date(self.updated) if self.updated else None
+        return i18n.format_date(self.updated, self.locale) if self.updated else None
 
     @property
     def created_text(self) -> str | None:
-        return cl.format_date(self.created) if self.created else None
+        return i18n.format_date(self.created, self.locale) if self.created else None
 
     @property
     def updated_iso(self) -> str | None:
@@ -82,6 +84,7 @@ class _Build:
     warned: bool = False
     files: Files | None = None
     feed_file: File | None = None
+    locale: str = "en"
     redact: Callable[[str], str] | None = None
     """The privacy step (`handbook.site.privacy`) for every text from git: subjects, names."""
 
@@ -120,9 +123,11 @@ class SiteHistory:
     def add_changelog(self, files: Files, config: MkDocsConfig) -> Files:
         b = self.build
         b.files = files
+        b.locale = str(config.theme.get("language") or "en")  # read now: static-i18n sets it after on_config
         if not b.enabled or not b.changelog_uri:
             return files
-        if generated.add_page(files, config, b.changelog_uri, "# Changelog\n", option="changelog",
+        title = i18n.text("changelog_title", i18n.site_language(b.locale))
+        if generated.add_page(files, config, b.changelog_uri, f"# {title}\n", option="changelog",
                               what="changelog page") is None:
             b.changelog_uri = None
         return files
@@ -205,6 +210,9 @@ class SiteHistory:
         feed_url = get_relative_url(b.feed_path, page.url or ".") if b.feed_path else None
         return cl.render_markdown(
             self.entries(),
+            title=i18n.text("changelog_title", i18n.site_language(b.locale)),
+            format_day=lambda moment: i18n.format_date(moment, b.locale),
+            format_month=lambda year, month: i18n.format_month(year, month, b.locale),
             page_path=b.changelog_uri,
             pages=titles,
             limit=b.limit,
@@ -231,26 +239,30 @@ class SiteHistory:
         snap = self.snapshot()
         history = snap.history
         if history.problem and history.head is None and not history.problem.endswith("no commits yet"):
-            return PageHistory(updated=_mtime(file.abs_src_path), state="file-time")
+            return PageHistory(updated=_mtime(file.abs_src_path), state="file-time", locale=self.build.locale)
         record: FileRecord | None = history.files.get(file.src_uri)
         local = snap.worktree.get(file.src_uri)
         names = tuple(record.contributor_names) if record else ()
         if self.build.redact is not None:
             names = tuple(dict.fromkeys(self.build.redact(n) for n in names))
         if local == "new" or (record is None and not history.shallow):
-            return PageHistory(state="uncommitted", note="Not yet committed")
+            return PageHistory(state="uncommitted", note=self._text("not_committed"), locale=self.build.locale)
         if local == "modified":
             return PageHistory(
                 updated=_mtime(file.abs_src_path),
                 created=record.created if record else None,
                 contributors=names,
                 state="modified",
-                note="Uncommitted changes",
+                note=self._text("uncommitted"),
+                locale=self.build.locale,
             )
         if record is None:
-            return PageHistory(state="unknown", note="History not available in this shallow clone")
-        note = "Creation date unknown (shallow clone)" if history.shallow and record.created is None else None
-        return PageHistory(record.updated, record.created, names, "committed", note)
+            return PageHistory(state="unknown", note=self._text("shallow_unknown"), locale=self.build.locale)
+        note = self._text("created_unknown") if history.shallow and record.created is None else None
+        return PageHistory(record.updated, record.created, names, "committed", note, locale=self.build.locale)
+
+    def _text(self, key: str) -> str:
+        return i18n.text(key, i18n.site_language(self.build.locale))
 
     # --- on_post_page --------------------------------------------------------------------------
     def head_link(self, output: str, page: Page, config: MkDocsConfig) -> str:

@@ -1,0 +1,43 @@
+"""Our words follow Material's `theme.language`; dates are formatted by Babel for that locale."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from ecosystem_site import build_beside
+
+from handbook.site import i18n
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_every_string_is_translated_into_every_language(language):
+    for key, translations in i18n.STRINGS.items():
+        assert translations.get(language), (key, language)
+        assert ("{server}" in translations[language]) == (key == "join")
+
+
+@pytest.mark.parametrize(("theme_language", "expected"), [
+    ("en", "November 21, 2024"), ("de", "21. November 2024"), ("fr", "21 novembre 2024"),
+    ("es", "21 de noviembre de 2024"), ("nl", "21 november 2024"), ("pt-BR", "21 de novembro de 2024"),
+    ("it", "21 novembre 2024"), ("tlh", "November 21, 2024"),
+])
+def test_dates_read_as_people_of_the_language_write_them(theme_language, expected):
+    assert i18n.format_date(datetime(2024, 11, 21, 23, 0), theme_language) == expected
+
+
+def test_site_language_falls_back_to_english():
+    assert [i18n.site_language(v) for v in ("de-CH", "pt_BR", "FR", None, "tlh")] == ["de", "pt", "fr", "en", "en"]
+
+
+def test_a_german_site_says_it_in_german(tmp_path):
+    site = build_beside(tmp_path, ["search"], config={"theme": {"name": "material", "language": "de"}})
+    page = site.html("habits/tiny/index.html")
+    [discuss] = page.text_of("aside", "handbook-discuss")
+    assert "Diskutiere diese Seite in #habits" in discuss
+    assert "Noch kein Mitglied?" in discuss and "Test Community beitreten" in discuss
+    assert page.text_of("span", "handbook-history__updated") == ["2. April 2024"]
+    assert site.html("channels/index.html").text_of("h1")[0].startswith("Kanäle")
+    changelog = site.html("changelog/index.html")
+    assert changelog.text_of("h1")[0].startswith("Änderungen")
+    assert any(h.startswith("April 2024") for h in changelog.text_of("h2"))
