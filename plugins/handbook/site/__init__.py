@@ -7,6 +7,8 @@ page is discussed; `mentions` is the Python-Markdown extension that links `#chan
 changelog and the feed into the build; `privacy` is the private vocabulary and the one redaction
 step for text from git and front matter; `page_privacy` finds private names in what authors wrote
 (front matter, link text, alt text, code spans) and redacts the page; `reviews` puts owners and
-review dates in (findings, the reviews page, the overdue banner, the footer line).
+review dates in (findings, the reviews page, the overdue banner, the footer line); `generated`
+adds generated pages and files to MkDocs' `Files` (backed by `.handbook-cache/`, never over a
+file of the user's); `i18n` has our words in the site's language and formats dates with Babel.
 `handbook.plugin` wires these to MkDocs' events.
 """
