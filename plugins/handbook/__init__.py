@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-try:
-    import mkdocs  # noqa: F401
-except ModuleNotFoundError:  # ProperDocs without the mkdocs package: its shim maps mkdocs.* to properdocs.*
+
+def _without_mkdocs() -> bool:
+    """True where ProperDocs is installed without the mkdocs package (found, never imported)."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec("mkdocs") is None
+    except (ImportError, ValueError):
+        return True
+
+
+if _without_mkdocs():  # ProperDocs' shim maps every mkdocs.* import to properdocs.*
     try:
         import properdocs.replacement  # noqa: F401
     except ModuleNotFoundError:
