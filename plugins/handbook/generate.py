@@ -26,6 +26,7 @@ def generate_pages(config_file: str | None) -> Generated:
     """The plugin's generated pages and feed for the project, through the plugin's own events."""
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.meta import get_data
 
     from handbook.errors import HandbookError
     from handbook.plugin import HandbookPlugin
@@ -42,15 +43,17 @@ def generate_pages(config_file: str | None) -> Generated:
     files = get_files(config)
     config.plugins._current_plugin = "handbook"  # what File.generated records as the page's maker
     try:
-        files = plugin.on_files(files, config=config) or files
+        for on_files in plugin.on_files.methods:  # the plugin's on_files runs at more than one priority
+            files = on_files(files, config=config) or files
     finally:
         config.plugins._current_plugin = None
     pages: dict[str, str] = {}
     for file in files:
         if file.generated_by == "handbook" and file.is_documentation_page():
             page = Page(None, file, config)
-            markdown = plugin.on_page_markdown(file.content_string, page=page, config=config, files=files)
-            pages[file.src_uri] = HEADER + (markdown if markdown is not None else file.content_string)
+            source, _ = get_data(file.content_string)  # its front matter is for MkDocs plugins; HEADER is ours
+            markdown = plugin.on_page_markdown(source, page=page, config=config, files=files)
+            pages[file.src_uri] = HEADER + (markdown if markdown is not None else source)
     feed = plugin.site_history.feed_document(config)
     return Generated(pages, feed)
 

@@ -152,7 +152,7 @@ def test_git_is_asked_twice_and_only_about_topics_that_do_not_name_the_title(rep
         repo.write(f"docs/topic-{n}/index.md", f"# Topic {n}\n")
     repo.write("channel_map.yml", MAP.format(habits="Habits that last") + "".join(
         f"      - name: topic-{n}\n        kind: topic\n        category: topic-{n}\n"
-        f"        topic: {'Topic ' + str(n) if n % 2 else 'In our own words'}\n" for n in range(6)))
+        f"        topic: {'Topic ' + str(n) if n % 2 else f'In our own words {n}'}\n" for n in range(6)))
     repo.commit("More categories")
     calls: list[tuple[str, ...]] = []
     run = history_git.Repository.run
@@ -169,7 +169,7 @@ def test_git_is_asked_twice_and_only_about_topics_that_do_not_name_the_title(rep
                      "docs/topic-2/index.md", "docs/topic-4/index.md")
     calls.clear()
     for n in (0, 2, 4):
-        repo.write(f"docs/topic-{n}/index.md", "# In our own words\n")
+        repo.write(f"docs/topic-{n}/index.md", f"# In our own words {n}\n")  # titles stay distinct
     repo.write("docs/badging/index.md", "# Badging\n")
     assert check(capsys)[0] == 0
     assert calls == []  # every topic names its title: no git at all

@@ -176,8 +176,10 @@ def default_topic_for(title: str, description: str | None) -> str:
 def sync_form_for_other_title(topic: str, category: HandbookCategory) -> bool:
     """`Other title: <the category's description>`: sync's form, written under another title.
     Without a description the form is the title alone, which any words could be: never assumed."""
-    suffix = f": {category.description}" if category.description else None
-    return bool(suffix) and topic.endswith(suffix) and len(topic) > len(suffix) \
+    if not category.description:
+        return False
+    suffix = f": {category.description}"
+    return topic.endswith(suffix) and len(topic) > len(suffix) \
         and topic != default_topic_for(category.title, category.description)
 
 

@@ -149,7 +149,7 @@ def _topic_written(versions: Versions, map_rel: str, channel: Channel, source_li
             continue
         sha = files[map_rel]
         text = blobs.text(sha) if sha else None
-        if text is None:
+        if sha is None or text is None:
             break
         if source_line is None or sum(_bare(line) == source_line for line in text.splitlines()) != 1:
             old = _same_channel(blobs.channels(sha), channel)
