@@ -5,6 +5,7 @@ importing `mkdocs` fails, as it does where the package is not installed."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ sys.meta_path.insert(0, NoMkDocs())
 def run_without_mkdocs(root: Path, code: str) -> subprocess.CompletedProcess:
     script = WITHOUT_MKDOCS + code
     return subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **sitekit.GIT_ENV})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **sitekit.GIT_ENV})
 
 
 def properdocs_site(root: Path) -> Path:
