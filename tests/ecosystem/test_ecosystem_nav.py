@@ -43,3 +43,12 @@ def test_without_a_nav_plugin_the_index_pages_name_the_categories(tmp_path):
     docs = {**DOCS, "habits/index.md": "# Habits that last\n\nTiny routines.\n"}
     site = build_beside(tmp_path, ["search"], docs=docs, handbook={"drift": "ignore"})  # the topic says "Habits"
     assert site.categories() == {"habits": "Habits that last", "focus": "Focus"}
+
+
+def test_materials_blog_is_no_category(tmp_path):
+    docs = {**DOCS, "blog/index.md": "# Blog\n",
+            "blog/posts/first.md": "---\ndate: 2024-03-01\n---\n# First post\n\nHello.\n"}
+    site = build_beside(tmp_path, ["search", "blog"], docs=docs)  # strict: no channel wanted for blog/
+    assert site.categories() == {"habits": "Habits", "focus": "Focus"}
+    assert site.exists("blog/2024/03/01/first-post/index.html")
+    site.assert_handbook_output()
