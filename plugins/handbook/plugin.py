@@ -62,7 +62,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
         self.reviews = SiteReviews(self.config, config, self.root, self.channel_map, redact=self._redact_private)
         generated.exclude_from_other_plugins(config, [uri for uri in (
-            self.config.channel_directory, self.config.roles_page, self.config.history and self.config.changelog) if uri])
+            self.config.channel_directory, self.config.roles_page, self.config.community_directory,
+            self.config.history and self.config.changelog) if uri])
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -271,13 +272,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         uri = self.config.community_directory
         if self.communities is None or not uri:
             return
-        if files.get_file_from_path(uri) is not None:
-            log.warning(f"docs/{uri} exists, so the generated community directory is not written. "
-                        "Fix: set `community_directory:` of the handbook plugin to another path, or to '' to turn it off")
-            return
-        inclusion = InclusionLevel.UNDEFINED if config.nav is None else InclusionLevel.NOT_IN_NAV
         content = community_directory.directory_page(self.communities, self.link_status)
-        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        generated.add_page(files, config, uri, content, option="community_directory", what="community directory")
 
     def _report_link_health(self, stale: str | None, findings) -> None:
         if self.config.link_health == "ignore":
