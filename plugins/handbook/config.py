@@ -82,10 +82,10 @@ class Number(c.Type):
         self.minimum = minimum
 
     def run_validation(self, value: object) -> float:
-        value = super().run_validation(value)
-        if isinstance(value, bool) or value < self.minimum:
-            raise base.ValidationError(f"Expected a number of at least {self.minimum:g}, got {value!r}.")
-        return float(value)
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not isinstance(number, (int, float)) or number < self.minimum:
+            raise base.ValidationError(f"Expected a number of at least {self.minimum:g}, got {number!r}.")
+        return float(number)
 
 
 class StatusCodes(c.ListOfItems):

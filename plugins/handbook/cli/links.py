@@ -47,6 +47,8 @@ def run_check(args: argparse.Namespace) -> int:
     pages = []
     if args.only != "communities":
         for file in get_files(project.config).documentation_pages():
+            if file.abs_src_path is None:  # none in a fresh file list; generated pages come from plugins
+                continue
             path = Path(file.abs_src_path)
             pages.append((project.show(path), read_text(path, project.show(path))))
     found = run.collect(pages, communities, options.link_check.exclude)

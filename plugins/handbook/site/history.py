@@ -175,7 +175,7 @@ class SiteHistory:
                 b.ignore,
                 shallow=snap.history.shallow,
                 skip=lambda path: path == b.changelog_uri,
-                private=(lambda name: b.redact(name) != name) if b.redact is not None else (lambda name: False),
+                private=_changed_by(b.redact),
             )
             if b.redact is not None:  # the one redaction step for what git says
                 for entry in b.entries:
@@ -307,6 +307,13 @@ class SiteHistory:
             built=datetime.now(timezone.utc),
         )
         return b.feed_path, data
+
+
+def _changed_by(redact: Callable[[str], str] | None) -> Callable[[str], bool]:
+    """Whether redaction would hide a name: then it is private."""
+    if redact is None:
+        return lambda name: False
+    return lambda name: redact(name) != name
 
 
 ICONS = {
