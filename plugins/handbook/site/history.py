@@ -208,12 +208,12 @@ class SiteHistory:
         elif history.shallow:
             note = "Built from a shallow git clone: older changes are not listed."
         feed_url = get_relative_url(b.feed_path, page.url or ".") if b.feed_path else None
-        return cl.render_markdown(
+        return cl.render_markdown(  # is_changelog: the page is at changelog_uri
             self.entries(),
             title=i18n.text("changelog_title", i18n.site_language(b.locale)),
             format_day=lambda moment: i18n.format_date(moment, b.locale),
             format_month=lambda year, month: i18n.format_month(year, month, b.locale),
-            page_path=b.changelog_uri,
+            page_path=page.file.src_uri,
             pages=titles,
             limit=b.limit,
             feed_url=feed_url,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, DiscordCategory
@@ -57,7 +58,7 @@ def _text(text: str | None, links: bool = False) -> str:
     return _WEB_LINK.sub(lambda m: f'<a href="{m.group(2).replace(chr(34), "&quot;")}">{m.group(1)}</a>', text)
 
 
-def _table(caption: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(caption: str, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     """An HTML table (cells are HTML already): a caption, column headers, each row's first cell
     its row header. One line per row and no blank line, so Markdown keeps it as one HTML block."""
     out = ["<table>", f"<caption>{caption}</caption>",
