@@ -121,7 +121,8 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
             orphans.append(channel)
     missing = [c for c in missing if c.folder not in claimed]
     unknown = {nfc(old): why for old, why in (unknown or {}).items()}
-    unresolved = [(c, unknown[nfc(c.category)]) for c in orphans if missing and nfc(c.category) in unknown]
+    unresolved = [(c, unknown[nfc(c.category)]) for c in orphans
+                  if missing and c.category and nfc(c.category) in unknown]  # orphans mirror a folder
     orphans = [c for c in orphans if not any(c is u for u, _ in unresolved)]
 
     mismatched = []
