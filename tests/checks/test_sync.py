@@ -186,16 +186,20 @@ def test_sync_never_loses_a_hand_written_key_or_comment(tmp_path, loaded_categor
     assert sync_once(once) == once
 
 
+WITHOUT_ORPHAN = HAND_WRITTEN.replace("  - name: rituals\n    kind: topic\n    category: rituals\n    topic: Rituals\n", "")
+"""Only `focus` lacks its channel: sync has one change to make, and nothing to leave for people."""
+
+
 def test_sync_check_writes_nothing_and_exits_1_until_the_map_is_in_step(project, capsys):
     path = project / "channel_map.yml"
-    path.write_text(HAND_WRITTEN)
+    path.write_text(WITHOUT_ORPHAN)
     code, out, _ = run(capsys, "sync", "--check")
-    assert code == 1 and path.read_text() == HAND_WRITTEN
-    assert "channel_map.yml: would have archived #rituals (its category `rituals` is gone or excluded)" in out
+    assert code == 1 and path.read_text() == WITHOUT_ORPHAN
+    assert out.startswith("channel_map.yml: would have added #focus for `focus`")
     code, out, _ = run(capsys, "sync", "--format", "json")
     report = json.loads(out)
     assert code == 0 and report["written"] is True and report["map"] == "channel_map.yml"
-    assert report["changes"][0].startswith("archived #rituals")
+    assert report["changes"][0].startswith("added #focus") and report["left"] == []
     assert run(capsys, "sync", "--check") == (0, "channel_map.yml is in step with the docs; nothing to change.\n", "")
     code, out, _ = run(capsys, "sync", "--check", "--format", "json")
     assert code == 0 and json.loads(out) == {"map": "channel_map.yml", "changes": [], "left": [], "written": False}
@@ -203,11 +207,11 @@ def test_sync_check_writes_nothing_and_exits_1_until_the_map_is_in_step(project,
 
 def test_sync_dry_run_as_json_carries_the_diff(project, capsys):
     path = project / "channel_map.yml"
-    path.write_text(HAND_WRITTEN)
+    path.write_text(WITHOUT_ORPHAN)
     code, out, _ = run(capsys, "sync", "--dry-run", "--format", "json")
     report = json.loads(out)
-    assert code == 0 and report["written"] is False and path.read_text() == HAND_WRITTEN
-    assert "+    status: archived" in report["diff"]
+    assert code == 0 and report["written"] is False and path.read_text() == WITHOUT_ORPHAN
+    assert "+  - name: focus" in report["diff"]
 
 
 def test_sync_errors_are_json_with_format_json(project, capsys):
