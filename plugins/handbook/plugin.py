@@ -63,22 +63,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.reviews = SiteReviews(self.config, config, self.root, self.channel_map, redact=self._redact_private)
         generated.exclude_from_other_plugins(config, [uri for uri in (
             self.config.channel_directory, self.config.roles_page, self.config.community_directory,
-            self.config.history and self.config.changelog) if uri])
+            self.config.review_page, self.config.history and self.config.changelog) if uri])
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this object, and its history cache, across rebuilds."""
         self.site_history = SiteHistory()
-
-    def _on_files_reviews(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Owners and review dates are read with the files, before the nav exists: the categories
-        for them come from mkdocs.yml's nav and the files, as `handbook check` finds them."""
-        folders = [c.folder for c in find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories,
-                                                     skip=project.blog_folders(config))]
-        try:
-            return self.reviews.read_pages(files, config, folders)
-        except HandbookError as err:
-            raise PluginError(f"Error reading owners and review dates:\n{err}") from None
 
     @event_priority(generated.LATE)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -104,7 +94,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._report_link_health(link_report.stale_line(self.link_status, self.status_display,
                                                         self.config.link_status_max_age),
                                  self.problem_links.community_findings(self.communities))
+        files = self._read_reviews(files, config)
         return self._history().add_feed(self._history().add_changelog(files, config), config)
+
+    def _read_reviews(self, files: Files, config: MkDocsConfig) -> Files:
+        """Owners and review dates are read with the files, before the nav exists: the categories
+        for them come from mkdocs.yml's nav and the files, as `handbook check` finds them."""
+        folders = [c.folder for c in find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories,
+                                                     skip=project.blog_folders(config),
+                                                     languages=project.language_folders(config))]
+        try:
+            return self.reviews.read_pages(files, config, folders)
+        except HandbookError as err:
+            raise PluginError(f"Error reading owners and review dates:\n{err}") from None
 
     @event_priority(generated.EARLY)
     def _on_files_early(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -116,7 +118,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """After mkdocs-static-i18n, which rebuilds `Files` from docs_dir and drops the rest."""
         return self._add_generated(files, config) if generated.adds_late(config) else files
 
-    on_files = CombinedEvent(_on_files_early, _on_files_reviews, _on_files_late)
+    on_files = CombinedEvent(_on_files_early, _on_files_late)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         # Every page is converted and none is written or indexed yet: the one moment to check and

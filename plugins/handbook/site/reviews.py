@@ -17,10 +17,11 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import project
+from handbook.site import generated
 from handbook.checks.categories import page_title, title_from_path
 from handbook.reviews import page as review_page
 from handbook.reviews.setup import Setup, prepare
@@ -90,13 +91,10 @@ class SiteReviews:
     def _add_page(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.page_uri:
             return files
-        if files.get_file_from_path(self.page_uri) is not None:
-            log.warning(f"docs/{self.page_uri} exists, so the generated reviews page is not written. "
-                        "Fix: set `review_page:` of the handbook plugin to another path, or to '' to turn it off")
+        # One rule for generated pages (a cache file, `render_macros: false`, one warning when taken).
+        if generated.add_page(files, config, self.page_uri, "# Reviews\n", option="review_page",
+                              what="reviews page") is None:
             self.page_uri = None
-            return files
-        inclusion = InclusionLevel.UNDEFINED if config.nav is None else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, self.page_uri, content="# Reviews\n", inclusion=inclusion))
         return files
 
     def is_reviews_page(self, page: Page) -> bool:
