@@ -19,8 +19,8 @@ from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from handbook.checks import categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
+from handbook.webhook import embed_message
 
-EMBED_TITLE_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TOTAL_MAX = 256, 4096, 2048, 6000
 STATUS_WORD = {"added": "Added", "updated": "Updated", "renamed": "Moved", "removed": "Removed"}
 STATUS_ORDER = ("added", "updated", "renamed", "removed")
 DEFAULT_IGNORE = tuple(HandbookConfig.changelog_ignore.default)  # the plugin's default
@@ -176,16 +176,4 @@ def build_message(changes: list[PageChange], since: str, commits: int, site_url:
             shown = f"[{title}]({change.url})" if change.url and status != "removed" else title
             lines.append(f"**{STATUS_WORD[status]}** {shown}")
     footer = f"{len(changes)} page{'s' if len(changes) != 1 else ''} changed in {commits} commit{'s' if commits != 1 else ''}"
-    title = f"Handbook updates since {since}"[:EMBED_TITLE_MAX]
-    budget = min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - len(title) - len(footer)) - 40
-    description, used = [], 0
-    for index, line in enumerate(lines):
-        if used + len(line) + 1 > budget:
-            description.append(f"…and {len(lines) - index} more")
-            break
-        description.append(line)
-        used += len(line) + 1
-    embed: dict = {"title": title, "description": "\n".join(description), "footer": {"text": footer}}
-    if site_url:
-        embed["url"] = site_url
-    return {"username": "Handbook", "embeds": [embed], "allowed_mentions": {"parse": []}}
+    return embed_message(f"Handbook updates since {since}", lines, footer, site_url)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from handbook.webhook import embed_message
 from handbook.reviews.page import format_date
 from handbook.reviews.status import OVERDUE, PageReview
 
-TITLE_MAX, DESCRIPTION_MAX, TOTAL_MAX, CONTENT_MAX = 256, 4096, 6000, 2000
+CONTENT_MAX = 2000  # a message's own text (the embed's limits are discord.announce's)
 NO_OWNER = "No owner"
 _MARKDOWN = re.compile(r"([\\`*_~|\[\]()<>#@])")
 
@@ -63,20 +64,12 @@ def build_message(reviews: list[PageReview], window: str, urls: dict[str, str] |
     overdue = sum(r.status == OVERDUE for r in reviews)
     footer = (f"{len(reviews)} page{'s' if len(reviews) != 1 else ''} due within {window}"
               + (f", {overdue} overdue" if overdue else ""))
-    title = "Handbook pages due for review"
-    budget = min(DESCRIPTION_MAX, TOTAL_MAX - len(title) - len(footer)) - 40
-    description, used = [], 0
-    for index, line in enumerate(lines):
-        if used + len(line) + 1 > budget:
-            left = sum(1 for rest in lines[index:] if rest.startswith("• "))
-            description.append(f"…and {left} more page{'s' if left != 1 else ''}")
-            break
-        description.append(line)
-        used += len(line) + 1
-    embed: dict = {"title": title, "description": "\n".join(description), "footer": {"text": footer}}
-    if site_url:
-        embed["url"] = site_url
-    message: dict = {"username": "Handbook", "embeds": [embed], "allowed_mentions": {"parse": []}}
+
+    def more(rest: list[str]) -> str:
+        left = sum(1 for line in rest if line.startswith("• "))
+        return f"…and {left} more page{'s' if left != 1 else ''}"
+
+    message = embed_message("Handbook pages due for review", lines, footer, site_url, more)
     if ping and role_ids:
         mentions, kept = "", []
         for role_id in role_ids:
