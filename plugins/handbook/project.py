@@ -89,6 +89,9 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
     try:
         config = load_config(config_file=str(path))
     except ConfigurationError as err:
+        yaml_error = _yaml_error(path, err.__context__)
+        if yaml_error is not None:
+            raise yaml_error from None
         raise ProjectError(str(err).strip() or "the configuration is not valid", file=str(path),
                            fix="correct the option named above; `mkdocs build` reports the same") from None
     except Abort as err:
@@ -105,6 +108,43 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
     plugin = config.plugins.get("handbook")
     options = plugin.config if plugin is not None else _default_options(path)
     return Project(config=config, options=options, config_file=path.resolve())
+
+
+def _yaml_error(path: Path, error: BaseException | None) -> ProjectError | None:
+    """MkDocs' "error parsing the configuration file" (several lines, a character offset) as one
+    ProjectError naming the file and line: not UTF-8, or not valid YAML."""
+    import yaml
+
+    if isinstance(error, yaml.reader.ReaderError):
+        shown = error.name if error.name and error.name != "<file>" else str(path)
+        line = None
+        if isinstance(error.character, int):  # a byte that is not UTF-8: its line, from the bytes
+            try:
+                data = Path(shown).read_bytes()
+                bad = data.decode("utf-8", errors="replace").find("\ufffd")
+                line = data.decode("utf-8", errors="replace")[:bad].count("\n") + 1 if bad >= 0 else None
+            except OSError:
+                pass
+        return ProjectError("is not UTF-8 text", file=_shown_config(shown, path), line=line,
+                            fix="save the file as UTF-8 in your editor")
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or "a YAML syntax error"
+        if error.context and error.context_mark is not None and error.context_mark is not mark:
+            problem += f" ({error.context} that starts at line {error.context_mark.line + 1})"
+        shown = mark.name if mark is not None and mark.name and not mark.name.startswith("<") else str(path)
+        return ProjectError(f"is not valid YAML: {problem}", file=_shown_config(shown, path),
+                            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+                            fix="correct the YAML at that line (indentation, quotes, brackets)")
+    return None
+
+
+def _shown_config(name: str, path: Path) -> str:
+    """The file a YAML error is in, as the command was given it (mkdocs.yml, or an INHERIT parent)."""
+    try:
+        return str(path) if Path(name).resolve() == path.resolve() else name
+    except OSError:
+        return name
 
 
 class _ErrorRecords(logging.Handler):
