@@ -30,7 +30,7 @@ def generate_pages(config_file: str | None) -> Generated:
 
     from handbook.errors import HandbookError
     from handbook.plugin import HandbookPlugin
-    from handbook.project import load_project
+    from handbook.project import load_map, load_project
 
     project = load_project(config_file)
     config = project.config
@@ -38,6 +38,7 @@ def generate_pages(config_file: str | None) -> Generated:
     if not isinstance(plugin, HandbookPlugin):
         raise HandbookError("has no `handbook` plugin, so there is nothing to generate", file=str(project.config_file),
                             fix="add `- handbook` under `plugins:` (its options say which pages to generate)")
+    load_map(project.map_path, project.show(project.map_path))  # a broken map: its file and line, as `check` says
     plugin.on_startup(command="build", dirty=False)
     config = plugin.on_config(config) or config
     files = get_files(config)
