@@ -19,7 +19,7 @@ from handbook import project
 from handbook.site import generated, i18n, links
 from handbook.site import pages, standalone
 from handbook.checks.categories import find_categories, nav_pages, nav_tree, without_language
-from handbook.channelmap.model import ChannelMap, ChannelMapError
+from handbook.channelmap.model import ChannelMap
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
 from handbook.findings import INFO
@@ -52,7 +52,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.docs_display = project.display_path(self.docs_dir, self.root)
         try:
             self.channel_map = project.load_map(self.map_path, self.map_display)
-        except ChannelMapError as err:
+        except HandbookError as err:  # a broken map, or one that is a folder or unreadable
             raise PluginError(f"Error reading the channel map:\n{err}") from None
         theme.add_templates_dir(config)
         theme.add_stylesheet(config)
