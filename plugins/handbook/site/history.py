@@ -280,6 +280,14 @@ class SiteHistory:
         if document is not None:
             b = self.build
             target = Path(b.feed_file.abs_dest_path) if b.feed_file else Path(config.site_dir) / document[0]
+            # Our empty placeholder, or an earlier feed, is replaced; a page or the sitemap that this
+            # build wrote at the feed's path is not.
+            if target.is_file() and target.stat().st_size and not _is_feed(target):
+                log.warning(
+                    f"The feed is not written: {document[0]} is already a file of the site. "
+                    "Set `feed:` under the handbook plugin to another path (feed.xml), or to '' to turn it off."
+                )
+                return
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(document[1])
 
@@ -349,3 +357,12 @@ def _mtime(path: str) -> datetime | None:
         return datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc)
     except OSError:
         return None
+
+
+def _is_feed(path: Path) -> bool:
+    """Whether `path` is an Atom feed (ours, from an earlier build into the same site_dir)."""
+    try:
+        with path.open("rb") as f:
+            return b"<feed xmlns=\"http://www.w3.org/2005/Atom\"" in f.read(512)
+    except OSError:
+        return False
