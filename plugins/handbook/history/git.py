@@ -54,6 +54,10 @@ class NoHistory(Exception):
     """Git history is not available; the message says why (and how to fix it when we know)."""
 
 
+class GitNotFound(NoHistory):
+    """There is no git command to run at all (not on PATH)."""
+
+
 @dataclass(frozen=True)
 class Repository:
     """A git work tree, found from a folder inside it."""
@@ -70,7 +74,7 @@ class Repository:
                 [executable, *GIT_OPTIONS, *args], strip_newline_in_stdout=False, **kwargs
             )
         except git.exc.GitCommandNotFound as e:
-            raise NoHistory("the git command was not found on this machine") from e
+            raise GitNotFound("the git command was not found on this machine") from e
         except git.exc.GitCommandError as e:
             stderr = (e.stderr or "").strip().removeprefix("stderr:").strip(" '\n")
             raise NoHistory(f"`git {args[0]}` failed: {stderr or e.status}") from e
@@ -340,6 +344,8 @@ def commits_since(repo_dir: Path, docs_dir: Path, since: str) -> list[Commit]:
     repository = open_repository(repo_dir)
     try:
         repository.run("rev-parse", "--verify", "--quiet", f"{since}^{{commit}}")
+    except GitNotFound:
+        raise
     except NoHistory:
         raise NoHistory(f"`{since}` is not a commit, tag or branch of this repository") from None
     return _log(repository, f"{since}..HEAD", repository.relative(docs_dir), None)
