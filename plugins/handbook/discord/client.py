@@ -100,6 +100,15 @@ def required_permission(method: str, route: str) -> str:
     return "Manage Channels"
 
 
+def _is_http_url(url: str) -> bool:
+    """Whether httpx can send a request to `url`: http or https, with a host and a valid port."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        return False
+    return parsed.scheme in ("http", "https") and bool(parsed.host)
+
+
 def route_template(path: str) -> str:
     """`path` with minor ids replaced, so one rate-limit bucket covers it (the major id stays)."""
     parts = path.strip("/").split("/")
@@ -140,6 +149,9 @@ class DiscordClient:
             raise ConfigurationError(f"{TOKEN_ENV} is not set: export the bot token as {TOKEN_ENV}")
         self.__token = token
         self.base_url = (base_url or os.environ.get(API_URL_ENV) or DEFAULT_API_URL).rstrip("/")
+        if not _is_http_url(self.base_url):  # it cannot work: no retries, one line naming the variable
+            raise ConfigurationError(f"{API_URL_ENV} is not an http(s) URL ({self.base_url!r}): set it to the API's "
+                                     f"address, e.g. {DEFAULT_API_URL}, or unset it")
         self.max_wait, self.retries, self.backoff = max_wait, retries, backoff
         self.clock, self.sleep = clock, sleep
         self.stats = RequestStats()
@@ -357,6 +369,9 @@ def execute_webhook(url: str, payload: dict, *, timeout: float = 20.0,
     if not url:
         raise ConfigurationError(f"{WEBHOOK_ENV} is not set: export the channel webhook's URL as {WEBHOOK_ENV}")
     install_log_filter()  # the URL carries the webhook's token
+    if not _is_http_url(url):  # never shown: it is a secret
+        raise ConfigurationError(f"{WEBHOOK_ENV} is not a valid http(s) URL: copy the webhook's URL again "
+                                 "(it starts with https://discord.com/api/webhooks/)")
     target = url + ("&" if "?" in url else "?") + "wait=true"
     with httpx.Client(timeout=timeout, transport=transport) as http:
         attempt = 0
