@@ -344,12 +344,15 @@ def _icons(env: jinja2.Environment) -> dict[str, Markup]:
 
 
 def _titles(files: Files) -> dict[str, str]:
-    """docs path -> title of every page (a title made from the file name if not read yet)."""
-    return {
-        f.src_uri: (f.page.title if f.page is not None and f.page.markdown is not None else None)
-        or title_from_path(f.src_uri)
-        for f in files.documentation_pages()
-    }
+    """docs path -> title of every page (a title made from the file name if not read yet). A
+    front matter `title: 010` or `title: [x]` is not text in YAML: it is named as MkDocs shows it."""
+    titles = {}
+    for f in files.documentation_pages():
+        title = f.page.title if f.page is not None and f.page.markdown is not None else None
+        if title is not None and not isinstance(title, str):
+            title = str(title)
+        titles[f.src_uri] = title or title_from_path(f.src_uri)
+    return titles
 
 
 def _mtime(path: str) -> datetime | None:
