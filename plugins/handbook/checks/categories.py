@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import dirname_to_title
 from mkdocs.utils.meta import get_data
 
-from handbook.channelmap.rules import slug_for_folder
+from handbook.channelmap.rules import normalize_channel_name, slug_for_folder
 from handbook.findings import WARNING, Finding
 
 INDEX_NAMES = ("index.md", "README.md")
@@ -46,7 +46,9 @@ class HandbookCategory:
 
     @property
     def expected_channel(self) -> str:
-        return self.channel or slug_for_folder(self.folder)
+        """The topic channel's name: `channel:` as Discord stores it (`Not Normal` -> `not-normal`, so
+        sync never writes a name Discord would change), else the folder's slug."""
+        return (normalize_channel_name(self.channel) if self.channel else None) or slug_for_folder(self.folder)
 
 
 def without_language(src_uri: str, languages: Collection[str] = ()) -> str:
