@@ -15,7 +15,7 @@ from itertools import groupby
 from urllib.parse import quote
 
 from handbook.channelmap.changes import diff_channels, read_channels
-from handbook.history.log import Commit
+from handbook.history.log import Commit, without_addresses
 
 PAGE_SUFFIXES = (".md", ".markdown")
 
@@ -84,7 +84,7 @@ def build_entries(
             continue
         if commit.skipped or (not commit.changelog and any(p.search(commit.subject) for p in ignore)):
             continue
-        entry = Entry(commit.sha, commit.date, commit.headline, commit.authors)
+        entry = Entry(commit.sha, commit.date, without_addresses(commit.headline), commit.authors)
         for change in commit.changes:
             if not is_page(change.path) or skip(change.path):
                 continue

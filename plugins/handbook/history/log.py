@@ -34,12 +34,19 @@ def display_name(name: str) -> str:
     that reads as a name (`ivan@example.org` -> `ivan`, GitHub's `123+ivan@users.noreply...`
     -> `ivan`), else "a contributor"."""
 
+    shown = " ".join(without_addresses(name).split())
+    return shown or ANONYMOUS
+
+
+def without_addresses(text: str) -> str:
+    """`text` with every e-mail address replaced as `display_name` replaces one (its local part,
+    else "a contributor"): for commit subjects and `Changelog:` lines bound for the site."""
+
     def local(m: re.Match[str]) -> str:
         part = re.sub(r"^\d+\+", "", m.group(1))
         return part if _USABLE_LOCAL_PART.match(part) and part.lower() not in _NOT_A_NAME else ANONYMOUS
 
-    shown = " ".join(EMAIL.sub(local, name).split())
-    return shown or ANONYMOUS
+    return EMAIL.sub(local, text) if "@" in text else text
 
 
 @dataclass(frozen=True)
