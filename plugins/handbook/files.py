@@ -57,6 +57,12 @@ def write_atomic(path: Path, text: str, shown: str | None = None) -> None:
         if not _write_anonymous(target.parent, tmp, data, mode):
             _write_named(tmp, data, mode)
         os.replace(tmp, target)
+    except PermissionError:  # the file may be writable, but the new text goes beside it first
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise HandbookError(f"cannot be written: its folder {target.parent} is read-only, so it was not changed",
+                            file=shown or str(path), fix="make the folder writable (chmod u+w), or run the "
+                                                         "command where you may write it") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
