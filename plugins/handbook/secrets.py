@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 SECRET_ENV_VARS = ("DISCORD_TOKEN", "DISCORD_WEBHOOK_URL")
+MIN_SECRET_LENGTH = 8
+"""Discord's bot tokens are about 70 characters and webhook URLs longer; no real one is shorter."""
 
 _SECRET_PATTERNS = [
     re.compile(r"(discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/)[\w-]+"),
@@ -22,7 +24,9 @@ _SECRET_PATTERNS = [
 def redact(text: str, *secrets: str | None) -> str:
     """`text` with the given secrets, bot tokens and webhook tokens replaced by `[redacted]`."""
     for secret in secrets:
-        if secret:
+        # A value too short to be a token or webhook URL (a placeholder such as `x` or `test`) is
+        # not searched for: replacing every `x` would make the message unreadable.
+        if secret and len(secret.strip()) >= MIN_SECRET_LENGTH:
             text = text.replace(secret, "[redacted]")
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(r"\1[redacted]", text)
