@@ -104,7 +104,8 @@ class SiteReviews:
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
         if not self.is_reviews_page(page) or self.setup is None:
             return markdown
-        titles = {f.src_uri: f.page.title for f in files.documentation_pages()
+        # str(): a front matter `title: 010` or `title: [x]` is not text in YAML; named as MkDocs shows it
+        titles = {f.src_uri: str(f.page.title) for f in files.documentation_pages()
                   if f.page is not None and f.page.title}
 
         def title(src_uri: str) -> str:
