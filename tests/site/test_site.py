@@ -60,7 +60,12 @@ def test_own_handbook_builds_strictly_with_properdocs(tmp_path):
     assert warnings == expected_warnings(), result.stderr
     assert result.returncode == (1 if warnings else 0), result.stderr
     if not warnings:
-        assert (tmp_path / "out" / "index.html").is_file()
+        out = tmp_path / "out"
+        for page in ("index.html", "channels/index.html", "roles/index.html", "changelog/index.html"):
+            assert (out / page).is_file(), page
+        topic = (out / "habits" / "tiny-habits" / "index.html").read_text(encoding="utf-8")
+        assert 'class="handbook-discuss__channel"' in topic and "#habits" in topic
+        assert 'class="handbook-mention"' in (out / "habits" / "index.html").read_text(encoding="utf-8")
 
 
 def test_own_channel_map_is_in_step(monkeypatch, capsys):
