@@ -13,10 +13,11 @@ from link_servers import CASES, FakeTime, LinkServer, Reply, invite_routes, redi
 FAST = http.Settings(timeout=0.5, retries=1, backoff=0.01, limits=http.HostLimits(concurrency=2, delay=0.0))
 
 
-def check(urls: list[str], settings: http.Settings = FAST, **targets) -> tuple[dict[str, http.Outcome], FakeTime]:
+def check(urls: list[str], settings: http.Settings = FAST, wall=None, **targets
+          ) -> tuple[dict[str, http.Outcome], FakeTime]:
     fake = FakeTime()
     found, _ = http.check_links([http.Target(u) for u in urls] + list(targets.values()), settings,
-                                clock=fake.clock, sleep=fake.sleep)
+                                clock=fake.clock, sleep=fake.sleep, **({"wall": wall} if wall else {}))
     return found, fake
 
 
@@ -220,8 +221,9 @@ def test_a_rate_limited_invite_waits_for_discords_retry_after(discord):
 def test_retry_after_as_an_http_date():
     import email.utils
 
-    when = email.utils.formatdate(time.time() + 30, usegmt=True)
+    now = 1_796_000_000.0  # a fixed wall clock: the wait is the date's distance from it, exactly
+    when = email.utils.formatdate(now + 30, usegmt=True)
     with LinkServer({"/limited": [Reply(429, {"Retry-After": when}), Reply(200)]}) as server:
-        found, fake = check([server.url + "/limited"])
+        found, fake = check([server.url + "/limited"], wall=lambda: now)
     assert found[server.url + "/limited"].status == "ok"
     assert len(fake.sleeps) == 1 and 20 <= fake.sleeps[0] <= 30

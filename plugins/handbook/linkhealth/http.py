@@ -122,7 +122,7 @@ def host_key(url: str) -> str:
     return (parts.netloc or "").lower()
 
 
-def retry_after(response: httpx.Response, clock_now_wall: float | None = None) -> float | None:
+def retry_after(response: httpx.Response, wall: Callable[[], float] = time.time) -> float | None:
     """Seconds the server asks to wait: `Retry-After` (seconds or an HTTP date), or Discord's body."""
     header = response.headers.get("retry-after")
     if header:
@@ -134,7 +134,7 @@ def retry_after(response: httpx.Response, clock_now_wall: float | None = None) -
             except (TypeError, ValueError):
                 when = None
             if when is not None:
-                return max(when.timestamp() - (clock_now_wall or time.time()), 0.0)
+                return max(when.timestamp() - wall(), 0.0)
     try:
         body = response.json()
     except ValueError:
@@ -147,8 +147,11 @@ class Checker:
     def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                  progress: Callable[[int, int], None] | None = None,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 wall: Callable[[], float] = time.time) -> None:
         self.settings, self.clock, self.sleep, self.progress = settings, clock, sleep, progress
+        self.wall = wall
+        """Wall-clock seconds, for `Retry-After` given as a date (the `clock` may be monotonic)."""
         self.transport = transport
         self.hosts: dict[str, _Host] = {}
         self.requests = 0
@@ -252,7 +255,7 @@ class Checker:
                 problem = _Failure("unreachable", f"cannot connect: {_reason(err)}")
             else:
                 if response.status_code == 429:
-                    wait = retry_after(response)
+                    wait = retry_after(response, self.wall)
                     wait = self.settings.backoff * 2 ** limited if wait is None else wait
                     limited += 1
                     if (wait > self.settings.max_retry_after or limited > MAX_429_IN_A_ROW
