@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handbook.site.standalone import HEADER, is_generate_output
+
+if TYPE_CHECKING:
+    from handbook.project import Project
 
 
 @dataclass
@@ -22,7 +26,7 @@ class Generated:
     """(site-relative path, Atom document), when the feed is on."""
 
 
-def generate_pages(config_file: str | None) -> Generated:
+def generate_pages(project: Project) -> Generated:
     """The plugin's generated pages and feed for the project, through the plugin's own events."""
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
@@ -30,9 +34,8 @@ def generate_pages(config_file: str | None) -> Generated:
 
     from handbook.errors import HandbookError
     from handbook.plugin import HandbookPlugin
-    from handbook.project import load_map, load_project
+    from handbook.project import load_map
 
-    project = load_project(config_file)
     config = project.config
     plugin = config.plugins.get("handbook")
     if not isinstance(plugin, HandbookPlugin):
@@ -59,6 +62,13 @@ def generate_pages(config_file: str | None) -> Generated:
     return Generated(pages, feed)
 
 
+def pending_pages(generated: Generated, out: Path) -> list[str]:
+    """The pages whose file under `out` is missing, not written by `handbook generate`, or different."""
+    return [uri for uri, text in sorted(generated.pages.items())
+            if not (out / uri).exists() or not is_generate_output(str(out / uri))
+            or (out / uri).read_text(encoding="utf-8") != text]
+
+
 def write_pages(generated: Generated, out: Path) -> list[str]:
     """Write the pages under `out`, only those whose text changed; the paths written.
 
@@ -66,18 +76,16 @@ def write_pages(generated: Generated, out: Path) -> list[str]:
     from handbook.errors import HandbookError
     from handbook.files import write_atomic
 
-    written = []
-    for uri, text in sorted(generated.pages.items()):
+    written = pending_pages(generated, out)
+    for uri in written:
         target = out / uri
-        if target.exists():
-            if not is_generate_output(str(target)):
-                raise HandbookError("exists and was not written by `handbook generate`, so it is left as it is",
-                                    file=str(target), fix="move it, or point the plugin's option for this page elsewhere")
-            if target.read_text(encoding="utf-8") == text:
-                continue
+        if target.exists() and not is_generate_output(str(target)):
+            raise HandbookError("exists and was not written by `handbook generate`, so it is left as it is",
+                                file=str(target), fix="move it, or point the plugin's option for this page elsewhere")
+    for uri in written:
+        target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, text)
-        written.append(uri)
+        write_atomic(target, generated.pages[uri])
     return written
 
 

@@ -24,16 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_generate(args: argparse.Namespace) -> int:
     from handbook.project import load_project
-    from handbook.generate import generate_pages, write_feed, write_pages
-    from handbook.site.standalone import is_generate_output
+    from handbook.generate import generate_pages, pending_pages, write_feed, write_pages
 
     project = load_project(args.config_file)
     out = args.out or project.docs_dir
-    generated = generate_pages(args.config_file)
+    generated = generate_pages(project)
     if args.check:
-        stale = [uri for uri, text in generated.pages.items()
-                 if not (out / uri).exists() or not is_generate_output(str(out / uri))
-                 or (out / uri).read_text(encoding="utf-8") != text]
+        stale = pending_pages(generated, out)
         for uri in stale:
             print(f"{project.show(out / uri)} would change")
         return EXIT_FINDINGS if stale else EXIT_CLEAN
