@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from handbook.channelmap.changes import diff_channels, read_channels
 from handbook.history.log import Commit, without_addresses
+from handbook.markdown_text import inert
 
 PAGE_SUFFIXES = (".md", ".markdown")
 
@@ -113,12 +114,9 @@ def build_entries(
 # Markdown
 # --------------------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
 def md_text(text: str) -> str:
-    """Plain text made safe inside Markdown: HTML escaped, Markdown punctuation backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    """Plain text made safe inside Markdown (see `handbook.markdown_text`)."""
+    return inert(text)
 
 
 MONTHS = (

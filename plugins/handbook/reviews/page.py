@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from handbook.history.changelog import format_date as history_date
+from handbook.markdown_text import inert
 from handbook.reviews.dates import Duration
 from handbook.reviews.status import DUE_SOON, NEVER, OK, OVERDUE, PageReview
 
@@ -18,7 +19,7 @@ def format_date(day: date) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;")
+    return inert(text)
 
 
 def render_page(reviews: list[PageReview], today: date, due_within: Duration, page_uri: str,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, DiscordCategory
+from handbook.markdown_text import inert_brackets
 from handbook.site.links import PRIVATE_TEXT, ChannelLinks
 
 EVERY_MEMBER = "every member"
@@ -28,7 +29,6 @@ KIND_LABELS = {
 
 
 _WEB_LINK = re.compile(r"\[([^\[\]]*)\]\((https?://[^\s()<>]+)\)")
-_LINK_SYNTAX = re.compile(r"([\[\]])")
 
 
 def _cell(text: str | None) -> str:
@@ -40,10 +40,10 @@ def _cell(text: str | None) -> str:
     text = " ".join(html.escape(text, quote=False).split())
     parts, last = [], 0
     for m in _WEB_LINK.finditer(text):
-        parts += [_LINK_SYNTAX.sub(r"\\\1", text[last:m.start()]),
-                  f"[{_LINK_SYNTAX.sub(r'', m.group(1))}]({m.group(2)})"]
+        parts += [inert_brackets(text[last:m.start()]),
+                  f"[{inert_brackets(m.group(1))}]({m.group(2)})"]
         last = m.end()
-    parts.append(_LINK_SYNTAX.sub(r"\\\1", text[last:]))
+    parts.append(inert_brackets(text[last:]))
     return "".join(parts).replace("|", "\\|")
 
 
