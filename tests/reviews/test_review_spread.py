@@ -33,6 +33,7 @@ def test_spread_never_postpones_and_stays_in_the_period(every, offsets):
         assert TODAY <= move.due <= every.after(TODAY)          # inside the coming period (today included)
         assert every.after(move.last_reviewed) == move.due
         assert move.last_reviewed < move.review.last_reviewed
+        assert (move.was_reviewed, move.was_due) == (move.review.last_reviewed, move.review.due)
 
 
 line_end = st.sampled_from(["\n", "\r\n", "\r"])

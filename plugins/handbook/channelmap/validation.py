@@ -72,10 +72,10 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
         if category.is_private and not category.roles:
             add("private-without-roles", ERROR, f"private Discord category `{category.name}` lists no roles",
                 category.line, "add `roles: [...]` naming who may see it (e.g. moderator)")
-        for role in category.roles:
-            if role not in known_roles:
-                add("unknown-role", ERROR, f"Discord category `{category.name}` names role `{role}`, "
-                    "which `roles:` does not list", category.line, _role_fix(role, known_roles))
+        for role_name in category.roles:
+            if role_name not in known_roles:
+                add("unknown-role", ERROR, f"Discord category `{category.name}` names role `{role_name}`, "
+                    "which `roles:` does not list", category.line, _role_fix(role_name, known_roles))
         _check_id(add, category.id, f"Discord category `{category.name}`", category.line, seen_ids)
         for channel in category.channels:
             _check_channel(add, channel, category, known_roles, seen_ids)

@@ -62,6 +62,8 @@ def load_reviews(config_file: str | None, due_within: str | None):
 
     pages = []
     for file in get_files(project.config).documentation_pages():
+        if file.abs_src_path is None:
+            continue  # a file read from the docs folder always has its path; only a generated one has none
         path = Path(file.abs_src_path)
         shown = project.show(path)
         text = read_text(path, shown)
@@ -127,14 +129,14 @@ def _spread(args, project, reviews, findings, setup) -> int:
         write_atomic(path, new)
         written.append(move)
     if args.format == "json":
-        print(json.dumps({"moves": [{"file": m.review.file, "last_reviewed": m.review.last_reviewed.isoformat(),
+        print(json.dumps({"moves": [{"file": m.review.file, "last_reviewed": m.was_reviewed.isoformat(),
                                      "new_last_reviewed": m.last_reviewed.isoformat(),
-                                     "due": m.review.due.isoformat(), "new_due": m.due.isoformat()}
+                                     "due": m.was_due.isoformat(), "new_due": m.due.isoformat()}
                                     for m in moves], "written": bool(args.write)}, indent=2, ensure_ascii=False))
         return EXIT_CLEAN
     for move in moves:
-        print(f"{move.review.file}: last_reviewed {move.review.last_reviewed.isoformat()} -> "
-              f"{move.last_reviewed.isoformat()} (due {move.review.due.isoformat()} -> {move.due.isoformat()})")
+        print(f"{move.review.file}: last_reviewed {move.was_reviewed.isoformat()} -> "
+              f"{move.last_reviewed.isoformat()} (due {move.was_due.isoformat()} -> {move.due.isoformat()})")
     if not moves:
         print("The reviews are spread already: nothing to move.")
     elif args.write:

@@ -53,6 +53,7 @@ class Site:
         config = self.config
         file = File(path, src_dir=str(self.docs_dir), dest_dir=str(self.root / "site"),
                     use_directory_urls=config.use_directory_urls if config else True)
+        # Without mkdocs.yml, {} stands for "no patterns": set_exclusions only calls config.get.
         set_exclusions([file], config if config is not None else {})  # type: ignore[arg-type]
         return file
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, overload
 
 from handbook.channelmap import rules
 from handbook.discord.client import DiscordClient, DiscordError, RateLimited, UncertainWrite
@@ -54,6 +55,15 @@ class Applier:
         """The id each create of this run got."""
         self.known_ids = set(known_ids or ())
         self.outcome = Outcome()
+
+    @overload
+    def resolve(self, ref: Ref) -> str: ...
+
+    @overload
+    def resolve(self, ref: None) -> None: ...
+
+    @overload
+    def resolve(self, ref: Ref | None) -> str | None: ...
 
     def resolve(self, ref: Ref | None) -> str | None:
         if ref is None or isinstance(ref, str):
@@ -100,12 +110,12 @@ class Applier:
     def step(self, op: Operation, ops: list[Operation], position: int, merged: set[int]) -> str | None:
         client, reason, what = self.client, self.reason(op), f"{op.op} {op.name}"
         if isinstance(op, CreateRole):
-            payload = {"name": op.name, "permissions": "0", "mentionable": False}
-            role, note = self.create(op, lambda: client.create_role(self.guild_id, payload, reason=reason, what=what))
+            new_role = {"name": op.name, "permissions": "0", "mentionable": False}
+            role, note = self.create(op, lambda: client.create_role(self.guild_id, new_role, reason=reason, what=what))
             self.outcome.created.append(Recorded("role", role["id"], name=role["name"], map_name=op.name))
             return note
         if isinstance(op, (CreateCategory, CreateChannel)):
-            payload: dict = {"name": op.category_name if isinstance(op, CreateCategory) else op.channel_name,
+            payload: dict[str, Any] = {"name": op.category_name if isinstance(op, CreateCategory) else op.channel_name,
                              "type": rules.CATEGORY_TYPE if isinstance(op, CreateCategory) else op.channel_type}
             if isinstance(op, CreateChannel):
                 if op.topic:
@@ -127,15 +137,15 @@ class Applier:
                                                      old_id=op.old_id))
             return f"{note} (id {channel['id']})" if note != "done" else f"done (id {channel['id']})"
         if isinstance(op, Patch):
-            payload = dict(op.payload())
+            fields = dict(op.payload())
             # name and topic in one PATCH: both count against the 2-per-10-minutes limit
             for later in range(position + 1, len(ops)):
                 other = ops[later]
                 if other.id == op.id and isinstance(other, Patch) and later not in merged:
-                    payload.update(other.payload())
+                    fields.update(other.payload())
                     merged.add(later)
-            channel = client.modify_channel(op.id, payload, reason=reason, what=what)
-            if "name" in payload:
+            channel = client.modify_channel(op.id, fields, reason=reason, what=what)
+            if "name" in fields:
                 self.outcome.created.append(Recorded("rename", op.id, name=channel["name"]))
         elif isinstance(op, Move):
             self.move(op.id, self.resolve(op.parent), reason, what)
@@ -164,8 +174,9 @@ class Applier:
                 break
             except UncertainWrite as err:
                 attempts += 1
-                made = self.find_created(op)
-                if made is not None:
+                found = self.find_created(op)
+                if found is not None:
+                    made = found
                     note = f"done (Discord answered with an error, but the server shows it was made: {err.status or 'no answer'})"
                     break
                 if attempts > self.client.retries:
@@ -183,9 +194,10 @@ class Applier:
         else:
             if isinstance(op, CreateCategory):
                 kind, name, parent = rules.CATEGORY_TYPE, op.category_name, None
-            else:
-                kind, name = op.channel_type, op.channel_name
-                parent = self.resolve(op.parent) if op.parent is not None else None
+            elif isinstance(op, CreateChannel):
+                kind, name, parent = op.channel_type, op.channel_name, self.resolve(op.parent)
+            else:  # pragma: no cover - roles, categories and channels are all that is created
+                raise ValueError(op.op)
             found = [c for c in self.client.channels(self.guild_id) if c["type"] == kind
                      and c.get("parent_id") == parent
                      and (rules.same_channel_name(c["name"], name, "voice" if kind in rules.VOICE_LIKE_TYPES

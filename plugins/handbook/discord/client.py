@@ -427,7 +427,7 @@ def _field_errors(errors: Any, prefix: str = "") -> str:
     """`{name: {_errors: [{message}]}}` flattened to `name: message; ...`."""
     if not isinstance(errors, dict):
         return ""
-    out = []
+    out: list[str] = []
     for key, value in errors.items():
         if key == "_errors" and isinstance(value, list):
             out.extend(f"{prefix or 'body'}: {e.get('message', '')}" for e in value if isinstance(e, dict))

@@ -164,7 +164,14 @@ class CreateChannel(Create):
 
 
 @dataclass(eq=False, kw_only=True)
-class Patch(Operation):
+class Change(Operation):
+    """An operation on a channel or category the server has: its id is known when it is planned."""
+
+    id: str
+
+
+@dataclass(eq=False, kw_only=True)
+class Patch(Change):
     """A change of one field of a channel or category (`PATCH /channels/{id}`): `to` is its value.
     A name and a topic for one id go in one request, as both count against the same sub-limit."""
 
@@ -206,7 +213,7 @@ class SetTopic(Patch):
 
 
 @dataclass(eq=False, kw_only=True)
-class Move(Operation):
+class Move(Change):
     op: ClassVar[str] = "move"
     phase: ClassVar[int] = 4
     parent: Ref | None = None
@@ -216,7 +223,7 @@ class Move(Operation):
 
 
 @dataclass(eq=False, kw_only=True)
-class Archive(Operation):
+class Archive(Change):
     """Move into the archive category (when not there yet) and make read-only."""
 
     op: ClassVar[str] = "archive"
@@ -236,7 +243,7 @@ class Archive(Operation):
 
 
 @dataclass(eq=False, kw_only=True)
-class SetPermissions(Operation):
+class SetPermissions(Change):
     op: ClassVar[str] = "set-permissions"
     phase: ClassVar[int] = 5
     needs: ClassVar[int] = rules.MANAGE_CHANNELS | rules.MANAGE_ROLES
@@ -250,7 +257,7 @@ class SetPermissions(Operation):
 
 
 @dataclass(eq=False, kw_only=True)
-class Delete(Operation):
+class Delete(Change):
     op: ClassVar[str] = "delete"
     phase: ClassVar[int] = 6
 

@@ -14,6 +14,7 @@ topics, then creates), moves and archiving, permissions, deletes, order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
@@ -26,6 +27,7 @@ from handbook.discord.state import ServerState
 DEFAULT_ARCHIVE = "Archive"
 MAPPABLE_TYPES = frozenset({*rules.CHANNEL_TYPES, rules.CATEGORY_TYPE})
 """Channel types a map can describe; any other (directory, media) is never deleted."""
+_Op = TypeVar("_Op", bound=Operation)
 
 
 @dataclass
@@ -154,7 +156,7 @@ class _Planner:
                          + [ch.id for ch in channel_map.channels()] if i in listed}
         """Server ids some map entry names: never matched to another entry by name."""
 
-    def add(self, operation: Operation) -> Operation:
+    def add(self, operation: _Op) -> _Op:
         self.ops.append(operation)
         return operation
 

@@ -5,6 +5,9 @@ category a channel is in, and visibility and roles derived from the permission o
 Everything else a person wrote (comments, `kind`, `category`, `prompt`, `description`, unknown
 keys) stays. A channel the bot cannot see is left as it is; one whose id Discord no longer knows
 loses its id (and is said so), never its entry.
+
+ruamel's round-trip loader reads every mapping as a `CommentedMap` (which keeps comments and
+can `insert` a key in place), so that is what a map entry is tested for.
 """
 
 from __future__ import annotations
@@ -146,7 +149,7 @@ class _Merger:
 
     def server(self) -> None:
         server = self.doc.get("server")
-        if not isinstance(server, dict):
+        if not isinstance(server, CommentedMap):
             server = CommentedMap()
             self.doc.insert(0, "server", server)
         if not server.get("name") and self.state.guild_name:
@@ -160,7 +163,7 @@ class _Merger:
         for index, node in enumerate(list(roles)):
             if isinstance(node, str) and node in on_server:  # `- moderator` gains an id: a mapping now
                 roles[index] = CommentedMap([("name", node)])
-        nodes = [n for n in roles if isinstance(n, dict)]
+        nodes = [n for n in roles if isinstance(n, CommentedMap)]
         claimed: set[int] = set()
         server_roles = sorted((r for r in self.state.roles if r["id"] != self.state.guild_id),
                               key=lambda r: -int(r.get("position") or 0))
@@ -184,8 +187,8 @@ class _Merger:
             self.role_name[role["id"]] = role["name"]
         if renames:  # keep `roles: [...]` lists pointing at the renamed roles
             for cat in self.seq(self.doc, "discord_categories"):
-                for node in [cat, *(cat.get("channels") or [])] if isinstance(cat, dict) else []:
-                    if isinstance(node, dict) and isinstance(node.get("roles"), list):
+                for node in [cat, *(cat.get("channels") or [])] if isinstance(cat, CommentedMap) else []:
+                    if isinstance(node, CommentedMap) and isinstance(node.get("roles"), list):
                         for i, name in enumerate(node["roles"]):
                             if name in renames:
                                 node["roles"][i] = renames[name]
@@ -219,8 +222,8 @@ class _Merger:
 
     def categories(self) -> None:
         cats = self.seq(self.doc, "discord_categories")
-        all_channels = [(cat, ch) for cat in cats if isinstance(cat, dict)
-                        for ch in (cat.get("channels") or []) if isinstance(ch, dict)]
+        all_channels = [(cat, ch) for cat in cats if isinstance(cat, CommentedMap)
+                        for ch in (cat.get("channels") or []) if isinstance(ch, CommentedMap)]
         order: list[CommentedMap] = []
         matched = self.match_categories(cats)
         for server in self.state.categories():
@@ -240,10 +243,10 @@ class _Merger:
             self.channels(node, server, access, all_channels)
         self._reorder(cats, order)
         for cat in cats:
-            if isinstance(cat, dict):
+            if isinstance(cat, CommentedMap):
                 self.forget_deleted(cat, f'category "{cat.get("name")}"')
                 for ch in cat.get("channels") or []:
-                    if isinstance(ch, dict):
+                    if isinstance(ch, CommentedMap):
                         self.forget_deleted(ch, f"#{ch.get('name')}")
         loose = [c for c in self.state.channels if c["type"] in rules.CHANNEL_TYPES and not c.get("parent_id")]
         self.report.skipped += [f"#{c['name']}" for c in loose]
@@ -252,7 +255,7 @@ class _Merger:
         """Server category id → the map's entry for it: by id, then by name, then by the channels
         they share (a starter map's "Handbook Topics" whose channels the server keeps in "Topics"
         is that category), each pass over every category before the next."""
-        nodes = [c for c in cats if isinstance(c, dict)]
+        nodes = [c for c in cats if isinstance(c, CommentedMap)]
         servers = self.state.categories()
         matched: dict[str, CommentedMap] = {}
 
@@ -273,7 +276,7 @@ class _Merger:
             if server["id"] in matched:
                 continue
             children = [c for c in self.state.children(server["id"]) if c["type"] in rules.CHANNEL_TYPES]
-            scored = [(sum(1 for ch in c.get("channels") or [] if isinstance(ch, dict)
+            scored = [(sum(1 for ch in c.get("channels") or [] if isinstance(ch, CommentedMap)
                            and any(_same_channel(ch, child) for child in children)), index, c)
                       for index, c in enumerate(nodes) if free(c)]
             best = max(scored, key=lambda item: (item[0], -item[1]), default=None)
@@ -372,7 +375,7 @@ def merge_state(document: Any, state: ServerState, *, archive_name: str = "Archi
     `topic_names` (channel name → docs folder, see `handbook.checks.matching.unlinked_topic_names`)
     links channels new to the map to the handbook categories that ask for them.
     """
-    if not isinstance(document, dict):
+    if not isinstance(document, CommentedMap):
         document = new_document(state)
     merger = _Merger(document, state, archive_name, topic_names)
     merger.server()
@@ -384,11 +387,11 @@ def merge_state(document: Any, state: ServerState, *, archive_name: str = "Archi
 def record_applied(document: Any, created: list[Recorded]) -> int:
     """Write the ids (and names Discord stored) of what `apply` created or renamed into the map."""
     changed = 0
-    cats = [c for c in (document.get("discord_categories") or []) if isinstance(c, dict)]
+    cats = [c for c in (document.get("discord_categories") or []) if isinstance(c, CommentedMap)]
     for item in created:
         if item.what == "server":
             server = document.get("server")
-            if not isinstance(server, dict):
+            if not isinstance(server, CommentedMap):
                 server = CommentedMap()
                 document.insert(0, "server", server)
             if rules.is_unset_id(server.get("guild_id")):
@@ -414,7 +417,7 @@ def record_applied(document: Any, created: list[Recorded]) -> int:
                 if cat.get("name") != item.map_category:
                     continue
                 for node in cat.get("channels") or []:
-                    if isinstance(node, dict) and node.get("name") == item.map_name and _is_old_id(node, item):
+                    if isinstance(node, CommentedMap) and node.get("name") == item.map_name and _is_old_id(node, item):
                         if item.name and item.name != node.get("name"):
                             node["name"] = item.name
                         _put_id(node, item.id, after="kind")
@@ -423,7 +426,7 @@ def record_applied(document: Any, created: list[Recorded]) -> int:
         elif item.what == "rename":
             for cat in cats:
                 for node in cat.get("channels") or []:
-                    if isinstance(node, dict) and str(node.get("id")) == item.id and node.get("name") != item.name:
+                    if isinstance(node, CommentedMap) and str(node.get("id")) == item.id and node.get("name") != item.name:
                         node["name"] = item.name
                         changed += 1
     return changed

@@ -102,7 +102,7 @@ def map_ids(channel_map: ChannelMap | None) -> list[str]:
         return []
     ids = [cat.id for cat in channel_map.discord_categories]
     ids += [channel.id for channel in channel_map.channels()]
-    return [i for i in ids if rules.is_snowflake(i)]
+    return [i for i in ids if i is not None and rules.is_snowflake(i)]
 
 
 def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | None = None) -> ServerState:

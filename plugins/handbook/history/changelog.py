@@ -10,7 +10,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from itertools import groupby
 from urllib.parse import quote
 
@@ -125,7 +125,7 @@ MONTHS = (
 )
 
 
-def format_date(d: datetime) -> str:
+def format_date(d: date) -> str:
     """"November 21, 2024": English month names, whatever the machine's locale."""
     return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
 
@@ -163,8 +163,8 @@ def render_markdown(
         lines += [f"## {format_month(year, month) if format_month else f'{MONTHS[month - 1]} {year}'}", ""]
         for e in group:
             authors = ", ".join(md_text(a) for a in e.authors)
-            date = f'<time datetime="{e.date.date().isoformat()}">{(format_day or format_date)(e.date)}</time>'
-            head = f'- <a id="{e.anchor}"></a>**{date}** · {md_text(e.subject)}'
+            time = f'<time datetime="{e.date.date().isoformat()}">{(format_day or format_date)(e.date)}</time>'
+            head = f'- <a id="{e.anchor}"></a>**{time}** · {md_text(e.subject)}'
             if authors:
                 head += f" · *{authors}*"
             lines.append(head)

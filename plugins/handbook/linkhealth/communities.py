@@ -67,7 +67,7 @@ class Communities:
 
 
 def schema_text() -> str:
-    return resources.files("handbook.linkhealth").joinpath("schema", SCHEMA_NAME).read_text(encoding="utf-8")
+    return resources.files("handbook.linkhealth").joinpath("schema").joinpath(SCHEMA_NAME).read_text(encoding="utf-8")
 
 
 def load_communities(path: Path, shown: str | None = None) -> Communities | None:
@@ -104,11 +104,11 @@ def parse_communities(document: Any, shown: str) -> Communities:
 
 def _community(shown: str, node: dict, index: int, where: tuple[int, int]) -> Community:
     label = f"community {index + 1}"
-    name = _text(shown, node, "name", label, required=True)
+    name = _required_text(shown, node, "name", label)
     what = f"community `{name}`"
-    url = _text(shown, node, "url", what, required=True)
+    url = _required_text(shown, node, "url", what)
     _check_url(shown, node, "url", what, url)
-    description = _text(shown, node, "description", what, required=True)
+    description = _required_text(shown, node, "description", what)
     invite = _text(shown, node, "invite", what)
     if invite is not None and invite_code(invite) is None:
         raise _fail(shown, _value_pos(node, "invite"), f"`invite` of {what} is not a Discord invite URL",
@@ -128,14 +128,19 @@ def _community(shown: str, node: dict, index: int, where: tuple[int, int]) -> Co
     )
 
 
-def _text(shown: str, node: dict, key: str, what: str, *, required: bool = False,
-          choices: tuple[str, ...] | None = None) -> str | None:
+def _required_text(shown: str, node: dict, key: str, what: str) -> str:
+    value = _text(shown, node, key, what)
+    if value is None:
+        close = difflib.get_close_matches(key, [k for k in node if isinstance(k, str) and k not in KNOWN_KEYS], n=1)
+        hint = f" (is `{close[0]}` meant to be `{key}`?)" if close else ""
+        raise _fail(shown, _key_pos(node, key) if key in node else _pos(node),
+                    f"{what} has no `{key}`{hint}", f"add `{key}: ...` to {what}")
+    return value
+
+
+def _text(shown: str, node: dict, key: str, what: str, *, choices: tuple[str, ...] | None = None) -> str | None:
+    """The value of `key` as text; None when it is absent, null or blank."""
     if key not in node or node[key] is None or (isinstance(node[key], str) and not node[key].strip()):
-        if required:
-            close = difflib.get_close_matches(key, [k for k in node if isinstance(k, str) and k not in KNOWN_KEYS], n=1)
-            hint = f" (is `{close[0]}` meant to be `{key}`?)" if close else ""
-            raise _fail(shown, _key_pos(node, key) if key in node else _pos(node),
-                        f"{what} has no `{key}`{hint}", f"add `{key}: ...` to {what}")
         return None
     value = node[key]
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -222,21 +227,21 @@ def _pos(node: Any) -> tuple[int, int]:
 
 def _key_pos(node: Any, key: str) -> tuple[int, int]:
     try:
-        return tuple(node.lc.key(key))  # type: ignore[return-value]
+        return tuple(node.lc.key(key))
     except (AttributeError, KeyError, TypeError):
         return _pos(node)
 
 
 def _value_pos(node: Any, key: str) -> tuple[int, int]:
     try:
-        return tuple(node.lc.value(key))  # type: ignore[return-value]
+        return tuple(node.lc.value(key))
     except (AttributeError, KeyError, TypeError):
         return _key_pos(node, key)
 
 
 def _item_pos(seq: Any, index: int) -> tuple[int, int]:
     try:
-        return tuple(seq.lc.item(index))  # type: ignore[return-value]
+        return tuple(seq.lc.item(index))
     except (AttributeError, KeyError, TypeError, IndexError):
         return _pos(seq)
 

@@ -69,9 +69,13 @@ def _result(status: LinkStatus | None, url: str | None) -> LinkResult | None:
     return status.get(normalise(url)) if status is not None and url else None
 
 
+def _status_of(status: LinkStatus | None, url: str) -> str:
+    result = _result(status, url)
+    return result.status if result is not None else "unchecked"
+
+
 def entry_status(community: Community, status: LinkStatus | None) -> str:
-    found = [(_result(status, url).status if _result(status, url) else "unchecked") for url, _ in community.urls()]
-    return min(found, key=SEVERITY.index)
+    return min((_status_of(status, url) for url, _ in community.urls()), key=SEVERITY.index)
 
 
 def _health(community: Community, status: LinkStatus | None) -> str:

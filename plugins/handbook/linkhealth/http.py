@@ -246,6 +246,7 @@ class Checker:
             if not await host.turn(self.clock, self.sleep, deadline):
                 return _Failure("unchecked", "the time budget ran out before its turn")
             self.requests += 1
+            problem: _Failure | None  # None: a 5xx answer, retried while attempts are left
             try:
                 response = await client.send(client.build_request(method, url), stream=not read_body)
                 await response.aclose()

@@ -72,7 +72,7 @@ def stale_line(status: LinkStatus | None, shown: str, max_age_days: int, now: dt
         return None
     now = now or dt.datetime.now(dt.timezone.utc)
     age = status.age(now)
-    if age is None or age <= dt.timedelta(days=max_age_days):
+    if age is None or status.checked_at is None or age <= dt.timedelta(days=max_age_days):
         return None
     return (f"{shown}: the last link check was {age.days} days ago ({status.checked_at[:10]}), so link health may be "
             f"out of date. Fix: run `handbook links check` (a weekly CI job does it: see the maintainers' guide)")

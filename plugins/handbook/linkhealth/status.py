@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from handbook.errors import HandbookError
 from handbook.files import read_text, write_atomic
@@ -42,8 +43,8 @@ class LinkResult:
     def is_alive(self) -> bool:
         return self.status in ALIVE
 
-    def as_dict(self) -> dict:
-        out = {"url": self.url, "status": self.status, "code": self.code, "final_url": self.final_url,
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"url": self.url, "status": self.status, "code": self.code, "final_url": self.final_url,
                "checked_at": self.checked_at, "where": [{"file": w.file, "line": w.line} for w in self.where]}
         if self.discord is not None:
             out["discord"] = self.discord

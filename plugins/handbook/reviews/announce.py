@@ -58,8 +58,8 @@ def build_message(reviews: list[PageReview], window: str, urls: dict[str, str] |
         for review in groups[label]:
             title = escape(review.title)
             shown = f"[{title}]({urls[review.src_uri]})" if review.src_uri in urls else title
-            when = (f"overdue since {format_date(review.due)}" if review.status == OVERDUE
-                    else f"due {format_date(review.due)}")
+            _, due = review.due_dates()  # overdue or due soon, so it has a due date
+            when = f"overdue since {format_date(due)}" if review.status == OVERDUE else f"due {format_date(due)}"
             lines.append(f"• {shown}: {when}")
     overdue = sum(r.status == OVERDUE for r in reviews)
     footer = (f"{len(reviews)} page{'s' if len(reviews) != 1 else ''} due within {window}"

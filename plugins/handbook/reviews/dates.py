@@ -14,6 +14,7 @@ import calendar
 import difflib
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
@@ -149,16 +150,17 @@ def parse_zone(name: str) -> tzinfo:
                         "use a name from the tz database (e.g. `Europe/Berlin`), `UTC` or an offset like +02:00") from None
 
 
-def today(zone: tzinfo = timezone.utc, environ: dict | None = None, now: datetime | None = None) -> date:
+def today(zone: tzinfo = timezone.utc, environ: Mapping[str, str] | None = None,
+          now: datetime | None = None) -> date:
     """The day reviews are measured against: `HANDBOOK_TODAY`, else `SOURCE_DATE_EPOCH`'s day, else now."""
-    environ = os.environ if environ is None else environ
-    fixed = (environ.get(TODAY_ENV) or "").strip()
+    env: Mapping[str, str] = os.environ if environ is None else environ
+    fixed = (env.get(TODAY_ENV) or "").strip()
     if fixed:
         try:
             return parse_date(fixed)
         except DateError as err:
             raise DateError(f"{TODAY_ENV}: {err.message}", err.fix) from None
-    epoch = (environ.get(EPOCH_ENV) or "").strip()
+    epoch = (env.get(EPOCH_ENV) or "").strip()
     if epoch:
         if not epoch.isdigit():
             raise DateError(f"{EPOCH_ENV}=`{epoch}` is not a number of seconds", "set it to `git log -1 --format=%ct`")

@@ -18,6 +18,10 @@ def format_date(day: date) -> str:
     return history_date(day)
 
 
+def _day(day: date | None) -> str:
+    return format_date(day) if day else "—"
+
+
 def _cell(text: str) -> str:
     return inert(text)
 
@@ -50,7 +54,7 @@ def render_page(reviews: list[PageReview], today: date, due_within: Duration, pa
             lines += [empty, ""]
             continue
         lines += ["| Page | Owner | Last reviewed | Due |", "|---|---|---|---|"]
-        lines += [f"| {link(r)} | {owner(r)} | {format_date(r.last_reviewed)} | {format_date(r.due)} |" for r in rows]
+        lines += [f"| {link(r)} | {owner(r)} | {_day(r.last_reviewed)} | {_day(r.due)} |" for r in rows]
         lines.append("")
     never = [r for r in reviews if r.status == NEVER]
     lines += ["## Never reviewed", ""]
@@ -64,8 +68,8 @@ def render_page(reviews: list[PageReview], today: date, due_within: Duration, pa
     if fine:
         lines += ["## Up to date", ""]
         lines += ["| Page | Owner | Last reviewed | Due |", "|---|---|---|---|"]
-        lines += [f"| {link(r)} | {owner(r)} | {format_date(r.last_reviewed)} | "
-                  f"{format_date(r.due) if r.due else '—'} |" for r in sorted(fine, key=lambda r: r.file)]
+        lines += [f"| {link(r)} | {owner(r)} | {_day(r.last_reviewed)} | {_day(r.due)} |"
+                  for r in sorted(fine, key=lambda r: r.file)]
         lines.append("")
     return "\n".join(lines)
 
@@ -73,10 +77,11 @@ def render_page(reviews: list[PageReview], today: date, due_within: Duration, pa
 def banner_html(review: PageReview, clean: Callable[[str], str] = str) -> str:
     """Material's admonition markup, so the theme styles it without any Markdown extension."""
     owner = f" Its owner is {html.escape(clean(review.owner_text))}." if review.owner_text else " It has no owner."
+    _, due = review.due_dates()
     return ('<div class="admonition warning handbook-review-banner">'
             '<p class="admonition-title">This page may be out of date</p>'
-            f'<p>This page was due for review on <time datetime="{review.due.isoformat()}">'
-            f'{format_date(review.due)}</time>.{owner}</p></div>\n')
+            f'<p>This page was due for review on <time datetime="{due.isoformat()}">'
+            f'{format_date(due)}</time>.{owner}</p></div>\n')
 
 
 def add_banner(content_html: str, review: PageReview, clean: Callable[[str], str] = str) -> str:

@@ -27,6 +27,9 @@ class Move:
     last_reviewed: date
     """The new review date."""
     due: date
+    was_reviewed: date
+    """The review date the page has now."""
+    was_due: date
 
 
 def propose(reviews: list[PageReview], today: date) -> list[Move]:
@@ -37,14 +40,15 @@ def propose(reviews: list[PageReview], today: date) -> list[Move]:
             groups.setdefault(review.every, []).append(review)
     moves = []
     for every, pages in groups.items():
-        pages.sort(key=lambda r: (r.due, r.file))
+        pages.sort(key=lambda r: (r.due_dates()[1], r.file))
         days = every.days_from(today)
         for index, review in enumerate(pages):
+            was_reviewed, was_due = review.due_dates()
             slot = today + timedelta(days=round((index + 1) * days / len(pages)))
-            if slot >= review.due:
+            if slot >= was_due:
                 continue
             start = every.latest_start(slot)
-            moves.append(Move(review, start, every.after(start)))
+            moves.append(Move(review, start, every.after(start), was_reviewed, was_due))
     moves.sort(key=lambda m: m.review.file)
     return moves
 

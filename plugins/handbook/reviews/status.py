@@ -9,7 +9,7 @@ page's file and line and the fix; the page is then treated as if the value were 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -65,13 +65,23 @@ class PageReview:
         return ", ".join(o.name for o in self.owners) or None
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, date, str]:
         return (STATUS_ORDER[self.status], self.due or date.max, self.file)
+
+    def due_dates(self) -> tuple[date, date]:
+        """(last reviewed, due) of a page that falls due (overdue or due soon): such a page has both."""
+        if self.last_reviewed is None or self.due is None:
+            raise ValueError(f"{self.file} has no due date (its status is {self.status})")
+        return self.last_reviewed, self.due
 
     def as_dict(self) -> dict[str, Any]:
         return {"file": self.file, "title": self.title, "owner": self.owner_text,
                 "last_reviewed": self.last_reviewed.isoformat() if self.last_reviewed else None,
                 "due": self.due.isoformat() if self.due else None, "status": self.status}
+
+
+Bad = Callable[[str, str, frontmatter.Value, str], None]
+"""Reports a value that cannot be used: its code, the message, the value (for its line) and the fix."""
 
 
 def review_page(src_uri: str, file: str, title: str, text: str, defaults: Defaults, today: date,
@@ -139,8 +149,9 @@ def review_page(src_uri: str, file: str, title: str, text: str, defaults: Defaul
 
 def overdue_finding(page: PageReview, line: int | None) -> Finding:
     owner = f"; its owner is {page.owner_text}" if page.owner_text else "; it has no owner"
+    last_reviewed, due = page.due_dates()
     return Finding("review-overdue", WARNING,
-                   f"due for review on {page.due.isoformat()} (last reviewed {page.last_reviewed.isoformat()}, "
+                   f"due for review on {due.isoformat()} (last reviewed {last_reviewed.isoformat()}, "
                    f"every {page.every}){owner}", page.file, line,
                    "re-read the page, then set `last_reviewed:` in its front matter to the day you did")
 
@@ -148,7 +159,8 @@ def overdue_finding(page: PageReview, line: int | None) -> Finding:
 def collect(pages: Iterable[tuple[str, str, str, str]], defaults: Defaults, today: date,
             due_within: Duration) -> tuple[list[PageReview], list[Finding]]:
     """Every page (src_uri, file shown, title, text): reviews, overdue first, and the findings."""
-    reviews, findings = [], []
+    reviews: list[PageReview] = []
+    findings: list[Finding] = []
     for src_uri, file, title, text in pages:
         page, problems = review_page(src_uri, file, title, text, defaults, today, due_within)
         reviews.append(page)
@@ -162,9 +174,9 @@ def last_reviewed_line(text: str) -> int | None:
     return value.line if value else None
 
 
-def _owners(value: frontmatter.Value, roles: dict[str, str | None] | None, bad) -> tuple[Owner, ...]:
-    items = value.raw if value.kind == "list" else [value.raw]
-    owners = []
+def _owners(value: frontmatter.Value, roles: dict[str, str | None] | None, bad: Bad) -> tuple[Owner, ...]:
+    items = value.raw if isinstance(value.raw, list) else [value.raw]  # a list value's raw is its items
+    owners: list[Owner] = []
     for item in items:
         if not isinstance(item, str) or not item.strip():
             bad("review-owner-invalid", "owner: each owner is a name, a team or a Discord role (`@role`)", value,

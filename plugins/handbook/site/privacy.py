@@ -15,7 +15,7 @@ in the changelog and feed, page titles and descriptions all pass it. Pure: no gi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -87,12 +87,13 @@ def spaces_of_text(text: bytes | str | None) -> list[Space]:
                                invites=_invites_in(group) if group_private else ()))
         channels = group.get("channels")
         for entry in channels if isinstance(channels, list) else ():
-            if not isinstance(entry, dict) or not _text(entry.get("name")):
+            channel_name = _text(entry.get("name")) if isinstance(entry, dict) else None
+            if not isinstance(entry, dict) or channel_name is None:
                 continue
             visibility = entry.get("visibility")
             private = _is_private(visibility) if visibility is not None else group_private
             category = entry.get("category") if entry.get("kind") == "topic" else None
-            found.append(Space("channel", _text(entry.get("name")), _text(entry.get("id")), private,
+            found.append(Space("channel", channel_name, _text(entry.get("id")), private,
                                category if isinstance(category, str) and category else None,
                                _invites_in(entry) if private else ()))
     return found
@@ -141,7 +142,10 @@ def build_vocabulary(current: list[Space], history: Iterable[list[Space]] = (),
     private_roots = {find(keys(s)[0]) for version in versions for s in version if s.private}
     public_now = {(s.kind, s.name.casefold()) for s in current if not s.private}
     public_ids = {s.id for s in current if not s.private and s.id}
-    channels, categories, ids, invites = set(), set(), set(), set()
+    channels: set[str] = set()
+    categories: set[str] = set()
+    ids: set[str] = set()
+    invites: set[str] = set()
     for version in versions:
         for space in version:
             if find(keys(space)[0]) not in private_roots:
@@ -201,7 +205,9 @@ class Redactor:
         if not text:
             return text
         text = redact_secret_shapes(text, self.public_invite)
-        return self._pattern.sub(self._replace, text) if self._may_match(text) else text
+        if self._pattern is None or not self._may_match(text):
+            return text
+        return self._pattern.sub(self._replace, text)
 
     def _may_match(self, text: str) -> bool:
         if not text or self._pattern is None:
@@ -209,9 +215,11 @@ class Redactor:
         folded = text.casefold()
         return any(needle in folded for needle in self._needles)
 
-    def matches(self, text: str):
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
         """Every private name or id in `text`: match objects, `#` (or "") and the name as written."""
-        return self._pattern.finditer(text) if self._may_match(text) else iter(())
+        if self._pattern is None or not self._may_match(text):
+            return iter(())
+        return self._pattern.finditer(text)
 
     def private_names_in(self, text: str) -> list[str]:
         """The private names and ids `text` contains, as written (for warnings)."""

@@ -102,7 +102,7 @@ class SiteReviews:
 
     # --- on_page_markdown ----------------------------------------------------------------------
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
-        if not self.is_reviews_page(page) or self.setup is None:
+        if self.page_uri is None or self.setup is None or not self.is_reviews_page(page):
             return markdown
         # str(): a front matter `title: 010` or `title: [x]` is not text in YAML; named as MkDocs shows it
         titles = {f.src_uri: str(f.page.title) for f in files.documentation_pages()
