@@ -74,8 +74,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Categories from the final navigation: after every nav plugin (literate-nav, awesome-nav,
         awesome-pages, Material's blog) and mkdocs-static-i18n have built it."""
-        tree = nav_tree(nav.items, automatic=config.nav is None)
         self.languages = project.language_folders(config)
+        tree = nav_tree(nav.items, automatic=config.nav is None, languages=self.languages)
         self.categories = find_categories(files, self.docs_dir, tree, self.config.exclude_categories,
                                           in_nav=nav_pages(tree), skip=project.blog_folders(config),
                                           languages=self.languages)

@@ -72,9 +72,52 @@ def test_a_sub_section_holding_part_of_a_folder_never_names_it():
     from handbook.checks.categories import nav_titles
 
     nav = [{"Guide": [{"Preparation": ["habits/prep.md"]}, "welcome.md"]},
-           {"Habits": ["habits/index.md"]}, {"Deep work": ["focus/index.md", {"Preparation": ["focus/more.md"]}]}]
-    # habits/ is split over two sections, so neither names it; Deep work holds all of focus/
+           {"Start here": ["habits/index.md"]}, {"Deep work": ["focus/index.md", {"Preparation": ["focus/more.md"]}]}]
+    # habits/ is split over two sections, neither named after it, so neither names it; Deep work
+    # holds all of focus/
     assert nav_titles(nav, ["habits", "focus"]) == {"focus": "Deep work"}
+    # split, but one of the sections is named after the folder: that one names it
+    nav[1] = {"Habits": ["habits/index.md"]}
+    assert nav_titles(nav, ["habits", "focus"]) == {"focus": "Deep work", "habits": "Habits"}
+
+
+# The shape of a real handbook's nav (Funky Penguin's Geek Cookbook, MIT): tabs with emoji, each
+# holding a "Preparation" sub-section with the whole of its own folder, and recipes from another
+# folder; recipes spread over two tabs; a "Community" tab that also lists a page from the root.
+COOKBOOK_NAV = [
+    {"Home": "index.md"},
+    {"🐳 Docker Swarm": [
+        "docker-swarm/index.md",
+        {"Preparation": [{"Design": "docker-swarm/design.md"}, {"Nodes": "docker-swarm/nodes.md"}]},
+        {"Essentials": [{"Traefik": "docker-swarm/traefik.md"}, {"Mail Server": "recipes/mail.md"}]},
+        {"Recipes": [{"Auto Pirate": ["recipes/autopirate/index.md", {"Radarr": "recipes/autopirate/radarr.md"}]},
+                     {"Plex": "recipes/plex.md"}, {"Ghost": "recipes/ghost.md"}]},
+        {"Reference": [{"Networks": "reference/networks.md"}]},
+    ]},
+    {"⛴ Kubernetes": [
+        {"Preparation": ["kubernetes/index.md", {"Cluster": ["kubernetes/cluster/index.md"]}]},
+        {"Recipes": [{"Loki": "recipes/kubernetes/loki.md"}]},
+    ]},
+    {"🚀 Get Premix!": ["premix/index.md", {"Reference": [{"Design": "premix/ansible/design.md"}]}]},
+    {"Support": "support.md"},
+    {"Contribute": "community/contribute.md"},
+    {"Community": ["community/index.md", {"Support": "support.md"}, {"Contribute": "community/contribute.md"},
+                   {"Discord": "community/discord.md"}]},
+]
+
+
+def test_a_real_handbook_s_nav_names_each_folder_after_its_own_tab():
+    from handbook.checks.categories import nav_titles
+
+    folders = ["docker-swarm", "kubernetes", "recipes", "reference", "premix", "community"]
+    assert nav_titles(COOKBOOK_NAV, folders) == {
+        "docker-swarm": "🐳 Docker Swarm",   # named after the folder, holds all of it (and recipes)
+        "kubernetes": "⛴ Kubernetes",        # not its "Preparation" sub-section
+        "recipes": "Recipes",                 # the Recipes section with most of recipes/
+        "reference": "Reference",
+        "premix": "🚀 Get Premix!",           # holds only premix/, all of it
+        "community": "Community",             # named after it, though it lists support.md too
+    }
 
 
 def test_two_categories_with_one_title_are_a_finding(tmp_path):

@@ -3,13 +3,14 @@
 A folder is a category when MkDocs publishes at least one of its pages in the nav, so
 `exclude_docs`, `not_in_nav`, drafts and hidden files behave exactly as MkDocs treats them; with an
 explicit `nav:`, a folder none of whose pages it lists is not a category.
-Its title comes from the nav section that holds only its pages, else from its index page (front
-matter `title`, else the first heading), else from the folder name.
+Its title comes from the nav section that stands for it (`nav_titles`), else from its index page
+(front matter `title`, else the first heading), else from the folder name.
 """
 
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -76,20 +77,41 @@ def category_folders(files: Iterable[File], in_nav: Collection[str] | None = Non
     return folders
 
 
+def _name_key(text: str) -> str:
+    """A title or folder name reduced to its letters and digits (`🐳 Docker Swarm` and
+    `docker-swarm` are both `dockerswarm`), to tell a section named after its folder."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text).casefold() if ch.isalnum())
+
+
+@dataclass(frozen=True)
+class _Section:
+    title: str
+    depth: int
+    pages: frozenset[str]
+
+
 def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
     """Titles that a nav (mkdocs.yml's `nav`, or the final navigation as `nav_tree` gives it)
-    gives to category folders.
+    gives to category folders: the section that stands for the folder, in this order:
 
-    The outermost nav section that stands for a folder names it: its pages all live in that
-    folder and it holds every page of the folder that the nav lists (so a sub-section holding
-    part of a folder never does). Failing that, an explicit title on the folder's index page
-    (`- Habits: habits/index.md`).
+    1. the outermost section that holds every page of the folder the nav lists, and either holds
+       nothing else or is titled with the folder's name (`⛴ Kubernetes` for `kubernetes/`, even
+       when it also holds recipes from another folder); so a sub-section holding part of a
+       folder ("Preparation") never names it;
+    2. else the section titled with the folder's name that holds most of its pages (a folder
+       spread over several sections, one of them named after it);
+    3. else an explicit title on the folder's index page (`- Habits: habits/index.md`).
+
+    A section titled '' (one MkDocs made up) leaves the folder to its index page's title.
     """
     wanted = set(folders)
-    titles: dict[str, str] = {}
     index_titles: dict[str, str] = {}
+    sections: list[_Section] = []
 
-    def pages_of(items: Any) -> list[str]:
+    def folder_of(page: str) -> str | None:
+        return page.split("/", 1)[0] if "/" in page and "://" not in page else None
+
+    def walk(items: Any, depth: int) -> list[str]:
         found: list[str] = []
         for item in items if isinstance(items, list) else [items]:
             if isinstance(item, str):
@@ -101,51 +123,52 @@ def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
                         folder, _, name = value.partition("/")
                         if name in INDEX_NAMES and folder in wanted:
                             index_titles.setdefault(folder, str(title))
-                    else:
-                        found.extend(pages_of(value))
+                    elif isinstance(value, list):
+                        pages = walk(value, depth + 1)
+                        sections.append(_Section(str(title or ""), depth, frozenset(p for p in pages if "://" not in p)))
+                        found.extend(pages)
         return found
 
     listed: dict[str, set[str]] = {}
+    for page in walk(nav, 0) if nav else []:
+        folder = folder_of(page)
+        if folder in wanted:
+            listed.setdefault(folder, set()).add(page)
 
-    def visit(items: Any) -> None:
-        for item in items if isinstance(items, list) else [items]:
-            if not isinstance(item, dict):
-                continue
-            for title, value in item.items():
-                if not isinstance(value, list):
-                    continue
-                pages = {p for p in pages_of(value) if "://" not in p}
-                owners = {p.split("/", 1)[0] for p in pages if "/" in p}
-                if len(owners) == 1 and all("/" in p for p in pages):
-                    folder = owners.pop()
-                    if folder in wanted and folder not in titles and pages >= listed.get(folder, set()):
-                        titles[folder] = str(title)  # '' (a made-up title): the index page's counts
-                        continue
-                visit(value)
+    titles: dict[str, str | None] = {}
+    outermost_first = sorted(sections, key=lambda s: s.depth)  # stable: nav order within a depth
+    for folder, pages in listed.items():
+        key = _name_key(folder)
 
-    if nav:
-        for page in pages_of(nav):
-            if "/" in page and "://" not in page:
-                listed.setdefault(page.split("/", 1)[0], set()).add(page)
-        visit(nav)
+        def own(section: _Section) -> set[str]:
+            return {p for p in section.pages if folder_of(p) == folder}
+
+        whole = next((s for s in outermost_first if s.pages >= pages and (
+            _name_key(s.title) == key or all(folder_of(p) == folder for p in s.pages))), None)
+        named = max((s for s in outermost_first if _name_key(s.title) == key and own(s)),
+                    key=lambda s: len(own(s)), default=None)
+        chosen = whole or named
+        if chosen is not None:
+            titles[folder] = chosen.title
     return {**index_titles, **{folder: title for folder, title in titles.items() if title}}
 
 
-def nav_tree(items: Iterable[Any], *, automatic: bool = False) -> list[Any]:
+def nav_tree(items: Iterable[Any], *, automatic: bool = False, languages: Collection[str] = ()) -> list[Any]:
     """The final navigation (MkDocs' Section, Page and Link objects) in the shape of mkdocs.yml's
     `nav`: `{title: [children]}`, `{title: path}` for a page with a title of its own, `path`.
 
     With `automatic` (mkdocs.yml has no `nav`), a section titled after its folder's name is the
-    one MkDocs made up, and gets the title '' so that the index page's own title counts.
+    one MkDocs made up, and gets the title '' so that the index page's own title counts (inside
+    mkdocs-static-i18n's language folders, `fr/habits/` is the folder `habits`).
     """
     tree: list[Any] = []
     for item in items:
         children = getattr(item, "children", None)
         file = getattr(item, "file", None)
         if getattr(item, "is_section", False) and children is not None:
-            subtree = nav_tree(children, automatic=automatic)
+            subtree = nav_tree(children, automatic=automatic, languages=languages)
             title = str(item.title or "")
-            folders = {page.split("/", 1)[0] for page in nav_pages(subtree)}
+            folders = {without_language(page, languages).split("/", 1)[0] for page in nav_pages(subtree)}
             if automatic and len(folders) == 1 and title == dirname_to_title(folders.pop()):
                 title = ""
             tree.append({title: subtree})
