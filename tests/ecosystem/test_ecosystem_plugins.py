@@ -61,6 +61,32 @@ def test_git_revision_date_localized_plugin(tmp_path, history):
     assert site.exists("channels/index.html") and site.exists("roles/index.html")
 
 
+# What mkdocs-git-committers-plugin-2 gives Material's partial (it asks GitHub's API, which a test
+# cannot reach): `committers` and `committers_source` in the page context, set here by a hook.
+COMMITTERS_HOOK = """
+def on_page_context(context, page, config, nav):
+    context["committers"] = [{"login": "ada", "name": "Ada Lovelace", "url": "https://github.com/ada",
+                              "avatar": "https://avatars.example.org/ada.png"}]
+    context["committers_source"] = "github"
+    return context
+"""
+
+
+@pytest.mark.parametrize("history", [True, False])
+def test_materials_committers_stay_beside_our_dates(tmp_path, history):
+    root = make_site(tmp_path, ["search"], config={"hooks": ["committers_hook.py"]}, handbook={"history": history})
+    (root / "committers_hook.py").write_text(COMMITTERS_HOOK, encoding="utf-8")
+    site = build_strict(root)
+    assert site.aborted is None and site.warnings == [], (site.aborted, site.warnings)
+    page = site.html("habits/tiny/index.html")
+    theirs = page.select("a", "md-author")
+    assert [a.attrs.get("href") for a in theirs] == ["https://github.com/ada"]  # Material's, as it renders it
+    assert bool(page.select("span", "handbook-history__updated")) is history  # ours: the dates
+    assert not page.select("span", "handbook-history__contributors")  # theirs names the people
+    assert page.one("a", "handbook-discuss__channel").text == "#habits"
+    assert site.exists("changelog/index.html") is history
+
+
 @pytest.mark.parametrize("order", ["theirs-first", "ours-first"])
 def test_macros_plugin_renders_pages_but_never_map_topics_or_commit_subjects(tmp_path, order):
     plugins = ["search", "macros"] if order == "theirs-first" else ["search", "handbook", "macros"]
