@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
 from ecosystem_site import build_beside
 
-from handbook.site import i18n
+from handbook import i18n
+
+
+def _shape(text: str) -> tuple[list[str], list[str], int]:
+    """What a translation must keep of the English: its placeholders, its HTML tags, its backticks."""
+    return (sorted(re.findall(r"\{\w+\}", text)), re.findall(r"</?\w+[^>]*>", text), text.count("`"))
+
+
+def test_every_text_has_every_language_and_nothing_else():
+    """A contributor adds a language as one more column: a missing entry fails here."""
+    for key, translations in i18n.STRINGS.items():
+        assert tuple(translations) == i18n.LANGUAGES, key
+        assert all(value.strip() for value in translations.values()), key
 
 
 @pytest.mark.parametrize("language", i18n.LANGUAGES)
-def test_every_string_is_translated_into_every_language(language):
+def test_every_translation_keeps_the_placeholders_and_markup_of_the_english(language):
     for key, translations in i18n.STRINGS.items():
-        assert translations.get(language), (key, language)
-        assert ("{server}" in translations[language]) == (key == "join")
+        assert _shape(translations[language]) == _shape(translations["en"]), (key, language)
+
+
+def test_plural_texts_come_in_pairs():
+    plural = {key.rsplit("_", 1)[0] for key in i18n.STRINGS if key.endswith(("_one", "_other"))}
+    for key in plural:
+        assert f"{key}_one" in i18n.STRINGS and f"{key}_other" in i18n.STRINGS, key
 
 
 @pytest.mark.parametrize(("theme_language", "expected"), [
