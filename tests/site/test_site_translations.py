@@ -93,10 +93,12 @@ def _site(root: Path, language: str) -> Path:
     return root
 
 
-@pytest.fixture(params=LANGUAGES)
-def built(request, tmp_path, monkeypatch):
-    monkeypatch.setenv("HANDBOOK_TODAY", "2024-08-10")
-    site = build_strict(_site(tmp_path, request.param))
+@pytest.fixture(scope="module", params=LANGUAGES)
+def built(request, tmp_path_factory):
+    """One build per language, shared by this module's tests (each reads it only)."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("HANDBOOK_TODAY", "2024-08-10")
+        site = build_strict(_site(tmp_path_factory.mktemp(request.param), request.param))
     assert site.aborted is None and site.warnings == [], (site.aborted, site.warnings)
     return site, Words.for_theme(request.param)
 
