@@ -9,6 +9,9 @@ import pytest
 from ecosystem_site import build_beside
 
 from handbook import i18n
+from handbook.channelmap.loader import load_channel_map
+from handbook.site.links import ChannelLinks
+from handbook.site.standalone import discuss_html
 
 
 def _shape(text: str) -> tuple[list[str], list[str], int]:
@@ -59,3 +62,17 @@ def test_a_german_site_says_it_in_german(tmp_path):
     changelog = site.html("changelog/index.html")
     assert changelog.text_of("h1")[0].startswith("Änderungen")
     assert any(h.startswith("April 2024") for h in changelog.text_of("h2"))
+
+
+def test_the_standalone_discuss_box_speaks_the_language_it_is_given(tmp_path):
+    """`handbook.site.standalone` (Zensical, ProperDocs) has no theme to read: its `language` option."""
+    (tmp_path / "channel_map.yml").write_text(
+        "server:\n  name: Club <b>&amp;</b>\n  invite: https://discord.gg/club\n"
+        "discord_categories:\n  - name: Topics\n    channels:\n      - {name: habits, kind: topic, category: habits}\n",
+        encoding="utf-8")
+    links = ChannelLinks(load_channel_map(tmp_path / "channel_map.yml"), directory="channels.md")
+    discuss = links.discuss(links.lookup("habits"), "../channels/")
+    box = discuss_html(discuss, i18n.Words.for_theme("fr"))
+    assert "Discuter de cette page dans" in box and "Pas encore membre ?" in box
+    assert "Rejoindre Club &lt;b&gt;&amp;amp;&lt;/b&gt;</a>" in box  # the server's name stays text
+    assert "Discuss this page in" in discuss_html(discuss)
