@@ -16,7 +16,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import project
-from handbook.site import generated, i18n, links
+from handbook import i18n
+from handbook.site import generated, links
 from handbook.site import pages, standalone
 from handbook.checks.categories import find_categories, nav_pages, nav_tree, without_language
 from handbook.channelmap.model import ChannelMap
@@ -43,6 +44,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     redactor: privacy.Redactor | None = None
     published_words: frozenset[str] = frozenset()
     languages: set[str] = set()
+    words: i18n.Words = i18n.ENGLISH
+    """The words of this build's language, set with the files (static-i18n sets it after on_config)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).parent
@@ -88,6 +91,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         outputs = (self.config.channel_directory, self.config.roles_page, self.config.changelog,
                    self.config.community_directory, self.config.review_page)
         files = standalone.without_generate_output(files, outputs)
+        self.words = i18n.Words.for_theme(config.theme.get("language"))
+        if self.links is not None:
+            self.links.words = self.words
         self.published_words = privacy.path_words(f.src_uri for f in files.documentation_pages())
         self._generate_pages(files, config)
         self._generate_directory(files, config)
@@ -104,7 +110,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                                      skip=project.blog_folders(config),
                                                      languages=project.language_folders(config))]
         try:
-            return self.reviews.read_pages(files, config, folders)
+            return self.reviews.read_pages(files, config, folders, words=self.words)
         except HandbookError as err:
             raise PluginError(f"Error reading owners and review dates:\n{err}") from None
 
@@ -125,7 +131,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # redact what authors wrote, with the full private vocabulary (old names come from git).
         self._protect_pages(files)
         self.reviews.add_icon(env)
-        env.globals["handbook_text"] = i18n.strings(i18n.site_language(config.theme.get("language")))
+        env.globals["handbook_text"] = i18n.strings(self.words.language)
         return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -180,7 +186,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             history = [privacy.spaces_of_text(text) for text in self._history().map_versions().values()]
             self.redactor = privacy.Redactor(privacy.build_vocabulary(current, history, self.published_words),
                                              public_invite=self.links.invite if self.links else None,
-                                             show_private_names=self.config.show_private_names)
+                                             show_private_names=self.config.show_private_names,
+                                             words=self.words)
         return self.redactor
 
     def _protect_pages(self, files: Files) -> None:
@@ -242,13 +249,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         if self.links is None:
             return
-        language = i18n.site_language(config.theme.get("language"))
-        for option, render, title in (("channel_directory", pages.channel_directory, "channels_title"),
-                                      ("roles_page", pages.roles_page, "roles_title")):
+        for option, render in (("channel_directory", pages.channel_directory), ("roles_page", pages.roles_page)):
             uri = self.config[option]
             if not uri:
                 continue
-            file = generated.add_page(files, config, uri, render(self.links, i18n.text(title, language)),
+            file = generated.add_page(files, config, uri, render(self.links, self.words),
                                       option=option, what=option.replace("_", " "))
             if file is None:
                 if option == "channel_directory":
@@ -274,7 +279,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         uri = self.config.community_directory
         if self.communities is None or not uri:
             return
-        content = community_directory.directory_page(self.communities, self.link_status)
+        content = community_directory.directory_page(self.communities, self.link_status, self.words)
         generated.add_page(files, config, uri, content, option="community_directory", what="community directory")
 
     def _report_link_health(self, stale: str | None, findings) -> None:

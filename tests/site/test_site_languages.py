@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
 from ecosystem_site import build_beside
 
-from handbook.site import i18n
+from handbook import i18n
+from handbook.channelmap.loader import load_channel_map
+from handbook.site.links import ChannelLinks
+from handbook.site.standalone import discuss_html
+
+
+def _shape(text: str) -> tuple[list[str], list[str], int]:
+    """What a translation must keep of the English: its placeholders, its HTML tags, its backticks."""
+    return (sorted(re.findall(r"\{\w+\}", text)), re.findall(r"</?\w+[^>]*>", text), text.count("`"))
+
+
+def test_every_text_has_every_language_and_nothing_else():
+    """A contributor adds a language as one more column: a missing entry fails here."""
+    for key, translations in i18n.STRINGS.items():
+        assert tuple(translations) == i18n.LANGUAGES, key
+        assert all(value.strip() for value in translations.values()), key
 
 
 @pytest.mark.parametrize("language", i18n.LANGUAGES)
-def test_every_string_is_translated_into_every_language(language):
+def test_every_translation_keeps_the_placeholders_and_markup_of_the_english(language):
     for key, translations in i18n.STRINGS.items():
-        assert translations.get(language), (key, language)
-        assert ("{server}" in translations[language]) == (key == "join")
+        assert _shape(translations[language]) == _shape(translations["en"]), (key, language)
+
+
+def test_plural_texts_come_in_pairs():
+    plural = {key.rsplit("_", 1)[0] for key in i18n.STRINGS if key.endswith(("_one", "_other"))}
+    for key in plural:
+        assert f"{key}_one" in i18n.STRINGS and f"{key}_other" in i18n.STRINGS, key
 
 
 @pytest.mark.parametrize(("theme_language", "expected"), [
@@ -41,3 +62,17 @@ def test_a_german_site_says_it_in_german(tmp_path):
     changelog = site.html("changelog/index.html")
     assert changelog.text_of("h1")[0].startswith("Änderungen")
     assert any(h.startswith("April 2024") for h in changelog.text_of("h2"))
+
+
+def test_the_standalone_discuss_box_speaks_the_language_it_is_given(tmp_path):
+    """`handbook.site.standalone` (Zensical, ProperDocs) has no theme to read: its `language` option."""
+    (tmp_path / "channel_map.yml").write_text(
+        "server:\n  name: Club <b>&amp;</b>\n  invite: https://discord.gg/club\n"
+        "discord_categories:\n  - name: Topics\n    channels:\n      - {name: habits, kind: topic, category: habits}\n",
+        encoding="utf-8")
+    links = ChannelLinks(load_channel_map(tmp_path / "channel_map.yml"), directory="channels.md")
+    discuss = links.discuss(links.lookup("habits"), "../channels/")
+    box = discuss_html(discuss, i18n.Words.for_theme("fr"))
+    assert "Discuter de cette page dans" in box and "Pas encore membre ?" in box
+    assert "Rejoindre Club &lt;b&gt;&amp;amp;&lt;/b&gt;</a>" in box  # the server's name stays text
+    assert "Discuss this page in" in discuss_html(discuss)

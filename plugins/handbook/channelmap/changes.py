@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 import yaml
 
+from handbook.i18n import ENGLISH, Words
+
+KINDS = ("topic", "prompt", "announcement", "voice", "forum")
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it (many times faster on long map histories)."""
@@ -35,19 +38,12 @@ class ChannelChange:
     kind: str = ""
     private: bool = False
 
-    def describe(self) -> str:
-        """One line of plain text; a private channel's name never appears."""
-        kind = f"{self.kind} " if self.kind in {"topic", "prompt", "announcement", "voice", "forum"} else ""
+    def describe(self, words: Words = ENGLISH) -> str:
+        """One line of plain text in `words`' language; a private channel's name never appears."""
+        channel = words(f"channel_word_{self.kind}" if self.kind in KINDS else "channel_word")
         if self.private:
-            verb = {"removed": "removed from the map"}.get(self.action, self.action)
-            return f"a private {kind}channel was {verb}"
-        if self.action == "renamed":
-            return f"#{self.old_name} renamed to #{self.name}"
-        if self.action == "added":
-            return f"{kind}channel #{self.name} added"
-        if self.action == "removed":
-            return f"#{self.name} removed from the map"
-        return f"#{self.name} {self.action}"
+            return words(f"private_channel_{self.action}", channel=channel)
+        return words(f"channel_{self.action}", channel=channel, name=self.name, old=self.old_name)
 
 
 def read_channels(text: bytes | str | None) -> list[Channel]:

@@ -10,13 +10,14 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from itertools import groupby
 from urllib.parse import quote
 
 from handbook.channelmap.changes import diff_channels, read_channels
 from handbook.history.log import Commit, without_addresses
 from handbook.markdown_text import inert
+from handbook.i18n import ENGLISH, Words
 
 PAGE_SUFFIXES = (".md", ".markdown")
 
@@ -67,6 +68,7 @@ def build_entries(
     shallow: bool = False,
     skip: Callable[[str], bool] = lambda path: False,
     private: Callable[[str], bool] = lambda name: False,
+    words: Words = ENGLISH,
 ) -> list[Entry]:
     """One entry per meaningful commit, newest first.
 
@@ -77,7 +79,7 @@ def build_entries(
     no channel, and the cut-off commit of a shallow clone (it shows every file as added).
     Merge commits never reach here (`git log --no-merges`). `skip` drops paths such as the
     generated changelog itself; `private(name)` says which channel names are private (today's
-    private vocabulary), whatever the map said at the time.
+    private vocabulary), whatever the map said at the time. Channel changes are told in `words`.
     """
     entries: list[Entry] = []
     for commit in commits:
@@ -104,7 +106,7 @@ def build_entries(
             # A channel that was open then but is private now (or was renamed from a private
             # name) is described as private: "a private prompt channel was added".
             entry.channels = [(replace(c, private=True) if private(c.name) or (c.old_name and private(c.old_name))
-                               else c).describe() for c in changes]
+                               else c).describe(words) for c in changes]
         if not entry.empty:
             entries.append(entry)
     return entries
@@ -119,51 +121,40 @@ def md_text(text: str) -> str:
     return inert(text)
 
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-
-
-def format_date(d: date) -> str:
-    """"November 21, 2024": English month names, whatever the machine's locale."""
-    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
-
-
 def render_markdown(
     entries: Sequence[Entry],
     *,
     page_path: str,
     pages: Mapping[str, str],
     limit: int,
-    title: str = "Changelog",
-    format_day: Callable[[datetime], str] | None = None,
-    format_month: Callable[[int, int], str] | None = None,
+    words: Words = ENGLISH,
     feed_url: str | None = None,
     note: str | None = None,
 ) -> str:
-    """The changelog page: months as headings, newest first, at most `limit` entries.
+    """The changelog page: months as headings, newest first, at most `limit` entries, in `words`'
+    language (its title, labels and Babel's dates).
 
     `pages` maps the docs path of every page that exists now to its title; a page that is
     missing from it (removed since) is named, not linked. Links are relative to `page_path`.
+    `note` is a sentence of `words` (already in the page's language).
     """
     here = posixpath.dirname(page_path)
-    lines = [f"# {md_text(title)}", ""]
-    intro = "What changed in the handbook, newest first, as recorded in git."
+    lines = [f"# {md_text(words('changelog_title'))}", ""]
+    intro = words("changelog_intro")
     if feed_url:
-        intro += f' Follow it in a feed reader: <a href="{html.escape(feed_url)}">Atom feed</a>.'
+        intro += " " + words("changelog_follow", url=html.escape(feed_url))
     lines += [intro, ""]
     if note:
         lines += [f"*{md_text(note)}*", ""]
     shown = list(entries[: max(limit, 0)])
     if not shown:
-        lines += ["No changes recorded yet.", ""]
+        lines += [words("changelog_empty"), ""]
     for (year, month), grouped in groupby(shown, key=lambda e: (e.date.year, e.date.month)):
         group = list(grouped)
-        lines += [f"## {format_month(year, month) if format_month else f'{MONTHS[month - 1]} {year}'}", ""]
+        lines += [f"## {words.month(year, month)}", ""]
         for e in group:
             authors = ", ".join(md_text(a) for a in e.authors)
-            time = f'<time datetime="{e.date.date().isoformat()}">{(format_day or format_date)(e.date)}</time>'
+            time = f'<time datetime="{e.date.date().isoformat()}">{words.date(e.date)}</time>'
             head = f'- <a id="{e.anchor}"></a>**{time}** · {md_text(e.subject)}'
             if authors:
                 head += f" · *{authors}*"
@@ -173,29 +164,28 @@ def render_markdown(
                 if ref.current is not None and ref.current in pages:
                     target = quote(posixpath.relpath(ref.current, here or "."))
                     return f"[{md_text(pages[ref.current] or ref.current)}]({target})"
-                return f"<code>{html.escape(ref.path)}</code> (removed since)" if ref.current is None else f"<code>{html.escape(ref.path)}</code>"
+                code = f"<code>{html.escape(ref.path)}</code>"
+                return f"{code} {words('removed_since')}" if ref.current is None else code
 
             if e.added:
-                lines.append("    - Added: " + ", ".join(link(r) for r in e.added))
+                lines.append(f"    - {words('change_added_label')}: " + ", ".join(link(r) for r in e.added))
             if e.updated:
-                lines.append("    - Updated: " + ", ".join(link(r) for r in e.updated))
+                lines.append(f"    - {words('change_updated_label')}: " + ", ".join(link(r) for r in e.updated))
             if e.renamed:
                 lines.append(
-                    "    - Renamed: "
+                    f"    - {words('change_renamed_label')}: "
                     + ", ".join(f"<code>{html.escape(old)}</code> → {link(r)}" for old, r in e.renamed)
                 )
             if e.removed:
                 lines.append(
-                    "    - Removed: " + ", ".join(f"<code>{html.escape(r.path)}</code>" for r in e.removed)
+                    f"    - {words('change_removed_label')}: "
+                    + ", ".join(f"<code>{html.escape(r.path)}</code>" for r in e.removed)
                 )
             if e.channels:
-                lines.append("    - Channels: " + "; ".join(md_text(c) for c in e.channels))
+                lines.append(f"    - {words('change_channels_label')}: " + "; ".join(md_text(c) for c in e.channels))
         lines.append("")
     if len(entries) > len(shown):
-        more = len(entries) - len(shown)
-        tail = f"{more} older change{'s' if more != 1 else ''} not shown here"
-        lines.append(
-            f'{tail}; the <a href="{html.escape(feed_url)}">Atom feed</a> has them all.' if feed_url else f"{tail}."
-        )
+        tail = words.count("older_changes", len(entries) - len(shown))
+        lines.append(words("older_in_feed", older=tail, url=html.escape(feed_url)) if feed_url else f"{tail}.")
         lines.append("")
     return "\n".join(lines)

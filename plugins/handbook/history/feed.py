@@ -9,15 +9,20 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 
 from handbook.history.changelog import Entry, PageRef
+from handbook.i18n import ENGLISH, Words
 
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def entry_id(sha: str) -> str:
+def entry_id(sha: str, scope: str = "") -> str:
     """A stable, absolute id for a commit's entry (the same across rebuilds and hosts).
 
-    A commit id is already a unique hex string: its first 128 bits, spelled as a UUID URN.
+    A commit id is already a unique hex string: its first 128 bits, spelled as a UUID URN. A
+    `scope` (`fr`: the French feed of a mkdocs-static-i18n site) gives the entry of another
+    language's feed its own id, since it is another text of the same change.
     """
+    if scope:
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{scope}/{sha}')}"
     if len(sha) < 32 or any(c not in "0123456789abcdef" for c in sha[:32]):
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, sha)}"
     return f"urn:uuid:{sha[:8]}-{sha[8:12]}-{sha[12:16]}-{sha[16:20]}-{sha[20:32]}"
@@ -39,14 +44,19 @@ def render_feed(
     site_url: str | None,
     built: datetime,
     titles: Mapping[str, str] | None = None,
+    words: Words = ENGLISH,
+    scope: str = "",
 ) -> bytes:
-    """The feed document. `page_url(docs_path)` gives a page's absolute URL, None if it is gone.
+    """The feed document, in `words`' language. `page_url(docs_path)` gives a page's absolute URL,
+    None if it is gone. `scope` keeps the ids of one language's feed apart (see `entry_id`).
 
     Written as text with every value escaped (thousands of entries: several times faster than
     building an ElementTree); the tests parse it back.
     """
     x = _xml_escape
     titles = titles or {}
+    labels = {kind: html.escape(words(f"change_{kind}_label"))  # looked up once, not per entry
+              for kind in ("added", "updated", "renamed", "removed", "channels")}
 
     def link(ref: PageRef) -> str:
         url = page_url(ref.current) if ref.current else None
@@ -57,9 +67,9 @@ def render_feed(
 
     out = [
         '<?xml version="1.0" encoding="utf-8"?>\n',
-        f'<feed xmlns="{ATOM}">\n',
-        f"<id>{x(feed_url if site_url else entry_id('feed:' + title))}</id>\n",
-        f"<title>{x(title)}: changes</title>\n",
+        f'<feed xmlns="{ATOM}" xml:lang="{x(words.locale)}">\n',
+        f"<id>{x(feed_url if site_url else entry_id('feed:' + title, scope))}</id>\n",
+        f"<title>{x(words('feed_title', site=title))}</title>\n",
         f"<updated>{_iso(max((e.date for e in entries), default=built))}</updated>\n",
         f'<link rel="self" type="application/atom+xml" href="{x(feed_url)}"/>\n',
     ]
@@ -68,18 +78,19 @@ def render_feed(
     out.append(f"<author><name>{x(title)}</name></author>\n<generator>handbook</generator>\n")
     for e in entries:
         parts = []
-        for label, refs in (("Added", e.added), ("Updated", e.updated)):
+        for label, refs in ((labels["added"], e.added), (labels["updated"], e.updated)):
             if refs:
                 parts.append(f"<li>{label}: {', '.join(link(r) for r in refs)}</li>")
         if e.renamed:
             renamed = ", ".join(f"<code>{html.escape(old)}</code> → {link(r)}" for old, r in e.renamed)
-            parts.append(f"<li>Renamed: {renamed}</li>")
+            parts.append(f"<li>{labels['renamed']}: {renamed}</li>")
         if e.removed:
             removed = ", ".join(f"<code>{html.escape(r.path)}</code>" for r in e.removed)
-            parts.append(f"<li>Removed: {removed}</li>")
+            parts.append(f"<li>{labels['removed']}: {removed}</li>")
         if e.channels:
-            parts.append("<li>Channels: " + "; ".join(html.escape(c) for c in e.channels) + "</li>")
-        out.append(f"<entry>\n<id>{entry_id(e.sha)}</id>\n<title>{x(e.subject or '(no subject)')}</title>\n")
+            parts.append(f"<li>{labels['channels']}: " + "; ".join(html.escape(c) for c in e.channels) + "</li>")
+        subject = e.subject or words("no_subject")
+        out.append(f"<entry>\n<id>{entry_id(e.sha, scope)}</id>\n<title>{x(subject)}</title>\n")
         out.append(f"<updated>{_iso(e.date)}</updated>\n")
         out.extend(f"<author><name>{x(name)}</name></author>\n" for name in e.authors)
         if changelog_url:

@@ -11,7 +11,9 @@ reader simply gets the whole list.
 from __future__ import annotations
 
 import html
+import json
 
+from handbook.i18n import ENGLISH, Words, upper_first
 from handbook.linkhealth.communities import Communities, Community
 from handbook.linkhealth.extract import normalise
 from handbook.linkhealth.status import LinkResult, LinkStatus
@@ -19,11 +21,10 @@ from handbook.linkhealth.status import LinkResult, LinkStatus
 OTHER_TOPIC = "other"
 # Worst first: the entry's status is the worst of its url's and its invite's.
 SEVERITY = ("dead", "unreachable", "redirected", "unchecked", "ok")
-HEALTH_TEXT = {"ok": "alive", "redirected": "moved", "dead": "dead", "unreachable": "unreachable",
-               "unchecked": "not checked"}
 
 SCRIPT = """<script>
 (function () {
+  var SHOWN = SHOWN_TEXT;
   function setup() {
     var root = document.querySelector(".handbook-communities");
     if (!root || root.dataset.ready) return;
@@ -44,7 +45,7 @@ SCRIPT = """<script>
       root.querySelectorAll(".handbook-community-group").forEach(function (group) {
         group.hidden = !group.querySelector(".handbook-community:not([hidden])");
       });
-      count.textContent = shown + " shown";
+      count.textContent = SHOWN.replace("{count}", shown);
     }
     topic.addEventListener("change", apply);
     platform.addEventListener("change", apply);
@@ -78,40 +79,44 @@ def entry_status(community: Community, status: LinkStatus | None) -> str:
     return min((_status_of(status, url) for url, _ in community.urls()), key=SEVERITY.index)
 
 
-def _health(community: Community, status: LinkStatus | None) -> str:
+def _health(community: Community, status: LinkStatus | None, words: Words) -> str:
     site = _result(status, community.url)
     parts = []
     if site is None:
-        parts.append("not checked")
+        parts.append(words("health_unchecked"))
     elif site.status == "redirected" and site.final_url:
-        parts.append(f'moved to <a href="{_e(site.final_url)}">{_e(site.final_url)}</a>')
+        parts.append(words("moved_to", link=f'<a href="{_e(site.final_url)}">{_e(site.final_url)}</a>'))
     else:
-        parts.append(HEALTH_TEXT[site.status])
+        parts.append(words(f"health_{site.status}"))
     if community.invite:
         invite = _result(status, community.invite)
         if invite is None:
-            parts.append("invite not checked")
+            parts.append(words("invite_unchecked"))
         elif invite.status == "ok" and invite.discord:
-            counts = [f"{invite.discord[key]:,} {label}" for key, label in (("members", "members"), ("online", "online"))
-                      if isinstance(invite.discord.get(key), int)]
-            parts.append("invite alive" + (f": {', '.join(counts)}" if counts else ""))
-        elif invite.status == "dead":
-            parts.append("invite expired")
+            members, online = (invite.discord.get(key) for key in ("members", "online"))
+            counts = ([words.count("members", members)] if isinstance(members, int) else []) + \
+                     ([words("online", count=words.number(online))] if isinstance(online, int) else [])
+            parts.append(words("invite_ok") + (f": {', '.join(counts)}" if counts else ""))
         else:
-            parts.append(f"invite {HEALTH_TEXT[invite.status]}")
+            parts.append(words(f"invite_{invite.status}"))
     dates = sorted(r.checked_at[:10] for r in (site, _result(status, community.invite)) if r and r.checked_at)
     if dates:
-        parts.append(f"checked {dates[0]}")
+        parts.append(words("checked_on", date=dates[0]))
     return "; ".join(parts)
 
 
-def _entry(community: Community, status: LinkStatus | None) -> str:
+def _platform(platform: str, words: Words) -> str:
+    """A platform's name as the site shows it: "Discord"; "other" in the site's language."""
+    return words("other_platform") if platform == "other" else platform
+
+
+def _entry(community: Community, status: LinkStatus | None, words: Words) -> str:
     state = entry_status(community, status)
-    facts = [community.platform.capitalize() if community.platform else None,
-             community.cost, community.language]
+    facts = [upper_first(_platform(community.platform, words)) if community.platform else None,
+             words(f"cost_{community.cost}") if community.cost else None, community.language]
     meta = " · ".join(_e(f) for f in facts if f)
     tags = " ".join(f'<span class="handbook-community-topic">{_e(t)}</span>' for t in community.topics)
-    invite = (f' · <a href="{_e(community.invite)}">join on Discord</a>' if community.invite else "")
+    invite = (f' · <a href="{_e(community.invite)}">{_e(words("join_on_discord"))}</a>' if community.invite else "")
     return (
         f'<li class="handbook-community" data-link-status="{state}" '
         f'data-topics="{_e(" ".join(_slug(t) for t in community.topics) or OTHER_TOPIC)}" '
@@ -119,41 +124,45 @@ def _entry(community: Community, status: LinkStatus | None) -> str:
         f'<p><strong><a href="{_e(community.url)}">{_e(community.name)}</a></strong>{invite}<br>\n'
         f'{_e(community.description)}</p>\n'
         f'<p class="handbook-community-meta">{meta}{" · " if meta and tags else ""}{tags}</p>\n'
-        f'<p class="handbook-community-health">Health: {_health(community, status)}</p>\n'
+        f'<p class="handbook-community-health">{words("health", health=_health(community, status, words))}</p>\n'
         f'</li>'
     )
 
 
-def _options(name: str, label: str, values: list[str]) -> str:
-    options = "".join(f'<option value="{_e(_slug(v))}">{_e(v)}</option>' for v in values)
-    return f'<label>{label} <select name="{name}"><option value="">all</option>{options}</select></label>'
+def _options(name: str, label: str, values: list[tuple[str, str]], words: Words) -> str:
+    """A filter: `values` are (value, what the reader sees)."""
+    options = "".join(f'<option value="{_e(_slug(v))}">{_e(shown)}</option>' for v, shown in values)
+    return (f'<label>{_e(label)} <select name="{name}"><option value="">{_e(words("filter_all"))}</option>'
+            f'{options}</select></label>')
 
 
-def directory_page(communities: Communities, status: LinkStatus | None, title: str = "Related communities") -> str:
+def directory_page(communities: Communities, status: LinkStatus | None, words: Words = ENGLISH) -> str:
+    """The page's Markdown (HTML blocks), in `words`' language; the script counts in it too."""
     groups: dict[str, list[Community]] = {}
     for community in communities.entries:
         groups.setdefault(community.topics[0] if community.topics else OTHER_TOPIC, []).append(community)
     order = sorted(groups, key=lambda t: (t == OTHER_TOPIC, t))
     topics = sorted({t for c in communities.entries for t in c.topics})
     platforms = sorted({c.platform or "other" for c in communities.entries})
-    checked = f"The last link check was on {status.checked_at[:10]}." if status and status.checked_at else \
-        "These links have not been checked yet."
+    checked = words("communities_checked", date=status.checked_at[:10]) if status and status.checked_at else \
+        words("communities_unchecked")
     lines = [
-        f"# {title}", "",
-        "Communities of practice near ours, and whether their links worked at the last check. "
-        f"{checked}", "",
+        f"# {words('communities_title')}", "",
+        f"{words('communities_intro')} {checked}", "",
         '<div class="handbook-communities">',
         '<form class="handbook-communities-filter" hidden>',
-        _options("topic", "Topic", topics),
-        _options("platform", "Platform", platforms),
+        _options("topic", words("filter_topic"), [(t, t) for t in topics], words),
+        _options("platform", words("filter_platform"), [(p, _platform(p, words)) for p in platforms], words),
         '<output aria-live="polite"></output>',
         "</form>",
     ]
     for topic in order:
-        heading = topic.capitalize() if topic != OTHER_TOPIC else "Other"
+        heading = topic.capitalize() if topic != OTHER_TOPIC else words("other_topic")
         lines += [f'<section class="handbook-community-group" data-topic="{_e(_slug(topic))}">',
                   f'<h2 id="topic-{_e(_slug(topic))}">{_e(heading)}</h2>', '<ul>']
-        lines += [_entry(c, status) for c in sorted(groups[topic], key=lambda c: c.name.casefold())]
+        lines += [_entry(c, status, words) for c in sorted(groups[topic], key=lambda c: c.name.casefold())]
         lines += ["</ul>", "</section>"]
-    lines += ["</div>", "", SCRIPT, ""]
+    # "{count} shown" as a JavaScript string (`<` escaped too: no text can close the script element)
+    shown = json.dumps(words("communities_shown")).replace("<", "\\u003c")
+    lines += ["</div>", "", SCRIPT.replace("SHOWN_TEXT", shown, 1), ""]
     return "\n".join(lines)

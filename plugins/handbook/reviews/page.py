@@ -7,19 +7,19 @@ import posixpath
 from collections.abc import Callable
 from datetime import date
 
-from handbook.history.changelog import format_date as history_date
+from handbook.i18n import ENGLISH, Words
 from handbook.markdown_text import inert
 from handbook.reviews.dates import Duration
 from handbook.reviews.status import DUE_SOON, NEVER, OK, OVERDUE, PageReview
 
 
 def format_date(day: date) -> str:
-    """"March 1, 2024", as the page dates beside it (English month names in every locale)."""
-    return history_date(day)
+    """"March 1, 2024": English, for what is not a page (announcements on Discord)."""
+    return ENGLISH.date(day)
 
 
-def _day(day: date | None) -> str:
-    return format_date(day) if day else "—"
+def _day(day: date | None, words: Words) -> str:
+    return words.date(day) if day else "—"
 
 
 def _cell(text: str) -> str:
@@ -27,8 +27,10 @@ def _cell(text: str) -> str:
 
 
 def render_page(reviews: list[PageReview], today: date, due_within: Duration, page_uri: str,
-                titles: Callable[[str], str] | None = None, clean: Callable[[str], str] = str) -> str:
-    """The reviews page: overdue, due within the window, never reviewed, then the rest.
+                titles: Callable[[str], str] | None = None, clean: Callable[[str], str] = str,
+                words: Words = ENGLISH) -> str:
+    """The reviews page, in `words`' language: overdue, due within the window, never reviewed,
+    then the rest.
 
     `clean` is the build's privacy step for what authors wrote (titles, owners)."""
     def link(review: PageReview) -> str:
@@ -37,15 +39,18 @@ def render_page(reviews: list[PageReview], today: date, due_within: Duration, pa
         return f"[{_cell(clean(title))}]({target})"
 
     def owner(review: PageReview) -> str:
-        return _cell(clean(review.owner_text)) if review.owner_text else "*no owner*"
+        return _cell(clean(review.owner_text)) if review.owner_text else f"*{words('no_owner')}*"
 
-    lines = ["# Reviews", "",
-             f"Pages due for a re-read, as of {format_date(today)}: overdue first, then those due within "
-             f"{due_within}, then pages with no review date. Set `last_reviewed:` in a page's front matter "
-             "when you have re-read it.", ""]
+    def day(moment: date | None) -> str:
+        return _day(moment, words)
+
+    within = words.duration(due_within.count, due_within.unit)
+    page, owner_column = words("column_page"), words("column_owner")
+    dated = f"| {page} | {owner_column} | {words('column_last_reviewed')} | {words('column_due')} |"
+    lines = [f"# {words('reviews_title')}", "", words("reviews_intro", today=day(today), within=within), ""]
     sections = (
-        (OVERDUE, "Overdue", "No page is overdue."),
-        (DUE_SOON, f"Due within {due_within}", f"No page falls due within {due_within}."),
+        (OVERDUE, words("reviews_overdue"), words("reviews_none_overdue")),
+        (DUE_SOON, words("reviews_due_within", within=within), words("reviews_none_due", within=within)),
     )
     for status, heading, empty in sections:
         rows = [r for r in reviews if r.status == status]
@@ -53,41 +58,44 @@ def render_page(reviews: list[PageReview], today: date, due_within: Duration, pa
         if not rows:
             lines += [empty, ""]
             continue
-        lines += ["| Page | Owner | Last reviewed | Due |", "|---|---|---|---|"]
-        lines += [f"| {link(r)} | {owner(r)} | {_day(r.last_reviewed)} | {_day(r.due)} |" for r in rows]
+        lines += [dated, "|---|---|---|---|"]
+        lines += [f"| {link(r)} | {owner(r)} | {day(r.last_reviewed)} | {day(r.due)} |" for r in rows]
         lines.append("")
     never = [r for r in reviews if r.status == NEVER]
-    lines += ["## Never reviewed", ""]
+    lines += [f"## {words('reviews_never')}", ""]
     if never:
-        lines += ["| Page | Owner |", "|---|---|"]
+        lines += [f"| {page} | {owner_column} |", "|---|---|"]
         lines += [f"| {link(r)} | {owner(r)} |" for r in sorted(never, key=lambda r: r.file)]
     else:
-        lines.append("Every page has a review date.")
+        lines.append(words("reviews_all_dated"))
     lines.append("")
     fine = [r for r in reviews if r.status == OK]
     if fine:
-        lines += ["## Up to date", ""]
-        lines += ["| Page | Owner | Last reviewed | Due |", "|---|---|---|---|"]
-        lines += [f"| {link(r)} | {owner(r)} | {_day(r.last_reviewed)} | {_day(r.due)} |"
+        lines += [f"## {words('reviews_up_to_date')}", ""]
+        lines += [dated, "|---|---|---|---|"]
+        lines += [f"| {link(r)} | {owner(r)} | {day(r.last_reviewed)} | {day(r.due)} |"
                   for r in sorted(fine, key=lambda r: r.file)]
         lines.append("")
     return "\n".join(lines)
 
 
-def banner_html(review: PageReview, clean: Callable[[str], str] = str) -> str:
+def banner_html(review: PageReview, clean: Callable[[str], str] = str, words: Words = ENGLISH) -> str:
     """Material's admonition markup, so the theme styles it without any Markdown extension."""
-    owner = f" Its owner is {html.escape(clean(review.owner_text))}." if review.owner_text else " It has no owner."
-    _, due = review.due_dates()
+    owner = (words("banner_owner", owner=html.escape(clean(review.owner_text))) if review.owner_text
+             else words("banner_no_owner"))
+    _, due_day = review.due_dates()
+    due = f'<time datetime="{due_day.isoformat()}">{html.escape(words.date(due_day))}</time>'
     return ('<div class="admonition warning handbook-review-banner">'
-            '<p class="admonition-title">This page may be out of date</p>'
-            f'<p>This page was due for review on <time datetime="{due.isoformat()}">'
-            f'{format_date(due)}</time>.{owner}</p></div>\n')
+            f'<p class="admonition-title">{html.escape(words("banner_title"))}</p>'
+            f'<p>{words("banner_due", date=due)} {owner}</p></div>\n')
 
 
-def add_banner(content_html: str, review: PageReview, clean: Callable[[str], str] = str) -> str:
+def add_banner(content_html: str, review: PageReview, clean: Callable[[str], str] = str,
+               words: Words = ENGLISH) -> str:
     """The banner right under the page's title (Material adds the title above when the page has none)."""
+    banner = banner_html(review, clean, words)
     end = content_html.find("</h1>")
     if end == -1:
-        return banner_html(review, clean) + content_html
+        return banner + content_html
     end += len("</h1>")
-    return content_html[:end] + "\n" + banner_html(review, clean) + content_html[end:]
+    return content_html[:end] + "\n" + banner + content_html[end:]

@@ -12,6 +12,7 @@ set on all pages slows a large build down measurably.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +32,8 @@ from handbook.history import changelog as cl
 from handbook.history.feed import render_feed
 from handbook.history.log import FileRecord
 from handbook.history.git import HistoryReader, Snapshot
-from handbook.site import generated, i18n
+from handbook import i18n
+from handbook.site import generated
 from handbook.site.theme import TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -85,8 +87,16 @@ class _Build:
     files: Files | None = None
     feed_file: File | None = None
     locale: str = "en"
+    words: i18n.Words = i18n.ENGLISH
+    scope: str = ""
+    """`fr` while mkdocs-static-i18n builds its French site: that feed's own entry ids."""
     redact: Callable[[str], str] | None = None
     """The privacy step (`handbook.site.privacy`) for every text from git: subjects, names."""
+
+    @property
+    def feed_uri(self) -> str | None:
+        """Where the feed is in the site: `fr/feed.xml` in mkdocs-static-i18n's French build."""
+        return self.feed_file.dest_uri if self.feed_file else self.feed_path
 
 
 class SiteHistory:
@@ -124,10 +134,11 @@ class SiteHistory:
         b = self.build
         b.files = files
         b.locale = str(config.theme.get("language") or "en")  # read now: static-i18n sets it after on_config
+        b.words = i18n.Words.for_theme(b.locale)
+        b.scope = generated.language_prefix(config).rstrip("/")
         if not b.enabled or not b.changelog_uri:
             return files
-        title = i18n.text("changelog_title", i18n.site_language(b.locale))
-        if generated.add_page(files, config, b.changelog_uri, f"# {title}\n", option="changelog",
+        if generated.add_page(files, config, b.changelog_uri, f"# {b.words('changelog_title')}\n", option="changelog",
                               what="changelog page") is None:
             b.changelog_uri = None
         return files
@@ -176,6 +187,7 @@ class SiteHistory:
                 shallow=snap.history.shallow,
                 skip=lambda path: path == b.changelog_uri,
                 private=_changed_by(b.redact),
+                words=b.words,
             )
             if b.redact is not None:  # the one redaction step for what git says
                 for entry in b.entries:
@@ -204,15 +216,13 @@ class SiteHistory:
         history = self.snapshot().history
         note = None
         if history.problem:
-            note = "The changelog is empty: this site was built without git history."
+            note = b.words("changelog_no_git")
         elif history.shallow:
-            note = "Built from a shallow git clone: older changes are not listed."
-        feed_url = get_relative_url(b.feed_path, page.url or ".") if b.feed_path else None
+            note = b.words("changelog_shallow")
+        feed_url = get_relative_url(b.feed_uri, page.url or ".") if b.feed_uri else None
         return cl.render_markdown(  # is_changelog: the page is at changelog_uri
             self.entries(),
-            title=i18n.text("changelog_title", i18n.site_language(b.locale)),
-            format_day=lambda moment: i18n.format_date(moment, b.locale),
-            format_month=lambda year, month: i18n.format_month(year, month, b.locale),
+            words=b.words,
             page_path=page.file.src_uri,
             pages=titles,
             limit=b.limit,
@@ -262,16 +272,16 @@ class SiteHistory:
         return PageHistory(record.updated, record.created, names, "committed", note, locale=self.build.locale)
 
     def _text(self, key: str) -> str:
-        return i18n.text(key, i18n.site_language(self.build.locale))
+        return self.build.words(key)
 
     # --- on_post_page --------------------------------------------------------------------------
     def head_link(self, output: str, page: Page, config: MkDocsConfig) -> str:
         b = self.build
-        if not b.enabled or not b.feed_path:
+        if not b.enabled or not b.feed_uri:
             return output
-        href = get_relative_url(b.feed_path, page.url or ".")
-        title = config.site_name.replace('"', "&quot;").replace("<", "&lt;")
-        link = f'<link rel="alternate" type="application/atom+xml" title="{title}: changes" href="{href}">'
+        href = get_relative_url(b.feed_uri, page.url or ".")  # this language's feed
+        title = html.escape(b.words("feed_title", site=config.site_name))
+        link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
         return output.replace("</head>", link + "</head>", 1)
 
     # --- on_post_build -------------------------------------------------------------------------
@@ -294,7 +304,7 @@ class SiteHistory:
     def feed_document(self, config: MkDocsConfig) -> tuple[str, bytes] | None:
         """(site-relative path, Atom document) of the feed, or None when it is off."""
         b = self.build
-        if not b.enabled or not b.feed_path:
+        if not b.enabled or not b.feed_uri:
             return None
         site_url = config.site_url or ""
         base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
@@ -307,14 +317,16 @@ class SiteHistory:
         data = render_feed(
             self.entries(),
             title=config.site_name,
-            feed_url=absolute(b.feed_path),
+            feed_url=absolute(b.feed_uri),
             changelog_url=changelog_url,
             page_url=lambda p: absolute(page_urls[p]) if p in page_urls else None,
             titles=self._titles(b.files) if b.files else None,
             site_url=base or None,
             built=datetime.now(timezone.utc),
+            words=b.words,
+            scope=b.scope,
         )
-        return b.feed_path, data
+        return b.feed_uri, data
 
 
 def _changed_by(redact: Callable[[str], str] | None) -> Callable[[str], bool]:

@@ -18,11 +18,9 @@ from typing import Any
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap
 from handbook.findings import WARNING, Finding
+from handbook.i18n import ENGLISH, Words
 
 """Theme partials: `partials/comments.html` (Material's hook point) and the discuss link."""
-
-PRIVATE_TEXT = "a private channel"
-"""What the site says in place of a private channel's name."""
 
 _SUGGEST_CUTOFF = 0.8
 _SUGGEST_MAX_LENGTH_GAP = 3
@@ -45,8 +43,10 @@ class ChannelLinks:
     """The channel map as the site sees it: lookups by normal name, anchors, URLs, suggestions."""
 
     def __init__(self, channel_map: ChannelMap, *, directory: str | None = None,
-                 show_private_names: bool = False) -> None:
+                 show_private_names: bool = False, words: Words = ENGLISH) -> None:
         self.map = channel_map
+        self.words = words
+        """The site's language: what it says in place of a private channel's name."""
         self.directory = directory or None
         """`src_uri` of the generated channel directory, or None when it is turned off."""
         self.show_private_names = show_private_names
@@ -92,7 +92,7 @@ class ChannelLinks:
     def display_name(self, channel: Channel) -> str:
         """`#name`, or the neutral text for a private channel whose name stays off the site."""
         if channel.is_private and not self.show_private_names:
-            return PRIVATE_TEXT
+            return self.words("private_channel")
         return f"#{rules.normalize_channel_name(channel.name, channel.kind)}"
 
     def anchor(self, channel: Channel) -> str:

@@ -15,17 +15,11 @@ from collections.abc import Sequence
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, DiscordCategory
+from handbook.i18n import ENGLISH, Words, upper_first
 from handbook.markdown_text import inert_brackets
-from handbook.site.links import PRIVATE_TEXT, ChannelLinks
+from handbook.site.links import ChannelLinks
 
-EVERY_MEMBER = "every member"
-KIND_LABELS = {
-    "topic": "topic",
-    "prompt": "prompt",
-    "announcement": "announcements",
-    "voice": "voice",
-    "forum": "forum",
-}
+KINDS = ("topic", "prompt", "announcement", "voice", "forum")
 
 
 _WEB_LINK = re.compile(r"\[([^\[\]]*)\]\((https?://[^\s()<>]+)\)")
@@ -68,10 +62,10 @@ def _table(caption: str, headers: tuple[str, ...], rows: Sequence[tuple[str, ...
     return [*out, "</tbody>", "</table>", ""]
 
 
-def _who(roles: list[str], code: bool = False) -> str:
+def _who(roles: list[str], words: Words, code: bool = False) -> str:
     """The roles as Markdown code spans, or (`code`) as HTML `<code>` for a table cell."""
     if not roles:
-        return "the roles it lists"
+        return words("the_roles_it_lists")
     return ", ".join(f"<code>{_text(role)}</code>" if code else f"`{role}`" for role in roles)
 
 
@@ -90,19 +84,19 @@ def _space_roles(category: DiscordCategory) -> list[str]:
     return roles
 
 
-def _channel_cell(links: ChannelLinks, channel: Channel) -> str:
+def _channel_cell(links: ChannelLinks, channel: Channel, words: Words) -> str:
     """The channel's name as HTML: with its anchor, linked to Discord when the ids are known."""
     name = channel_label(channel)
     if channel.is_private:
         if not links.show_private_names:
-            return PRIVATE_TEXT.capitalize()
+            return upper_first(words("private_channel"))
         return _text(name)
     anchor = f'<span id="{html.escape(links.anchor(channel))}"></span>'
     url = links.discord_url(channel)
     return f'{anchor}<a href="{html.escape(url)}">{_text(name)}</a>' if url else f"{anchor}{_text(name)}"
 
 
-def _about(links: ChannelLinks, channel: Channel) -> str:
+def _about(links: ChannelLinks, channel: Channel, words: Words) -> str:
     if channel.is_private and not links.show_private_names:
         return _text(channel.description, links=True)
     parts = []
@@ -110,76 +104,80 @@ def _about(links: ChannelLinks, channel: Channel) -> str:
     if text:
         parts.append(_text(text, links=True))
     if channel.kind == "topic" and channel.category:
-        parts.append(f"mirrors the handbook's <code>{_text(channel.category)}</code> pages")
+        parts.append(words("mirrors_pages", category=_text(channel.category)))
     return "; ".join(parts)
 
 
-def _space_title(links: ChannelLinks, category: DiscordCategory) -> str:
+def _space_title(links: ChannelLinks, category: DiscordCategory, words: Words) -> str:
     if category.is_private and not links.show_private_names:
-        return "Private space"
+        return words("private_space_title")
     return _cell(category.name)
 
 
-def channel_directory(links: ChannelLinks, title: str = "Channels") -> str:
+def _kind(channel: Channel, words: Words) -> str:
+    return words(f"kind_{channel.kind}") if channel.kind in KINDS else _text(channel.kind)
+
+
+def channel_directory(links: ChannelLinks, words: Words = ENGLISH) -> str:
     """The channel directory page's Markdown: Discord categories and their channels in order."""
     server = links.map.server
-    out = [f"# {title}", ""]
-    intro = f"The spaces of the {_cell(server.name)} Discord server" if server.name else "Our Discord spaces"
-    out.append(f"{intro}, in the order Discord shows them, and who can see each one.")
+    out = [f"# {words('channels_title')}", ""]
+    out.append(words("channels_intro_server", server=_cell(server.name)) if server.name else words("channels_intro"))
     if links.invite:
-        out.append(f"Not a member yet? [Join the server]({links.invite}).")
+        out.append(f"{words('not_a_member')} [{words('join_the_server')}]({links.invite}).")
     out.append("")
     for category in links.map.discord_categories:
         channels = [c for c in category.channels if not c.is_archived]
         if not channels:
             continue
-        out += [f"## {_space_title(links, category)}", ""]
+        out += [f"## {_space_title(links, category, words)}", ""]
         if category.is_private and not links.show_private_names:
-            count = f"{len(channels)} channel" + ("s" if len(channels) != 1 else "")
-            about = category.description or f"A private space with {count}."
-            out += [_cell(about), "", f"Who can see it: {_who(_space_roles(category))}.", ""]
+            about = _cell(category.description) or words.count("private_space_with", len(channels))
+            out += [about, "", words("who_can_see_it", roles=_who(_space_roles(category), words)), ""]
             continue
         if category.description:
             out += [_cell(category.description), ""]
-        rows = [(_channel_cell(links, channel), KIND_LABELS.get(channel.kind, _text(channel.kind)),
-                 _about(links, channel), _who(channel.roles, code=True) if channel.is_private else EVERY_MEMBER)
+        rows = [(_channel_cell(links, channel, words), _kind(channel, words), _about(links, channel, words),
+                 _who(channel.roles, words, code=True) if channel.is_private else words("every_member"))
                 for channel in channels]
-        out += _table(f"Channels in {_text(category.name)}",
-                      ("Channel", "Kind", "What it is for", "Who can see it"), rows)
+        out += _table(words("channels_in", category=_text(category.name)),
+                      (words("column_channel"), words("column_kind"), words("column_channel_purpose"),
+                       words("column_who_can_see_it")), rows)
     archived = [c for c in links.map.channels() if c.is_archived and not c.is_private]
     if archived:
-        out += ["## Archived", "", "Kept read-only for their history:", ""]
-        out += ["<ul>", *(f"<li>{_channel_cell(links, c)}</li>" for c in archived), "</ul>", ""]
+        out += [f"## {words('archived_title')}", "", words("archived_intro"), ""]
+        out += ["<ul>", *(f"<li>{_channel_cell(links, c, words)}</li>" for c in archived), "</ul>", ""]
     return "\n".join(out)
 
 
-def roles_page(links: ChannelLinks, title: str = "Roles and permissions") -> str:
+def roles_page(links: ChannelLinks, words: Words = ENGLISH) -> str:
     """The roles page's Markdown: each role, what it is for, and which spaces it can see."""
     cmap = links.map
     open_spaces = [cat for cat in cmap.discord_categories
                    if not cat.is_private and any(not c.is_private and not c.is_archived for c in cat.channels)]
-    out = [f"# {title}", ""]
+    out = [f"# {words('roles_title')}", ""]
     if open_spaces:
         names = ", ".join(_cell(cat.name) for cat in open_spaces)
-        out += [f"Every member can see the open spaces: {names}. Roles add access to private spaces.", ""]
+        out += [words("roles_intro", spaces=names), ""]
     rows = []
     for role in cmap.roles:
-        spaces = ["open spaces"] if open_spaces else []
+        spaces = [words("open_spaces")] if open_spaces else []
         for category in cmap.discord_categories:
             if category.is_private and role.name in _space_roles(category):
-                spaces.append(_private_space_label(links, category))
+                spaces.append(_private_space_label(links, category, words))
             for channel in category.channels:
                 if (channel.is_private and not category.is_private and not channel.is_archived
                         and role.name in channel.roles):
-                    label = channel_label(channel) if links.show_private_names else channel.description or PRIVATE_TEXT
+                    label = (channel_label(channel) if links.show_private_names
+                             else channel.description or words("private_channel"))
                     spaces.append(_text(label))
         rows.append((f"<code>{_text(role.name)}</code>", _text(role.description, links=True), "; ".join(spaces)))
-    out += _table("Roles, what each is for and the spaces it can see",
-                  ("Role", "What it is for", "Spaces it can see"), rows)
+    out += _table(words("roles_caption"),
+                  (words("column_role"), words("column_role_purpose"), words("column_spaces")), rows)
     return "\n".join(out)
 
 
-def _private_space_label(links: ChannelLinks, category: DiscordCategory) -> str:
+def _private_space_label(links: ChannelLinks, category: DiscordCategory, words: Words) -> str:
     if links.show_private_names:
-        return f"{_text(category.name)} (private)"
-    return _text(category.description or "a private space")
+        return words("named_private_space", name=_text(category.name))
+    return _text(category.description) or words("a_private_space")

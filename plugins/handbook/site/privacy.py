@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 import yaml
 
 from handbook.channelmap.model import ChannelMap
+from handbook.i18n import ENGLISH, Words
 from handbook.secrets import INVITE_SHAPE, REDACTED, redact_secret_shapes
 
-PRIVATE_CHANNEL = "a private channel"
-PRIVATE_SPACE = "a private space"
 _SNOWFLAKE = re.compile(r"^\d{17,20}$")
 
 
@@ -178,11 +177,14 @@ class Redactor:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     public_invite: str | None = None
     show_private_names: bool = False
+    words: Words = ENGLISH
+    """The site's language: what a private name becomes ("a private channel")."""
 
     def __post_init__(self) -> None:
         v = self.vocabulary
         names = [] if self.show_private_names else sorted(v.names, key=len, reverse=True)
-        self._spaces = {n.casefold(): (PRIVATE_CHANNEL if n in v.channel_names else PRIVATE_SPACE) for n in names}
+        channel, space = self.words("private_channel"), self.words("a_private_space")
+        self._spaces = {n.casefold(): (channel if n in v.channel_names else space) for n in names}
         # Channel names are lower-case slugs, so any case is them; a category's name is matched
         # as capitalised in the map, so a private "Moderators" category leaves "moderators" alone.
         words = [_name_pattern(n) if n not in v.channel_names else f"(?i:{_name_pattern(n)})" for n in names]

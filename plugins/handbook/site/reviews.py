@@ -20,7 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import project
+from handbook import i18n, project
 from handbook.site import generated
 from handbook.checks.categories import page_title, title_from_path
 from handbook.reviews import page as review_page
@@ -54,6 +54,8 @@ class SiteReviews:
         self.page_uri: str | None = options.review_page or None
         self.setup: Setup | None = None
         self.icon = Markup("")
+        self.words = i18n.ENGLISH
+        """The site's language, read with the files (mkdocs-static-i18n sets it after on_config)."""
 
     def add_icon(self, env: jinja2.Environment) -> None:
         try:
@@ -62,7 +64,9 @@ class SiteReviews:
             self.icon = Markup("")
 
     # --- on_files ------------------------------------------------------------------------------
-    def read_pages(self, files: Files, config: MkDocsConfig, category_folders: list[str]) -> Files:
+    def read_pages(self, files: Files, config: MkDocsConfig, category_folders: list[str],
+                   words: i18n.Words = i18n.ENGLISH) -> Files:
+        self.words = words
         self.setup = prepare(self.options, self.root, self.docs_dir, self.channel_map, category_folders,
                              Path(config.config_file_path).name)
         for finding in self.setup.findings:
@@ -92,7 +96,7 @@ class SiteReviews:
         if not self.page_uri:
             return files
         # One rule for generated pages (a cache file, `render_macros: false`, one warning when taken).
-        if generated.add_page(files, config, self.page_uri, "# Reviews\n", option="review_page",
+        if generated.add_page(files, config, self.page_uri, f"# {self.words('reviews_title')}\n", option="review_page",
                               what="reviews page") is None:
             self.page_uri = None
         return files
@@ -113,13 +117,13 @@ class SiteReviews:
             return titles.get(src_uri) or page_title(self.docs_dir / src_uri) or title_from_path(src_uri)
 
         return review_page.render_page(list(self.reviews.values()), self.setup.today, self.setup.due_within,
-                                       self.page_uri, title, clean=self.redact)
+                                       self.page_uri, title, clean=self.redact, words=self.words)
 
     # --- on_page_content -----------------------------------------------------------------------
     def page_content(self, html: str, page: Page) -> str:
         review = self.reviews.get(page.file.src_uri)
         if self.options.review_banner and review is not None and review.status == OVERDUE:
-            return review_page.add_banner(html, review, clean=self.redact)
+            return review_page.add_banner(html, review, clean=self.redact, words=self.words)
         return html
 
     # --- on_page_context -----------------------------------------------------------------------
@@ -127,6 +131,6 @@ class SiteReviews:
         review = self.reviews.get(page.file.src_uri)
         if review is not None and review.last_reviewed is not None and page.file.generated_by is None:
             owner = self.redact(review.owner_text) if review.owner_text else None
-            context["handbook_review"] = ReviewFooter(review_page.format_date(review.last_reviewed),
+            context["handbook_review"] = ReviewFooter(self.words.date(review.last_reviewed),
                                                       review.last_reviewed.isoformat(), owner, self.icon)
         return context

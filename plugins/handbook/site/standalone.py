@@ -23,6 +23,8 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
+from handbook.i18n import ENGLISH, Words
+
 GENERATED_KEY = "handbook_generated"
 """Front matter key of the pages `handbook generate` writes; the plugin replaces such files."""
 HEADER = (f"---\n{GENERATED_KEY}: true  # written by `handbook generate`; edits are overwritten\n"
@@ -58,7 +60,7 @@ def without_generate_output(files, uris):
 _LINKS_CACHE: dict[tuple, Any] = {}
 
 
-def _channel_links(map_path: str, directory: str | None, show_private_names: bool):
+def _channel_links(map_path: str, directory: str | None, show_private_names: bool, words: Words = ENGLISH):
     """The channel map as links, loaded once per file version (a build makes one Markdown per page)."""
     from handbook.channelmap.loader import load_channel_map
     from handbook.site.links import ChannelLinks
@@ -68,11 +70,11 @@ def _channel_links(map_path: str, directory: str | None, show_private_names: boo
         stamp = path.stat().st_mtime_ns
     except OSError:
         return None
-    key = (str(path.resolve()), stamp, directory, show_private_names)
+    key = (str(path.resolve()), stamp, directory, show_private_names, words)
     if key not in _LINKS_CACHE:
         _LINKS_CACHE.clear()
         _LINKS_CACHE[key] = ChannelLinks(load_channel_map(path), directory=directory,
-                                         show_private_names=show_private_names)
+                                         show_private_names=show_private_names, words=words)
     return _LINKS_CACHE[key]
 
 
@@ -95,17 +97,18 @@ class _DiscussBox(Postprocessor):
         return text + self.html_box
 
 
-def discuss_html(discuss) -> str:
+def discuss_html(discuss, words: Words = ENGLISH) -> str:
     """The "Discuss this page" box, as the plugin's partial shows it (without the theme's icon)."""
-    on = " on Discord" if discuss.on_discord else ""
+    on = f" {html.escape(words('on_discord'))}" if discuss.on_discord else ""
     parts = [f'<aside class="md-source-file handbook-discuss" data-handbook-discuss>'
-             f'<span class="md-source-file__fact"><span>Discuss this page in '
+             f'<span class="md-source-file__fact"><span>{html.escape(words("discuss_in"))} '
              f'<a class="handbook-discuss__channel" href="{html.escape(discuss.url)}">#{html.escape(discuss.channel)}</a>'
              f'{on}.</span></span>']
     if discuss.invite:
-        parts.append(f'<span class="md-source-file__fact"><span>Not a member yet? '
+        join = words("join", server=discuss.server) if discuss.server else words("join_the_server")
+        parts.append(f'<span class="md-source-file__fact"><span>{html.escape(words("not_a_member"))} '
                      f'<a class="handbook-discuss__invite" href="{html.escape(discuss.invite)}">'
-                     f'Join {html.escape(discuss.server or "the server")}</a>.</span></span>')
+                     f'{html.escape(join)}</a>.</span></span>')
     return "\n" + "".join(parts) + "</aside>\n"
 
 
@@ -118,6 +121,7 @@ class HandbookExtension(Extension):
             "channel_directory": ["channels.md", "The channel directory page ('' if there is none)"],
             "discuss_links": [True, "Add 'Discuss this page' at the end of every page of a category"],
             "show_private_names": [False, "Name private channels (never their ids)"],
+            "language": ["en", "The site's language, as Material's `theme.language` (de, fr, es, nl, pt, it)"],
         }
         super().__init__(**kwargs)
 
@@ -126,7 +130,8 @@ class HandbookExtension(Extension):
 
         options = self.getConfigs()
         directory = options["channel_directory"] or None
-        links = _channel_links(options["channel_map"], directory, bool(options["show_private_names"]))
+        words = Words.for_theme(options["language"])
+        links = _channel_links(options["channel_map"], directory, bool(options["show_private_names"]), words)
         src_uri, meta = page_context(md)
         if links is None or src_uri is None:
             return
@@ -144,7 +149,7 @@ class HandbookExtension(Extension):
         directory_url = posixpath.relpath(directory, posixpath.dirname(src_uri) or ".") if directory else None
         discuss = links.discuss(channel, directory_url)
         if discuss is not None:
-            md.postprocessors.register(_DiscussBox(md, discuss_html(discuss)), "handbook_discuss", 0)
+            md.postprocessors.register(_DiscussBox(md, discuss_html(discuss, words)), "handbook_discuss", 0)
 
 
 def makeExtension(**kwargs: Any) -> HandbookExtension:  # noqa: N802 (Python-Markdown's name)
