@@ -68,6 +68,13 @@ def run(capsys, *argv):
     return code, out.out, out.err
 
 
+def test_a_starter_map_with_one_topic_channel_says_channel(tmp_path, monkeypatch, capsys):
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "docs/index.md": "# Home\n", "docs/habits/index.md": "# Habits\n"})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "sync")
+    assert code == 0 and "wrote a starter map with 1 topic channel\n" in out
+
+
 def test_starter_map_is_complete_valid_and_in_step(project, capsys):
     code, out, _ = run(capsys, "check")
     assert code == 1 and "[missing-map]" in out and "handbook sync" in out

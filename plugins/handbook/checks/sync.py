@@ -183,7 +183,7 @@ def starter_map(site_name: str, categories: list[HandbookCategory], topic_catego
     topic_category = topic_category or DEFAULT_TOPIC_CATEGORY
     wanted = [c for c in categories if c.wants_channel]
     entries = [TopicEntry(c.expected_channel, nfc(c.folder), default_topic(c)) for c in wanted]
-    changes = [f"wrote a starter map with {len(wanted)} topic channels"]
+    changes = [f"wrote a starter map with {len(wanted)} topic channel{'' if len(wanted) == 1 else 's'}"]
     return SyncResult(starter_map_text(site_name, entries, topic_category), changes)
 
 
