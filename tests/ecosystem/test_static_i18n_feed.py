@@ -47,7 +47,7 @@ def test_each_language_has_its_pages_and_its_feed_under_its_folder(tmp_path):
                                 "alternate": f"https://handbook.example.org/{prefix}changelog/"}
         [newest, *_] = feed.findall(f"{ATOM}entry")
         assert _links(newest)["alternate"].startswith(f"https://handbook.example.org/{prefix}changelog/#change-")
-        assert f"{words('change_added_label')}: " in newest.findtext(f"{ATOM}content", "")
+        assert f"{words('label_then', label=words('change_added_label'))} " in newest.findtext(f"{ATOM}content", "")
 
     assert "Salons" not in site.text("channels/index.html")
     assert not site.exists("fr/fr/feed.xml") and not site.exists("en/feed.xml")

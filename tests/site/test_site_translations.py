@@ -127,8 +127,8 @@ def test_generated_pages_speak_the_site_language(built):
                                 words("archived_intro"), words("mirrors_pages", category="habits")],
         "roles/index.html": [words("roles_intro", spaces="Handbook Topics"), words("column_spaces"),
                              words("open_spaces"), words("a_private_space")],
-        "changelog/index.html": [words("changelog_intro"), words("change_updated_label") + ":",
-                                 words("change_channels_label") + ":",
+        "changelog/index.html": [words("changelog_intro"), words("label_then", label=words("change_updated_label")),
+                                 words("label_then", label=words("change_channels_label")),
                                  words("channel_added", channel=words("channel_word_prompt"), name="wins")],
         "reviews/index.html": [words("reviews_intro", today=words.date(date(2024, 8, 10)),
                                      within=words.duration(30, "days")),
@@ -149,6 +149,13 @@ def test_generated_pages_speak_the_site_language(built):
             assert english == [], (page, english)
 
 
+def test_labels_take_the_colon_as_the_language_writes_it(built):
+    site, words = built
+    label = words("label_then", label=words("change_updated_label"))
+    assert f"{label} " in site.text("changelog/index.html")
+    assert label.endswith("\u00a0:") if words.language == "fr" else label.endswith(":") and " :" not in label
+
+
 def test_changelog_month_headings_start_with_a_capital(built):
     site, words = built
     headings = Html.parse(site.text("changelog/index.html")).text_of("h2")
@@ -161,7 +168,7 @@ def test_the_feed_speaks_the_site_language(built):
     feed = site.text("feed.xml")
     assert f'xml:lang="{words.locale}"' in feed
     assert f"<title>{words('feed_title', site='Handbook')}</title>" in feed
-    assert f"&lt;li&gt;{words('change_channels_label')}: " in feed
+    assert f"&lt;li&gt;{words('label_then', label=words('change_channels_label'))} " in feed
     head = Html.parse(site.text("index.html")).one("link", type="application/atom+xml")
     assert head.attrs["title"] == words("feed_title", site="Handbook")
 

@@ -167,22 +167,25 @@ def render_markdown(
                 code = f"<code>{html.escape(ref.path)}</code>"
                 return f"{code} {words('removed_since')}" if ref.current is None else code
 
+            def item(kind: str) -> str:
+                return f"    - {words('label_then', label=words(f'change_{kind}_label'))} "
+
             if e.added:
-                lines.append(f"    - {words('change_added_label')}: " + ", ".join(link(r) for r in e.added))
+                lines.append(item("added") + ", ".join(link(r) for r in e.added))
             if e.updated:
-                lines.append(f"    - {words('change_updated_label')}: " + ", ".join(link(r) for r in e.updated))
+                lines.append(item("updated") + ", ".join(link(r) for r in e.updated))
             if e.renamed:
                 lines.append(
-                    f"    - {words('change_renamed_label')}: "
+                    item("renamed")
                     + ", ".join(f"<code>{html.escape(old)}</code> → {link(r)}" for old, r in e.renamed)
                 )
             if e.removed:
                 lines.append(
-                    f"    - {words('change_removed_label')}: "
+                    item("removed")
                     + ", ".join(f"<code>{html.escape(r.path)}</code>" for r in e.removed)
                 )
             if e.channels:
-                lines.append(f"    - {words('change_channels_label')}: " + "; ".join(md_text(c) for c in e.channels))
+                lines.append(item("channels") + "; ".join(md_text(c) for c in e.channels))
         lines.append("")
     if len(entries) > len(shown):
         tail = words.count("older_changes", len(entries) - len(shown))

@@ -55,7 +55,7 @@ def render_feed(
     """
     x = _xml_escape
     titles = titles or {}
-    labels = {kind: html.escape(words(f"change_{kind}_label"))  # looked up once, not per entry
+    labels = {kind: html.escape(words("label_then", label=words(f"change_{kind}_label")))  # once, not per entry
               for kind in ("added", "updated", "renamed", "removed", "channels")}
 
     def link(ref: PageRef) -> str:
@@ -80,15 +80,15 @@ def render_feed(
         parts = []
         for label, refs in ((labels["added"], e.added), (labels["updated"], e.updated)):
             if refs:
-                parts.append(f"<li>{label}: {', '.join(link(r) for r in refs)}</li>")
+                parts.append(f"<li>{label} {', '.join(link(r) for r in refs)}</li>")
         if e.renamed:
             renamed = ", ".join(f"<code>{html.escape(old)}</code> → {link(r)}" for old, r in e.renamed)
-            parts.append(f"<li>{labels['renamed']}: {renamed}</li>")
+            parts.append(f"<li>{labels['renamed']} {renamed}</li>")
         if e.removed:
             removed = ", ".join(f"<code>{html.escape(r.path)}</code>" for r in e.removed)
-            parts.append(f"<li>{labels['removed']}: {removed}</li>")
+            parts.append(f"<li>{labels['removed']} {removed}</li>")
         if e.channels:
-            parts.append(f"<li>{labels['channels']}: " + "; ".join(html.escape(c) for c in e.channels) + "</li>")
+            parts.append(f"<li>{labels['channels']} " + "; ".join(html.escape(c) for c in e.channels) + "</li>")
         subject = e.subject or words("no_subject")
         out.append(f"<entry>\n<id>{entry_id(e.sha, scope)}</id>\n<title>{x(subject)}</title>\n")
         out.append(f"<updated>{_iso(e.date)}</updated>\n")

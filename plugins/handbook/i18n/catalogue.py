@@ -305,6 +305,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "pt": "Gerado a partir de um clone raso do git: as alterações mais antigas não estão listadas.",
         "it": "Generato da un clone git superficiale: le modifiche meno recenti non sono elencate.",
     },
+    "label_then": {  # a label before what it labels; French sets a (no-break) space before a colon
+        "en": "{label}:", "de": "{label}:", "fr": "{label}\u00a0:", "es": "{label}:", "nl": "{label}:",
+        "pt": "{label}:", "it": "{label}:",
+    },
     "change_added_label": {
         "en": "Added", "de": "Hinzugefügt", "fr": "Ajouté", "es": "Añadido", "nl": "Toegevoegd",
         "pt": "Adicionado", "it": "Aggiunto",
