@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from handbook.channelmap.scalars import reads_back_as_text
 from handbook.channelmap.schema_gen import SCHEMA_NAME
 
 SCHEMA_LINE = f"yaml-language-server: $schema={SCHEMA_NAME}"
@@ -78,14 +79,12 @@ def starter_map_text(community: str, topic_channels: list[TopicEntry], topic_cat
 
 
 _PLAIN = re.compile(r"^[^\W_][\w .,'()/&+!?-]*$")
-_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
 
 
 def yaml_scalar(text: str) -> str:
-    """`text` as a YAML scalar: plain when that reads back the same, else double-quoted.
-
-    Anything starting with a digit is quoted, so `2024-01-01`, `1e3` or `010` stay text."""
-    if _PLAIN.match(text) and text.lower() not in _YAML_WORDS and not text[0].isdigit() and ": " not in text \
+    """`text` as a YAML scalar: plain when every YAML 1.1 and 1.2 reader reads it back as the same
+    text, else double-quoted. Anything starting with a digit is quoted too (`010`, `1e3`)."""
+    if _PLAIN.match(text) and reads_back_as_text(text) and not text[0].isdigit() and ": " not in text \
             and not text.endswith(":") and " #" not in text:
         return text
     return json.dumps(text, ensure_ascii=False)

@@ -14,8 +14,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from handbook.channelmap import textpatch as patch
+from handbook.channelmap.scalars import reads_back_as_text
 from handbook.errors import HandbookError
 from handbook.files import read_text
 
@@ -26,8 +28,22 @@ class YamlSyntaxError(HandbookError):
         self.path, self.problem = path, problem
 
 
+class _TextSafeRepresenter(RoundTripRepresenter):
+    """ruamel's round-trip representer, quoting new text that YAML 1.1 readers would take for
+    something else (`name: yes` is a bool to PyYAML and MkDocs). Text loaded with quotes keeps
+    its own style; it is a ScalarString, not a plain str."""
+
+    def represent_text(self, data: str) -> Any:
+        style = None if reads_back_as_text(data) else "'"
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_TextSafeRepresenter.add_representer(str, _TextSafeRepresenter.represent_text)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Representer = _TextSafeRepresenter
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long topic a person wrote on one line
     yaml.indent(mapping=2, sequence=4, offset=2)
