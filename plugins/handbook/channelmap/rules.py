@@ -102,12 +102,29 @@ MENTIONABLE_NAME = rf"[\w{NAME_MARKS}](?:[\w{NAME_MARKS}+&-]*[\w{NAME_MARKS}+])?
 _NOT_NAME = re.compile(rf"[^\w{NAME_MARKS}+&-]+")
 
 
+_EDGE_MARKS = "-_"
+"""Hyphens and underscores at either end of a name: Discord keeps them, but nobody means them
+(`_drafts/` is a folder sorted first, not a channel called `-drafts`)."""
+
+
 def slug_for_folder(folder: str) -> str:
     """The topic channel name for a docs folder: in Discord's normal form, and made only of the
-    characters a `#mention` recognises (`q&a`, `c++`, `हिन्दी`; an emoji or `!` becomes `-`)."""
+    characters a `#mention` recognises (`q&a`, `c++`, `हिन्दी`; an emoji or `!` becomes `-`).
+    A folder with none of those (`🎉`) keeps its normal form; one with nothing left (`-`) gets ''."""
     normal = normalize_channel_name(folder.replace("_", "-"), "topic")
     slug = _HYPHEN_RUNS.sub("-", _NOT_NAME.sub("-", normal)).lstrip("-+&").rstrip("-&")
-    return slug or normal
+    return slug or normal.strip(_EDGE_MARKS)
+
+
+def channel_name_for(asked: str) -> str:
+    """The topic channel name for a name asked for with `channel:`: Discord's normal form,
+    without hyphens or underscores at either end (`_drafts` -> `drafts`)."""
+    return normalize_channel_name(asked, "topic").strip(_EDGE_MARKS)
+
+
+def is_usable_name(name: str) -> bool:
+    """Whether Discord would take `name` for a channel: 1 to 100 characters."""
+    return 0 < len(name) <= NAME_MAX
 
 
 def is_snowflake(value: object) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from handbook.channelmap.model import ChannelMap
 from handbook.channelmap.validation import validate
 from handbook.checks import drift as drift_rules
-from handbook.checks.categories import HandbookCategory, duplicate_title_findings
+from handbook.checks.categories import HandbookCategory, channel_setting_findings, duplicate_title_findings
 from handbook.findings import Finding
 
 
@@ -34,7 +34,7 @@ def analyse(categories: list[HandbookCategory], channel_map: ChannelMap | None, 
             map_display: str, docs_display: str,
             origins: dict[str, drift_rules.TopicOrigin] | None = None,
             unknown_renames: dict[str, str] | None = None) -> Analysis:
-    duplicates = duplicate_title_findings(categories, docs_display)
+    duplicates = channel_setting_findings(categories, docs_display) + duplicate_title_findings(categories, docs_display)
     if channel_map is None:
         return Analysis(categories, None, drift_findings=[drift_rules.missing_map_finding(map_display), *duplicates])
     drift = drift_rules.compare(categories, channel_map, renames, origins, unknown_renames)

@@ -20,7 +20,9 @@ from mkdocs.structure.files import File
 from mkdocs.utils import dirname_to_title
 from mkdocs.utils.meta import get_data
 
-from handbook.channelmap.rules import normalize_channel_name, slug_for_folder
+from handbook.channelmap.rules import channel_name_for, is_usable_name, slug_for_folder
+from handbook.checks.channel_setting import (ChannelSetting, front_matter_finding, read_channel_setting,
+                                             unusable_name_finding)
 from handbook.findings import WARNING, Finding
 
 INDEX_NAMES = ("index.md", "README.md")
@@ -40,6 +42,8 @@ class HandbookCategory:
     excluded: bool = False
     """Listed in the plugin's `exclude_categories`."""
     description: str | None = None
+    setting: ChannelSetting = ChannelSetting()
+    """Front matter `channel:` as written: its line, and what is wrong with a value that asks for nothing."""
 
     @property
     def wants_channel(self) -> bool:
@@ -48,8 +52,14 @@ class HandbookCategory:
     @property
     def expected_channel(self) -> str:
         """The topic channel's name: `channel:` as Discord stores it (`Not Normal` -> `not-normal`, so
-        sync never writes a name Discord would change), else the folder's slug."""
-        return (normalize_channel_name(self.channel) if self.channel else None) or slug_for_folder(self.folder)
+        sync never writes a name Discord would change), else the folder's slug; never with a
+        hyphen or underscore at either end. '' when nothing is left of either."""
+        return (channel_name_for(self.channel) if self.channel else None) or slug_for_folder(self.folder)
+
+    @property
+    def has_usable_channel_name(self) -> bool:
+        """Whether Discord would take `expected_channel` (1 to 100 characters)."""
+        return is_usable_name(self.expected_channel)
 
 
 def without_language(src_uri: str, languages: Collection[str] = ()) -> str:
@@ -214,6 +224,22 @@ def duplicate_title_findings(categories: list[HandbookCategory], docs_display: s
     return findings
 
 
+def channel_setting_findings(categories: list[HandbookCategory], docs_display: str) -> list[Finding]:
+    """`channel:` values that ask for nothing, and channel names Discord would refuse."""
+    findings = []
+    for category in categories:
+        page = f"{docs_display}/{category.index_uri or category.folder + '/index.md'}"
+        bad = front_matter_finding(category.folder, category.setting, page)
+        if bad is not None:
+            findings.append(bad)
+        if category.wants_channel:
+            unusable = unusable_name_finding(category.folder, category.expected_channel, bool(category.channel),
+                                             page, category.setting.line)
+            if unusable is not None:
+                findings.append(unusable)
+    return findings
+
+
 def nav_pages(nav: Any) -> set[str]:
     """The docs pages a nav lists (mkdocs.yml's, or a `nav_tree`), as src_uris (`./habits/index.md`
     is `habits/index.md`)."""
@@ -234,11 +260,15 @@ def nav_pages(nav: Any) -> set[str]:
 
 def read_page(path: Path) -> tuple[dict, str | None]:
     """Front matter and first heading of a Markdown page ({} and None when it cannot be read)."""
+    return parse_page(read_page_text(path))
+
+
+def read_page_text(path: Path) -> str:
+    """A page's text ('' when it cannot be read)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
-        return {}, None
-    return parse_page(text)
+        return ""
 
 
 def parse_page(text: str) -> tuple[dict, str | None]:
@@ -306,17 +336,19 @@ def find_categories(
     for folder, uris in folders.items():
         index_uri = next((uri for name in INDEX_NAMES for uri in uris
                           if without_language(uri, languages) == f"{folder}/{name}"), None)
-        meta, heading = read_page(docs_dir / index_uri) if index_uri else ({}, None)
-        channel = meta.get("channel")
+        text = read_page_text(docs_dir / index_uri) if index_uri else ""
+        meta, heading = parse_page(text)
+        setting = read_channel_setting(meta, text)
         title = category_title(folder, titles.get(folder), meta, heading)
         categories.append(HandbookCategory(
             folder=folder,
             title=title,
             index_uri=index_uri,
-            channel=channel.strip() if isinstance(channel, str) and channel.strip() else None,
-            opted_out=channel is False,
+            channel=setting.name,
+            opted_out=setting.opted_out,
             excluded=folder in excluded,
             description=category_description(meta),
+            setting=setting,
         ))
     order = _nav_order(nav)
     categories.sort(key=lambda c: (order.get(c.folder, len(order)), c.folder))

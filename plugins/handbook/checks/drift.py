@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from handbook.checks.categories import HandbookCategory
 from handbook.channelmap.model import Channel, ChannelMap
-from handbook.channelmap.rules import nfc, same_channel_name
+from handbook.channelmap.rules import nfc, normalize_channel_name, same_channel_name
 from handbook.findings import INFO, WARNING, Finding
 
 MISSING_MAP = "missing-map"
@@ -83,6 +83,12 @@ class Drift:
     unresolved: list[tuple[Channel, str]] = field(default_factory=list)
     """Orphans that history could not rule out as renamed into a missing category, with the
     reason; `sync` neither archives them nor adds channels for `missing` until that is settled."""
+    unnamed: list[HandbookCategory] = field(default_factory=list)
+    """Categories without a topic channel whose channel name Discord would refuse (empty, or over
+    100 characters): `unusable-channel-name`, and nothing for `sync` to add."""
+    name_taken: dict[str, str] = field(default_factory=dict)
+    """Missing category's folder -> the folder whose topic channel has (or, missing too and listed
+    first, will have) that channel name: two folders that come to one name (`Yes/`, `yes/`)."""
 
 
 def missing_map_finding(map_file: str) -> Finding:
@@ -102,7 +108,10 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
     """`unknown`: gone folders whose fate git could not tell (old folder -> why)."""
     by_folder = {nfc(category.folder): category for category in categories}  # NFD on macOS, NFC typed
     renames = {nfc(old): nfc(new) for old, new in renames.items()}
-    missing = [c for c in categories if c.wants_channel and channel_map.topic_channel_for(c.folder) is None]
+    # A name Discord would refuse is its own finding (`unusable-channel-name`), not a missing channel.
+    unlinked = [c for c in categories if c.wants_channel and channel_map.topic_channel_for(c.folder) is None]
+    missing = [c for c in unlinked if c.has_usable_channel_name]
+    unnamed = [c for c in unlinked if not c.has_usable_channel_name]
     claimed: set[str] = set()
     found_renames, orphans, excluded = [], [], []
     for channel in channel_map.topic_channels():
@@ -128,12 +137,25 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
     mismatched = []
     for category in categories:
         mirror = channel_map.topic_channel_for(category.folder)
-        if mirror is None or not category.wants_channel:
+        if mirror is None or not category.wants_channel or not category.has_usable_channel_name:
             continue
-        if category.channel and not same_channel_name(mirror.name, category.channel, mirror.kind):
+        if category.channel and not same_channel_name(mirror.name, category.expected_channel, mirror.kind):
             mismatched.append((mirror, category))
     stale, outdated = stale_topics(topic_questions(categories, channel_map), origins or {})
-    return Drift(missing, orphans, found_renames, excluded, mismatched, stale, outdated, unresolved)
+    return Drift(missing, orphans, found_renames, excluded, mismatched, stale, outdated, unresolved, unnamed,
+                 _names_taken(missing, channel_map))
+
+
+def _names_taken(missing: list[HandbookCategory], channel_map: ChannelMap) -> dict[str, str]:
+    holders = {normalize_channel_name(c.name): c.category for c in channel_map.topic_channels()
+               if c.category and not c.is_archived}
+    taken = {}
+    for category in missing:
+        name = normalize_channel_name(category.expected_channel)
+        holder = holders.setdefault(name, category.folder)
+        if holder != category.folder:
+            taken[category.folder] = holder
+    return taken
 
 
 def topic_questions(categories: list[HandbookCategory],
@@ -208,12 +230,16 @@ def findings(drift: Drift, map_file: str, docs_prefix: str = "docs") -> list[Fin
             f"run `handbook sync` (it keeps the channel's id), or set `name: {new}` and "
             f"`category: {rename.category.folder}` on line {rename.channel.line}"))
     for category in drift.missing:
+        fix = (f"run `handbook sync` to add #{category.expected_channel} to {map_file}, or put "
+               "`channel: false` in the category's index.md front matter")
+        other = drift.name_taken.get(category.folder)
+        if other is not None:  # `Yes/` and `yes/`: sync gives the name to the first only
+            fix = (f"`{other}` asks for #{category.expected_channel} too: give `{category.folder}` another "
+                   f"name with `channel: other-name` in its index.md front matter, or `channel: false`")
         out.append(Finding(
             MISSING_CHANNEL, WARNING,
             f"the handbook category `{category.folder}` ({category.title}) has no topic channel",
-            page(category), 1 if category.index_uri else None,
-            f"run `handbook sync` to add #{category.expected_channel} to {map_file}, or put "
-            "`channel: false` in the category's index.md front matter"))
+            page(category), 1 if category.index_uri else None, fix))
     for channel in drift.orphans:
         out.append(Finding(
             ORPHAN_CHANNEL, WARNING,
@@ -240,9 +266,9 @@ def findings(drift: Drift, map_file: str, docs_prefix: str = "docs") -> list[Fin
     for channel, category in drift.mismatched:
         out.append(Finding(
             CHANNEL_NAME_MISMATCH, WARNING,
-            f"`{category.folder}` asks for the channel #{category.channel} but the map calls it #{channel.name}",
+            f"`{category.folder}` asks for the channel #{category.expected_channel} but the map calls it #{channel.name}",
             map_file, channel.line,
-            f"run `handbook sync` to rename it to #{category.channel}, or change `channel:` in {page(category)}"))
+            f"run `handbook sync` to rename it to #{category.expected_channel}, or change `channel:` in {page(category)}"))
     out += topic_findings(drift, map_file)
     return out
 

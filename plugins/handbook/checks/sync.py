@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from handbook.channelmap.model import Channel, ChannelMap
-from handbook.channelmap.rules import nfc
+from handbook.channelmap.rules import NAME_MAX, nfc, normalize_channel_name
 from handbook.channelmap.writer import TopicEntry, starter_map_text
 from handbook.channelmap.textpatch import split_lines
 from handbook.channelmap.yaml_io import write_roundtrip
@@ -115,6 +115,8 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
                             f"to add #{category.expected_channel}")
         else:
             to_add.append(category)
+    to_add, taken = _one_per_name(to_add, {normalize_channel_name(c.name) for c in channel_map.channels()})
+    left += taken + [_unnamed_note(category) for category in drift.unnamed]
     if to_add:
         target = topic_channels_category(channel_map, topic_category)
         channels = _topic_channels_node(channel_map, target)
@@ -131,6 +133,34 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
     if not changes:
         return SyncResult(old_text, [], left)
     return SyncResult(write_roundtrip(old_text, channel_map.document), changes, left)
+
+
+def _one_per_name(categories: list[HandbookCategory], names: set[str]) -> tuple[list[HandbookCategory], list[str]]:
+    """The categories whose channel name is free (`Yes/` and `yes/` both ask for #yes: only the
+    first gets it), and a note for each of the others."""
+    free: list[HandbookCategory] = []
+    notes: list[str] = []
+    first: dict[str, HandbookCategory] = {}
+    for category in categories:
+        name = normalize_channel_name(category.expected_channel)
+        if name in names:
+            other = first.get(name)
+            by = f"`{other.folder}`" if other else "another channel of the map"
+            notes.append(f"did not add #{category.expected_channel} for `{category.folder}`: {by} has that name; "
+                         f"give `{category.folder}` another with `channel: other-name` in its index.md front matter")
+            continue
+        names.add(name)
+        first[name] = category
+        free.append(category)
+    return free, notes
+
+
+def _unnamed_note(category: HandbookCategory) -> str:
+    name = category.expected_channel
+    why = "nothing is left of its name in a channel name" if not name else \
+        f"#{name[:40]}… has {len(name)} characters, and Discord allows at most {NAME_MAX}"
+    return (f"did not add a channel for `{category.folder}`: {why}; name it with `channel: some-name` in its "
+            "index.md front matter, or opt out with `channel: false`")
 
 
 def _held_back(drift: Drift) -> list[str]:
@@ -181,10 +211,12 @@ def _topic_channels_node(channel_map: ChannelMap, topic_category: str) -> Commen
 def starter_map(site_name: str, categories: list[HandbookCategory], topic_category: str | None) -> SyncResult:
     """A complete first map: topic channels for every category, and prompt channels to adapt."""
     topic_category = topic_category or DEFAULT_TOPIC_CATEGORY
-    wanted = [c for c in categories if c.wants_channel]
+    wanted = [c for c in categories if c.wants_channel and c.has_usable_channel_name]
+    wanted, left = _one_per_name(wanted, {"announcements"})  # the starter map's own channel
+    left += [_unnamed_note(c) for c in categories if c.wants_channel and not c.has_usable_channel_name]
     entries = [TopicEntry(c.expected_channel, nfc(c.folder), default_topic(c)) for c in wanted]
     changes = [f"wrote a starter map with {len(wanted)} topic channel{'' if len(wanted) == 1 else 's'}"]
-    return SyncResult(starter_map_text(site_name, entries, topic_category), changes)
+    return SyncResult(starter_map_text(site_name, entries, topic_category), changes, left)
 
 
 def unified_diff(old: str, new: str, path: str) -> str:
