@@ -28,7 +28,7 @@ from handbook.linkhealth import directory as community_directory
 from handbook.linkhealth import report as link_report
 from handbook.linkhealth.communities import load_communities
 from handbook.linkhealth.status import load_status
-from handbook.site.mentions import MentionsExtension, mention_findings
+from handbook.site.mentions import MentionsExtension, line_start_findings, mention_findings
 from handbook.site import page_privacy, privacy
 from handbook.site.history import SiteHistory
 from handbook.site.reviews import SiteReviews
@@ -138,6 +138,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         markdown = self._history().changelog_markdown(markdown, page, config, files)
         if not page.file.generated_by:
             self._report_link_health(None, self.problem_links.page_findings(markdown, self._display(page.file)))
+            self._report_line_start_mentions(page)
         markdown = self.reviews.page_markdown(markdown, page, files)
         if self.mentions is not None:
             self.mentions.begin_page(page.file.src_uri, markdown)
@@ -174,6 +175,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return server
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _report_line_start_mentions(self, page: Page) -> None:
+        """`#welcome is where...` at a line's start is a heading to Python-Markdown: said once per line."""
+        if self.links is None:
+            return
+        known = self.links
+        for finding in line_start_findings(links.file_source(page.file), self._display(page.file),
+                                           lambda name: known.lookup(name) is not None):
+            log.warning(finding.as_log_line())
 
     def _redact_private(self, text: str) -> str:
         return self._redactor().redact(text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown import Extension, Markdown
@@ -231,3 +232,50 @@ def _finding(problem: Problem, display: str, line: int | None) -> Finding:
     return Finding("mention-unknown-channel", WARNING,
                    f"{name} is not a channel of the channel map; did you mean #{problem.suggestion}?",
                    display, line, f"write #{problem.suggestion}, or \\{name} if it is not meant as a channel")
+
+
+# --- `#name` at the start of a line: a heading in Python-Markdown -----------------------------
+
+LINE_START_MENTION = "mention-at-line-start"
+# Python-Markdown (unlike CommonMark) needs no space after `#`, so `#welcome is where...` at the
+# start of a line (in a quote, a list or an admonition too) is a heading, not a mention.
+_LINE_START = re.compile(r"[ \t]*(?:>[ \t]*)*#(" + MENTIONABLE_NAME + ")")
+_FENCE = re.compile(r"[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})")
+
+
+def line_start_mentions(markdown: str, is_channel: Callable[[str], bool], first_line: int = 1) -> list[tuple[int, str]]:
+    """(line, name) for each line of `markdown` outside fenced code that starts with `#name` for
+    a channel `is_channel` knows; `first_line` is the line of `markdown`'s first character."""
+    found = []
+    fence: str | None = None
+    for number, line in enumerate(markdown.splitlines(), first_line):
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        match = _LINE_START.match(line)
+        if match and is_channel(match.group(1)):
+            found.append((number, match.group(1)))
+    return found
+
+
+def line_start_findings(source: str, display: str, is_channel: Callable[[str], bool]) -> list[Finding]:
+    """A finding for every known `#channel` that starts a line of the page whose full text (front
+    matter included) is `source`: the page would show a heading instead of the mention."""
+    if "#" not in source:
+        return []
+    from mkdocs.utils.meta import get_data
+
+    body, _ = get_data(source)
+    first_line = source.count("\n", 0, len(source) - len(body)) + 1 if body else 1
+    return [Finding(LINE_START_MENTION, WARNING,
+                    f"the line starts with #{name}, which Python-Markdown makes a heading, not a mention",
+                    display, line,
+                    f"start the line with another word, or write `\\#{name}` or `<span>#{name}</span>`")
+            for line, name in line_start_mentions(body, is_channel, first_line)]
