@@ -48,3 +48,21 @@ def test_pull_into_a_crlf_map_adds_lines_and_keeps_the_rest(fake, tmp_path):  # 
     assert removed == []
     assert f'        id: "{habits}"' in added and f'    id: "{topics}"' in added
     assert not (tmp_path / "channel_map.schema.json").exists()  # only a new map gets one
+
+
+@pytest.mark.parametrize("fresh", [True, False])
+def test_pull_quotes_names_and_topics_yaml_1_1_would_misread(fake, tmp_path, fresh):  # noqa: F811
+    import yaml
+    from ruamel.yaml import YAML
+
+    hostile = ["yes", "off", "1_000", "1:20", "12e3", "2024-01-01", "null"]
+    category = fake.add_channel("on", CATEGORY)
+    for index, name in enumerate(hostile):
+        fake.add_channel(name, parent_id=category, topic=hostile[-1 - index])
+    path = tmp_path / "channel_map.yml"
+    if not fresh:
+        path.write_text(f'server:\n  name: Campfire\n  guild_id: "{fake.guild_id}"\n', encoding="utf-8")
+    assert main(["discord", "pull", "--map", str(path), "--guild", fake.guild_id]) == 0
+    for loaded in (yaml.safe_load(path.read_text(encoding="utf-8")), YAML(typ="rt").load(path.read_text(encoding="utf-8"))):
+        [pulled] = [c for c in loaded["discord_categories"] if c["name"] == "on"]
+        assert [(c["name"], c["topic"]) for c in pulled["channels"]] == list(zip(hostile, reversed(hostile)))
