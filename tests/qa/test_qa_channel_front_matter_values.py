@@ -33,6 +33,8 @@ def _findings(root):
     ("[a, b]", "write one name as text"),
     ("{x: 1}", "write one name as text"),
     ('""', "write one name as text"),
+    ('"  "', "write one name as text"),
+    ("#tools", "write the name without `#`: `channel: tools`"),
     ("", "write one name as text"),
 ])
 def test_a_value_that_is_no_text_is_a_finding_with_page_line_and_fix(tmp_path, value, fix):
@@ -46,7 +48,7 @@ def test_a_value_that_is_no_text_is_a_finding_with_page_line_and_fix(tmp_path, v
     assert finding["line"] == 3
     assert finding["severity"] == "warning"
     assert fix in finding["fix"]
-    assert "channel: false" in finding["fix"] or value == "true"
+    assert "channel: false" in finding["fix"] or value in ("true", "#tools")
     # the category keeps its channel, so nothing else drifts
     assert [f["code"] for f in findings] == [CODE]
 
@@ -78,4 +80,13 @@ def test_a_quoted_name_still_asks_for_that_name(tmp_path):
     assert handbook(root, "sync").returncode == 0
     assert "name: '2024'" in (root / "channel_map.yml").read_text(encoding="utf-8") \
         or 'name: "2024"' in (root / "channel_map.yml").read_text(encoding="utf-8")
+    assert _findings(root) == (0, [])
+
+
+def test_a_quoted_hash_name_asks_for_that_channel(tmp_path):
+    root = make_project(tmp_path)
+    assert handbook(root, "sync").returncode == 0
+    _with_channel(root, '"#Tiny Habits"')
+    assert handbook(root, "sync").returncode == 0
+    assert "name: tiny-habits" in (root / "channel_map.yml").read_text(encoding="utf-8")
     assert _findings(root) == (0, [])

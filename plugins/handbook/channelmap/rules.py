@@ -118,8 +118,9 @@ def slug_for_folder(folder: str) -> str:
 
 def channel_name_for(asked: str) -> str:
     """The topic channel name for a name asked for with `channel:`: Discord's normal form,
-    without hyphens or underscores at either end (`_drafts` -> `drafts`)."""
-    return normalize_channel_name(asked, "topic").strip(_EDGE_MARKS)
+    without a leading `#` (`"#tools"` means #tools) or hyphens or underscores at either end
+    (`_drafts` -> `drafts`)."""
+    return normalize_channel_name(asked.strip().lstrip("#"), "topic").strip(_EDGE_MARKS)
 
 
 def is_usable_name(name: str) -> bool:

@@ -40,6 +40,8 @@ class ChannelSetting:
     """The value as written after `channel:` on its line (without a comment)."""
     line: int | None = None
     """The line of the `channel:` key in the page's file."""
+    comment: str = ""
+    """`#tools` when that is all there is after `channel:` (a comment to YAML)."""
 
 
 def read_channel_setting(meta: dict, text: str) -> ChannelSetting:
@@ -47,11 +49,13 @@ def read_channel_setting(meta: dict, text: str) -> ChannelSetting:
     if "channel" not in meta:
         return ChannelSetting()
     value = meta["channel"]
-    line, written = _key_line(text)
+    line, written, raw = _key_line(text)
     if value is False:
         return ChannelSetting(opted_out=True, written=written, line=line)
     if isinstance(value, str) and value.strip():
         return ChannelSetting(name=value.strip(), written=written, line=line)
+    if value is None and raw.startswith("#"):  # `channel: #tools`: YAML reads a comment
+        return ChannelSetting(problem="has no name: `#` starts a YAML comment", line=line, comment=raw)
     return ChannelSetting(problem=_problem(value), written=written, line=line)
 
 
@@ -67,16 +71,18 @@ def _a(what: str) -> str:
     return what if what.startswith(("a ", "an ")) else f"a {what}" if what != "text" else what
 
 
-def _key_line(text: str) -> tuple[int | None, str]:
-    """The line of `channel:` in the front matter of `text` and the value written after it."""
+def _key_line(text: str) -> tuple[int | None, str, str]:
+    """The line of `channel:` in the front matter of `text`, the value written after it, and the
+    same with any comment."""
     text = text.removeprefix("\ufeff")
     body, _ = get_data(text)
     front = text[: len(text) - len(body)] if body else text
     for number, line in enumerate(front.splitlines(), 1):
         match = _CHANNEL_KEY.match(line)
         if match:
-            return number, _COMMENT.sub("", match.group("value")).strip()
-    return None, ""
+            raw = match.group("value").strip()
+            return number, _COMMENT.sub("", raw).strip(), raw
+    return None, "", ""
 
 
 def _quoted(written: str) -> str:
@@ -89,7 +95,9 @@ def front_matter_finding(folder: str, setting: ChannelSetting, page: str) -> Fin
         return None
     shown = f"`channel: {setting.written}`" if setting.written else "`channel:`"
     scalar = setting.written and not setting.written.startswith(("[", "{", "|", ">"))
-    if scalar and setting.written.lower() != "true" and setting.written.strip("\"'"):
+    if setting.comment:
+        fix = f"write the name without `#`: `channel: {setting.comment.lstrip('#').split()[0] or 'some-name'}`"
+    elif scalar and setting.written.lower() != "true" and setting.written.strip("\"' "):
         fix = f"quote the name: `channel: {_quoted(setting.written)}`, or `channel: false` to opt out"
     elif setting.problem.startswith("is read as true"):
         fix = "remove the line (the channel is named after the folder), or write a name: `channel: some-name`"

@@ -150,7 +150,7 @@ class ChannelLinks:
         if category is None or category.excluded or category.opted_out:
             return None, None
         if category.channel:  # drift reports a name that is not in the map
-            return self.lookup(rules.channel_name_for(category.channel.lstrip("#"))), None
+            return self.lookup(rules.channel_name_for(category.channel)), None
         return self.map.topic_channel_for(folder), None
 
     def discuss(self, channel: Channel, directory_url: str | None) -> Discuss | None:
