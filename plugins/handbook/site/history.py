@@ -13,7 +13,6 @@ set on all pages slows a large build down measurably.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -30,45 +29,16 @@ from mkdocs.utils import get_relative_url
 from handbook.checks.categories import title_from_path
 from handbook.history import changelog as cl
 from handbook.history.feed import render_feed
-from handbook.history.log import FileRecord
 from handbook.history.git import HistoryReader, Snapshot
 from handbook import i18n
 from handbook.site import generated
+from handbook.site.page_history import PageHistory, page_history
 from handbook.site.theme import TEMPLATES
 
 log = get_plugin_logger(__name__)
 
 
 BASE_THEME_PREFIX = "handbook-base-theme"  # `{% include "handbook-base-theme/..." %}`: the theme's own
-
-
-@dataclass(frozen=True)
-class PageHistory:
-    """What the page templates get as `handbook_history`."""
-
-    updated: datetime | None = None
-    created: datetime | None = None
-    contributors: tuple[str, ...] = ()
-    state: str = "committed"  # committed | modified | uncommitted | file-time | unknown
-    note: str | None = None
-    locale: str = "en"
-    """The site's `theme.language`: dates are written as its people write them (Babel)."""
-
-    @property
-    def updated_text(self) -> str | None:
-        return i18n.format_date(self.updated, self.locale) if self.updated else None
-
-    @property
-    def created_text(self) -> str | None:
-        return i18n.format_date(self.created, self.locale) if self.created else None
-
-    @property
-    def updated_iso(self) -> str | None:
-        return self.updated.isoformat(timespec="seconds") if self.updated else None
-
-    @property
-    def created_iso(self) -> str | None:
-        return self.created.isoformat(timespec="seconds") if self.created else None
 
 
 @dataclass
@@ -246,33 +216,7 @@ class SiteHistory:
         file = page.file
         if file.generated_by is not None or not file.abs_src_path:
             return None
-        snap = self.snapshot()
-        history = snap.history
-        if history.problem and history.head is None and not history.problem.endswith("no commits yet"):
-            return PageHistory(updated=_mtime(file.abs_src_path), state="file-time", locale=self.build.locale)
-        record: FileRecord | None = history.files.get(file.src_uri)
-        local = snap.worktree.get(file.src_uri)
-        names = tuple(record.contributor_names) if record else ()
-        if self.build.redact is not None:
-            names = tuple(dict.fromkeys(self.build.redact(n) for n in names))
-        if local == "new" or (record is None and not history.shallow):
-            return PageHistory(state="uncommitted", note=self._text("not_committed"), locale=self.build.locale)
-        if local == "modified":
-            return PageHistory(
-                updated=_mtime(file.abs_src_path),
-                created=record.created if record else None,
-                contributors=names,
-                state="modified",
-                note=self._text("uncommitted"),
-                locale=self.build.locale,
-            )
-        if record is None:
-            return PageHistory(state="unknown", note=self._text("shallow_unknown"), locale=self.build.locale)
-        note = self._text("created_unknown") if history.shallow and record.created is None else None
-        return PageHistory(record.updated, record.created, names, "committed", note, locale=self.build.locale)
-
-    def _text(self, key: str) -> str:
-        return self.build.words(key)
+        return page_history(self.snapshot(), file.src_uri, file.abs_src_path, self.build.words, self.build.redact)
 
     # --- on_post_page --------------------------------------------------------------------------
     def head_link(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -365,13 +309,6 @@ def _titles(files: Files) -> dict[str, str]:
             title = str(title)
         titles[f.src_uri] = title or title_from_path(f.src_uri)
     return titles
-
-
-def _mtime(path: str) -> datetime | None:
-    try:
-        return datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc)
-    except OSError:
-        return None
 
 
 def _is_feed(path: Path) -> bool:

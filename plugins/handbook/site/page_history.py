@@ -1,0 +1,84 @@
+"""What one page's history box says: its dates, contributors and note, from one build's snapshot.
+
+Shared by the plugin (`handbook.site.history`, for the `source-file.html` partial) and the
+Markdown extension Zensical runs (`handbook.site.standalone`), so both show the same facts by the
+same rules: names only (git's `%aN`, `.mailmap` and `Co-authored-by:` already applied by
+`handbook.history`), the build's privacy step, and a note instead of a guess when git cannot say.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from handbook import i18n
+from handbook.history.git import Snapshot
+from handbook.history.log import FileRecord
+
+
+@dataclass(frozen=True)
+class PageHistory:
+    """What the page templates get as `handbook_history`."""
+
+    updated: datetime | None = None
+    created: datetime | None = None
+    contributors: tuple[str, ...] = ()
+    state: str = "committed"  # committed | modified | uncommitted | file-time | unknown
+    note: str | None = None
+    locale: str = "en"
+    """The site's `theme.language`: dates are written as its people write them (Babel)."""
+
+    @property
+    def updated_text(self) -> str | None:
+        return i18n.format_date(self.updated, self.locale) if self.updated else None
+
+    @property
+    def created_text(self) -> str | None:
+        return i18n.format_date(self.created, self.locale) if self.created else None
+
+    @property
+    def updated_iso(self) -> str | None:
+        return self.updated.isoformat(timespec="seconds") if self.updated else None
+
+    @property
+    def created_iso(self) -> str | None:
+        return self.created.isoformat(timespec="seconds") if self.created else None
+
+
+def page_history(snap: Snapshot, src_uri: str, abs_src_path: str, words: i18n.Words,
+                 redact: Callable[[str], str] | None = None) -> PageHistory:
+    """The history of the page at `src_uri` (docs-relative) whose file is `abs_src_path`."""
+    history = snap.history
+    locale = words.locale
+    if history.problem and history.head is None and not history.problem.endswith("no commits yet"):
+        return PageHistory(updated=mtime(abs_src_path), state="file-time", locale=locale)
+    record: FileRecord | None = history.files.get(src_uri)
+    local = snap.worktree.get(src_uri)
+    names = tuple(record.contributor_names) if record else ()
+    if redact is not None:
+        names = tuple(dict.fromkeys(redact(n) for n in names))
+    if local == "new" or (record is None and not history.shallow):
+        return PageHistory(state="uncommitted", note=words("not_committed"), locale=locale)
+    if local == "modified":
+        return PageHistory(
+            updated=mtime(abs_src_path),
+            created=record.created if record else None,
+            contributors=names,
+            state="modified",
+            note=words("uncommitted"),
+            locale=locale,
+        )
+    if record is None:
+        return PageHistory(state="unknown", note=words("shallow_unknown"), locale=locale)
+    note = words("created_unknown") if history.shallow and record.created is None else None
+    return PageHistory(record.updated, record.created, names, "committed", note, locale=locale)
+
+
+def mtime(path: str) -> datetime | None:
+    """The file's modification time: the date of an edit git does not know of yet."""
+    try:
+        return datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc)
+    except OSError:
+        return None
