@@ -44,6 +44,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "it": "Unisciti al server",
     },
     # --- the page dates box -----------------------------------------------------------------
+    # Its labels where no theme gives them (Zensical): Material's and Zensical's `source.file.*`.
+    "history_updated": {
+        "en": "Last update", "de": "Letztes Update", "fr": "Dernière mise à jour", "es": "Última actualización",
+        "nl": "Laatst geüpdatet", "pt": "Última atualização", "it": "Ultimo aggiornamento",
+    },
+    "history_created": {
+        "en": "Created", "de": "Erstellt", "fr": "Créé", "es": "Creado", "nl": "Gecreëerd", "pt": "Criada",
+        "it": "Creata",
+    },
+    "history_contributors": {
+        "en": "Contributors", "de": "Mitwirkende", "fr": "Contributeurs", "es": "Contribuidores",
+        "nl": "Bijdragers", "pt": "Colaboradores", "it": "Contributori",
+    },
     "not_committed": {
         "en": "Not yet committed", "de": "Noch nicht eingecheckt", "fr": "Pas encore enregistré dans git",
         "es": "Aún no confirmado en git", "nl": "Nog niet gecommit", "pt": "Ainda não registrado no git",

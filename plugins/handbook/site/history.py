@@ -32,7 +32,8 @@ from handbook.history.feed import render_feed
 from handbook.history.git import HistoryReader, Snapshot
 from handbook import i18n
 from handbook.site import generated
-from handbook.site.page_history import PageHistory, page_history
+from handbook.site.history_box import ICONS
+from handbook.site.page_history import PageHistory, history_notice, page_history
 from handbook.site.theme import TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -126,24 +127,10 @@ class SiteHistory:
         b = self.build
         if b.snapshot is None:
             b.snapshot = self.reader.result()
-            history = b.snapshot.history
-            if history.problem and not b.warned:
+            notice = history_notice(b.snapshot.history)
+            if notice is not None and not b.warned:
                 b.warned = True
-                if history.problem.endswith("no commits yet"):
-                    log.info(f"Page history: {history.problem}; every page shows as not yet committed.")
-                else:
-                    log.warning(
-                        f"Page history is not available: {history.problem}. Page dates fall back to "
-                        "file modification times. Set `history: false` under the handbook plugin "
-                        "to turn this off."
-                    )
-            elif history.shallow and not b.warned:
-                b.warned = True
-                log.warning(
-                    "This git clone is shallow, so creation dates and older changes are unknown and "
-                    "are not shown. Fetch the full history (GitHub Actions: `fetch-depth: 0` for "
-                    "actions/checkout; otherwise `git fetch --unshallow`)."
-                )
+                log.log(*notice)
         return b.snapshot
 
     def entries(self) -> list[cl.Entry]:
@@ -278,14 +265,6 @@ def _changed_by(redact: Callable[[str], str] | None) -> Callable[[str], bool]:
     if redact is None:
         return lambda name: False
     return lambda name: redact(name) != name
-
-
-ICONS = {
-    "updated": "material/clock-edit-outline",
-    "created": "material/clock-plus-outline",
-    "contributor": "material/account",
-    "contributors": "material/account-group",
-}
 
 
 def _icons(env: jinja2.Environment) -> dict[str, Markup]:

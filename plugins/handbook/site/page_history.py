@@ -8,6 +8,7 @@ same rules: names only (git's `%aN`, `.mailmap` and `Co-authored-by:` already ap
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from datetime import datetime, timezone
 
 from handbook import i18n
 from handbook.history.git import Snapshot
-from handbook.history.log import FileRecord
+from handbook.history.log import FileRecord, History
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,25 @@ def page_history(snap: Snapshot, src_uri: str, abs_src_path: str, words: i18n.Wo
         return PageHistory(state="unknown", note=words("shallow_unknown"), locale=locale)
     note = words("created_unknown") if history.shallow and record.created is None else None
     return PageHistory(record.updated, record.created, names, "committed", note, locale=locale)
+
+
+def history_notice(history: History, option_home: str = "under the handbook plugin") -> tuple[int, str] | None:
+    """What a build says once about its history (log level, message), or None when all is well;
+    `option_home` says where `history: false` goes."""
+    if history.problem:
+        if history.problem.endswith("no commits yet"):
+            return logging.INFO, f"Page history: {history.problem}; every page shows as not yet committed."
+        return logging.WARNING, (
+            f"Page history is not available: {history.problem}. Page dates fall back to "
+            f"file modification times. Set `history: false` {option_home} to turn this off."
+        )
+    if history.shallow:
+        return logging.WARNING, (
+            "This git clone is shallow, so creation dates and older changes are unknown and "
+            "are not shown. Fetch the full history (GitHub Actions: `fetch-depth: 0` for "
+            "actions/checkout; otherwise `git fetch --unshallow`)."
+        )
+    return None
 
 
 def mtime(path: str) -> datetime | None:

@@ -7,8 +7,9 @@ Two pieces, so a site built by Zensical still shows what the plugin adds:
   ProperDocs), `without_generate_output` drops files with that mark and it generates its own, so
   one tree builds with either.
 - `HandbookExtension` (`markdown_extensions: [handbook.site.standalone]`) links `#channel`
-  mentions and adds the "Discuss this page" box at the end of each page, reading the page's path
-  and front matter from the rendering context Zensical gives Python-Markdown.
+  mentions and adds the page's dates and contributors (`standalone_history`, one git read per
+  build) and the "Discuss this page" box at the end of each page, reading the page's path and
+  front matter from the rendering context Zensical gives Python-Markdown.
 """
 
 from __future__ import annotations
@@ -88,7 +89,25 @@ def page_context(md: Markdown) -> tuple[str | None, dict]:
     return None, {}
 
 
-class _DiscussBox(Postprocessor):
+def build_config(md: Markdown) -> dict | None:
+    """Zensical's configuration of this build (`root_dir`, `docs_dir`), from its context."""
+    for processor in md.preprocessors:
+        config = getattr(processor, "config", None)
+        if getattr(processor, "page", None) is not None and isinstance(config, dict):
+            return config
+    return None
+
+
+def docs_folder(config: dict | None) -> Path:
+    """The build's docs_dir (Zensical gives it relative to the folder of mkdocs.yml)."""
+    if config is None:
+        return Path("docs").resolve()
+    return (Path(str(config.get("root_dir") or ".")) / str(config.get("docs_dir") or "docs")).resolve()
+
+
+class _AppendBox(Postprocessor):
+    """Adds a box at the end of the page's HTML (the history box, then the discuss box)."""
+
     def __init__(self, md: Markdown, html_box: str) -> None:
         super().__init__(md)
         self.html_box = html_box
@@ -122,6 +141,7 @@ class HandbookExtension(Extension):
             "discuss_links": [True, "Add 'Discuss this page' at the end of every page of a category"],
             "show_private_names": [False, "Name private channels (never their ids)"],
             "language": ["en", "The site's language, as Material's `theme.language` (de, fr, es, nl, pt, it)"],
+            "history": [True, "Page dates and contributors from git under every page"],
         }
         super().__init__(**kwargs)
 
@@ -133,10 +153,14 @@ class HandbookExtension(Extension):
         words = Words.for_theme(options["language"])
         links = _channel_links(options["channel_map"], directory, bool(options["show_private_names"]), words)
         src_uri, meta = page_context(md)
-        if links is None or src_uri is None:
+        if src_uri is None:
             return
         if meta.get(GENERATED_KEY):
             return  # the generated pages write their own links
+        if options["history"]:
+            self._add_history(md, src_uri, words, links)
+        if links is None:
+            return
         mentions = MentionsExtension(links)
         mentions.begin_page(src_uri)
         mentions.extendMarkdown(md)
@@ -149,7 +173,22 @@ class HandbookExtension(Extension):
         directory_url = posixpath.relpath(directory, posixpath.dirname(src_uri) or ".") if directory else None
         discuss = links.discuss(channel, directory_url)
         if discuss is not None:
-            md.postprocessors.register(_DiscussBox(md, discuss_html(discuss, words)), "handbook_discuss", 0)
+            md.postprocessors.register(_AppendBox(md, discuss_html(discuss, words)), "handbook_discuss", 0)
+
+    def _add_history(self, md: Markdown, src_uri: str, words: Words, links) -> None:
+        """The page's dates and contributors, as the plugin's box shows them under the page."""
+        from handbook.site.history_box import history_html
+        from handbook.site.page_history import page_history
+        from handbook.site.standalone_history import build_history
+
+        config = build_config(md)
+        docs_dir = docs_folder(config)
+        map_file = Path(self.getConfig("channel_map")).resolve()
+        build = build_history(config, docs_dir, map_file if map_file.is_file() else None, links, words)
+        hb = page_history(build.snapshot, src_uri, str(docs_dir / src_uri), words, build.redact)
+        box = history_html(hb, words, build.icons)
+        if box:  # before the discuss box (priority 0), as the plugin's layout has them
+            md.postprocessors.register(_AppendBox(md, box), "handbook_history", 1)
 
 
 def makeExtension(**kwargs: Any) -> HandbookExtension:  # noqa: N802 (Python-Markdown's name)

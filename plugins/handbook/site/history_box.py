@@ -1,0 +1,54 @@
+"""The page history box as HTML, for the Markdown extension Zensical runs (`handbook.site.standalone`).
+
+The same markup as the plugin's `partials/source-file.html` (its classes, `<time datetime>`,
+`data-handbook-history`), so the theme's styles and our stylesheet apply to both. Pure: the
+icons are passed in (the theme's SVGs, or none, when the label is written out instead).
+"""
+
+from __future__ import annotations
+
+import html
+
+from handbook.i18n import Words
+from handbook.site.page_history import PageHistory
+
+ICONS = {
+    "updated": "material/clock-edit-outline",
+    "created": "material/clock-plus-outline",
+    "contributor": "material/account",
+    "contributors": "material/account-group",
+}
+"""The theme icon of each fact (Material's and Zensical's `.icons/` names)."""
+
+
+def history_html(hb: PageHistory, words: Words, icons: dict[str, str] | None = None, extra: str = "") -> str:
+    """The box for `hb` ('' when it has nothing to say); `extra` is more facts (the review line)."""
+    icons = icons or {}
+    facts = []
+    if hb.updated:
+        facts.append(_fact("updated", words("history_updated"), icons.get("updated", ""),
+                           f'<time datetime="{hb.updated_iso}">{html.escape(hb.updated_text or "")}</time>'))
+    if hb.created:
+        facts.append(_fact("created", words("history_created"), icons.get("created", ""),
+                           f'<time datetime="{hb.created_iso}">{html.escape(hb.created_text or "")}</time>'))
+    if hb.contributors:
+        icon = icons.get("contributor" if len(hb.contributors) == 1 else "contributors", "")
+        facts.append(_fact("contributors", words("history_contributors"), icon,
+                           f'<span>{html.escape(", ".join(hb.contributors))}</span>'))
+    if hb.note:
+        facts.append(f'<span class="md-source-file__fact handbook-history__note">{html.escape(hb.note)}</span>')
+    if extra:
+        facts.append(extra)
+    if not facts:
+        return ""
+    return (f'\n<aside class="md-source-file handbook-history" data-handbook-history="{html.escape(hb.state)}">'
+            + "".join(facts) + "</aside>\n")
+
+
+def _fact(kind: str, label: str, icon: str, value: str) -> str:
+    label = html.escape(label)
+    if icon:  # as the theme shows it: the icon, named for screen readers and on hover
+        lead = f'<span class="md-icon" role="img" title="{label}" aria-label="{label}">{icon}</span>'
+    else:  # no icon to show: the label itself, so the date is never a bare date
+        lead = f'<span class="handbook-history__label">{label}:</span> '
+    return f'<span class="md-source-file__fact handbook-history__{kind}">{lead}{value}</span>'

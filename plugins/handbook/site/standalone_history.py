@@ -1,0 +1,84 @@
+"""Page history for the Markdown extension Zensical runs: one git read per build, for every page.
+
+Zensical makes a new `Markdown` (and so a new extension) for every page, in one process. The
+history is read once, the first time a page asks, and kept with the identity of Zensical's
+configuration object, which it parses anew for each build: later pages of the same build reuse
+it, the next build (`zensical serve` after a change to `mkdocs.yml`) reads again. Git is reached
+only through `handbook.history`, which applies `.mailmap`, `Co-authored-by:` and keeps e-mail
+addresses out; the build's privacy step is the plugin's (`handbook.site.privacy`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook.history.git import HistoryReader, Snapshot
+from handbook.i18n import Words
+from handbook.site import privacy
+from handbook.site.history_box import ICONS
+from handbook.site.page_history import history_notice
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+@dataclass
+class BuildHistory:
+    """One build's history and what every page of it shares."""
+
+    snapshot: Snapshot
+    redact: Callable[[str], str]
+    icons: dict[str, str] = field(default_factory=dict)
+
+
+_LOCK = threading.Lock()
+_LATEST: tuple[object, tuple, BuildHistory] | None = None
+"""(Zensical's configuration object, the options' key, its history): only the latest build."""
+_READER = HistoryReader()
+"""Its own cache by HEAD: a `zensical serve` rebuild with the same HEAD runs no `git log` again."""
+
+
+def build_history(build: object, docs_dir: Path, map_file: Path | None, links, words: Words) -> BuildHistory:
+    """The history of the build `build` (Zensical's configuration object; held, so its identity
+    cannot be reused), read on the first call and reused by every later page of that build."""
+    global _LATEST
+    key = (str(docs_dir), str(map_file), links is not None and links.show_private_names, words)
+    with _LOCK:  # pages may be rendered from more than one thread
+        if _LATEST is not None and _LATEST[0] is build and _LATEST[1] == key:
+            return _LATEST[2]
+        snapshot = _READER.snapshot(docs_dir, map_file)
+        notice = history_notice(snapshot.history, "on the `handbook.site.standalone` extension")
+        if notice is not None:
+            log.log(*notice)
+        history = BuildHistory(snapshot, _redactor(snapshot, docs_dir, links, words).redact, theme_icons())
+        _LATEST = (build, key, history)
+        return history
+
+
+def _redactor(snapshot: Snapshot, docs_dir: Path, links, words: Words) -> privacy.Redactor:
+    """The plugin's privacy step: private names of the map, now and in every version in git."""
+    current = privacy.spaces_of_map(links.map) if links is not None else []
+    versions = [privacy.spaces_of_text(text) for text in snapshot.map_versions.values()]
+    published = privacy.path_words(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    return privacy.Redactor(privacy.build_vocabulary(current, versions, published),
+                            public_invite=links.invite if links is not None else None,
+                            show_private_names=bool(links and links.show_private_names), words=words)
+
+
+def theme_icons() -> dict[str, str]:
+    """Zensical's own SVGs for the history box ({} when Zensical is not installed)."""
+    spec = importlib.util.find_spec("zensical")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
+    icons = {}
+    for key, name in ICONS.items():
+        try:
+            icons[key] = (folder / f"{name}.svg").read_text(encoding="utf-8").strip()
+        except OSError:
+            return {}
+    return icons
