@@ -8,22 +8,27 @@ replace it and tells `handbook generate` that it may overwrite it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handbook.site.standalone import HEADER, is_generate_output
+from handbook.site.standalone import CSS_HEADER, HEADER, is_generate_output
 
 if TYPE_CHECKING:
     from handbook.project import Project
+
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 
 @dataclass
 class Generated:
     pages: dict[str, str]
-    """docs-relative path -> Markdown (with the generated header)."""
+    """docs-relative path -> Markdown (with the generated header), and the stylesheet."""
     feed: tuple[str, bytes] | None
     """(site-relative path, Atom document), when the feed is on."""
+    stylesheet_linked: bool = True
+    """Whether `extra_css` in mkdocs.yml names the stylesheet (Zensical links only what it lists)."""
 
 
 def generate_pages(project: Project) -> Generated:
@@ -35,6 +40,7 @@ def generate_pages(project: Project) -> Generated:
     from handbook.errors import HandbookError
     from handbook.plugin import HandbookPlugin
     from handbook.project import load_map
+    from handbook.site import theme
 
     config = project.config
     plugin = config.plugins.get("handbook")
@@ -42,6 +48,7 @@ def generate_pages(project: Project) -> Generated:
         raise HandbookError("has no `handbook` plugin, so there is nothing to generate", file=str(project.config_file),
                             fix="add `- handbook` under `plugins:` (its options say which pages to generate)")
     load_map(project.map_path, project.show(project.map_path))  # a broken map: its file and line, as `check` says
+    linked = theme.STYLESHEET in [str(css) for css in config.extra_css]  # before the plugin adds it
     plugin.on_startup(command="build", dirty=False)
     config = plugin.on_config(config) or config
     files = get_files(config)
@@ -58,8 +65,15 @@ def generate_pages(project: Project) -> Generated:
             source, _ = get_data(file.content_string)  # its front matter is for MkDocs plugins; HEADER is ours
             markdown = plugin.on_page_markdown(source, page=page, config=config, files=files)
             pages[file.src_uri] = HEADER + (markdown if markdown is not None else source)
+    own_stylesheet = Path(config.docs_dir) / theme.STYLESHEET
+    if own_stylesheet.exists() and not is_generate_output(str(own_stylesheet)):
+        # The site's own version: MkDocs uses it in place of the plugin's, and so does Zensical.
+        log.warning(f"{project.show(own_stylesheet)} exists and was not written by `handbook generate`, so "
+                    "the handbook's stylesheet is not written: yours is used in its place.")
+    else:
+        pages[theme.STYLESHEET] = CSS_HEADER + theme.stylesheet_text()
     feed = plugin.site_history.feed_document(config)
-    return Generated(pages, feed)
+    return Generated(pages, feed, linked)
 
 
 def pending_pages(generated: Generated, out: Path) -> list[str]:

@@ -91,6 +91,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         outputs = (self.config.channel_directory, self.config.roles_page, self.config.changelog,
                    self.config.community_directory, self.config.review_page)
         files = standalone.without_generate_output(files, outputs)
+        files = theme.replace_generated_stylesheet(files, config)
         self.words = i18n.Words.for_theme(config.theme.get("language"))
         if self.links is not None:
             self.links.words = self.words

@@ -37,6 +37,23 @@ class Links(HTMLParser):
             self.links.append((attrs.get("class") or "", attrs.get("href") or ""))
 
 
+class Stylesheets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []  # (rel, href)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link":
+            self.links.append((attrs.get("rel") or "", attrs.get("href") or ""))
+
+
+def stylesheets_of(path: Path) -> list[tuple[str, str]]:
+    parser = Stylesheets()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.links
+
+
 def links_of(path: Path) -> list[tuple[str, str]]:
     parser = Links()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -68,12 +85,14 @@ def test_generate_writes_the_pages_once_and_then_nothing(tree):
     first = handbook("generate", cwd=tree)
     assert first.returncode == 0, first.stderr
     assert sorted(first.stdout.split()) == sorted("wrote docs/changelog.md wrote docs/channels.md wrote docs/roles.md "
-                                                  "wrote docs/communities.md wrote docs/reviews.md".split())
+                                                  "wrote docs/communities.md wrote docs/reviews.md "
+                                                  "wrote docs/assets/stylesheets/handbook.css".split())
+    assert "extra_css" not in first.stderr  # this mkdocs.yml links the stylesheet already
     for name in ("channels.md", "roles.md", "changelog.md", "communities.md", "reviews.md"):
         assert (tree / "docs" / name).read_text(encoding="utf-8").startswith("---\nhandbook_generated: true")
     assert "[Reporting a problem](guidelines/reporting.md)" in (tree / "docs" / "reviews.md").read_text(encoding="utf-8")
     again = handbook("generate", cwd=tree)
-    assert again.returncode == 0 and "5 generated pages are up to date" in again.stdout
+    assert again.returncode == 0 and "6 generated files are up to date" in again.stdout
     assert handbook("generate", "--check", cwd=tree).returncode == 0
     (tree / "docs" / "roles.md").write_text("---\nhandbook_generated: true\n---\nold\n", encoding="utf-8")
     assert handbook("generate", "--check", cwd=tree).returncode == 1
@@ -88,8 +107,25 @@ def test_generate_never_replaces_a_page_someone_wrote(tmp_path):
     result = handbook("generate", cwd=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "docs/channels.md exists, so the generated channel directory is not written" in result.stderr
-    assert result.stdout.split() == "wrote docs/reviews.md wrote docs/roles.md".split()
+    assert result.stdout.split() == ("wrote docs/assets/stylesheets/handbook.css wrote docs/reviews.md "
+                                     "wrote docs/roles.md").split()
     assert (tmp_path / "docs" / "channels.md").read_text(encoding="utf-8") == "# Our own channels page\n"
+    # this mkdocs.yml has no extra_css: where to link the stylesheet, and why
+    assert "mkdocs.yml: add `extra_css: [assets/stylesheets/handbook.css]`" in result.stderr
+
+
+def test_generate_never_replaces_a_stylesheet_someone_wrote(tmp_path):
+    own = tmp_path / "docs" / "assets" / "stylesheets" / "handbook.css"
+    own.parent.mkdir(parents=True)
+    own.write_text("/* our own */\n", encoding="utf-8")
+    shutil.copy(ROOT / "channel_map.yml", tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - handbook:\n      history: false\n", encoding="utf-8")
+    result = handbook("generate", cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert ("docs/assets/stylesheets/handbook.css exists and was not written by `handbook generate`, so the "
+            "handbook's stylesheet is not written: yours is used in its place.") in result.stderr
+    assert "wrote docs/assets/stylesheets/handbook.css" not in result.stdout
+    assert own.read_text(encoding="utf-8") == "/* our own */\n"
 
 
 def test_zensical_builds_the_generated_pages_mentions_and_discuss_boxes(tree):
@@ -108,6 +144,12 @@ def test_zensical_builds_the_generated_pages_mentions_and_discuss_boxes(tree):
     assert ("handbook-discuss__invite", "https://discord.gg/campfire-practice") in habits
     mentions = [href for cls, href in links_of(site / "habits" / "index.html") if cls == "handbook-mention"]
     assert "../channels/#habits" in mentions
+    # the stylesheet, linked from every page as extra_css, with the rule that underlines the boxes' links
+    css = (site / "assets" / "stylesheets" / "handbook.css").read_text(encoding="utf-8")
+    assert ".handbook-discuss a," in css and "text-decoration: underline" in css
+    for page in ("index.html", "habits/tiny-habits/index.html", "channels/index.html"):
+        stylesheets = [href for rel, href in stylesheets_of(site / page) if rel == "stylesheet"]
+        assert [h for h in stylesheets if h.endswith("assets/stylesheets/handbook.css")], (page, stylesheets)
     # generated pages carry no discuss box of their own, and private names stay off every page
     assert "handbook-discuss" not in channels
     assert "mod-team" not in channels and "mod-log" not in channels
@@ -119,3 +161,7 @@ def test_mkdocs_still_builds_strictly_over_the_generated_files(tree, tmp_path):
     assert built.warnings == []
     assert "handbook_generated" not in built.html("channels/index.html")
     assert "Discuss this page" in built.html("habits/tiny-habits/index.html")
+    # the plugin's own stylesheet, not the copy for Zensical, and linked once
+    shipped = (tmp_path / "site" / "assets" / "stylesheets" / "handbook.css").read_text(encoding="utf-8")
+    assert "handbook_generated" not in shipped and ".handbook-discuss a," in shipped
+    assert built.html("index.html").count('href="assets/stylesheets/handbook.css"') == 1

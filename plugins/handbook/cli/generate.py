@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from handbook.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option
@@ -38,7 +39,11 @@ def run_generate(args: argparse.Namespace) -> int:
     for uri in written:
         print(f"wrote {project.show(out / uri)}")
     if not written:
-        print(f"{len(generated.pages)} generated pages are up to date in {project.show(out)}.")
+        print(f"{len(generated.pages)} generated files are up to date in {project.show(out)}.")
+    if not generated.stylesheet_linked:
+        from handbook.site.theme import STYLESHEET
+        print(f"{project.show(project.config_file)}: add `extra_css: [{STYLESHEET}]` so Zensical links the "
+              "handbook's stylesheet (underlined links in its boxes and generated pages).", file=sys.stderr)
     if args.feed:
         path = write_feed(generated, args.feed)
         if path:

@@ -3,7 +3,8 @@
 Two pieces, so a site built by Zensical still shows what the plugin adds:
 
 - `handbook generate` (`handbook.generate`) writes the plugin's generated pages into `docs_dir`
-  as files marked with `GENERATED_KEY` in their front matter. When the plugin does run (MkDocs,
+  as files marked with `GENERATED_KEY` in their front matter, and the plugin's stylesheet (marked
+  in its first line, `CSS_HEADER`). When the plugin does run (MkDocs,
   ProperDocs), `without_generate_output` drops files with that mark and it generates its own, so
   one tree builds with either.
 - `HandbookExtension` (`markdown_extensions: [handbook.site.standalone]`) links `#channel`
@@ -31,6 +32,9 @@ GENERATED_KEY = "handbook_generated"
 HEADER = (f"---\n{GENERATED_KEY}: true  # written by `handbook generate`; edits are overwritten\n"
           "render_macros: false\n---\n\n")
 
+CSS_HEADER = f"/* {GENERATED_KEY}: true (written by `handbook generate`; edits are overwritten) */\n"
+"""First line of the stylesheet `handbook generate` writes (CSS has no front matter)."""
+
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 
@@ -43,6 +47,8 @@ def is_generate_output(path: str | None) -> bool:
             head = handle.read(len(HEADER) + 64)
     except OSError:
         return False
+    if head.startswith(CSS_HEADER.split(" (", 1)[0]):
+        return True
     return head.startswith("---") and f"\n{GENERATED_KEY}: true" in head
 
 

@@ -6,11 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from handbook.site.standalone import is_generate_output
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 STYLESHEET = "assets/stylesheets/handbook.css"
-"""In `templates/`, so MkDocs copies it with the theme's files; linked from every page."""
+"""In `templates/`, so MkDocs copies it with the theme's files; linked from every page. Zensical
+sites get a copy at the same path in docs_dir from `handbook generate` and link it in `extra_css`."""
 
 GENERATED_CLASS = "handbook-generated"
 """Wraps the content of the pages the plugin writes; the stylesheet underlines links in it."""
@@ -27,6 +31,22 @@ def add_stylesheet(config: MkDocsConfig) -> None:
     """Link our stylesheet before the site's own `extra_css`, so the site's rules win over ours."""
     if STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, STYLESHEET)
+
+
+def replace_generated_stylesheet(files: Files, config: MkDocsConfig) -> Files:
+    """The plugin's own stylesheet in place of the copy `handbook generate` wrote into docs_dir
+    for Zensical (which MkDocs prefers to the theme's file at the same path): the site ships
+    the current one, once."""
+    file = files.get_file_from_path(STYLESHEET)
+    if file is not None and file.abs_src_path != str(TEMPLATES / STYLESHEET) and is_generate_output(file.abs_src_path):
+        files.remove(file)
+        files.append(File(STYLESHEET, str(TEMPLATES), config.site_dir, config.use_directory_urls))
+    return files
+
+
+def stylesheet_text() -> str:
+    """The stylesheet, for `handbook generate` to write into docs_dir."""
+    return (TEMPLATES / STYLESHEET).read_text(encoding="utf-8")
 
 
 def mark_generated(html: str, page: str) -> str:
