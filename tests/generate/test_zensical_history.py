@@ -235,3 +235,28 @@ def test_without_git_history_pages_show_their_file_dates_and_no_traceback(repo, 
     assert box.state == "file-time"
     assert box.times == {"updated": iso(int(tiny.stat().st_mtime))}
     assert "contributors" not in box.facts
+
+
+def test_zensical_shows_the_same_facts_as_the_plugin_under_mkdocs(repo, tmp_path):
+    from sitekit import build_site
+
+    tree = tmp_path / "handbook"
+    shutil.copytree(repo.root, tree, ignore=shutil.ignore_patterns("site"))
+    (tree / "mkdocs.yml").write_text(MKDOCS_YML.format(options="") + "theme:\n  name: material\nplugins:\n"
+                                     "  - handbook:\n      drift: ignore\n", encoding="utf-8")
+    result, _ = zensical_build(tree, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    mkdocs_site = build_site(tree, site_dir=tmp_path / "mkdocs-site").site_dir
+    compared = 0
+    for page_file in sorted((tree / "site").rglob("index.html")):
+        rel = page_file.relative_to(tree / "site")
+        if rel.parts[0] in ("search", "assets") or not (tree / "docs" / rel.parent).with_suffix(".md").exists() \
+                and not (tree / "docs" / rel.parent / "index.md").exists():
+            continue  # Zensical's and MkDocs' own pages, not the handbook's
+        ours, plugins = box_of(page_file.read_text(encoding="utf-8")), \
+            box_of((mkdocs_site / rel).read_text(encoding="utf-8"))
+        assert ours.times and "contributors" in ours.facts, rel
+        assert (ours.state, ours.times) == (plugins.state, plugins.times), rel
+        assert {k: v.strip() for k, v in ours.facts.items()} == {k: v.strip() for k, v in plugins.facts.items()}, rel
+        compared += 1
+    assert compared == PAGES
