@@ -144,6 +144,11 @@ def test_zensical_builds_the_generated_pages_mentions_and_discuss_boxes(tree):
     assert ("handbook-discuss__invite", "https://discord.gg/campfire-practice") in habits
     mentions = [href for cls, href in links_of(site / "habits" / "index.html") if cls == "handbook-mention"]
     assert "../channels/#habits" in mentions
+    # the page's dates and contributors from git, before the discuss box
+    tiny = (site / "habits" / "tiny-habits" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-11-02T10:00:00+00:00">November 2, 2026</time>' in tiny
+    assert "<span>Ada</span>" in tiny and "ada@example.org" not in tiny
+    assert tiny.index('data-handbook-history="committed"') < tiny.index("data-handbook-discuss")
     # the stylesheet, linked from every page as extra_css, with the rule that underlines the boxes' links
     css = (site / "assets" / "stylesheets" / "handbook.css").read_text(encoding="utf-8")
     assert ".handbook-discuss a," in css and "text-decoration: underline" in css
