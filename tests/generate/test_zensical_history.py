@@ -260,3 +260,46 @@ def test_zensical_shows_the_same_facts_as_the_plugin_under_mkdocs(repo, tmp_path
         assert {k: v.strip() for k, v in ours.facts.items()} == {k: v.strip() for k, v in plugins.facts.items()}, rel
         compared += 1
     assert compared == PAGES
+
+
+REVIEWED_PAGE = """\
+---
+owner: "@cohort"
+last_reviewed: 2020-01-02
+---
+# Tiny habits
+
+Start with one push-up.
+"""
+
+
+def review_facts(html: str) -> tuple[str | None, str, bool]:
+    """(the review line's date, its text, whether the overdue banner follows the title)."""
+    found = re.search(r'<span class="md-source-file__fact handbook-review" data-handbook-review="([^"]+)">(.*?)</span>\s*'
+                      r'</span>', html, re.S)
+    text = " ".join(re.sub(r"<[^>]+>", " ", re.sub(r"<svg.*?</svg>", "", found.group(2), flags=re.S)).split()) \
+        if found else ""
+    banner = re.search(r"</h1>\s*<div class=\"admonition warning handbook-review-banner\">", html) is not None
+    return (found.group(1) if found else None), text, banner
+
+
+@pytest.mark.parametrize("history", ["true", "false"])
+def test_review_line_and_overdue_banner_as_the_plugin_shows_them(repo, tmp_path, history):
+    from sitekit import build_site
+
+    tree = tmp_path / "handbook"
+    shutil.copytree(repo.root, tree, ignore=shutil.ignore_patterns("site"))
+    (tree / "docs" / "habits" / "tiny.md").write_text(REVIEWED_PAGE, encoding="utf-8")
+    (tree / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(options=f"      history: {history}") + "theme:\n  name: material\nplugins:\n  - handbook:\n"
+        f"      drift: ignore\n      history: {history}\n      review_every: 1 year\n      review_banner: true\n",
+        encoding="utf-8")
+    result, _ = zensical_build(tree, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    ours = review_facts((tree / "site" / "habits" / "tiny" / "index.html").read_text(encoding="utf-8"))
+    assert ours == ("2020-01-02", "Reviewed on January 2, 2020 by @cohort", True)
+    plugins = build_site(tree, site_dir=tmp_path / "mkdocs-site").html("habits/tiny/index.html")
+    assert review_facts(plugins) == ours
+    unreviewed = (tree / "site" / "habits" / "index.html").read_text(encoding="utf-8")
+    assert "handbook-review" not in unreviewed

@@ -1,4 +1,4 @@
-"""The page history box as HTML, for the Markdown extension Zensical runs (`handbook.site.standalone`).
+"""The page history box (and the review line in it) as HTML, for the Markdown extension Zensical runs (`handbook.site.standalone`).
 
 The same markup as the plugin's `partials/source-file.html` (its classes, `<time datetime>`,
 `data-handbook-history`), so the theme's styles and our stylesheet apply to both. Pure: the
@@ -19,6 +19,7 @@ ICONS = {
     "contributors": "material/account-group",
 }
 """The theme icon of each fact (Material's and Zensical's `.icons/` names)."""
+REVIEW_ICON = "material/calendar-check-outline"
 
 
 def history_html(hb: PageHistory, words: Words, icons: dict[str, str] | None = None, extra: str = "") -> str:
@@ -43,6 +44,20 @@ def history_html(hb: PageHistory, words: Words, icons: dict[str, str] | None = N
         return ""
     return (f'\n<aside class="md-source-file handbook-history" data-handbook-history="{html.escape(hb.state)}">'
             + "".join(facts) + "</aside>\n")
+
+
+def review_line_html(reviewed_iso: str, reviewed_text: str, owner: str | None, words: Words, icon: str = "") -> str:
+    """"Reviewed on March 1, 2024 by @docs", as the plugin's `partials/handbook-review.html`."""
+    lead = f'<span class="md-icon" title="{html.escape(words("reviewed"))}">{icon}</span>' if icon else ""
+    by = f' {html.escape(words("reviewed_by"))} {html.escape(owner)}' if owner else ""
+    return (f'<span class="md-source-file__fact handbook-review" data-handbook-review="{html.escape(reviewed_iso)}">'
+            f'{lead}<span>{html.escape(words("reviewed_on"))} <time datetime="{html.escape(reviewed_iso)}">'
+            f'{html.escape(reviewed_text)}</time>{by}</span></span>')
+
+
+def review_box_html(line: str) -> str:
+    """The review line alone, where there is no history box to hold it."""
+    return f'\n<aside class="md-source-file">{line}</aside>\n'
 
 
 def _fact(kind: str, label: str, icon: str, value: str) -> str:

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from handbook import i18n, project
 from handbook.site import generated
+from handbook.site.history_box import REVIEW_ICON
 from handbook.checks.categories import page_title, title_from_path
 from handbook.reviews import page as review_page
 from handbook.reviews.setup import Setup, prepare
@@ -30,7 +31,7 @@ from handbook.reviews.status import OVERDUE, PageReview, collect, last_reviewed_
 log = get_plugin_logger(__name__)
 
 LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
-ICON = "material/calendar-check-outline"
+ICON = REVIEW_ICON
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ Two pieces, so a site built by Zensical still shows what the plugin adds:
   one tree builds with either.
 - `HandbookExtension` (`markdown_extensions: [handbook.site.standalone]`) links `#channel`
   mentions and adds the page's dates and contributors (`standalone_history`, one git read per
-  build) and the "Discuss this page" box at the end of each page, reading the page's path and
+  build), its review line and overdue banner (`standalone_reviews`) and the "Discuss this page" box at the end of each page, reading the page's path and
   front matter from the rendering context Zensical gives Python-Markdown.
 """
 
@@ -20,6 +20,7 @@ import logging
 import os
 import posixpath
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -137,6 +138,17 @@ def discuss_html(discuss, words: Words = ENGLISH) -> str:
     return "\n" + "".join(parts) + "</aside>\n"
 
 
+class _Banner(Postprocessor):
+    """Puts the overdue-review banner under the page's title."""
+
+    def __init__(self, md: Markdown, add: Callable[[str], str]) -> None:
+        super().__init__(md)
+        self.add = add
+
+    def run(self, text: str) -> str:
+        return self.add(text)
+
+
 class HandbookExtension(Extension):
     """Mentions and "Discuss this page" where the MkDocs plugin does not run."""
 
@@ -163,8 +175,7 @@ class HandbookExtension(Extension):
             return
         if meta.get(GENERATED_KEY):
             return  # the generated pages write their own links
-        if options["history"]:
-            self._add_history(md, src_uri, words, links)
+        self._add_page_boxes(md, src_uri, meta, words, links, bool(options["history"]))
         if links is None:
             return
         mentions = MentionsExtension(links)
@@ -181,20 +192,38 @@ class HandbookExtension(Extension):
         if discuss is not None:
             md.postprocessors.register(_AppendBox(md, discuss_html(discuss, words)), "handbook_discuss", 0)
 
-    def _add_history(self, md: Markdown, src_uri: str, words: Words, links) -> None:
-        """The page's dates and contributors, as the plugin's box shows them under the page."""
-        from handbook.site.history_box import history_html
+    def _add_page_boxes(self, md: Markdown, src_uri: str, meta: dict, words: Words, links, history: bool) -> None:
+        """The page's dates and contributors, its review line and overdue banner, as the plugin
+        shows them (the discuss box comes after, at priority 0)."""
+        from handbook.reviews.page import add_banner
+        from handbook.reviews.status import OVERDUE
+        from handbook.site import history_box
         from handbook.site.page_history import page_history
         from handbook.site.standalone_history import build_history
+        from handbook.site.standalone_reviews import page_review, review_setup
 
         config = build_config(md)
         docs_dir = docs_folder(config)
         map_file = Path(self.getConfig("channel_map")).resolve()
-        build = build_history(config, docs_dir, map_file if map_file.is_file() else None, links, words)
-        hb = page_history(build.snapshot, src_uri, str(docs_dir / src_uri), words, build.redact)
-        box = history_html(hb, words, build.icons)
-        if box:  # before the discuss box (priority 0), as the plugin's layout has them
+        build = build_history(config, docs_dir, map_file if map_file.is_file() else None, links, words, history)
+        root = Path(str(config.get("root_dir") or ".")) if config else Path()
+        reviews = review_setup(config, root.resolve(), docs_dir, links.map if links is not None else None)
+        review = page_review(reviews, src_uri, docs_dir / src_uri, str(meta.get("title") or src_uri)) if reviews else None
+        line = ""
+        if review is not None and review.last_reviewed is not None:
+            owner = build.redact(review.owner_text) if review.owner_text else None
+            line = history_box.review_line_html(review.last_reviewed.isoformat(), words.date(review.last_reviewed),
+                                                owner, words, build.icons.get("reviewed", ""))
+        if history:
+            hb = page_history(build.snapshot, src_uri, str(docs_dir / src_uri), words, build.redact)
+            box = history_box.history_html(hb, words, build.icons, extra=line)
+        else:
+            box = history_box.review_box_html(line) if line else ""
+        if box:
             md.postprocessors.register(_AppendBox(md, box), "handbook_history", 1)
+        if reviews is not None and reviews.banner and review is not None and review.status == OVERDUE:
+            banner = _Banner(md, lambda text: add_banner(text, review, clean=build.redact, words=words))
+            md.postprocessors.register(banner, "handbook_review_banner", 2)
 
 
 def makeExtension(**kwargs: Any) -> HandbookExtension:  # noqa: N802 (Python-Markdown's name)

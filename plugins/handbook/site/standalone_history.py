@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.history.git import HistoryReader, Snapshot
+from handbook.history.log import History
 from handbook.i18n import Words
 from handbook.site import privacy
-from handbook.site.history_box import ICONS
+from handbook.site.history_box import ICONS, REVIEW_ICON
 from handbook.site.page_history import history_notice
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -42,18 +43,23 @@ _READER = HistoryReader()
 """Its own cache by HEAD: a `zensical serve` rebuild with the same HEAD runs no `git log` again."""
 
 
-def build_history(build: object, docs_dir: Path, map_file: Path | None, links, words: Words) -> BuildHistory:
+def build_history(build: object, docs_dir: Path, map_file: Path | None, links, words: Words,
+                  read_git: bool = True) -> BuildHistory:
     """The history of the build `build` (Zensical's configuration object; held, so its identity
-    cannot be reused), read on the first call and reused by every later page of that build."""
+    cannot be reused), read on the first call and reused by every later page of that build.
+    Without `read_git` (`history: false`) git is not run: the privacy step knows the map as it is."""
     global _LATEST
-    key = (str(docs_dir), str(map_file), links is not None and links.show_private_names, words)
+    key = (str(docs_dir), str(map_file), links is not None and links.show_private_names, words, read_git)
     with _LOCK:  # pages may be rendered from more than one thread
         if _LATEST is not None and _LATEST[0] is build and _LATEST[1] == key:
             return _LATEST[2]
-        snapshot = _READER.snapshot(docs_dir, map_file)
-        notice = history_notice(snapshot.history, "on the `handbook.site.standalone` extension")
-        if notice is not None:
-            log.log(*notice)
+        if read_git:
+            snapshot = _READER.snapshot(docs_dir, map_file)
+            notice = history_notice(snapshot.history, "on the `handbook.site.standalone` extension")
+            if notice is not None:
+                log.log(*notice)
+        else:
+            snapshot = Snapshot(History(problem="`history: false`"), {}, {})
         history = BuildHistory(snapshot, _redactor(snapshot, docs_dir, links, words).redact, theme_icons())
         _LATEST = (build, key, history)
         return history
@@ -76,7 +82,7 @@ def theme_icons() -> dict[str, str]:
         return {}
     folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
     icons = {}
-    for key, name in ICONS.items():
+    for key, name in {**ICONS, "reviewed": REVIEW_ICON}.items():
         try:
             icons[key] = (folder / f"{name}.svg").read_text(encoding="utf-8").strip()
         except OSError:

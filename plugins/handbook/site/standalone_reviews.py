@@ -1,0 +1,69 @@
+"""Owners and review dates for the Markdown extension Zensical runs: the footer line and banner.
+
+The review options are the handbook plugin's, read from `mkdocs.yml` (validated as the plugin
+validates them) once per build; each page's `last_reviewed:` and owner come from its own front
+matter, judged by `handbook.reviews` exactly as the plugin and `handbook review` judge them.
+Bad front matter is reported by `handbook review` and the MkDocs build; here such a page shows
+no footer line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.errors import HandbookError
+from handbook.reviews.setup import Setup, prepare
+from handbook.reviews.status import PageReview, review_page
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+@dataclass(frozen=True)
+class ReviewSetup:
+    """What every page of one build is judged by."""
+
+    setup: Setup
+    banner: bool
+    """The plugin's `review_banner`: overdue pages say so under their title."""
+
+
+_LOCK = threading.Lock()
+_LATEST: tuple[object, str, ReviewSetup | None] | None = None
+"""(Zensical's configuration object, the config file, its setup): only the latest build."""
+
+
+def review_setup(build: object, root: Path, docs_dir: Path, channel_map) -> ReviewSetup | None:
+    """The build's review setup, from the handbook plugin's options in the `mkdocs.yml` under
+    `root` (the defaults when it names no handbook plugin); None (after one warning) when that
+    file cannot be used, or when the build has no `mkdocs.yml` (`zensical.toml`)."""
+    global _LATEST
+    from handbook.project import CONFIG_NAMES, load_project
+
+    config_file = next((root / name for name in CONFIG_NAMES if (root / name).is_file()), None)
+    with _LOCK:
+        if _LATEST is not None and _LATEST[0] is build and _LATEST[1] == str(config_file):
+            return _LATEST[2]
+        found = None
+        if config_file is not None:
+            try:
+                options = load_project(config_file).options
+                found = ReviewSetup(prepare(options, root, docs_dir, channel_map, config_name=config_file.name),
+                                    bool(options.review_banner))
+            except HandbookError as err:
+                log.warning(f"Review dates are not shown: {err}")
+        _LATEST = (build, str(config_file), found)
+        return found
+
+
+def page_review(reviews: ReviewSetup, src_uri: str, source: Path, title: str) -> PageReview | None:
+    """The page's review, from its front matter; None when its file cannot be read."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    s = reviews.setup
+    review, _ = review_page(src_uri, src_uri, title, text, s.defaults, s.today, s.due_within)
+    return review
