@@ -303,3 +303,19 @@ def test_review_line_and_overdue_banner_as_the_plugin_shows_them(repo, tmp_path,
     assert review_facts(plugins) == ours
     unreviewed = (tree / "site" / "habits" / "index.html").read_text(encoding="utf-8")
     assert "handbook-review" not in unreviewed
+
+
+def test_a_bad_review_option_is_named_once_and_the_pages_still_build(repo, tmp_path):
+    tree = tmp_path / "handbook"
+    shutil.copytree(repo.root, tree, ignore=shutil.ignore_patterns("site"))
+    (tree / "docs" / "habits" / "tiny.md").write_text(REVIEWED_PAGE, encoding="utf-8")
+    (tree / "mkdocs.yml").write_text(MKDOCS_YML.format(options="") + "plugins:\n  - handbook:\n"
+                                     "      review_timezone: Mars/Olympus\n", encoding="utf-8")
+    result, _ = zensical_build(tree, tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "Traceback" not in output
+    assert output.count("Review dates are not shown") == 1, output
+    assert "mkdocs.yml" in output and "review_timezone" in output, output
+    tiny = (tree / "site" / "habits" / "tiny" / "index.html").read_text(encoding="utf-8")
+    assert "handbook-review" not in tiny and "handbook-history" in tiny
