@@ -28,7 +28,7 @@ from handbook.linkhealth import directory as community_directory
 from handbook.linkhealth import report as link_report
 from handbook.linkhealth.communities import load_communities
 from handbook.linkhealth.status import load_status
-from handbook.site.mentions import MentionsExtension, line_start_findings, mention_findings
+from handbook.site.mentions import MentionsExtension, line_start_findings, line_start_mentions, mention_findings
 from handbook.site import page_privacy, privacy
 from handbook.site.history import SiteHistory
 from handbook.site.reviews import SiteReviews
@@ -139,7 +139,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         markdown = self._history().changelog_markdown(markdown, page, config, files)
         if not page.file.generated_by:
             self._report_link_health(None, self.problem_links.page_findings(markdown, self._display(page.file)))
-            self._report_line_start_mentions(page)
+            self._report_line_start_mentions(page, markdown)
         markdown = self.reviews.page_markdown(markdown, page, files)
         if self.mentions is not None:
             self.mentions.begin_page(page.file.src_uri, markdown)
@@ -177,13 +177,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # --- helpers ---------------------------------------------------------------------------
 
-    def _report_line_start_mentions(self, page: Page) -> None:
-        """`#welcome is where...` at a line's start is a heading to Python-Markdown: said once per line."""
+    def _report_line_start_mentions(self, page: Page, markdown: str) -> None:
+        """`#welcome is where...` at a line's start is a heading to Python-Markdown: said once per line.
+        The page's file is read again (for its line numbers) only when its Markdown has one."""
         if self.links is None:
             return
         known = self.links
-        for finding in line_start_findings(links.file_source(page.file), self._display(page.file),
-                                           lambda name: known.lookup(name) is not None):
+
+        def is_channel(name: str) -> bool:
+            return known.lookup(name) is not None
+
+        if not line_start_mentions(markdown, is_channel):
+            return
+        for finding in line_start_findings(links.file_source(page.file), self._display(page.file), is_channel):
             log.warning(finding.as_log_line())
 
     def _redact_private(self, text: str) -> str:

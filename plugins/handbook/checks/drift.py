@@ -147,14 +147,22 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
 
 
 def _names_taken(missing: list[HandbookCategory], channel_map: ChannelMap) -> dict[str, str]:
-    holders = {normalize_channel_name(c.name): c.category for c in channel_map.topic_channels()
-               if c.category and not c.is_archived}
-    taken = {}
-    for category in missing:
+    holders: dict[str, str | None] = {normalize_channel_name(c.name): c.category for c in channel_map.topic_channels()
+                                      if c.category and not c.is_archived}
+    return {folder: holder for folder, holder in claim_names(missing, holders).items() if holder is not None}
+
+
+def claim_names(categories: list[HandbookCategory], holders: dict[str, str | None]) -> dict[str, str | None]:
+    """Who already has the channel name of each of `categories` whose name is taken: folder ->
+    the folder holding it, or None for a channel of the map that stands for no category. The first
+    category to ask for a free name gets it (`Yes/` before `yes/`), and joins `holders`."""
+    taken: dict[str, str | None] = {}
+    for category in categories:
         name = normalize_channel_name(category.expected_channel)
-        holder = holders.setdefault(name, category.folder)
-        if holder != category.folder:
-            taken[category.folder] = holder
+        if name in holders:
+            taken[category.folder] = holders[name]
+        else:
+            holders[name] = category.folder
     return taken
 
 

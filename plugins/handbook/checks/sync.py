@@ -21,7 +21,7 @@ from handbook.channelmap.textpatch import split_lines
 from handbook.channelmap.yaml_io import write_roundtrip
 from handbook.checks import matching
 from handbook.checks.categories import HandbookCategory
-from handbook.checks.drift import Drift, default_topic_for
+from handbook.checks.drift import Drift, claim_names, default_topic_for
 
 DEFAULT_TOPIC_CATEGORY = "Handbook Topics"
 
@@ -136,23 +136,18 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
 
 
 def _one_per_name(categories: list[HandbookCategory], names: set[str]) -> tuple[list[HandbookCategory], list[str]]:
-    """The categories whose channel name is free (`Yes/` and `yes/` both ask for #yes: only the
-    first gets it), and a note for each of the others."""
-    free: list[HandbookCategory] = []
-    notes: list[str] = []
-    first: dict[str, HandbookCategory] = {}
+    """The categories whose channel name is free of `names` (the map's channels) and of each other
+    (`Yes/` and `yes/` both ask for #yes: only the first gets it), and a note for each of the others."""
+    taken = claim_names(categories, dict.fromkeys(names))
+    notes = []
     for category in categories:
-        name = normalize_channel_name(category.expected_channel)
-        if name in names:
-            other = first.get(name)
-            by = f"`{other.folder}`" if other else "another channel of the map"
-            notes.append(f"did not add #{category.expected_channel} for `{category.folder}`: {by} has that name; "
-                         f"give `{category.folder}` another with `channel: other-name` in its index.md front matter")
+        if category.folder not in taken:
             continue
-        names.add(name)
-        first[name] = category
-        free.append(category)
-    return free, notes
+        other = taken[category.folder]
+        by = f"`{other}`" if other else "another channel of the map"
+        notes.append(f"did not add #{category.expected_channel} for `{category.folder}`: {by} has that name; "
+                     f"give `{category.folder}` another with `channel: other-name` in its index.md front matter")
+    return [c for c in categories if c.folder not in taken], notes
 
 
 def _unnamed_note(category: HandbookCategory) -> str:

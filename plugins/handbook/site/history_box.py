@@ -27,14 +27,14 @@ def history_html(hb: PageHistory, words: Words, icons: dict[str, str] | None = N
     icons = icons or {}
     facts = []
     if hb.updated:
-        facts.append(_fact("updated", words("history_updated"), icons.get("updated", ""),
+        facts.append(_fact("updated", "history_updated", words, icons.get("updated", ""),
                            f'<time datetime="{hb.updated_iso}">{html.escape(hb.updated_text or "")}</time>'))
     if hb.created:
-        facts.append(_fact("created", words("history_created"), icons.get("created", ""),
+        facts.append(_fact("created", "history_created", words, icons.get("created", ""),
                            f'<time datetime="{hb.created_iso}">{html.escape(hb.created_text or "")}</time>'))
     if hb.contributors:
         icon = icons.get("contributor" if len(hb.contributors) == 1 else "contributors", "")
-        facts.append(_fact("contributors", words("history_contributors"), icon,
+        facts.append(_fact("contributors", "history_contributors", words, icon,
                            f'<span>{html.escape(", ".join(hb.contributors))}</span>'))
     if hb.note:
         facts.append(f'<span class="md-source-file__fact handbook-history__note">{html.escape(hb.note)}</span>')
@@ -60,10 +60,10 @@ def review_box_html(line: str) -> str:
     return f'\n<aside class="md-source-file">{line}</aside>\n'
 
 
-def _fact(kind: str, label: str, icon: str, value: str) -> str:
-    label = html.escape(label)
+def _fact(kind: str, key: str, words: Words, icon: str, value: str) -> str:
+    label = html.escape(words(key))
     if icon:  # as the theme shows it: the icon, named for screen readers and on hover
         lead = f'<span class="md-icon" role="img" title="{label}" aria-label="{label}">{icon}</span>'
     else:  # no icon to show: the label itself, so the date is never a bare date
-        lead = f'<span class="handbook-history__label">{label}:</span> '
+        lead = f'<span class="handbook-history__label">{html.escape(words("label_then", label=words(key)))}</span> '
     return f'<span class="md-source-file__fact handbook-history__{kind}">{lead}{value}</span>'

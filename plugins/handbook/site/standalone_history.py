@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from handbook.i18n import Words
 from handbook.site import privacy
 from handbook.site.history_box import ICONS, REVIEW_ICON
 from handbook.site.page_history import history_notice
+from handbook.site.per_build import LatestBuild
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -36,23 +36,17 @@ class BuildHistory:
     icons: dict[str, str] = field(default_factory=dict)
 
 
-_LOCK = threading.Lock()
-_LATEST: tuple[object, tuple, BuildHistory] | None = None
-"""(Zensical's configuration object, the options' key, its history): only the latest build."""
+_LATEST: LatestBuild[BuildHistory] = LatestBuild()
 _READER = HistoryReader()
 """Its own cache by HEAD: a `zensical serve` rebuild with the same HEAD runs no `git log` again."""
 
 
 def build_history(build: object, docs_dir: Path, map_file: Path | None, links, words: Words,
                   read_git: bool = True) -> BuildHistory:
-    """The history of the build `build` (Zensical's configuration object; held, so its identity
-    cannot be reused), read on the first call and reused by every later page of that build.
-    Without `read_git` (`history: false`) git is not run: the privacy step knows the map as it is."""
-    global _LATEST
-    key = (str(docs_dir), str(map_file), links is not None and links.show_private_names, words, read_git)
-    with _LOCK:  # pages may be rendered from more than one thread
-        if _LATEST is not None and _LATEST[0] is build and _LATEST[1] == key:
-            return _LATEST[2]
+    """The history of the build `build` (Zensical's configuration object), read on the first call
+    and reused by every later page of that build. Without `read_git` (`history: false`) git is not
+    run: the privacy step knows the map as it is."""
+    def read() -> BuildHistory:
         if read_git:
             snapshot = _READER.snapshot(docs_dir, map_file)
             notice = history_notice(snapshot.history, "on the `handbook.site.standalone` extension")
@@ -60,9 +54,10 @@ def build_history(build: object, docs_dir: Path, map_file: Path | None, links, w
                 log.log(*notice)
         else:
             snapshot = Snapshot(History(problem="`history: false`"), {}, {})
-        history = BuildHistory(snapshot, _redactor(snapshot, docs_dir, links, words).redact, theme_icons())
-        _LATEST = (build, key, history)
-        return history
+        return BuildHistory(snapshot, _redactor(snapshot, docs_dir, links, words).redact, theme_icons())
+
+    key = (str(docs_dir), str(map_file), links is not None and links.show_private_names, words, read_git)
+    return _LATEST.get(build, key, read)
 
 
 def _redactor(snapshot: Snapshot, docs_dir: Path, links, words: Words) -> privacy.Redactor:

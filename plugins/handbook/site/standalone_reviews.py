@@ -10,13 +10,13 @@ no footer line, never a traceback.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.errors import HandbookError
 from handbook.reviews.setup import Setup, prepare
 from handbook.reviews.status import PageReview, review_page
+from handbook.site.per_build import LatestBuild
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -30,32 +30,29 @@ class ReviewSetup:
     """The plugin's `review_banner`: overdue pages say so under their title."""
 
 
-_LOCK = threading.Lock()
-_LATEST: tuple[object, str, ReviewSetup | None] | None = None
-"""(Zensical's configuration object, the config file, its setup): only the latest build."""
+_LATEST: LatestBuild[ReviewSetup | None] = LatestBuild()
 
 
 def review_setup(build: object, root: Path, docs_dir: Path, channel_map) -> ReviewSetup | None:
     """The build's review setup, from the handbook plugin's options in the `mkdocs.yml` under
     `root` (the defaults when it names no handbook plugin); None (after one warning) when that
     file cannot be used, or when the build has no `mkdocs.yml` (`zensical.toml`)."""
-    global _LATEST
     from handbook.project import CONFIG_NAMES, load_project
 
     config_file = next((root / name for name in CONFIG_NAMES if (root / name).is_file()), None)
-    with _LOCK:
-        if _LATEST is not None and _LATEST[0] is build and _LATEST[1] == str(config_file):
-            return _LATEST[2]
-        found = None
-        if config_file is not None:
-            try:
-                options = load_project(config_file).options
-                found = ReviewSetup(prepare(options, root, docs_dir, channel_map, config_name=config_file.name),
-                                    bool(options.review_banner))
-            except HandbookError as err:
-                log.warning(f"Review dates are not shown: {err}")
-        _LATEST = (build, str(config_file), found)
-        return found
+
+    def read() -> ReviewSetup | None:
+        if config_file is None:
+            return None
+        try:
+            options = load_project(config_file).options
+            return ReviewSetup(prepare(options, root, docs_dir, channel_map, config_name=config_file.name),
+                               bool(options.review_banner))
+        except HandbookError as err:
+            log.warning(f"Review dates are not shown: {err}")
+            return None
+
+    return _LATEST.get(build, str(config_file), read)
 
 
 def page_review(reviews: ReviewSetup, src_uri: str, source: Path, title: str) -> PageReview | None:
