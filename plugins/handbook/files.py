@@ -136,3 +136,11 @@ def _alive(pid: int) -> bool:
     except OSError:  # another user's process: alive
         return True
     return True
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as people see it in messages: relative to the project when it is inside it."""
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)

@@ -106,10 +106,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _read_reviews(self, files: Files, config: MkDocsConfig) -> Files:
         """Owners and review dates are read with the files, before the nav exists: the categories
-        for them come from mkdocs.yml's nav and the files, as `handbook check` finds them."""
-        folders = [c.folder for c in find_categories(files, self.docs_dir, config.nav, self.config.exclude_categories,
-                                                     skip=project.blog_folders(config),
-                                                     languages=project.language_folders(config))]
+        that `review_every_by_category` may name come from mkdocs.yml's nav and the files, as
+        `handbook check` finds them (looked for only when it names any)."""
+        folders = None
+        if self.config.review_every_by_category:
+            folders = [c.folder for c in find_categories(files, self.docs_dir, config.nav,
+                                                         self.config.exclude_categories,
+                                                         skip=project.blog_folders(config),
+                                                         languages=project.language_folders(config))]
         try:
             return self.reviews.read_pages(files, config, folders, words=self.words)
         except HandbookError as err:

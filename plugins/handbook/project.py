@@ -24,6 +24,7 @@ from handbook.checks.analysis import analyse as analyse_categories
 from handbook.checks.categories import HandbookCategory, find_categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
+from handbook.files import display_path
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 """Found in this order when no `-f` names one: MkDocs' names, then ProperDocs'."""
@@ -211,14 +212,6 @@ def _asks_for_channel(folder: Path) -> bool:
         if isinstance(channel, str) and channel.strip():
             return True
     return False
-
-
-def display_path(path: Path, root: Path) -> str:
-    """A path as people see it in messages: relative to the project when it is inside it."""
-    try:
-        return Path(os.path.relpath(path, root)).as_posix()
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def load_map(path: Path, shown: str | None = None) -> ChannelMap | None:

@@ -6,6 +6,7 @@ embed limits: https://discord.com/developers/docs/resources/message#embed-object
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 EMBED_TITLE_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TOTAL_MAX = 256, 4096, 2048, 6000
@@ -28,3 +29,11 @@ def embed_message(title: str, lines: list[str], footer: str, site_url: str | Non
     if site_url:
         embed["url"] = site_url
     return {"username": "Handbook", "embeds": [embed], "allowed_mentions": {"parse": []}}
+
+
+_MARKDOWN = re.compile(r"([\\`*_~|\[\]()<>#@])")
+
+
+def escape(text: str) -> str:
+    """Plain text for a Discord message: Markdown and mention syntax neutralised."""
+    return _MARKDOWN.sub(r"\\\1", text)

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from handbook.checks import categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
-from handbook.webhook import embed_message
+from handbook.webhook import embed_message, escape
 
 STATUS_WORD = {"added": "Added", "updated": "Updated", "renamed": "Moved", "removed": "Removed"}
 STATUS_ORDER = ("added", "updated", "renamed", "removed")
@@ -160,14 +160,6 @@ def page_url(site: Site, path: str) -> str | None:
 
 
 # --- the message ------------------------------------------------------------------------------
-
-_MARKDOWN = re.compile(r"([\\`*_~|\[\]()<>#@])")
-
-
-def escape(text: str) -> str:
-    """Plain text for a Discord message: Markdown and mention syntax neutralised."""
-    return _MARKDOWN.sub(r"\\\1", text)
-
 
 def build_message(changes: list[PageChange], since: str, commits: int, site_url: str | None) -> dict:
     lines = []

@@ -11,22 +11,13 @@ anyway. With `ping`, the message's text (outside the embed) mentions the owning 
 
 from __future__ import annotations
 
-import re
 
-from handbook.webhook import embed_message
+from handbook.webhook import embed_message, escape
 from handbook.reviews.page import format_date
 from handbook.reviews.status import OVERDUE, PageReview
 
 CONTENT_MAX = 2000  # a message's own text (the embed's limits are discord.announce's)
 NO_OWNER = "No owner"
-_MARKDOWN = re.compile(r"([\\`*_~|\[\]()<>#@])")
-
-
-def escape(text: str) -> str:
-    """Plain text for Discord: Markdown and mention syntax neutralised."""
-    return _MARKDOWN.sub(r"\\\1", text)
-
-
 def owner_label(review: PageReview) -> tuple[str, list[str]]:
     """The group heading for a page's owners, and the role ids in it."""
     if not review.owners:

@@ -6,13 +6,12 @@ The build (`handbook.site.reviews`) and the command line (`handbook.cli.review`)
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.files import read_text
+from handbook.files import display_path, read_text
 from handbook.findings import Finding
 from handbook.reviews import codeowners, dates
 from handbook.reviews.status import Defaults
@@ -74,12 +73,3 @@ def codeowners_file(option: str, root: Path, config_name: str = "mkdocs.yml") ->
 def load_codeowners(path: Path, root: Path) -> codeowners.CodeOwners:
     shown = display_path(path, root)
     return codeowners.parse(read_text(path, shown), shown)
-
-
-
-def display_path(path: Path, root: Path) -> str:
-    """As `handbook.project.display_path` (which this package may not import: `config` imports it)."""
-    try:
-        return Path(os.path.relpath(path, root)).as_posix()
-    except ValueError:  # another drive on Windows
-        return str(path)

@@ -58,6 +58,8 @@ class PageReview:
     last_reviewed: date | None = None
     every: Duration | None = None
     due: date | None = None
+    reviewed_line: int | None = None
+    """The line of `last_reviewed:` in the page's file, for the overdue finding."""
     status: str = NEVER
 
     @property
@@ -122,6 +124,7 @@ def review_page(src_uri: str, file: str, title: str, text: str, defaults: Defaul
         page.every = page.every or defaults.review_every
 
     reviewed = meta.get("last_reviewed")
+    page.reviewed_line = reviewed.line if reviewed else None
     if reviewed is not None and reviewed.raw not in (None, ""):
         try:
             if not isinstance(reviewed.raw, str):
@@ -167,11 +170,6 @@ def collect(pages: Iterable[tuple[str, str, str, str]], defaults: Defaults, toda
         findings.extend(problems)
     reviews.sort(key=lambda p: p.sort_key)
     return reviews, findings
-
-
-def last_reviewed_line(text: str) -> int | None:
-    value = frontmatter.read(text).get("last_reviewed")
-    return value.line if value else None
 
 
 def _owners(value: frontmatter.Value, roles: dict[str, str | None] | None, bad: Bad) -> tuple[Owner, ...]:

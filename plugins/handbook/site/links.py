@@ -170,14 +170,11 @@ class ChannelLinks:
         )
 
 
-INVITE_URL = re.compile(r"https://(?:discord\.gg|discord\.com/invite)/[A-Za-z0-9-]+/?")
-"""The only invites the site links to: https://discord.gg/CODE or https://discord.com/invite/CODE."""
-
-
 def public_invite(value: str | None) -> str | None:
-    """`server.invite` when it is safe to render as a link, else None (the plugin warns)."""
+    """`server.invite` when it is safe to render as a link (https://discord.gg/CODE or
+    https://discord.com/invite/CODE, the map's own rule), else None (the plugin warns)."""
     value = value.strip() if isinstance(value, str) else None
-    return value if value and INVITE_URL.fullmatch(value) else None
+    return value if value and rules.is_invite_url(value) else None
 
 
 def invite_finding(channel_map: ChannelMap, display: str) -> Finding | None:

@@ -26,7 +26,7 @@ from handbook.site.history_box import REVIEW_ICON
 from handbook.checks.categories import page_title, title_from_path
 from handbook.reviews import page as review_page
 from handbook.reviews.setup import Setup, prepare
-from handbook.reviews.status import OVERDUE, PageReview, collect, last_reviewed_line, overdue_finding
+from handbook.reviews.status import OVERDUE, PageReview, collect, overdue_finding
 
 log = get_plugin_logger(__name__)
 
@@ -65,14 +65,14 @@ class SiteReviews:
             self.icon = Markup("")
 
     # --- on_files ------------------------------------------------------------------------------
-    def read_pages(self, files: Files, config: MkDocsConfig, category_folders: list[str],
+    def read_pages(self, files: Files, config: MkDocsConfig, category_folders: list[str] | None,
                    words: i18n.Words = i18n.ENGLISH) -> Files:
         self.words = words
         self.setup = prepare(self.options, self.root, self.docs_dir, self.channel_map, category_folders,
                              Path(config.config_file_path).name)
         for finding in self.setup.findings:
             log.warning(finding.as_log_line())
-        pages, texts = [], {}
+        pages = []
         for file in files.documentation_pages():
             if file.generated_by is not None or not file.abs_src_path:
                 continue
@@ -80,7 +80,6 @@ class SiteReviews:
                 text = file.content_string
             except (OSError, UnicodeDecodeError):
                 continue  # MkDocs reports an unreadable page itself
-            texts[file.src_uri] = text
             shown = project.display_path(Path(file.abs_src_path), self.root)
             pages.append((file.src_uri, shown, file.src_uri, text))
         reviews, findings = collect(pages, self.setup.defaults, self.setup.today, self.setup.due_within)
@@ -89,7 +88,7 @@ class SiteReviews:
         level = LEVELS.get(self.options.review_overdue)
         for review in reviews:
             if review.status == OVERDUE and level is not None:
-                log.log(level, overdue_finding(review, last_reviewed_line(texts[review.src_uri])).as_log_line())
+                log.log(level, overdue_finding(review, review.reviewed_line).as_log_line())
         self.reviews = {r.src_uri: r for r in reviews}
         return self._add_page(files, config)
 
