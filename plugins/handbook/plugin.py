@@ -142,7 +142,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         markdown = self._history().changelog_markdown(markdown, page, config, files)
         if not page.file.generated_by:
-            self._report_link_health(None, self.problem_links.page_findings(markdown, self._display(page.file)))
+            if self.problem_links.in_text(markdown):  # the file's own text: its lines count the front matter
+                self._report_link_health(None, self.problem_links.page_findings(links.file_source(page.file),
+                                                                                self._display(page.file)))
             self._report_line_start_mentions(page, markdown)
         markdown = self.reviews.page_markdown(markdown, page, files)
         if self.mentions is not None:

@@ -135,6 +135,13 @@ def test_dead_links_of_the_last_check_are_warnings_with_file_and_line(tmp_path):
                for i in infos)
 
 
+def test_a_dead_link_s_line_counts_the_page_s_front_matter(tmp_path):
+    page = "---\ntitle: Reading\ndescription: What we read\n---\n\n# Reading\n\nSee [the paper](https://study.example/paper).\n"
+    built = site(tmp_path, files={"link_status.json": LAST, "docs/reading.md": page})
+    assert any(w.startswith("docs/reading.md:8: https://study.example/paper was dead")
+               for w in lines(built, logging.WARNING)), lines(built, logging.WARNING)
+
+
 @pytest.mark.parametrize("level, warned, informed", [("info", 0, 4), ("ignore", 0, 0)])
 def test_link_health_sets_the_level(tmp_path, level, warned, informed):
     built = site(tmp_path, f"      link_health: {level}\n", {"link_status.json": LAST})

@@ -27,8 +27,13 @@ class ProblemLinks:
             self.problems = {url: r for url, r in status.links.items()
                              if r.status in ("dead", "redirected", "unreachable")}
 
+    def in_text(self, text: str) -> bool:
+        """Whether `text` may hold one of the problem links (a quick look before any parsing)."""
+        return bool(self.problems) and any(url in text for url in self.problems)
+
     def page_findings(self, markdown: str, shown: str) -> list[Finding]:
-        if not self.problems or not any(url in markdown for url in self.problems):
+        """The problem links of a page whose whole text (front matter included, for the lines) is `markdown`."""
+        if not self.in_text(markdown):
             return []
         findings = []
         for link in external_links(markdown):
