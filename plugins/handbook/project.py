@@ -22,6 +22,7 @@ from handbook.checks.drift import RenameLookup
 from handbook.checks.analysis import Analysis
 from handbook.checks.analysis import analyse as analyse_categories
 from handbook.checks.categories import HandbookCategory, find_categories
+from handbook.checks.matching import unlinked_categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
 from handbook.files import display_path
@@ -30,9 +31,11 @@ CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml"
 """Found in this order when no `-f` names one: MkDocs' names, then ProperDocs'."""
 
 
-def find_config_file() -> Path | None:
-    """The configuration file in the current folder, as `mkdocs` or `properdocs` would find it."""
-    return next((Path(name) for name in CONFIG_NAMES if Path(name).is_file()), None)
+def find_config_file(folder: Path | None = None) -> Path | None:
+    """The configuration file in `folder` (the current one by default), as `mkdocs` or
+    `properdocs` would find it."""
+    base = folder or Path()
+    return next((base / name for name in CONFIG_NAMES if (base / name).is_file()), None)
 
 
 class ProjectError(HandbookError):
@@ -227,7 +230,7 @@ def detect_renames(root: Path, docs_dir: Path, categories: list[HandbookCategory
     """Ask git only about folders that topic channels still mirror but that are gone, and only
     when some category has no channel yet (a rename needs somewhere to go)."""
     gone = drift_rules.orphan_folders(categories, channel_map)
-    new = [c.folder for c in categories if c.wants_channel and channel_map.topic_channel_for(c.folder) is None]
+    new = [c.folder for c in unlinked_categories(categories, channel_map)]
     if not gone or not new:
         return RenameLookup()
     from handbook.history.git import look_up_folder_renames  # git is touched only when needed
@@ -254,7 +257,7 @@ def analyse(root: Path, docs_dir: Path, map_path: Path, channel_map: ChannelMap 
     `config_file` is mkdocs.yml (its nav's titles are part of a category's title history)."""
     lookup = detect_renames(root, docs_dir, categories, channel_map) if channel_map else RenameLookup()
     if config_file is None:
-        config_file = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+        config_file = find_config_file(root)
     origins = detect_topic_origins(root, docs_dir, config_file, map_path, categories, channel_map) \
         if channel_map else {}
     return analyse_categories(categories, channel_map, lookup.renames, display_path(map_path, root),

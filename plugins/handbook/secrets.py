@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 
-SECRET_ENV_VARS = ("DISCORD_TOKEN", "DISCORD_WEBHOOK_URL")
+TOKEN_ENV = "DISCORD_TOKEN"
+WEBHOOK_ENV = "DISCORD_WEBHOOK_URL"
+GUILD_ENV = "DISCORD_GUILD_ID"
+"""Not a secret: the server's id, for commands run on a map without `server.guild_id`."""
+SECRET_ENV_VARS = (TOKEN_ENV, WEBHOOK_ENV)
 MIN_SECRET_LENGTH = 8
 """Discord's bot tokens are about 70 characters and webhook URLs longer; no real one is shorter."""
 

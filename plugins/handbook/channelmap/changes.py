@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import yaml
 
+from handbook.channelmap.rules import KINDS
 from handbook.i18n import ENGLISH, Words
 
-KINDS = ("topic", "prompt", "announcement", "voice", "forum")
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it (many times faster on long map histories)."""

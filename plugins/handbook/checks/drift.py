@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from handbook.checks.categories import HandbookCategory
+from handbook.checks.matching import unlinked_categories
 from handbook.channelmap.model import Channel, ChannelMap
 from handbook.channelmap.rules import nfc, normalize_channel_name, same_channel_name
 from handbook.findings import INFO, WARNING, Finding
@@ -109,7 +110,7 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
     by_folder = {nfc(category.folder): category for category in categories}  # NFD on macOS, NFC typed
     renames = {nfc(old): nfc(new) for old, new in renames.items()}
     # A name Discord would refuse is its own finding (`unusable-channel-name`), not a missing channel.
-    unlinked = [c for c in categories if c.wants_channel and channel_map.topic_channel_for(c.folder) is None]
+    unlinked = unlinked_categories(categories, channel_map)
     missing = [c for c in unlinked if c.has_usable_channel_name]
     unnamed = [c for c in unlinked if not c.has_usable_channel_name]
     claimed: set[str] = set()

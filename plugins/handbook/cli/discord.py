@@ -17,16 +17,13 @@ from typing import TYPE_CHECKING, Any
 from handbook.channelmap import rules
 from handbook.cli import review as review_commands
 from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_PENDING, UsageError, config_option, format_option
-from handbook.secrets import SECRET_ENV_VARS
+from handbook.secrets import GUILD_ENV, TOKEN_ENV, WEBHOOK_ENV
 
 if TYPE_CHECKING:
     from handbook.channelmap.model import ChannelMap
 
 # The Discord modules (and httpx) load only when a `discord` command runs, so registering the
 # commands costs other commands nothing.
-TOKEN_ENV, WEBHOOK_ENV = SECRET_ENV_VARS
-GUILD_ENV = "DISCORD_GUILD_ID"
-
 CLIENT_OPTIONS: dict[str, Any] = {}
 """Extra keyword arguments for every DiscordClient this module makes (tests pass a fake clock)."""
 
@@ -95,12 +92,19 @@ def archive_name(channel_map: ChannelMap | None) -> str:
 
 
 def save_document(path: Path, document: Any) -> None:
-    from handbook.channelmap.schema_gen import write_schema_beside
     from handbook.channelmap.yaml_io import write_roundtrip
-    from handbook.files import read_text, write_atomic
+    from handbook.files import read_text
+
+    write_map(path, write_roundtrip(read_text(path) if path.exists() else "", document))
+
+
+def write_map(path: Path, text: str) -> None:
+    """The map's new text, atomically; a new map gets its schema beside it."""
+    from handbook.channelmap.schema_gen import write_schema_beside
+    from handbook.files import write_atomic
 
     fresh = not path.exists()
-    write_atomic(path, write_roundtrip("" if fresh else read_text(path), document))
+    write_atomic(path, text)
     if fresh:
         write_schema_beside(path)  # the header's `yaml-language-server` line points at it
 
@@ -112,9 +116,9 @@ def handbook_categories(args: argparse.Namespace):
     """The handbook's categories when pull works on a project: `-f`, or no `--map` and a mkdocs.yml
     here. A map named with `--map` alone is pulled on its own and links no channel to a docs folder
     (the mkdocs.yml in this folder may belong to another project)."""
-    from handbook.project import CONFIG_NAMES, load_project
+    from handbook.project import find_config_file, load_project
 
-    if not args.config_file and (args.map or not any(Path(n).is_file() for n in CONFIG_NAMES)):
+    if not args.config_file and (args.map or find_config_file() is None):
         return []
     return load_project(args.config_file).categories()
 
@@ -140,7 +144,8 @@ def run_pull(args: argparse.Namespace) -> int:
     old_text = read_text(path) if path.exists() else None
     shown = display_path(path.resolve(), Path.cwd())
     # judged as it would be written (line numbers as in the file), before anything is
-    refuse_invalid(channel_map, write_roundtrip(old_text or "", document), path, shown, "handbook discord pull")
+    text = write_roundtrip(old_text or "", document)
+    refuse_invalid(channel_map, text, path, shown, "handbook discord pull")
     fresh = channel_map is None
     if report.changes:
         print(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
@@ -159,7 +164,7 @@ def run_pull(args: argparse.Namespace) -> int:
     if args.check:
         return EXIT_PENDING if report.changes else EXIT_CLEAN
     if report.changes or fresh:
-        save_document(path, document)
+        write_map(path, text)
         if report.linked:
             print("Next: `handbook sync` adds topic channels for the other categories, then "
                   "`handbook discord plan` shows what apply would change.")

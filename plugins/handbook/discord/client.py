@@ -28,16 +28,13 @@ import httpx
 from handbook import __version__
 from handbook.channelmap.rules import AUDIT_LOG_REASON_MAX
 from handbook.discord.errors import ConfigurationError, DiscordError, RateLimited, UncertainWrite
-from handbook.secrets import redact
+from handbook.secrets import TOKEN_ENV, WEBHOOK_ENV, redact
 
 __all__ = ["ConfigurationError", "DiscordError", "DiscordClient", "RateLimited", "UncertainWrite",
            "audit_log_reason", "execute_webhook", "redact", "route_template"]
 
 DEFAULT_API_URL = "https://discord.com/api/v10"
 API_URL_ENV = "HANDBOOK_DISCORD_API_URL"
-TOKEN_ENV = "DISCORD_TOKEN"
-GUILD_ENV = "DISCORD_GUILD_ID"
-WEBHOOK_ENV = "DISCORD_WEBHOOK_URL"
 MAX_429_IN_A_ROW = 10
 USER_AGENT = f"DiscordBot (https://github.com/campfire-practice/handbook, {__version__})"
 

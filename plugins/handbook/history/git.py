@@ -352,19 +352,9 @@ def commits_since(repo_dir: Path, docs_dir: Path, since: str) -> list[Commit]:
 
 
 def read_blobs(repository: Repository, shas: Iterable[str]) -> dict[str, bytes]:
-    """The content of the given blobs, through one `git cat-file --batch` process."""
-    git = _gitpython()
-    out: dict[str, bytes] = {}
-    repo_git = repository.repo.git  # type: ignore[attr-defined]
-    try:
-        for sha in dict.fromkeys(shas):
-            try:
-                out[sha] = repo_git.get_object_data(sha)[3]
-            except (ValueError, git.exc.GitError, OSError) as e:
-                log.debug(f"Could not read blob {sha}: {e}")
-    finally:
-        repo_git.clear_cache()
-    return out
+    """The content of the given blobs (those that can be read), through one `git cat-file --batch` process."""
+    with blob_reader(repository) as read:
+        return {sha: blob for sha in dict.fromkeys(shas) if (blob := read(sha)) is not None}
 
 
 @contextmanager

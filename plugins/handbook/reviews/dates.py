@@ -25,7 +25,6 @@ UNITS = {"day": "days", "days": "days", "d": "days",
          "week": "weeks", "weeks": "weeks", "w": "weeks",
          "month": "months", "months": "months", "mo": "months",
          "year": "years", "years": "years", "y": "years", "yr": "years"}
-UNIT_WORDS = ("days", "weeks", "months", "years")
 _DURATION = re.compile(r"^\s*(-?\d+)\s*([A-Za-z]+)\s*$")
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
                    r"\s*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?)?\s*$")

@@ -22,10 +22,6 @@ def _day(day: date | None, words: Words) -> str:
     return words.date(day) if day else "—"
 
 
-def _cell(text: str) -> str:
-    return inert(text)
-
-
 def render_page(reviews: list[PageReview], today: date, due_within: Duration, page_uri: str,
                 titles: Callable[[str], str] | None = None, clean: Callable[[str], str] = str,
                 words: Words = ENGLISH) -> str:
@@ -36,10 +32,10 @@ def render_page(reviews: list[PageReview], today: date, due_within: Duration, pa
     def link(review: PageReview) -> str:
         title = titles(review.src_uri) if titles else review.title
         target = posixpath.relpath(review.src_uri, posixpath.dirname(page_uri) or ".")
-        return f"[{_cell(clean(title))}]({target})"
+        return f"[{inert(clean(title))}]({target})"
 
     def owner(review: PageReview) -> str:
-        return _cell(clean(review.owner_text)) if review.owner_text else f"*{words('no_owner')}*"
+        return inert(clean(review.owner_text)) if review.owner_text else f"*{words('no_owner')}*"
 
     def day(moment: date | None) -> str:
         return _day(moment, words)

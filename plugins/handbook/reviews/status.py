@@ -21,7 +21,6 @@ from handbook.reviews.dates import DateError, Duration, parse_date, parse_durati
 
 OVERDUE, DUE_SOON, OK, NEVER = "overdue", "due-soon", "ok", "never"
 STATUS_ORDER = {OVERDUE: 0, DUE_SOON: 1, NEVER: 2, OK: 3}
-KEYS = ("owner", "last_reviewed", "review_every")
 
 
 @dataclass(frozen=True)

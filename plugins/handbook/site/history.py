@@ -34,7 +34,7 @@ from handbook import i18n
 from handbook.site import generated
 from handbook.site.history_box import ICONS
 from handbook.site.page_history import PageHistory, history_notice, page_history
-from handbook.site.theme import TEMPLATES
+from handbook.site.theme import TEMPLATES, theme_icon
 
 log = get_plugin_logger(__name__)
 
@@ -54,11 +54,10 @@ class _Build:
     limit: int = 100
     snapshot: Snapshot | None = None
     entries: list[cl.Entry] | None = None
-    warned: bool = False
     files: Files | None = None
     feed_file: File | None = None
-    locale: str = "en"
     words: i18n.Words = i18n.ENGLISH
+    """The site's language, given with the files (mkdocs-static-i18n sets it after on_config)."""
     scope: str = ""
     """`fr` while mkdocs-static-i18n builds its French site: that feed's own entry ids."""
     redact: Callable[[str], str] | None = None
@@ -101,11 +100,10 @@ class SiteHistory:
         return env
 
     # --- on_files ------------------------------------------------------------------------------
-    def add_changelog(self, files: Files, config: MkDocsConfig) -> Files:
+    def add_changelog(self, files: Files, config: MkDocsConfig, words: i18n.Words = i18n.ENGLISH) -> Files:
         b = self.build
         b.files = files
-        b.locale = str(config.theme.get("language") or "en")  # read now: static-i18n sets it after on_config
-        b.words = i18n.Words.for_theme(b.locale)
+        b.words = words
         b.scope = generated.language_prefix(config).rstrip("/")
         if not b.enabled or not b.changelog_uri:
             return files
@@ -128,8 +126,7 @@ class SiteHistory:
         if b.snapshot is None:
             b.snapshot = self.reader.result()
             notice = history_notice(b.snapshot.history)
-            if notice is not None and not b.warned:
-                b.warned = True
+            if notice is not None:  # once: the snapshot is taken once per build
                 log.log(*notice)
         return b.snapshot
 
@@ -269,13 +266,7 @@ def _changed_by(redact: Callable[[str], str] | None) -> Callable[[str], bool]:
 
 def _icons(env: jinja2.Environment) -> dict[str, Markup]:
     """The theme's icons for the history box, rendered once per build instead of once per page."""
-    icons = {}
-    for key, name in ICONS.items():
-        try:
-            icons[key] = Markup(env.get_template(f".icons/{name}.svg").render())
-        except jinja2.TemplateError:
-            icons[key] = Markup("")
-    return icons
+    return {key: theme_icon(env, name) for key, name in ICONS.items()}
 
 
 def _titles(files: Files) -> dict[str, str]:

@@ -19,7 +19,7 @@ from handbook.i18n import ENGLISH, Words, upper_first
 from handbook.markdown_text import inert_brackets
 from handbook.site.links import ChannelLinks
 
-KINDS = ("topic", "prompt", "announcement", "voice", "forum")
+KINDS = rules.KINDS
 
 
 _WEB_LINK = re.compile(r"\[([^\[\]]*)\]\((https?://[^\s()<>]+)\)")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from handbook.channelmap.changes import SAFE_LOADER
 from handbook.channelmap.model import ChannelMap
 from handbook.i18n import ENGLISH, Words
 from handbook.secrets import INVITE_SHAPE, REDACTED, redact_secret_shapes
@@ -69,7 +70,7 @@ def spaces_of_text(text: bytes | str | None) -> list[Space]:
     if not text:
         return []
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader (libyaml's when there is one)
     except (yaml.YAMLError, ValueError):
         return []
     groups = data.get("discord_categories") if isinstance(data, dict) else None

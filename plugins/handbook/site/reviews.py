@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from handbook import i18n, project
 from handbook.site import generated
 from handbook.site.history_box import REVIEW_ICON
+from handbook.site.theme import theme_icon
 from handbook.checks.categories import page_title, title_from_path
 from handbook.reviews import page as review_page
 from handbook.reviews.setup import Setup, prepare
@@ -31,7 +32,6 @@ from handbook.reviews.status import OVERDUE, PageReview, collect, overdue_findin
 log = get_plugin_logger(__name__)
 
 LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
-ICON = REVIEW_ICON
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,7 @@ class SiteReviews:
         """The site's language, read with the files (mkdocs-static-i18n sets it after on_config)."""
 
     def add_icon(self, env: jinja2.Environment) -> None:
-        try:
-            self.icon = Markup(env.get_template(f".icons/{ICON}.svg").render())
-        except jinja2.TemplateError:
-            self.icon = Markup("")
+        self.icon = theme_icon(env, REVIEW_ICON)
 
     # --- on_files ------------------------------------------------------------------------------
     def read_pages(self, files: Files, config: MkDocsConfig, category_folders: list[str] | None,

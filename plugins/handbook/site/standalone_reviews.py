@@ -37,9 +37,9 @@ def review_setup(build: object, root: Path, docs_dir: Path, channel_map) -> Revi
     """The build's review setup, from the handbook plugin's options in the `mkdocs.yml` under
     `root` (the defaults when it names no handbook plugin); None (after one warning) when that
     file cannot be used, or when the build has no `mkdocs.yml` (`zensical.toml`)."""
-    from handbook.project import CONFIG_NAMES, load_project
+    from handbook.project import find_config_file, load_project
 
-    config_file = next((root / name for name in CONFIG_NAMES if (root / name).is_file()), None)
+    config_file = find_config_file(root)
 
     def read() -> ReviewSetup | None:
         if config_file is None:

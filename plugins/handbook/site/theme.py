@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
+from markupsafe import Markup
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -52,3 +55,11 @@ def stylesheet_text() -> str:
 def mark_generated(html: str, page: str) -> str:
     """A generated page's content in a wrapper our stylesheet knows (`page`: e.g. `changelog`)."""
     return f'<div class="{GENERATED_CLASS} {GENERATED_CLASS}--{page}">\n{html}\n</div>'
+
+
+def theme_icon(env: jinja2.Environment, name: str) -> Markup:
+    """The theme's icon `name` (`material/account`) as inline SVG; nothing when the theme has none."""
+    try:
+        return Markup(env.get_template(f".icons/{name}.svg").render())
+    except jinja2.TemplateError:
+        return Markup("")
