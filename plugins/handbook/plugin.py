@@ -64,9 +64,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._setup_community_links(config)
         self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
         self.reviews = SiteReviews(self.config, config, self.root, self.channel_map, redact=self._redact_private)
-        generated.exclude_from_other_plugins(config, [uri for uri in (
-            self.config.channel_directory, self.config.roles_page, self.config.community_directory,
-            self.config.review_page, self.config.history and self.config.changelog) if uri])
+        changelog = [self.config.changelog] if self.config.history and self.config.changelog else []
+        generated.exclude_from_other_plugins(config, [*self._generated_page_uris(), *changelog])
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -88,9 +87,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return nav
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
-        outputs = (self.config.channel_directory, self.config.roles_page, self.config.changelog,
-                   self.config.community_directory, self.config.review_page)
-        files = standalone.without_generate_output(files, outputs)
+        files = standalone.without_generate_output(files, (*self._generated_page_uris(), self.config.changelog))
         files = theme.replace_generated_stylesheet(files, config)
         self.words = i18n.Words.for_theme(config.theme.get("language"))
         if self.links is not None:
@@ -183,6 +180,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # --- helpers ---------------------------------------------------------------------------
 
+    def _generated_page_uris(self) -> list[str]:
+        """Where the pages written from the map and the reviews go (the changelog apart: it
+        exists only with history, and its mentions are rendered)."""
+        return [uri for uri in (self.config.channel_directory, self.config.roles_page,
+                                self.config.community_directory, self.config.review_page) if uri]
+
     def _report_line_start_mentions(self, page: Page, markdown: str) -> None:
         """`#welcome is where...` at a line's start is a heading to Python-Markdown: said once per line.
         The page's file is read again (for its line numbers) only when its Markdown has one."""
@@ -263,8 +266,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # Generated pages write their own links. The changelog's text comes from commit
             # messages, which nobody can fix: its mentions are rendered (private ones hidden) but
             # never warned about.
-            skip = frozenset(uri for uri in (self.config.channel_directory, self.config.roles_page,
-                                             self.config.community_directory, self.config.review_page) if uri)
+            skip = frozenset(self._generated_page_uris())
             quiet = frozenset({self.config.changelog} if self.config.changelog else ())
             self.mentions = MentionsExtension(self.links, skip=skip, quiet=quiet)
             config.markdown_extensions.append(self.mentions)  # type: ignore[arg-type]  # MkDocs takes instances too

@@ -183,15 +183,19 @@ class _Planner:
         return desired_overwrites([], self.state.guild_id, access, unlock=False, map_roles=self.map_roles,
                                   bot_id=self.state.bot_user_id)
 
-    def permissions(self, name: str, server: dict, access: Access, *, unlock: bool = False,
-                    reason: str = "") -> list[OverwriteChange]:
+    def overwrite_changes(self, server: dict, access: Access, *, unlock: bool = False) -> list[OverwriteChange]:
+        """What the server channel's permission overwrites must change to give `access`."""
         overwrites = server.get("permission_overwrites") or []
         # The bot sees what it creates (A10), and keeps sight of a channel it makes private;
         # a private channel it already sees (through a role) needs no overwrite of its own.
         becoming_private = access.private and not rules.is_private_overwrites(overwrites, self.state.guild_id)
-        changes = desired_overwrites(overwrites, self.state.guild_id, access, unlock=unlock,
-                                     map_roles=self.map_roles,
-                                     bot_id=self.state.bot_user_id if becoming_private else None)
+        return desired_overwrites(overwrites, self.state.guild_id, access, unlock=unlock, map_roles=self.map_roles,
+                                  bot_id=self.state.bot_user_id if becoming_private else None)
+
+    def permissions(self, name: str, server: dict, access: Access, *, unlock: bool = False,
+                    reason: str = "") -> list[OverwriteChange]:
+        overwrites = server.get("permission_overwrites") or []
+        changes = self.overwrite_changes(server, access, unlock=unlock)
         if changes:
             before = current_access(overwrites, self.state.guild_id, self.role_names)
             self.add(SetPermissions(name=name, id=server["id"], from_=before.describe(), to=access.describe(),
@@ -349,11 +353,7 @@ class _Planner:
     def archive(self, channel: Channel, server: dict) -> None:
         target = self.archive_category()
         read_only = rules.read_only_bits(server["type"])
-        access = Access(channel.is_private, list(channel.roles) if channel.is_private else [], read_only)
-        overwrites = server.get("permission_overwrites") or []
-        becoming_private = access.private and not rules.is_private_overwrites(overwrites, self.state.guild_id)
-        changes = desired_overwrites(overwrites, self.state.guild_id, access, unlock=False, map_roles=self.map_roles,
-                                     bot_id=self.state.bot_user_id if becoming_private else None)
+        changes = self.overwrite_changes(server, self.access(channel.visibility, channel.roles, read_only))
         moving = server.get("parent_id") != target
         if moving or changes:
             self.add(Archive(name=label(server["name"], server["type"]), id=server["id"],

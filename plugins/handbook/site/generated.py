@@ -72,7 +72,12 @@ def add_page(files: Files, config: MkDocsConfig, uri: str, markdown: str, *, opt
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         write_atomic(path, text)
     listed = config.nav is None or uri in nav_paths(config.nav)
-    inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+    return _register(files, config, uri, path, InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
+
+
+def _register(files: Files, config: MkDocsConfig, uri: str, path: Path,
+              inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
+    """The generated file at `uri`, backed by the cache file `path`, in this language's folder."""
     file = File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
     prefix = language_prefix(config)
     if prefix:
@@ -100,12 +105,7 @@ def add_output(files: Files, config: MkDocsConfig, uri: str, *, option: str, wha
     path = _cache_file(config, uri)  # an empty placeholder, copied now and filled in on_post_build
     if not path.is_file() or path.stat().st_size:
         write_atomic(path, "")
-    file = File.generated(config, uri, abs_src_path=str(path))
-    prefix = language_prefix(config)
-    if prefix:
-        file.dest_uri = prefix + file.dest_uri
-    files.append(file)
-    return file
+    return _register(files, config, uri, path)
 
 
 def exclude_from_other_plugins(config: MkDocsConfig, uris: list[str]) -> None:
