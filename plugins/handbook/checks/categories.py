@@ -297,7 +297,12 @@ def category_description(meta: dict) -> str | None:
 
 def page_title(path: Path) -> str | None:
     """A page's title as MkDocs gives it: front matter `title`, else the first heading."""
-    meta, heading = read_page(path)
+    return title_of_text(read_page_text(path))
+
+
+def title_of_text(text: str) -> str | None:
+    """`page_title` of a page's text already read (with any line endings)."""
+    meta, heading = parse_page(text.replace("\r\n", "\n").replace("\r", "\n"))
     return _text(meta.get("title")) or heading
 
 

@@ -38,7 +38,7 @@ def due_within_option(parser: argparse.ArgumentParser) -> None:
 
 def load_reviews(config_file: str | None, due_within: str | None):
     """The project, its reviews (overdue first), the findings, and the setup they were judged with."""
-    from handbook.checks.categories import page_title, title_from_path
+    from handbook.checks.categories import title_from_path, title_of_text
     from handbook.project import load_map, load_project
     from handbook.reviews.dates import DateError, parse_duration
     from handbook.reviews.setup import prepare
@@ -67,7 +67,7 @@ def load_reviews(config_file: str | None, due_within: str | None):
         path = Path(file.abs_src_path)
         shown = project.show(path)
         text = read_text(path, shown)
-        title = page_title(path) or title_from_path(file.src_uri)
+        title = title_of_text(text) or title_from_path(file.src_uri)
         pages.append((file.src_uri, shown, title, text))
     reviews, findings = collect(pages, setup.defaults, setup.today, setup.due_within)
     return project, reviews, setup.findings + findings, setup
