@@ -71,15 +71,25 @@ def _redactor(snapshot: Snapshot, docs_dir: Path, links, words: Words) -> privac
 
 
 def theme_icons() -> dict[str, str]:
-    """Zensical's own SVGs for the history box ({} when Zensical is not installed)."""
-    spec = importlib.util.find_spec("zensical")
+    """The theme's SVGs for the history box: Zensical's own where its package ships them (0.0.x),
+    else Material's, whose icon sets Zensical uses ({} when neither is installed)."""
+    for package in ("zensical", "material"):
+        folder = _icons_folder(package)
+        if folder is None:
+            continue
+        icons = {}
+        for key, name in {**ICONS, "reviewed": REVIEW_ICON}.items():
+            try:
+                icons[key] = (folder / f"{name}.svg").read_text(encoding="utf-8").strip()
+            except OSError:
+                break
+        else:
+            return icons
+    return {}
+
+
+def _icons_folder(package: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        return {}
-    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
-    icons = {}
-    for key, name in {**ICONS, "reviewed": REVIEW_ICON}.items():
-        try:
-            icons[key] = (folder / f"{name}.svg").read_text(encoding="utf-8").strip()
-        except OSError:
-            return {}
-    return icons
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
