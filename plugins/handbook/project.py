@@ -38,6 +38,13 @@ def find_config_file(folder: Path | None = None) -> Path | None:
     return next((base / name for name in CONFIG_NAMES if (base / name).is_file()), None)
 
 
+def config_file_or_found(config_file: str | os.PathLike | None = None) -> Path | None:
+    """The configuration file every command works on: the one `-f` names, else the one found in
+    the current folder (None when there is neither). The one lookup, so that no command reads
+    `mkdocs.yml` while another reads `mkdocs.yaml`."""
+    return Path(config_file) if config_file else find_config_file()
+
+
 class ProjectError(HandbookError):
     """mkdocs.yml cannot be used; the message says which file and what to do."""
 
@@ -76,7 +83,7 @@ class Project:
 
 
 def load_project(config_file: str | os.PathLike | None = None) -> Project:
-    path = Path(config_file) if config_file else find_config_file() or Path(CONFIG_NAMES[0])
+    path = config_file_or_found(config_file) or Path(CONFIG_NAMES[0])
     if path.is_dir():
         raise ProjectError("is a folder", file=str(path), fix=f"name the file inside it: -f {path / CONFIG_NAMES[0]}")
     if not path.is_file():

@@ -16,7 +16,7 @@ class UsageError(HandbookError):
 
 def config_option(parser: argparse.ArgumentParser, help_extra: str = "") -> None:
     parser.add_argument("-f", "--config-file", metavar="FILE", default=None,
-                        help=f"the MkDocs configuration file (default: mkdocs.yml, else properdocs.yml){help_extra}")
+                        help=f"the MkDocs configuration file (default: mkdocs.yml or mkdocs.yaml, else properdocs.yml){help_extra}")
 
 
 def format_option(parser: argparse.ArgumentParser) -> None:

@@ -304,11 +304,9 @@ def run_announce(args: argparse.Namespace) -> int:
         return run_announce_reviews(args, webhook)
     if not args.since:
         raise UsageError("what to announce? pass --since REF (handbook changes) or --reviews (pages due for review)")
-    from handbook.project import find_config_file
+    from handbook.project import config_file_or_found
 
-    found = find_config_file()
-    config_file = args.config_file or (str(found) if found else None)
-    site = load_site(config_file, Path(args.map) if args.map else None)
+    site = load_site(config_file_or_found(args.config_file), Path(args.map) if args.map else None)
     changes, commits = page_changes_since(site.root, args.since, site.docs_dir, site.ignore)
     public = [c for c in changes if is_public(c, site)]
     if not public:

@@ -36,7 +36,7 @@ def due_within_option(parser: argparse.ArgumentParser) -> None:
                              "`review_due_within`, 30 days)")
 
 
-def load_reviews(config_file: str | None, due_within: str | None):
+def load_reviews(config_file: str | Path | None, due_within: str | None):
     """The project, its reviews (overdue first), the findings, and the setup they were judged with."""
     from handbook.checks.categories import title_from_path, title_of_text
     from handbook.project import load_map, load_project
@@ -151,7 +151,9 @@ def run_announce_reviews(args: argparse.Namespace, webhook: str) -> int:
     from handbook.reviews.announce import build_message
     from handbook.reviews.status import DUE_SOON, OVERDUE
 
-    config_file = args.config_file or ("mkdocs.yml" if Path("mkdocs.yml").is_file() else None)
+    from handbook.project import config_file_or_found
+
+    config_file = config_file_or_found(args.config_file)
     project, reviews, findings, setup = load_reviews(config_file, args.due_within)
     if findings:
         first = findings[0]

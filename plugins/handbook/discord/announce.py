@@ -112,14 +112,15 @@ def page_changes_since(repo_dir: Path, since: str, docs_dir: Path,
 # --- which pages are public -------------------------------------------------------------------
 
 
-def load_site(config_file: str | None, map_path: Path | None) -> Site:
-    """The docs folder, site URL and unpublished pages from mkdocs.yml, and the handbook
-    categories whose topic channel is private in the channel map."""
+def load_site(config_file: str | Path | None, map_path: Path | None) -> Site:
+    """The docs folder, site URL and unpublished pages from the configuration file (the one
+    `project.config_file_or_found` gives), and the handbook categories whose topic channel is
+    private in the channel map. Without a configuration file: `docs/` and MkDocs' defaults."""
     from handbook.project import load_map, load_project
 
     root = Path(config_file).resolve().parent if config_file else Path.cwd()
     site = Site(root=root, docs_dir=root / "docs", site_url=None)
-    if config_file and Path(config_file).is_file():
+    if config_file is not None:
         project = load_project(config_file)
         site.config = project.config
         site.docs_dir = project.docs_dir
@@ -135,11 +136,10 @@ def load_site(config_file: str | None, map_path: Path | None) -> Site:
 
 
 def is_public(change: PageChange, site: Site) -> bool:
-    """Published by MkDocs (not excluded, not a draft), a page, and not in a private category."""
+    """Published by MkDocs (not excluded, not a draft: its own rules, so a page under `_notes/`,
+    which MkDocs publishes, counts like any other), a page, and not in a private category."""
     file = site.file(change.path)
     if not file.is_documentation_page() or file.inclusion.is_excluded() or file.inclusion == InclusionLevel.DRAFT:
-        return False
-    if any(part.startswith("_") for part in PurePosixPath(change.path).parts):
         return False
     folders = {PurePosixPath(p).parts[0] for p in (change.path, change.old_path) if p}
     return not folders & site.private_folders
