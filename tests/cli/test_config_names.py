@@ -68,6 +68,7 @@ COMMANDS = {
     "status --offline": ["status", "--offline", "--format", "json"],
     "review": ["review", "--format", "json"],
     "generate --check": ["generate", "--check"],
+    "links check": ["links", "check"],
     "announce --reviews": ["discord", "announce", "--reviews", "--dry-run"],
     "announce --since": ["discord", "announce", "--since", "HEAD~1", "--dry-run"],
     "discord plan": ["discord", "plan", "--format", "json"],
