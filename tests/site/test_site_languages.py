@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from ecosystem_site import build_beside
 
 from handbook import i18n
+from handbook.i18n import catalogue
 from handbook.channelmap.loader import load_channel_map
 from handbook.site.links import ChannelLinks
 from handbook.site.standalone import discuss_html
@@ -20,10 +26,35 @@ def _shape(text: str) -> tuple[list[str], list[str], int]:
 
 
 def test_every_text_has_every_language_and_nothing_else():
-    """A contributor adds a language as one more column: a missing entry fails here."""
+    """A contributor adds a language as one more file: a key it lacks, or has beyond English, fails here."""
     for key, translations in i18n.STRINGS.items():
         assert tuple(translations) == i18n.LANGUAGES, key
         assert all(value.strip() for value in translations.values()), key
+    assert catalogue.EXTRA_KEYS == {}
+
+
+def test_the_languages_are_the_files_of_the_catalogue():
+    """No list of languages to keep up: a file in `languages/` is a language, English first."""
+    folder = Path(catalogue.__file__).parent / "languages"
+    files = {path.stem for path in folder.glob("*.py") if not path.stem.startswith("_")}
+    assert set(i18n.LANGUAGES) == files and i18n.LANGUAGES[0] == "en" and len(files) == 7
+
+
+def test_a_language_is_added_by_copying_one_file(tmp_path):
+    """What the README tells a translator: copy `en.py` as `sv.py`, translate, and Swedish is
+    there (the catalogue read in a fresh interpreter, the package copied with the new file)."""
+    package = tmp_path / "handbook"
+    shutil.copytree(Path(i18n.__file__).parents[1], package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    languages = package / "i18n" / "languages"
+    english = (languages / "en.py").read_text(encoding="utf-8")
+    (languages / "sv.py").write_text(english.replace('"Discuss this page in"', '"Diskutera sidan i"'),
+                                     encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", "from handbook import i18n; print(i18n.LANGUAGES); "
+                               "print(i18n.Words.for_theme('sv')('discuss_in'))"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path)}, capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["('en', 'de', 'es', 'fr', 'it', 'nl', 'pt', 'sv')", "Diskutera sidan i"]
 
 
 @pytest.mark.parametrize("language", i18n.LANGUAGES)

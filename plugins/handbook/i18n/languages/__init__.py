@@ -1,0 +1,1 @@
+"""One module per language: `WORDS`, each text of `en.py` translated, and `NAME`."""
