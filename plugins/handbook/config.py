@@ -8,13 +8,48 @@ are small `config_options` subclasses here, in the style of MkDocs' own.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
+from dataclasses import dataclass
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.utils import markdown_extensions
 
-PAGE_SUFFIXES = (".md", ".markdown")
+PAGE_SUFFIXES: tuple[str, ...] = tuple(markdown_extensions)
+"""What MkDocs takes for a Markdown page (`.md`, `.markdown`, `.mdown`, `.mkdn`, `.mkd`)."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """How a kind of finding is reported in a build: `warn`, `info` or `ignore`."""
+
+    name: str
+
+    def log_level(self, severity: str = "warning") -> int | None:
+        """The log level of a finding of `severity`: a warning is a warning (and fails `--strict`)
+        only at `warn`; everything else is info; nothing at `ignore`."""
+        if self.name == "ignore":
+            return None
+        return logging.WARNING if self.name == "warn" and severity in ("warning", "error") else logging.INFO
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportLevel(c.Choice):
+    """`warn`, `info` or `ignore`, read as a `Level` (the one mapping to log levels)."""
+
+    NAMES = ("warn", "info", "ignore")
+
+    def __init__(self, default: str) -> None:
+        super().__init__(self.NAMES, default=default)
+
+    def run_validation(self, value: object) -> Level:
+        if value not in self.NAMES:
+            raise base.ValidationError(f"Expected warn, info or ignore, got {value!r}.")
+        return Level(str(value))
 
 
 class Count(c.Type):
@@ -197,7 +232,7 @@ class HandbookConfig(base.Config):
     # --- the channel map and drift -------------------------------------------------------------
     channel_map = c.Type(str, default="channel_map.yml")
     """Path of the channel map, relative to `mkdocs.yml`."""
-    drift = c.Choice(("warn", "info", "ignore"), default="warn")
+    drift = ReportLevel(default="warn")
     """How drift findings are logged during a build: `warn` makes `mkdocs build --strict` fail."""
     exclude_categories = c.ListOfItems(c.Type(str), default=[])
     """Docs folders that are handbook sections but have no topic channel (e.g. `maintaining`)."""
@@ -236,7 +271,7 @@ class HandbookConfig(base.Config):
     """Path of the generated directory of communities inside docs_dir; an empty string turns it off."""
     link_status = c.Type(str, default="link_status.json")
     """Path of the results of `handbook links check`, relative to `mkdocs.yml`."""
-    link_health = c.Choice(("warn", "info", "ignore"), default="warn")
+    link_health = ReportLevel(default="warn")
     """How the build reports links that the last check found dead: `warn` makes `--strict` fail."""
     link_status_max_age = Count(default=14)
     """Days after which the build says (once, as info) that the last link check is old."""
@@ -250,7 +285,7 @@ class HandbookConfig(base.Config):
     """How often every page is due for a re-read (`1 year`); a page's `review_every:` wins."""
     review_every_by_category = ReviewPeriods()
     """Per handbook category folder (`guidelines: 6 months`); wins over `review_every`."""
-    review_overdue = c.Choice(("warn", "info", "ignore"), default="info")
+    review_overdue = ReportLevel(default="info")
     """How an overdue page is logged in a build; `warn` makes `--strict` fail once a page falls due."""
     review_banner = c.Type(bool, default=False)
     """Show a warning banner at the top of overdue pages."""

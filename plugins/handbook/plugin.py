@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from jinja2 import Environment
@@ -23,7 +22,6 @@ from handbook.checks.categories import find_categories, nav_pages, nav_tree, wit
 from handbook.channelmap.model import ChannelMap
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
-from handbook.findings import INFO
 from handbook.linkhealth import directory as community_directory
 from handbook.linkhealth import report as link_report
 from handbook.linkhealth.communities import load_communities
@@ -35,8 +33,6 @@ from handbook.site.reviews import SiteReviews
 from handbook.site import theme
 
 log = get_plugin_logger(__name__)
-
-DRIFT_LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -244,10 +240,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _report(self, analysis) -> None:
         for finding in analysis.validation:
             log.warning(finding.as_log_line())
-        level = DRIFT_LEVELS.get(self.config.drift)
-        if level is not None:
-            for finding in analysis.drift_findings:
-                log.log(logging.INFO if finding.severity == INFO else level, finding.as_log_line())
+        for finding in analysis.drift_findings:
+            level = self.config.drift.log_level(finding.severity)
+            if level is not None:
+                log.log(level, finding.as_log_line())
 
     # --- community links: mentions, "discuss this page", channel directory, roles page --------
 
@@ -308,13 +304,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         generated.add_page(files, config, uri, content, option="community_directory", what="community directory")
 
     def _report_link_health(self, stale: str | None, findings) -> None:
-        if self.config.link_health == "ignore":
+        if self.config.link_health.log_level() is None:
             return
         if stale:
             log.info(stale)
         for finding in findings:
-            warn = self.config.link_health == "warn" and finding.severity == "warning"
-            log.log(logging.WARNING if warn else logging.INFO, finding.as_log_line())
+            level = self.config.link_health.log_level(finding.severity)
+            if level is not None:
+                log.log(level, finding.as_log_line())
 
     def _generated_page_name(self, page: Page) -> str | None:
         """`channels`, `roles`, `communities`, `reviews` or `changelog` for the pages this plugin writes, else None."""

@@ -17,6 +17,7 @@ OPTIONS = [
     ("changelog_ignore", '["(unclosed"]', "option 'changelog_ignore': Item 1 ('(unclosed') is not a valid regular "
                                          "expression: missing ), unterminated subpattern at position 0"),
     ("changelog_limit", "-1", "option 'changelog_limit': Expected a whole number of at least 0, got -1"),
+    ("link_health", "loud", "option 'link_health': Expected warn, info or ignore, got 'loud'"),
 ]
 COMMANDS = [["check"], ["sync", "--dry-run"], ["discord", "announce", "--since", "HEAD", "--dry-run"]]
 
@@ -65,3 +66,21 @@ def test_a_real_process_says_it_in_one_line(tmp_path):
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("handbook check: error: mkdocs.yml:4: Config value 'plugins': Plugin 'handbook' "
                                     "option 'changelog_limit': Expected a whole number of at least 0, got -1. Fix:")
+
+
+@pytest.mark.parametrize("option", ["drift", "link_health", "review_overdue"])
+def test_one_report_level_for_drift_link_health_and_reviews(option, tmp_path):
+    """The three levels are one option type: `warn` keeps a finding's own level (a warning fails
+    --strict), `info` makes it info, `ignore` drops it."""
+    import logging
+
+    from handbook.config import HandbookConfig
+
+    levels = {}
+    for name in ("warn", "info", "ignore"):
+        options = HandbookConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+        options.load_dict({option: name})
+        assert options.validate() == ([], [])
+        levels[name] = (options[option].log_level("warning"), options[option].log_level("info"))
+    assert levels == {"warn": (logging.WARNING, logging.INFO), "info": (logging.INFO, logging.INFO),
+                      "ignore": (None, None)}

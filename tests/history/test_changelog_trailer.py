@@ -103,3 +103,31 @@ def test_mailmap_applies_to_co_authors_with_one_git_call(repo, monkeypatch):
     html, _ = changelog_and_feed(repo.root)
     assert calls.count("check-mailmap") == 1
     assert "Ada Author, Bo Builder, Zoe Zed, carl" in html
+
+
+def test_the_changelog_and_the_announcement_drop_the_same_noise(repo, capsys, monkeypatch):
+    """One rule (`Commit.is_noise`): a typo fix is noise for both, a typo fix with a `Changelog:`
+    line is news for both, `Changelog: skip` is noise for both."""
+    start = repo.git("rev-parse", "HEAD").strip()
+    subjects = {"docs/habits/a.md": "Fix typos", "docs/habits/b.md": "Fix typo\n\nChangelog: Page B is clearer",
+                "docs/habits/c.md": "Add page C\n\nChangelog: skip", "docs/habits/d.md": "Add page D"}
+    for path, message in subjects.items():
+        repo.write(path, page(path[-4].upper()))
+        repo.commit(message)
+    _, titles = changelog_and_feed(repo.root)
+    assert titles == ["Add page D", "Page B is clearer", "Import the handbook"]
+    monkeypatch.chdir(repo.root)
+    assert cli.main(["discord", "announce", "--since", start, "--dry-run"]) == 0
+    message = json.loads(capsys.readouterr().out)
+    assert message["embeds"][0]["footer"]["text"].endswith(" in 2 commits"), message
+
+
+def test_every_markdown_suffix_mkdocs_reads_is_a_page_of_the_changelog(repo):
+    """MkDocs builds `.mdown`, `.mkdn` and `.mkd` files as pages: the changelog lists them too."""
+    for suffix in (".mdown", ".mkdn", ".mkd"):
+        repo.write(f"docs/habits/page-{suffix[1:]}{suffix}", page(f"Page {suffix}"))
+        repo.commit(f"Add a {suffix} page")
+    html, titles = changelog_and_feed(repo.root)
+    assert titles[:3] == ["Add a .mkd page", "Add a .mkdn page", "Add a .mdown page"]
+    for suffix in (".mdown", ".mkdn", ".mkd"):
+        assert f"Page {suffix}" in html

@@ -9,7 +9,6 @@ Git is read by `handbook.history`, as for the changelog.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -72,19 +71,19 @@ def page_changes_since(repo_dir: Path, since: str, docs_dir: Path,
 
     Commits whose subject matches a pattern in `ignore` (the plugin's `changelog_ignore`: typo
     and whitespace fixes) do not count: a page only they touched is not "updated"."""
+    from handbook.history.changelog import compile_ignore
     from handbook.history.git import NoHistory, commits_since
 
     try:
         commits = commits_since(repo_dir, docs_dir, since)
     except NoHistory as err:
         raise AnnounceError(f"cannot read the history since `{since}`: {err}") from None
-    patterns = [re.compile(p) for p in ignore]
+    patterns = compile_ignore(ignore)
     counted = 0
     touched: set[str] = set()
     state: dict[str, PageChange | None] = {}
     for commit in reversed(commits):  # oldest first, so later changes fold over earlier ones
-        # `Changelog: skip` marks a commit as no news; a `Changelog:` line is news whatever the subject.
-        noise = commit.skipped or (not commit.changelog and any(p.search(commit.subject) for p in patterns))
+        noise = commit.is_noise(patterns)
         counted += 0 if noise else 1
         for change in commit.changes:
             if not noise:

@@ -15,11 +15,11 @@ from itertools import groupby
 from urllib.parse import quote
 
 from handbook.channelmap.changes import diff_channels, read_channels
+from handbook.config import PAGE_SUFFIXES
 from handbook.history.log import Commit, without_addresses
 from handbook.markdown_text import inert
 from handbook.i18n import ENGLISH, Words
 
-PAGE_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def build_entries(
     for commit in commits:
         if shallow and commit.boundary:
             continue
-        if commit.skipped or (not commit.changelog and any(p.search(commit.subject) for p in ignore)):
+        if commit.is_noise(ignore):
             continue
         entry = Entry(commit.sha, commit.date, without_addresses(commit.headline), commit.authors)
         for change in commit.changes:

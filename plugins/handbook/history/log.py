@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -110,6 +111,12 @@ class Commit:
     def skipped(self) -> bool:
         """`Changelog: skip`: the commit is not news for members."""
         return (self.changelog or "").strip().lower() == SKIP
+
+    def is_noise(self, ignore: Sequence[re.Pattern[str]]) -> bool:
+        """Not news for members: `Changelog: skip`, or a subject that matches one of the
+        `changelog_ignore` patterns (typo and whitespace fixes) with no `Changelog:` line, which
+        someone wrote for members. The one rule of the changelog and the announcements."""
+        return self.skipped or (not self.changelog and any(p.search(self.subject) for p in ignore))
 
     @property
     def headline(self) -> str:

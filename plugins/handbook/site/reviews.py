@@ -8,7 +8,6 @@ gets `handbook_review` in its context for the footer partial (`partials/handbook
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,6 @@ from handbook.reviews.status import OVERDUE, PageReview, collect, overdue_findin
 
 log = get_plugin_logger(__name__)
 
-LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ class SiteReviews:
         reviews, findings = collect(pages, self.setup.defaults, self.setup.today, self.setup.due_within)
         for finding in findings:
             log.warning(finding.as_log_line())
-        level = LEVELS.get(self.options.review_overdue)
+        level = self.options.review_overdue.log_level()
         for review in reviews:
             if review.status == OVERDUE and level is not None:
                 log.log(level, overdue_finding(review, review.reviewed_line).as_log_line())
