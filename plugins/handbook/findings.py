@@ -32,3 +32,175 @@ class Finding:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+# --- the registry: every finding code, once --------------------------------------------------
+
+BUILD, CHECK, REVIEW = "build", "check", "review"
+"""Where a finding is reported: `mkdocs build` (a log line), `handbook check` (and `sync`,
+`status`), `handbook review`."""
+
+
+@dataclass(frozen=True)
+class Code:
+    """One kind of finding: its stable code, level, where it is reported, what it means and its
+    usual fix (a finding may give a more exact one). Findings are made only from a `Code`."""
+
+    code: str
+    level: str
+    reported: tuple[str, ...]
+    meaning: str
+    fix: str
+
+    @property
+    def build_only(self) -> bool:
+        """Seen only by a build or `handbook review` (mentions, privacy, reviews, link health):
+        what they need is the pages as MkDocs renders them, or the page owners."""
+        return CHECK not in self.reported
+
+    def __call__(self, message: str, file: str, line: int | None, fix: str | None = None) -> Finding:
+        return Finding(self.code, self.level, message, file, line, fix or self.fix)
+
+
+CODES: dict[str, Code] = {}
+"""Every code, by name, in the order of the README's tables."""
+
+
+def _code(code: str, level: str, reported: tuple[str, ...], meaning: str, fix: str) -> Code:
+    entry = Code(code, level, reported, meaning, fix)
+    assert code not in CODES, code  # a second entry for a code would make its meaning two
+    CODES[code] = entry
+    return entry
+
+
+BOTH = (BUILD, CHECK)
+
+# The channel map against Discord's rules and its own (channelmap/validation.py).
+INVALID_ID = _code("invalid-id", ERROR, BOTH, "an id is not a Discord snowflake (17 to 20 digits)",
+                   "copy the id from Discord in developer mode, or remove it and run `handbook discord pull`")
+INVALID_INVITE = _code("invalid-invite", ERROR, BOTH, "`server.invite` is not a Discord invite link",
+                       "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
+TOO_MANY_ROLES = _code("too-many-roles", ERROR, BOTH, "more roles than a Discord server can have",
+                       "remove roles you no longer use")
+DUPLICATE_ROLE = _code("duplicate-role", ERROR, BOTH, "a role is listed twice", "keep one entry per role")
+INVALID_ROLE_NAME = _code("invalid-role-name", ERROR, BOTH, "a role name is empty or too long for Discord",
+                          "give the role a name of 1 to 100 characters")
+TOO_MANY_CHANNELS = _code("too-many-channels", ERROR, BOTH,
+                          "more channels than a Discord server can have (500, categories included)",
+                          "archive and delete channels nobody uses")
+INVALID_CATEGORY_NAME = _code("invalid-category-name", ERROR, BOTH,
+                              "a Discord category name is empty, only spaces or too long",
+                              "give the Discord category a name of 1 to 100 characters")
+CATEGORY_FULL = _code("category-full", ERROR, BOTH, "more than 50 channels in one Discord category",
+                      "move channels to another Discord category")
+PRIVATE_WITHOUT_ROLES = _code("private-without-roles", ERROR, BOTH, "a private category or channel lists no roles",
+                              "list the roles that may see it under `roles:`")
+UNKNOWN_ROLE = _code("unknown-role", ERROR, BOTH, "a category or channel names a role that `roles:` does not list",
+                     "add the role to `roles:`, or correct the name")
+DUPLICATE_CHANNEL = _code("duplicate-channel", ERROR, BOTH, "a channel name is listed twice",
+                          "rename or remove one of them")
+DUPLICATE_TOPIC_CHANNEL = _code("duplicate-topic-channel", ERROR, BOTH,
+                                "two topic channels mirror the same handbook category",
+                                "keep one topic channel per category; make the other a `prompt` channel")
+DUPLICATE_ID = _code("duplicate-id", ERROR, BOTH, "two entries of the map have the same id",
+                     "remove the id that was copied; `handbook discord pull` fills in the right one")
+INVALID_NAME = _code("invalid-name", ERROR, BOTH, "a channel name is empty or longer than 100 characters",
+                     "give the channel a name of 1 to 100 characters")
+NAME_NOT_NORMAL = _code("name-not-normal", WARNING, BOTH,
+                        "Discord would store the channel name otherwise (lower case, hyphens)",
+                        "write the name as Discord stores it")
+TOPIC_WITHOUT_CATEGORY = _code("topic-without-category", ERROR, BOTH,
+                               "a topic channel does not say which handbook category it mirrors",
+                               "add `category: <docs folder>`, or make it a `prompt` channel")
+TOPIC_NOT_SUPPORTED = _code("topic-not-supported", WARNING, BOTH, "a voice channel cannot have a topic on Discord",
+                            "remove the `topic:` line")
+TOPIC_TOO_LONG = _code("topic-too-long", ERROR, BOTH,
+                       "a topic is longer than Discord allows (1,024 characters, 4,096 for forums)",
+                       "shorten the topic")
+
+# Drift between the handbook's categories and the map (checks/drift.py, checks/categories.py).
+MISSING_CHANNEL = _code("missing-channel", WARNING, BOTH, "a handbook category has no topic channel",
+                        "run `handbook sync`, or put `channel: false` in the category's index.md front matter")
+ORPHAN_CHANNEL = _code("orphan-channel", WARNING, BOTH, "a topic channel mirrors a folder that is gone",
+                       "run `handbook sync` to mark it `status: archived`")
+CATEGORY_RENAMED = _code("category-renamed", WARNING, BOTH,
+                         "the category's folder was renamed (from git history): rename its channel",
+                         "run `handbook sync` (it keeps the channel's id)")
+EXCLUDED_CATEGORY_CHANNEL = _code("excluded-category-channel", WARNING, BOTH,
+                                  "a topic channel mirrors an excluded category",
+                                  "run `handbook sync` to mark it archived, or stop excluding the category")
+CHANNEL_NAME_MISMATCH = _code("channel-name-mismatch", WARNING, BOTH,
+                              "`channel: name` in the index page disagrees with the map",
+                              "run `handbook sync` to rename the channel")
+STALE_TOPIC = _code("stale-topic", WARNING, BOTH,
+                    "the category's title changed after its channel's topic was written, and the topic "
+                    "still names the old title", "run `handbook sync`, or edit the `topic:` line")
+OUTDATED_TOPIC = _code("outdated-topic", INFO, BOTH,
+                       "the topic is sync's own `Title: description` for another title",
+                       "run `handbook sync` to refresh it")
+DUPLICATE_CATEGORY_TITLE = _code("duplicate-category-title", WARNING, BOTH, "two categories have the same title",
+                                 "give one a title of its own: in the nav, or in its index page")
+BAD_CHANNEL_FRONT_MATTER = _code("bad-channel-front-matter", WARNING, BOTH,
+                                 "`channel:` in a category's index.md is not text or `false`",
+                                 "quote the name (`channel: \"2024\"`), or `channel: false` to opt out")
+UNUSABLE_CHANNEL_NAME = _code("unusable-channel-name", WARNING, BOTH,
+                              "a category's channel name would be empty or over 100 characters",
+                              "name the channel with `channel: some-name` in its index.md")
+MISSING_MAP = _code("missing-map", WARNING, BOTH, "there is no channel map yet",
+                    "run `handbook sync` to write a starter map")
+
+# What pages say, seen as MkDocs renders them (site/).
+MENTION_AT_LINE_START = _code("mention-at-line-start", WARNING, (BUILD,),
+                              "a page line starts with `#name` of a channel, which Python-Markdown makes a heading",
+                              "start the line with another word, or write `\\#name`")
+MENTION_UNKNOWN_CHANNEL = _code("mention-unknown-channel", WARNING, (BUILD,),
+                                "`#name` in a page is close to, but not, a channel of the map",
+                                "write the channel's name, or `\\#name` if it is not meant as a channel")
+MENTION_PRIVATE_CHANNEL = _code("mention-private-channel", WARNING, (BUILD,),
+                                "a page mentions a private channel; the site shows \"a private channel\"",
+                                "remove the mention, or write `\\#name`")
+PRIVATE_NAME = _code("private-name", WARNING, (BUILD,),
+                     "front matter, link text, alt text or a code span names a private channel or space",
+                     "leave the private name out of what the page publishes")
+INVITE_NOT_RENDERED = _code("invite-not-rendered", WARNING, (BUILD,),
+                            "`server.invite` is not an invite the site can show as a \"Join\" link",
+                            "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
+DISCUSS_UNKNOWN_CHANNEL = _code("discuss-unknown-channel", WARNING, (BUILD,),
+                                "front matter `channel:` of a page names no channel of the map",
+                                "name a channel of the map, or `channel: false` for no discuss link")
+DISCUSS_PRIVATE_CHANNEL = _code("discuss-private-channel", WARNING, (BUILD,),
+                                "front matter `channel:` of a page names a private channel",
+                                "name an open channel, or write `channel: false`")
+
+# Owners and review dates (reviews/).
+FRONT_MATTER_INVALID = _code("front-matter-invalid", WARNING, (BUILD, REVIEW),
+                             "a page's front matter is not valid YAML", "correct the front matter at that line")
+REVIEW_OWNER_INVALID = _code("review-owner-invalid", WARNING, (BUILD, REVIEW),
+                             "`owner:` is not a name, a team or a `@role` (or is an e-mail address)",
+                             "write `owner: \"@role\"` or a name")
+REVIEW_OWNER_UNKNOWN_ROLE = _code("review-owner-unknown-role", WARNING, (BUILD, REVIEW),
+                                  "`owner:` names a `@role` that the channel map does not list",
+                                  "add the role to the map's `roles:`, or correct the name")
+REVIEW_PERIOD_INVALID = _code("review-period-invalid", WARNING, (BUILD, REVIEW),
+                              "`review_every:` is not a period such as `6 months`", "write a period: `6 months`")
+REVIEW_DATE_INVALID = _code("review-date-invalid", WARNING, (BUILD, REVIEW),
+                            "`last_reviewed:` is not a date", "write the date as YYYY-MM-DD")
+REVIEW_DATE_IN_FUTURE = _code("review-date-in-future", WARNING, (BUILD, REVIEW),
+                              "`last_reviewed:` is after today", "write the day the page was last re-read")
+REVIEW_CATEGORY_UNKNOWN = _code("review-category-unknown", WARNING, (BUILD, REVIEW),
+                                "`review_every_by_category` names a folder that is not a handbook category",
+                                "name a handbook category")
+CODEOWNERS_UNSUPPORTED = _code("codeowners-unsupported", WARNING, (BUILD, REVIEW),
+                               "a CODEOWNERS pattern uses syntax CODEOWNERS does not support (`!`, `[ ]`)",
+                               "list the paths with `*` and `**` patterns instead")
+REVIEW_OVERDUE = _code("review-overdue", WARNING, (BUILD, REVIEW),
+                       "a page is past its review date (logged at the `review_overdue` level)",
+                       "re-read the page, then set `last_reviewed:` to the day you did")
+
+# Links, from the last `handbook links check` (linkhealth/).
+DEAD_LINK = _code("dead-link", WARNING, (BUILD,), "a link was dead at the last link check",
+                  "update the link or remove it; run `handbook links check` again")
+MOVED_LINK = _code("moved-link", INFO, (BUILD,), "a link moved permanently at the last link check",
+                   "link to where it moved")
+UNREACHABLE_LINK = _code("unreachable-link", INFO, (BUILD,), "a link could not be reached at the last link check",
+                         "nothing yet if the site is down for a while; run `handbook links check` again")

@@ -10,7 +10,11 @@ from collections import Counter
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
-from handbook.findings import ERROR, WARNING, Finding
+from handbook.findings import (
+    CATEGORY_FULL, DUPLICATE_CHANNEL, DUPLICATE_ID, DUPLICATE_ROLE, DUPLICATE_TOPIC_CHANNEL, INVALID_CATEGORY_NAME,
+    INVALID_ID, INVALID_INVITE, INVALID_NAME, INVALID_ROLE_NAME, NAME_NOT_NORMAL, PRIVATE_WITHOUT_ROLES,
+    TOO_MANY_CHANNELS, TOO_MANY_ROLES, TOPIC_NOT_SUPPORTED, TOPIC_TOO_LONG, TOPIC_WITHOUT_CATEGORY, UNKNOWN_ROLE, Code,
+    Finding)
 
 # --- validation against Discord's rules -----------------------------------------------------
 
@@ -20,38 +24,38 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
     file = display_path or str(channel_map.path)
     findings: list[Finding] = []
 
-    def add(code: str, severity: str, message: str, line: int | None, fix: str) -> None:
-        findings.append(Finding(code, severity, message, file, line, fix))
+    def add(code: Code, message: str, line: int | None, fix: str) -> None:
+        findings.append(code(message, file, line, fix))
 
     server = channel_map.server
     if server.guild_id is not None and not rules.is_snowflake(server.guild_id):
-        add("invalid-id", ERROR, f"`server.guild_id` is `{server.guild_id}`, which is not a Discord id "
+        add(INVALID_ID, f"`server.guild_id` is `{server.guild_id}`, which is not a Discord id "
             "(17 to 20 digits)", server.guild_id_line or server.line,
             "copy the server id from Discord (Server Settings > Widget, or Copy Server ID in developer mode), "
             "or remove it and let `handbook discord pull --guild ID` fill it in")
     if server.invite is not None and not rules.is_invite_url(server.invite):
-        add("invalid-invite", ERROR, f"`server.invite` is `{server.invite}`, which is not a Discord invite link",
+        add(INVALID_INVITE, f"`server.invite` is `{server.invite}`, which is not a Discord invite link",
             server.invite_line or server.line,
             "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
 
     known_roles = {role.name for role in channel_map.roles}
     if len(channel_map.roles) > rules.ROLES_PER_GUILD_MAX:
-        add("too-many-roles", ERROR, f"{len(channel_map.roles)} roles; Discord allows {rules.ROLES_PER_GUILD_MAX}",
+        add(TOO_MANY_ROLES, f"{len(channel_map.roles)} roles; Discord allows {rules.ROLES_PER_GUILD_MAX}",
             channel_map.roles[rules.ROLES_PER_GUILD_MAX].line, "remove roles you no longer use")
     for name, count in Counter(role.name for role in channel_map.roles).items():
         if count > 1:
             line = [role.line for role in channel_map.roles if role.name == name][1]
-            add("duplicate-role", ERROR, f"role `{name}` is listed {count} times", line, "keep one entry per role")
+            add(DUPLICATE_ROLE, f"role `{name}` is listed {count} times", line, "keep one entry per role")
     role_ids: dict[str, int] = {}
     for role in channel_map.roles:
         if len(role.name) > rules.ROLE_NAME_MAX or not role.name.strip():
-            add("invalid-role-name", ERROR, f"role name `{role.name}` must have 1 to {rules.ROLE_NAME_MAX} characters",
+            add(INVALID_ROLE_NAME, f"role name `{role.name}` must have 1 to {rules.ROLE_NAME_MAX} characters",
                 role.line, "write a name of 1 to 100 characters that is not only spaces")
         _check_id(add, role.id, f"role `{role.name}`", role.line, role_ids)
 
     total = len(channel_map.discord_categories) + len(channel_map.channels())
     if total > rules.CHANNELS_PER_GUILD_MAX:
-        add("too-many-channels", ERROR,
+        add(TOO_MANY_CHANNELS,
             f"{total} channels with categories counted; Discord allows {rules.CHANNELS_PER_GUILD_MAX} per server",
             _nth_line(channel_map, rules.CHANNELS_PER_GUILD_MAX), "archive and remove channels, or merge Discord categories")
 
@@ -61,33 +65,33 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
     for category in channel_map.discord_categories:
         active = [c for c in category.channels if not c.is_archived]
         if not category.name.strip() or len(category.name) > rules.NAME_MAX:
-            add("invalid-category-name", ERROR, f"Discord category name `{category.name}` must have 1 to "
+            add(INVALID_CATEGORY_NAME, f"Discord category name `{category.name}` must have 1 to "
                 f"{rules.NAME_MAX} characters and not only spaces", category.line,
                 "give the Discord category a name, e.g. `name: Handbook Topics`")
         if len(category.channels) > rules.CHANNELS_PER_CATEGORY_MAX:
-            add("category-full", ERROR,
+            add(CATEGORY_FULL,
                 f"Discord category `{category.name}` holds {len(category.channels)} channels; "
                 f"Discord allows {rules.CHANNELS_PER_CATEGORY_MAX}", category.line,
                 "move some channels into another Discord category")
         if category.is_private and not category.roles:
-            add("private-without-roles", ERROR, f"private Discord category `{category.name}` lists no roles",
+            add(PRIVATE_WITHOUT_ROLES, f"private Discord category `{category.name}` lists no roles",
                 category.line, "add `roles: [...]` naming who may see it (e.g. moderator)")
         for role_name in category.roles:
             if role_name not in known_roles:
-                add("unknown-role", ERROR, f"Discord category `{category.name}` names role `{role_name}`, "
+                add(UNKNOWN_ROLE, f"Discord category `{category.name}` names role `{role_name}`, "
                     "which `roles:` does not list", category.line, _role_fix(role_name, known_roles))
         _check_id(add, category.id, f"Discord category `{category.name}`", category.line, seen_ids)
         for channel in category.channels:
             _check_channel(add, channel, category, known_roles, seen_ids)
             key = rules.normalize_channel_name(channel.name, channel.kind)
             if key in seen_names and not channel.is_archived and not seen_names[key].is_archived:
-                add("duplicate-channel", ERROR, f"#{key} is listed twice (also on line {seen_names[key].line})",
+                add(DUPLICATE_CHANNEL, f"#{key} is listed twice (also on line {seen_names[key].line})",
                     channel.line, "rename one of them, or remove the duplicate")
             seen_names.setdefault(key, channel)
             if channel.kind == "topic" and channel.category and channel in active:
                 folder = rules.nfc(channel.category)
                 if folder in topic_for:
-                    add("duplicate-topic-channel", ERROR,
+                    add(DUPLICATE_TOPIC_CHANNEL,
                         f"#{channel.name} and #{topic_for[folder].name} both mirror the handbook "
                         f"category `{channel.category}`", channel.line,
                         "keep one topic channel per handbook category; mark the other `status: archived`")
@@ -113,10 +117,10 @@ def _check_id(add, value: str | None, what: str, line: int, seen: dict[str, int]
     if value is None or rules.is_unset_id(value):
         return
     if not rules.is_snowflake(value):
-        add("invalid-id", ERROR, f"{what} has id `{value}`, which is not a Discord id (17 to 20 digits)", line,
+        add(INVALID_ID, f"{what} has id `{value}`, which is not a Discord id (17 to 20 digits)", line,
             "remove the id and let `handbook discord pull` fill it in")
     elif value in seen:
-        add("duplicate-id", ERROR, f"{what} has the id `{value}` already used on line {seen[value]}", line,
+        add(DUPLICATE_ID, f"{what} has the id `{value}` already used on line {seen[value]}", line,
             "each Discord channel has its own id: remove the wrong one")
     else:
         seen[value] = line
@@ -127,26 +131,26 @@ def _check_channel(add, channel: Channel, category: DiscordCategory, known_roles
     what = f"channel `{channel.name}`"
     normal = rules.normalize_channel_name(channel.name, channel.kind)
     if not normal or len(channel.name) > rules.NAME_MAX:
-        add("invalid-name", ERROR, f"{what} must have 1 to {rules.NAME_MAX} characters", channel.line,
+        add(INVALID_NAME, f"{what} must have 1 to {rules.NAME_MAX} characters", channel.line,
             "choose a shorter name")
     elif normal != channel.name:
-        add("name-not-normal", WARNING, f"Discord would store {what} as `{normal}`", channel.line,
+        add(NAME_NOT_NORMAL, f"Discord would store {what} as `{normal}`", channel.line,
             f"write `name: {normal}`")
     if channel.kind == "topic" and not channel.category:
-        add("topic-without-category", ERROR, f"topic {what} does not say which handbook category it mirrors",
+        add(TOPIC_WITHOUT_CATEGORY, f"topic {what} does not say which handbook category it mirrors",
             channel.line, "add `category: <docs folder>`, or use `kind: prompt` for a hand-kept channel")
     limit = rules.TOPIC_MAX.get(channel.kind)
     if channel.topic and channel.kind in rules.KINDS_WITHOUT_TOPIC:
-        add("topic-not-supported", WARNING, f"{channel.kind} {what} cannot have a topic on Discord", channel.line,
+        add(TOPIC_NOT_SUPPORTED, f"{channel.kind} {what} cannot have a topic on Discord", channel.line,
             "remove `topic:`, or describe the channel with `description:`")
     elif channel.topic and limit and len(channel.topic) > limit:
-        add("topic-too-long", ERROR, f"the topic of {what} has {len(channel.topic)} characters; "
+        add(TOPIC_TOO_LONG, f"the topic of {what} has {len(channel.topic)} characters; "
             f"Discord allows {limit} for {channel.kind} channels", channel.line, f"shorten it to {limit} characters")
     if channel.is_private and not channel.roles and not category.is_private:  # else reported once, above
-        add("private-without-roles", ERROR, f"private {what} lists no roles", channel.line,
+        add(PRIVATE_WITHOUT_ROLES, f"private {what} lists no roles", channel.line,
             "add `roles: [...]` naming who may see it")
     for role in channel.roles:
         if role not in known_roles and role not in category.roles:  # the category's are reported once
-            add("unknown-role", ERROR, f"{what} names role `{role}`, which `roles:` does not list",
+            add(UNKNOWN_ROLE, f"{what} names role `{role}`, which `roles:` does not list",
                 channel.line, _role_fix(role, known_roles))
     _check_id(add, channel.id, what, channel.line, seen_ids)

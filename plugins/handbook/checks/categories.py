@@ -23,7 +23,7 @@ from mkdocs.utils.meta import get_data
 from handbook.channelmap.rules import channel_name_for, is_usable_name, slug_for_folder
 from handbook.checks.channel_setting import (ChannelSetting, front_matter_finding, read_channel_setting,
                                              unusable_name_finding)
-from handbook.findings import WARNING, Finding
+from handbook.findings import DUPLICATE_CATEGORY_TITLE, Finding
 
 INDEX_NAMES = ("index.md", "README.md")
 INDEX_STEMS = ("index", "README")
@@ -201,7 +201,6 @@ def tree_without_language(tree: Any, languages: Collection[str]) -> Any:
     return tree
 
 
-DUPLICATE_TITLE = "duplicate-category-title"
 
 
 def duplicate_title_findings(categories: list[HandbookCategory], docs_display: str) -> list[Finding]:
@@ -215,8 +214,8 @@ def duplicate_title_findings(categories: list[HandbookCategory], docs_display: s
             continue
         other = first[key]
         where = f"{docs_display}/{category.index_uri or category.folder}"
-        findings.append(Finding(
-            DUPLICATE_TITLE, WARNING,
+        findings.append(DUPLICATE_CATEGORY_TITLE(
+            
             f"the categories {other.folder}/ and {category.folder}/ are both titled {category.title!r}",
             where, None,
             f"give {category.folder}/ a title of its own: in the nav, or as the first heading or front "

@@ -17,10 +17,8 @@ from mkdocs.utils.meta import get_data
 
 from handbook.channelmap.rules import NAME_MAX, is_usable_name
 from handbook.channelmap.yaml_io import describe_value
-from handbook.findings import WARNING, Finding
+from handbook.findings import BAD_CHANNEL_FRONT_MATTER, Finding, UNUSABLE_CHANNEL_NAME
 
-BAD_CHANNEL_FRONT_MATTER = "bad-channel-front-matter"
-UNUSABLE_CHANNEL_NAME = "unusable-channel-name"
 
 _CHANNEL_KEY = re.compile(r"^channel[ \t]*:(?P<value>.*)$")
 _COMMENT = re.compile(r"(^|\s)#.*$")
@@ -103,7 +101,7 @@ def front_matter_finding(folder: str, setting: ChannelSetting, page: str) -> Fin
         fix = "remove the line (the channel is named after the folder), or write a name: `channel: some-name`"
     else:
         fix = "write one name as text (`channel: some-name`), `channel: false` to opt out, or remove the line"
-    return Finding(BAD_CHANNEL_FRONT_MATTER, WARNING,
+    return BAD_CHANNEL_FRONT_MATTER(
                    f"{shown} {setting.problem}; the category `{folder}` keeps the channel named after its folder",
                    page, setting.line, fix)
 
@@ -120,7 +118,7 @@ def unusable_name_finding(folder: str, name: str, asked: bool, page: str, line: 
         source = "`channel:`" if asked else "the folder name"
         problem = (f"{source} gives the channel name #{name[:40]}… ({len(name)} characters); "
                    f"Discord allows at most {NAME_MAX}")
-    return Finding(UNUSABLE_CHANNEL_NAME, WARNING, f"{problem}, so `handbook sync` adds no channel for `{folder}`",
+    return UNUSABLE_CHANNEL_NAME(f"{problem}, so `handbook sync` adds no channel for `{folder}`",
                    page, line,
                    f"name the channel with `channel: some-name` (at most {NAME_MAX} characters) in the front "
                    f"matter of {page}, or opt out with `channel: false`")

@@ -19,16 +19,10 @@ from handbook.checks.categories import HandbookCategory
 from handbook.checks.matching import unlinked_categories
 from handbook.channelmap.model import Channel, ChannelMap
 from handbook.channelmap.rules import nfc, normalize_channel_name, same_channel_name
-from handbook.findings import INFO, WARNING, Finding
+from handbook.findings import (
+    CATEGORY_RENAMED, CHANNEL_NAME_MISMATCH, EXCLUDED_CATEGORY_CHANNEL, Finding, MISSING_CHANNEL,
+    MISSING_MAP, ORPHAN_CHANNEL, OUTDATED_TOPIC, STALE_TOPIC)
 
-MISSING_MAP = "missing-map"
-MISSING_CHANNEL = "missing-channel"
-ORPHAN_CHANNEL = "orphan-channel"
-CATEGORY_RENAMED = "category-renamed"
-EXCLUDED_CATEGORY_CHANNEL = "excluded-category-channel"
-CHANNEL_NAME_MISMATCH = "channel-name-mismatch"
-STALE_TOPIC = "stale-topic"
-OUTDATED_TOPIC = "outdated-topic"
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -93,7 +87,7 @@ class Drift:
 
 
 def missing_map_finding(map_file: str) -> Finding:
-    return Finding(MISSING_MAP, WARNING, "there is no channel map yet, so drift is not checked", map_file, None,
+    return MISSING_MAP("there is no channel map yet, so drift is not checked", map_file, None,
                    "run `handbook sync` to write a starter channel_map.yml from the docs tree")
 
 
@@ -232,8 +226,8 @@ def findings(drift: Drift, map_file: str, docs_prefix: str = "docs") -> list[Fin
         old, new = rename.channel.name, rename.category.expected_channel
         action = (f"rename #{old} to #{new}" if not same_channel_name(old, new)
                   else f"keep #{old} and point it at `{rename.category.folder}`")
-        out.append(Finding(
-            CATEGORY_RENAMED, WARNING,
+        out.append(CATEGORY_RENAMED(
+            
             f"the handbook category `{rename.old_folder}` was renamed to `{rename.category.folder}`: {action}",
             map_file, rename.channel.line,
             f"run `handbook sync` (it keeps the channel's id), or set `name: {new}` and "
@@ -245,20 +239,20 @@ def findings(drift: Drift, map_file: str, docs_prefix: str = "docs") -> list[Fin
         if other is not None:  # `Yes/` and `yes/`: sync gives the name to the first only
             fix = (f"`{other}` asks for #{category.expected_channel} too: give `{category.folder}` another "
                    f"name with `channel: other-name` in its index.md front matter, or `channel: false`")
-        out.append(Finding(
-            MISSING_CHANNEL, WARNING,
+        out.append(MISSING_CHANNEL(
+            
             f"the handbook category `{category.folder}` ({category.title}) has no topic channel",
             page(category), 1 if category.index_uri else None, fix))
     for channel in drift.orphans:
-        out.append(Finding(
-            ORPHAN_CHANNEL, WARNING,
+        out.append(ORPHAN_CHANNEL(
+            
             f"the topic channel #{channel.name} mirrors `{channel.category}`, which is no longer a handbook category",
             map_file, channel.line,
             "run `handbook sync` to mark it `status: archived`, or point its `category:` at an existing docs folder"))
     for channel, why in drift.unresolved:
         new = ", ".join(f"`{c.folder}`" for c in drift.missing)
-        out.append(Finding(
-            ORPHAN_CHANNEL, WARNING,
+        out.append(ORPHAN_CHANNEL(
+            
             f"the topic channel #{channel.name} mirrors `{channel.category}`, which is no longer a handbook category, "
             f"and git history cannot tell whether it was renamed to {new}: {why}",
             map_file, channel.line,
@@ -267,14 +261,14 @@ def findings(drift: Drift, map_file: str, docs_prefix: str = "docs") -> list[Fin
             "else mark it `status: archived`"))
     for channel, category in drift.excluded:
         why = "`channel: false` in its index.md" if category.opted_out else "`exclude_categories`"
-        out.append(Finding(
-            EXCLUDED_CATEGORY_CHANNEL, WARNING,
+        out.append(EXCLUDED_CATEGORY_CHANNEL(
+            
             f"the topic channel #{channel.name} mirrors `{category.folder}`, which {why} excludes from channels",
             map_file, channel.line,
             f"run `handbook sync` to mark it `status: archived`, or stop excluding `{category.folder}`"))
     for channel, category in drift.mismatched:
-        out.append(Finding(
-            CHANNEL_NAME_MISMATCH, WARNING,
+        out.append(CHANNEL_NAME_MISMATCH(
+            
             f"`{category.folder}` asks for the channel #{category.expected_channel} but the map calls it #{channel.name}",
             map_file, channel.line,
             f"run `handbook sync` to rename it to #{category.expected_channel}, or change `channel:` in {page(category)}"))
@@ -287,16 +281,16 @@ def topic_findings(drift: Drift, map_file: str) -> list[Finding]:
     for stale in drift.stale_topics:
         channel, title, line = stale.channel, stale.category.title, topic_line(stale.channel)
         edit = f"edit `topic:` on line {line} so that it names \"{title}\""
-        out.append(Finding(
-            STALE_TOPIC, WARNING,
+        out.append(STALE_TOPIC(
+            
             f"the topic of #{channel.name} still names the category's old title \"{stale.old_title}\"; "
             f"the title changed to \"{title}\" after the topic was written",
             map_file, line,
             f"run `handbook sync` to refresh the topic it wrote, or {edit}" if stale.by_sync else edit))
     for channel, category in drift.outdated_topics:
         line = topic_line(channel)
-        out.append(Finding(
-            OUTDATED_TOPIC, INFO,
+        out.append(OUTDATED_TOPIC(
+            
             f"the topic of #{channel.name} is in `handbook sync`'s form for the title "
             f"\"{(channel.topic or '').removesuffix(f': {category.description}')}\", not the category's "
             f"title \"{category.title}\" (git history does not tell when it changed)",

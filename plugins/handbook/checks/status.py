@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from handbook.checks import matching
 from handbook.checks.analysis import Analysis
-from handbook.findings import ERROR
+from handbook.findings import ERROR, EXCLUDED_CATEGORY_CHANNEL, MISSING_CHANNEL, ORPHAN_CHANNEL
 
 
 @dataclass
@@ -74,7 +74,7 @@ def gather(analysis: Analysis, map_file: str, *, server: ServerStatus | None = N
     status.near = [{"folder": m.category.folder, "channel": m.channel.name, "line": m.channel.line,
                     "fix": m.fix(map_file)} for m in matching.near_matches(missing, channel_map)]
     status.errors = sum(1 for f in analysis.validation if f.severity == ERROR)
-    counted = {"missing-channel", "orphan-channel", "excluded-category-channel"}
+    counted = {MISSING_CHANNEL.code, ORPHAN_CHANNEL.code, EXCLUDED_CATEGORY_CHANNEL.code}  # told above
     status.other_findings = sum(1 for f in analysis.findings if f.severity != ERROR and f.code not in counted)
     near_folders = {n["folder"] for n in status.near}
     syncable = [u for u in status.unlinked if u["folder"] not in near_folders] or status.orphans \

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handbook.findings import INFO, WARNING, Finding
+from handbook.findings import DEAD_LINK, Finding, MOVED_LINK, UNREACHABLE_LINK
 from handbook.linkhealth.communities import Communities
 from handbook.linkhealth.extract import external_links, normalise
 from handbook.linkhealth.status import LinkResult, LinkStatus
@@ -58,16 +58,16 @@ def finding(result: LinkResult, url: str, shown: str, line: int | None, communit
     whose = f" (community `{community}`)" if community else ""
     when = f" on {result.checked_at[:10]}" if result.checked_at else ""
     if result.status == "redirected":
-        return Finding("moved-link", INFO, f"{url}{whose} moved permanently to {result.final_url}",
+        return MOVED_LINK(f"{url}{whose} moved permanently to {result.final_url}",
                        shown, line, f"link to {result.final_url} instead")
     why = f" ({result.error})" if result.error else ""
     if result.status == "dead":
         fix = "update the link or remove it; " + RECHECK
         if result.error == "invite expired":
             fix = "ask the community for a new invite (one that never expires) and put it here"
-        return Finding("dead-link", WARNING, f"{url}{whose} was dead at the last link check{when}{why}",
+        return DEAD_LINK(f"{url}{whose} was dead at the last link check{when}{why}",
                        shown, line, fix)
-    return Finding("unreachable-link", INFO, f"{url}{whose} could not be reached at the last link check{when}{why}",
+    return UNREACHABLE_LINK(f"{url}{whose} could not be reached at the last link check{when}{why}",
                    shown, line, "nothing yet if the site is down for a while; " + RECHECK)
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from handbook.findings import WARNING, Finding
+from handbook.findings import CODEOWNERS_UNSUPPORTED, Finding
 
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
 """Where GitHub looks, in its order; the first file found is the one it uses."""
@@ -72,7 +72,7 @@ def parse(text: str, shown: str) -> CodeOwners:
         owners = [o for o in owners if not o.startswith("#")]
         if pattern.startswith("!") or re.search(r"\[[^\]]*\]", pattern):
             what = "`!` (negation)" if pattern.startswith("!") else "`[ ]` (a character range)"
-            findings.append(Finding("codeowners-unsupported", WARNING,
+            findings.append(CODEOWNERS_UNSUPPORTED(
                                     f"pattern `{pattern}` uses {what}, which CODEOWNERS does not support: "
                                     "the line is skipped, as GitHub skips it", shown, number,
                                     "list the paths with `*` and `**` patterns instead"))

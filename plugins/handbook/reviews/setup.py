@@ -12,7 +12,7 @@ from pathlib import Path
 
 from handbook.errors import HandbookError
 from handbook.files import display_path, read_text
-from handbook.findings import Finding
+from handbook.findings import Finding, REVIEW_CATEGORY_UNKNOWN
 from handbook.reviews import codeowners, dates
 from handbook.reviews.status import Defaults
 
@@ -51,8 +51,8 @@ def prepare(options, root: Path, docs_dir: Path, channel_map, categories: list[s
     if categories is not None:
         for folder in options.review_every_by_category:
             if folder not in categories:
-                findings.append(Finding(
-                    "review-category-unknown", "warning",
+                findings.append(REVIEW_CATEGORY_UNKNOWN(
+                    
                     f"`review_every_by_category` names `{folder}`, which is not a handbook category",
                     config_name, None, f"use one of: {', '.join(categories) or '(no categories yet)'}"))
     return Setup(defaults, today, options.review_due_within, findings, codeowners_path)

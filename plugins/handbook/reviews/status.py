@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from handbook.findings import WARNING, Finding
+from handbook.findings import (
+    Code, FRONT_MATTER_INVALID, Finding, REVIEW_DATE_INVALID, REVIEW_DATE_IN_FUTURE, REVIEW_OVERDUE,
+    REVIEW_OWNER_INVALID, REVIEW_OWNER_UNKNOWN_ROLE, REVIEW_PERIOD_INVALID)
 from handbook.reviews import frontmatter
 from handbook.reviews.codeowners import CodeOwners
 from handbook.reviews.dates import DateError, Duration, parse_date, parse_duration
@@ -81,7 +83,7 @@ class PageReview:
                 "due": self.due.isoformat() if self.due else None, "status": self.status}
 
 
-Bad = Callable[[str, str, frontmatter.Value, str], None]
+Bad = Callable[[Code, str, frontmatter.Value, str], None]
 """Reports a value that cannot be used: its code, the message, the value (for its line) and the fix."""
 
 
@@ -91,16 +93,16 @@ def review_page(src_uri: str, file: str, title: str, text: str, defaults: Defaul
     findings: list[Finding] = []
     meta = frontmatter.read(text)
     if meta.problem:
-        findings.append(Finding("front-matter-invalid", WARNING, meta.problem, file, meta.problem_line,
+        findings.append(FRONT_MATTER_INVALID(meta.problem, file, meta.problem_line,
                                 'correct the YAML between the `---` lines; quote values that start with `@`, '
                                 'e.g. owner: "@moderator"'))
 
-    def bad(code: str, message: str, value: frontmatter.Value, fix: str) -> None:
-        findings.append(Finding(code, WARNING, message, file, value.line, fix))
+    def bad(code: Code, message: str, value: frontmatter.Value, fix: str) -> None:
+        findings.append(code(message, file, value.line, fix))
 
     owner = meta.get("owner")
     if owner is not None and owner.kind == "mapping":
-        bad("review-owner-invalid", "owner: each owner is a name, a team or a Discord role (`@role`)", owner,
+        bad(REVIEW_OWNER_INVALID, "owner: each owner is a name, a team or a Discord role (`@role`)", owner,
             'write owner: "@moderator", owner: Ada Lovelace, or a list of these')
     elif owner is not None and owner.raw not in (None, "", []):
         page.owners = _owners(owner, defaults.roles, bad)
@@ -116,7 +118,7 @@ def review_page(src_uri: str, file: str, title: str, text: str, defaults: Defaul
             raw = int(every.raw) if every.tag.endswith(":int") and isinstance(every.raw, str) else every.raw
             page.every = parse_duration(raw)
         except (DateError, ValueError) as err:
-            bad("review-period-invalid", f"review_every: {getattr(err, 'message', err)}", every,
+            bad(REVIEW_PERIOD_INVALID, f"review_every: {getattr(err, 'message', err)}", every,
                 getattr(err, "fix", "write e.g. `6 months`"))
     if page.every is None:
         page.every = defaults.per_category.get(src_uri.split("/", 1)[0]) if "/" in src_uri else None
@@ -130,9 +132,9 @@ def review_page(src_uri: str, file: str, title: str, text: str, defaults: Defaul
                 raise DateError(f"{reviewed.raw!r} is not a date", "write one date as YYYY-MM-DD")
             page.last_reviewed = parse_date(reviewed.raw)
         except DateError as err:
-            bad("review-date-invalid", f"last_reviewed: {err.message}", reviewed, err.fix)
+            bad(REVIEW_DATE_INVALID, f"last_reviewed: {err.message}", reviewed, err.fix)
         if page.last_reviewed and page.last_reviewed > today:
-            bad("review-date-in-future", f"last_reviewed: {page.last_reviewed.isoformat()} is after today "
+            bad(REVIEW_DATE_IN_FUTURE, f"last_reviewed: {page.last_reviewed.isoformat()} is after today "
                 f"({today.isoformat()})", reviewed, "write the day the page was last reviewed (today at the latest)")
             page.last_reviewed = None
 
@@ -152,7 +154,7 @@ def review_page(src_uri: str, file: str, title: str, text: str, defaults: Defaul
 def overdue_finding(page: PageReview, line: int | None) -> Finding:
     owner = f"; its owner is {page.owner_text}" if page.owner_text else "; it has no owner"
     last_reviewed, due = page.due_dates()
-    return Finding("review-overdue", WARNING,
+    return REVIEW_OVERDUE(
                    f"due for review on {due.isoformat()} (last reviewed {last_reviewed.isoformat()}, "
                    f"every {page.every}){owner}", page.file, line,
                    "re-read the page, then set `last_reviewed:` in its front matter to the day you did")
@@ -176,12 +178,12 @@ def _owners(value: frontmatter.Value, roles: dict[str, str | None] | None, bad: 
     owners: list[Owner] = []
     for item in items:
         if not isinstance(item, str) or not item.strip():
-            bad("review-owner-invalid", "owner: each owner is a name, a team or a Discord role (`@role`)", value,
+            bad(REVIEW_OWNER_INVALID, "owner: each owner is a name, a team or a Discord role (`@role`)", value,
                 'write owner: "@moderator", owner: Ada Lovelace, or a list of these')
             continue
         name = item.strip()
         if "@" in name[1:] and not name.startswith("@"):
-            bad("review-owner-invalid", "owner: an e-mail address would be published on the site", value,
+            bad(REVIEW_OWNER_INVALID, "owner: an e-mail address would be published on the site", value,
                 "name the person or their team instead")
             continue
         if roles is not None and name.startswith("@") and "/" not in name:  # a Discord role of the map (`@org/team` is a git host's)
@@ -191,7 +193,7 @@ def _owners(value: frontmatter.Value, roles: dict[str, str | None] | None, bad: 
                 hint = f"did you mean `@{guess[0]}`?" if guess else (
                     f"use a role of the map ({', '.join('@' + r for r in roles)})" if roles
                     else "add the role to the channel map's `roles:`")
-                bad("review-owner-unknown-role", f"owner: `{name}` is not a role of the channel map", value,
+                bad(REVIEW_OWNER_UNKNOWN_ROLE, f"owner: `{name}` is not a role of the channel map", value,
                     f"{hint} (a name without `@` is shown as it is)")
                 continue
             owners.append(Owner(name, roles[role], True))

@@ -17,7 +17,7 @@ from typing import Any
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap
-from handbook.findings import WARNING, Finding
+from handbook.findings import DISCUSS_PRIVATE_CHANNEL, DISCUSS_UNKNOWN_CHANNEL, Finding, INVITE_NOT_RENDERED
 from handbook.i18n import ENGLISH, Words
 
 """Theme partials: `partials/comments.html` (Material's hook point) and the discuss link."""
@@ -182,7 +182,7 @@ def invite_finding(channel_map: ChannelMap, display: str) -> Finding | None:
     invite = channel_map.server.invite
     if not invite or public_invite(invite):
         return None
-    return Finding("invite-not-rendered", WARNING,
+    return INVITE_NOT_RENDERED(
                    f"server.invite {invite!r} is not a Discord invite URL, so the site shows no \"Join\" link",
                    display, _invite_line(channel_map),
                    "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
@@ -247,7 +247,7 @@ def front_matter_finding(links: ChannelLinks, written: str, file: Any, display: 
     name = written.lstrip("#")
     suggestion = links.suggest(name)
     hint = f"; did you mean #{suggestion}?" if suggestion else ""
-    return Finding("discuss-unknown-channel", WARNING,
+    return DISCUSS_UNKNOWN_CHANNEL(
                    f"front matter `channel: {written}` names no channel of the channel map{hint}",
                    display, front_matter_line(file_source(file)),
                    f"write `channel: {suggestion}`" if suggestion else
@@ -255,7 +255,7 @@ def front_matter_finding(links: ChannelLinks, written: str, file: Any, display: 
 
 
 def private_discuss_finding(channel: Channel, file: Any, display: str) -> Finding:
-    return Finding("discuss-private-channel", WARNING,
+    return DISCUSS_PRIVATE_CHANNEL(
                    f"front matter `channel:` names a private channel (#{channel.name}); "
                    "the public site shows no discuss link for it",
                    display, front_matter_line(file_source(file)),

@@ -25,7 +25,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from handbook.channelmap.rules import MENTIONABLE_NAME
-from handbook.findings import WARNING, Finding
+from handbook.findings import Finding, MENTION_AT_LINE_START, MENTION_PRIVATE_CHANNEL, MENTION_UNKNOWN_CHANNEL
 from handbook.site.links import ChannelLinks
 
 # `#` first, so the regex engine scans for it with a fast literal search; then a look-behind over
@@ -225,18 +225,17 @@ def mention_findings(problems: Counter[Problem], source: str, display: str) -> l
 def _finding(problem: Problem, display: str, line: int | None) -> Finding:
     name = f"#{problem.written}"
     if problem.kind == "private":
-        return Finding("mention-private-channel", WARNING,
+        return MENTION_PRIVATE_CHANNEL(
                        f"{name} is a private channel; the public site shows it as \"a private channel\", "
                        "without a link", display, line,
                        f"remove the mention, or write \\{name} to keep the text as it is")
-    return Finding("mention-unknown-channel", WARNING,
+    return MENTION_UNKNOWN_CHANNEL(
                    f"{name} is not a channel of the channel map; did you mean #{problem.suggestion}?",
                    display, line, f"write #{problem.suggestion}, or \\{name} if it is not meant as a channel")
 
 
 # --- `#name` at the start of a line: a heading in Python-Markdown -----------------------------
 
-LINE_START_MENTION = "mention-at-line-start"
 # Python-Markdown (unlike CommonMark) needs no space after `#`, so `#welcome is where...` at the
 # start of a line (in a quote, a list or an admonition too) is a heading, not a mention.
 _LINE_START = re.compile(r"[ \t]*(?:>[ \t]*)*#(" + MENTIONABLE_NAME + ")")
@@ -274,7 +273,7 @@ def line_start_findings(source: str, display: str, is_channel: Callable[[str], b
 
     body, _ = get_data(source)
     first_line = source.count("\n", 0, len(source) - len(body)) + 1 if body else 1
-    return [Finding(LINE_START_MENTION, WARNING,
+    return [MENTION_AT_LINE_START(
                     f"the line starts with #{name}, which Python-Markdown makes a heading, not a mention",
                     display, line,
                     f"start the line with another word, or write `\\#{name}` or `<span>#{name}</span>`")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from handbook.findings import WARNING, Finding
+from handbook.findings import Finding, PRIVATE_NAME
 from handbook.site.privacy import Redactor
 
 FRONT_MATTER_KEYS = ("title", "description")
@@ -81,7 +81,7 @@ def worth_a_look(markdown: str, redactor: Redactor, mentions_known: Iterable[str
 
 def findings(hits: list[Hit], display: str, redactor: Redactor) -> list[Finding]:
     """One warning per hit; the message says what the published page shows instead."""
-    return [Finding("private-name", WARNING,
+    return [PRIVATE_NAME(
                     f"{WHERE[h.where]} names {h.name}, which is private; "
                     f"the published page says \"{redactor.redact(h.name)}\" instead",
                     display, h.line, "leave the private name out of what the page publishes")
