@@ -78,7 +78,8 @@ BOTH = (BUILD, CHECK)
 # The channel map against Discord's rules and its own (channelmap/validation.py).
 INVALID_ID = _code("invalid-id", ERROR, BOTH, "an id is not a Discord snowflake (17 to 20 digits)",
                    "copy the id from Discord in developer mode, or remove it and run `handbook discord pull`")
-INVALID_INVITE = _code("invalid-invite", ERROR, BOTH, "`server.invite` is not a Discord invite link",
+INVALID_INVITE = _code("invalid-invite", ERROR, BOTH,
+                       "`server.invite` is not a Discord invite link (and the site shows no \"Join\" link)",
                        "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
 TOO_MANY_ROLES = _code("too-many-roles", ERROR, BOTH, "more roles than a Discord server can have",
                        "remove roles you no longer use")
@@ -162,9 +163,6 @@ MENTION_PRIVATE_CHANNEL = _code("mention-private-channel", WARNING, (BUILD,),
 PRIVATE_NAME = _code("private-name", WARNING, (BUILD,),
                      "front matter, link text, alt text or a code span names a private channel or space",
                      "leave the private name out of what the page publishes")
-INVITE_NOT_RENDERED = _code("invite-not-rendered", WARNING, (BUILD,),
-                            "`server.invite` is not an invite the site can show as a \"Join\" link",
-                            "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
 DISCUSS_UNKNOWN_CHANNEL = _code("discuss-unknown-channel", WARNING, (BUILD,),
                                 "front matter `channel:` of a page names no channel of the map",
                                 "name a channel of the map, or `channel: false` for no discuss link")

@@ -255,9 +255,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         self.links = links.ChannelLinks(self.channel_map, directory=self.config.channel_directory or None,
                                         show_private_names=self.config.show_private_names)
-        invite = links.invite_finding(self.channel_map, self.map_display)
-        if invite is not None:
-            log.warning(invite.as_log_line())
         if self.config.mentions:
             # Generated pages write their own links. The changelog's text comes from commit
             # messages, which nobody can fix: its mentions are rendered (private ones hidden) but

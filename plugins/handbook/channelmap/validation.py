@@ -34,7 +34,8 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
             "copy the server id from Discord (Server Settings > Widget, or Copy Server ID in developer mode), "
             "or remove it and let `handbook discord pull --guild ID` fill it in")
     if server.invite is not None and not rules.is_invite_url(server.invite):
-        add(INVALID_INVITE, f"`server.invite` is `{server.invite}`, which is not a Discord invite link",
+        add(INVALID_INVITE, f"`server.invite` is `{server.invite}`, which is not a Discord invite link, "
+            "so the site shows no \"Join\" link",
             server.invite_line or server.line,
             "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
 

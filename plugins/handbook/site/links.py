@@ -17,7 +17,7 @@ from typing import Any
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap
-from handbook.findings import DISCUSS_PRIVATE_CHANNEL, DISCUSS_UNKNOWN_CHANNEL, Finding, INVITE_NOT_RENDERED
+from handbook.findings import DISCUSS_PRIVATE_CHANNEL, DISCUSS_UNKNOWN_CHANNEL, Finding
 from handbook.i18n import ENGLISH, Words
 
 """Theme partials: `partials/comments.html` (Material's hook point) and the discuss link."""
@@ -172,28 +172,9 @@ class ChannelLinks:
 
 def public_invite(value: str | None) -> str | None:
     """`server.invite` when it is safe to render as a link (https://discord.gg/CODE or
-    https://discord.com/invite/CODE, the map's own rule), else None (the plugin warns)."""
+    https://discord.com/invite/CODE, the map's own rule), else None (`invalid-invite` says so)."""
     value = value.strip() if isinstance(value, str) else None
     return value if value and rules.is_invite_url(value) else None
-
-
-def invite_finding(channel_map: ChannelMap, display: str) -> Finding | None:
-    """A warning when the map has an invite the site will not render."""
-    invite = channel_map.server.invite
-    if not invite or public_invite(invite):
-        return None
-    return INVITE_NOT_RENDERED(
-                   f"server.invite {invite!r} is not a Discord invite URL, so the site shows no \"Join\" link",
-                   display, _invite_line(channel_map),
-                   "write the invite as https://discord.gg/CODE or https://discord.com/invite/CODE")
-
-
-def _invite_line(channel_map: ChannelMap) -> int | None:
-    """The line of `invite:` under `server:` in the round-trip document, else of `server:`."""
-    try:
-        return channel_map.document["server"].lc.key("invite")[0] + 1
-    except (AttributeError, KeyError, TypeError):
-        return channel_map.server.line or None
 
 
 def page_category(src_uri: str) -> str | None:
