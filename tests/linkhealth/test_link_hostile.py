@@ -1,0 +1,104 @@
+"""`handbook links check` against hostile servers: every answer a server can give is a result.
+
+Real HTTP on 127.0.0.1 (`link_servers`); the checker's clock and sleep are faked, so waits are
+counted, never waited.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from handbook.cli.app import main
+from handbook.linkhealth import http
+from link_handbook import page_of_links
+from link_servers import FakeTime, LinkServer, Reply, redirect
+
+SETTINGS = http.Settings(timeout=2, retries=0, backoff=0.25, limits=http.HostLimits(concurrency=2))
+
+
+def check(urls: list[str], settings: http.Settings = SETTINGS) -> tuple[dict[str, http.Outcome], FakeTime]:
+    fake = FakeTime()
+    found, _ = http.check_links([http.Target(u) for u in urls], settings, clock=fake.clock, sleep=fake.sleep)
+    return found, fake
+
+
+HOSTILE = {
+    "/429-bare": [Reply(429), Reply(200)],
+    "/429-soon": [Reply(429, {"Retry-After": "soon"}), Reply(200)],
+    "/429-nan": [Reply(429, {"Retry-After": "nan"}), Reply(200)],
+    "/429-json-deep": [Reply(429, {"Content-Type": "application/json"}, b"[" * 50_000), Reply(200)],
+    "/429-always": [Reply(429)],
+    "/to-ftp": [redirect(301, "ftp://files.example.org/x")],
+    "/to-mailto": [redirect(302, "mailto:someone@example.org")],
+    "/to-javascript": [redirect(302, "javascript:alert(1)")],
+    "/to-bad-ipv6": [redirect(302, "http://[::1")],
+    "/to-bad-port": [redirect(307, "http://x:abc/")],
+    "/to-big-port": [redirect(301, "https://example.org:99999/")],
+}
+
+
+@pytest.fixture
+def server():
+    with LinkServer(dict(HOSTILE)) as running:
+        yield running
+
+
+@pytest.mark.parametrize("path", ["/429-bare", "/429-soon", "/429-nan", "/429-json-deep"])
+def test_a_429_without_a_readable_retry_after_backs_off_then_asks_again(server, path):
+    found, fake = check([server.url + path])
+    assert found[server.url + path].status == "ok"
+    assert fake.sleeps == [0.25]  # the backoff, as Retry-After said nothing usable
+    assert server.count(path) == 2
+
+
+def test_a_lasting_429_is_unreachable_rate_limited(server):
+    found, fake = check([server.url + "/429-always"])
+    outcome = found[server.url + "/429-always"]
+    assert (outcome.status, outcome.code) == ("unreachable", 429)
+    assert outcome.error.startswith("rate limited")
+    assert fake.sleeps == [0.25, 0.5, 1.0, 2.0, 4.0]  # doubling, then it gives up
+
+
+@pytest.mark.parametrize("path, code, why", [
+    ("/to-ftp", 301, "redirects to ftp://files.example.org/x, not a web address: ftp: is not http or https"),
+    ("/to-mailto", 302, "redirects to mailto:someone@example.org, not a web address: mailto: is not http or https"),
+    ("/to-javascript", 302, "redirects to javascript:alert(1), not a web address: javascript: is not http or https"),
+    ("/to-bad-ipv6", 302, "redirects to http://[::1, not a web address: it cannot be read (Invalid IPv6 URL)"),
+    ("/to-bad-port", 307, "redirects to http://x:abc/, not a web address: its port is not a number up to 65535"),
+    ("/to-big-port", 301, "redirects to https://example.org:99999/, not a web address: "
+                          "its port is not a number up to 65535"),
+])
+def test_a_redirect_to_something_that_is_not_a_web_address_is_dead(server, path, code, why):
+    found, _ = check([server.url + path])
+    outcome = found[server.url + path]
+    assert (outcome.status, outcome.code, outcome.error) == ("dead", code, why)
+    assert len(server.requests) == 1  # nothing asked of the address it points at
+
+
+@pytest.mark.parametrize("url, why", [
+    ("https://example.org:99999/", "its port is not a number up to 65535"),
+    ("http://x:abc/", "its port is not a number up to 65535"),
+    ("http:///no-host", "it has no host name"),
+])
+def test_a_link_that_is_not_a_web_address_is_dead_without_a_request(url, why):
+    found, fake = check([url])
+    assert (found[url].status, found[url].code, found[url].error) == ("dead", None, f"not a web address: {why}")
+    assert fake.sleeps == []
+
+
+def test_links_check_writes_a_result_for_every_hostile_answer(tmp_path, server, capsys):
+    urls = [server.url + path for path in HOSTILE] + ["https://example.org:99999/", "http://x:abc/"]
+    config = page_of_links(tmp_path, urls, "        timeout: 2\n        retries: 0\n        delay: 0\n"
+                                           "        backoff: 0.001\n")
+    assert main(["links", "check", "-f", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    links = json.loads((config.parent / "link_status.json").read_text(encoding="utf-8"))["links"]
+    assert sorted(link["url"] for link in links) == sorted(urls)
+    statuses = {link["url"].removeprefix(server.url): link["status"] for link in links}
+    assert statuses == {"/429-bare": "ok", "/429-soon": "ok", "/429-nan": "ok", "/429-json-deep": "ok",
+                        "/429-always": "unreachable", "/to-ftp": "dead", "/to-mailto": "dead",
+                        "/to-javascript": "dead", "/to-bad-ipv6": "dead", "/to-bad-port": "dead",
+                        "/to-big-port": "dead", "https://example.org:99999/": "dead", "http://x:abc/": "dead"}
