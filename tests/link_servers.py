@@ -6,12 +6,14 @@ first reply, the next with the next, and repeats the last one; every request is 
 is a fake of Discord's invite endpoint (`GET /invites/{code}?with_counts=true`, documented at
 https://discord.com/developers/docs/resources/invite#get-invite) with an alive, an expired
 (10006) and a rate-limited invite. `refused_url()` is a port where nothing listens.
+`DripServer` sends its headers one line at a time, each soon enough for a per-read timeout.
 """
 
 from __future__ import annotations
 
 import json
 import socket
+import socketserver
 import threading
 import time
 from dataclasses import dataclass, field
@@ -157,3 +159,54 @@ class FakeTime:
         self.sleeps.append(seconds)
         self.now += seconds
         await asyncio.sleep(0)
+
+
+class DripServer:
+    """Answers 200 but sends its header lines one by one, `interval` seconds apart, `lines` of them.
+
+    Each line comes well within any per-read timeout, so only a deadline for the whole answer ends
+    the wait; after `lines` lines the answer is complete (so a checker without one gets "ok" late,
+    instead of hanging the test run). Requests are counted.
+    """
+
+    def __init__(self, interval: float = 0.05, lines: int = 100) -> None:
+        self.requests = 0
+        self.stopped = threading.Event()
+        server = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = self.request.recv(4096)
+                    if not chunk:
+                        return
+                    data += chunk
+                server.requests += 1
+                try:
+                    self.request.sendall(b"HTTP/1.1 200 OK\r\n")
+                    for n in range(lines):
+                        if server.stopped.wait(interval):
+                            return
+                        self.request.sendall(f"X-Drip-{n}: {n}\r\n".encode())
+                    self.request.sendall(b"Content-Length: 0\r\n\r\n")
+                except OSError:  # the client gave up: what the tests want
+                    pass
+
+        self.tcp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.tcp.daemon_threads = True
+        self.thread = threading.Thread(target=self.tcp.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.tcp.server_address[:2]
+        return f"http://{host}:{port}/drip"
+
+    def __enter__(self) -> DripServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stopped.set()
+        self.tcp.shutdown()
+        self.tcp.server_close()

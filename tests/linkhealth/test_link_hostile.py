@@ -13,7 +13,7 @@ import pytest
 from handbook.cli.app import main
 from handbook.linkhealth import http
 from link_handbook import page_of_links
-from link_servers import FakeTime, LinkServer, Reply, redirect
+from link_servers import DripServer, FakeTime, LinkServer, Reply, redirect
 
 SETTINGS = http.Settings(timeout=2, retries=0, backoff=0.25, limits=http.HostLimits(concurrency=2))
 
@@ -102,3 +102,34 @@ def test_links_check_writes_a_result_for_every_hostile_answer(tmp_path, server, 
                         "/429-always": "unreachable", "/to-ftp": "dead", "/to-mailto": "dead",
                         "/to-javascript": "dead", "/to-bad-ipv6": "dead", "/to-bad-port": "dead",
                         "/to-big-port": "dead", "https://example.org:99999/": "dead", "http://x:abc/": "dead"}
+
+
+# --- a server that drips its headers: the timeout and the budget are deadlines for the whole answer
+
+
+def test_a_server_that_drips_its_headers_times_out():
+    with DripServer() as server:
+        found, _ = check([server.url], http.Settings(timeout=0.3, retries=1, backoff=0.01))
+        outcome = found[server.url]
+        assert (outcome.status, outcome.error) == ("unreachable", "no answer within 0.3 s")
+        assert server.requests == 2  # one try and one retry, each cut at the timeout
+
+
+def test_the_budget_ends_a_dripping_answer_and_leaves_the_link_unchecked():
+    with DripServer() as server:
+        found, _ = check([server.url], http.Settings(timeout=60, budget=1, retries=2))
+        outcome = found[server.url]
+        assert (outcome.status, outcome.error) == ("unchecked", "the time budget ran out before its answer came")
+        assert server.requests == 1  # no retry once the budget is spent
+
+
+@pytest.mark.parametrize("options, status, error", [
+    ("        timeout: 0.3\n", "unreachable", "no answer within 0.3 s"),
+    ("        timeout: 60\n        budget: 1\n", "unchecked", "the time budget ran out before its answer came"),
+])
+def test_links_check_honours_its_timeout_and_budget_against_a_dripping_server(tmp_path, options, status, error):
+    with DripServer() as server:
+        config = page_of_links(tmp_path, [server.url], options + "        retries: 0\n        delay: 0\n")
+        assert main(["links", "check", "-f", str(config)]) == (1 if status == "unreachable" else 0)
+    [link] = json.loads((config.parent / "link_status.json").read_text(encoding="utf-8"))["links"]
+    assert (link["url"], link["status"], link["error"]) == (server.url, status, error)

@@ -11,14 +11,17 @@ Politeness first, then speed:
   permanent redirect (301, 308) and ends at a live page is `redirected`, with the new URL; a loop,
   too many hops or a `Location` that is not a web address (`ftp:`, `mailto:`, a bad port) is
   `dead`. A link that is not a web address itself is `dead` without a request.
-- Timeouts, connection errors and 5xx answers are retried with exponential backoff.
+- `timeout` is a deadline for each whole answer (a server that drips its headers cannot stretch
+  it), cut shorter when the budget has less left; timeouts, connection errors and 5xx answers are
+  retried with exponential backoff.
 - 429: the host is paused for `Retry-After` (seconds or an HTTP date; Discord also puts
   `retry_after` in its JSON body: https://discord.com/developers/docs/topics/rate-limits), and no
   request starts to that host before the pause is over; without a readable one, the backoff.
 
 Whatever a server answers is a result: a body is read only where it is needed (an invite, a 429)
 and only its first `BODY_LIMIT` bytes.
-- A total time budget: links whose turn would come after it are `unchecked`.
+- A total time budget: links whose turn would come after it, or whose answer is still coming
+  when it ends, are `unchecked`.
 
 The clock and the sleep are injectable, so tests count waits instead of waiting.
 """
@@ -327,9 +330,14 @@ class Checker:
                 return _Failure("unchecked", "the time budget ran out before its turn")
             self.requests += 1
             problem: _Failure | None  # None: a 5xx answer, retried while attempts are left
+            # httpx's timeout is per read: a server that drips its headers a line at a time never
+            # trips it. The whole answer gets `timeout`, and no more than the budget has left.
+            limit = min(self.settings.timeout, max(deadline - self.clock(), 0.0))
             try:
-                answer = await self._exchange(client, method, url, read_body)
-            except httpx.TimeoutException:
+                answer = await asyncio.wait_for(self._exchange(client, method, url, read_body), limit)
+            except (httpx.TimeoutException, asyncio.TimeoutError) as err:
+                if not isinstance(err, httpx.TimeoutException) and limit < self.settings.timeout:
+                    return _Failure("unchecked", "the time budget ran out before its answer came")
                 problem = _Failure("unreachable", f"no answer within {self.settings.timeout:g} s")
             except httpx.TransportError as err:
                 problem = _Failure("unreachable", f"cannot connect: {_reason(err)}")
