@@ -7,6 +7,12 @@ counted, never waited.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +139,62 @@ def test_links_check_honours_its_timeout_and_budget_against_a_dripping_server(tm
         assert main(["links", "check", "-f", str(config)]) == (1 if status == "unreachable" else 0)
     [link] = json.loads((config.parent / "link_status.json").read_text(encoding="utf-8"))["links"]
     assert (link["url"], link["status"], link["error"]) == (server.url, status, error)
+
+
+# --- a status file that cannot be written is known before the first request -------------------
+
+
+def test_a_read_only_status_file_stops_links_check_before_any_request(tmp_path, monkeypatch, capsys):
+    if os.geteuid() == 0:  # root may write anything: let the file say it is read-only, as for a person
+        monkeypatch.setattr(os, "access", lambda p, mode, **kw: not (mode & os.W_OK and str(p).endswith(".json")))
+    with LinkServer({}, default=Reply(200)) as server:
+        config = page_of_links(tmp_path, [server.url + "/fine"])
+        status = config.parent / "link_status.json"
+        status.write_text('{"version": 1, "checked_at": null, "links": []}\n', encoding="utf-8")
+        status.chmod(0o444)
+        assert main(["links", "check", "-f", str(config)]) == 2
+        assert server.requests == []
+    assert capsys.readouterr().err == (
+        "handbook links check: error: link_status.json: is read-only, so it was not changed. "
+        "Fix: make it writable (chmod u+w), or run the command where you may write it\n")
+
+
+def test_a_read_only_folder_stops_links_check_before_any_request():
+    """As an unprivileged user (root may write anywhere), through util-linux's runuser."""
+    base = Path(tempfile.mkdtemp(prefix="handbook-links-ro-", dir="/tmp"))
+    try:
+        with LinkServer({}, default=Reply(200)) as server:
+            config = page_of_links(base, [server.url + "/fine"])
+            for folder in (base, *[p for p in base.rglob("*") if p.is_dir()]):
+                folder.chmod(0o755)
+            config.parent.chmod(0o555)
+            command = [sys.executable, "-m", "handbook.cli", "links", "check"]
+            if os.geteuid() == 0:
+                command = ["runuser", "-u", "nobody", "--", *command]
+            env = {**os.environ, "HOME": str(base), "NO_MKDOCS_2_WARNING": "1"}
+            result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True,
+                                    timeout=120)
+            assert server.requests == []
+        assert (result.returncode, result.stdout) == (2, ""), result.stderr
+        assert result.stderr == (
+            f"handbook links check: error: link_status.json: cannot be written: its folder {config.parent} is "
+            "read-only, so it was not changed. Fix: make the folder writable (chmod u+w), or run the command "
+            "where you may write it\n")
+        assert not (config.parent / "link_status.json").exists()
+    finally:
+        os.chmod(base / "links", 0o755)
+        shutil.rmtree(base)
+
+
+def test_a_status_file_in_a_missing_folder_stops_links_check_before_any_request(tmp_path, capsys):
+    with LinkServer({}, default=Reply(200)) as server:
+        config = page_of_links(tmp_path, [server.url + "/fine"])
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "      history: false\n", "      history: false\n      link_status: reports/link_status.json\n"),
+            encoding="utf-8")
+        assert main(["links", "check", "-f", str(config)]) == 2
+        assert server.requests == []
+    assert capsys.readouterr().err == (
+        f"handbook links check: error: reports/link_status.json: cannot be written: its folder "
+        f"{config.parent / 'reports'} does not exist. Fix: create the folder, or point the option that names "
+        "the file elsewhere\n")
