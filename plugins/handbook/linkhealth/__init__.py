@@ -6,6 +6,7 @@ pages with markdown-it-py, with their lines; `invites` recognises Discord invite
 answer of Discord's invite endpoint; `http` is the asynchronous checker (the only httpx user here:
 per-host limits and delays, HEAD then GET, redirects, retries, 429 and `Retry-After`, a time
 budget); `run` puts these together for `handbook links check` (targets, cache, results);
-`status` reads and writes `link_status.json`; `report` turns the last results into build findings
-without any network; `directory` writes the generated directory page.
+`status` reads (every value checked, with its line from `json_lines`) and writes
+`link_status.json`; `report` turns the last results into build findings without any network;
+`directory` writes the generated directory page.
 """
