@@ -20,6 +20,7 @@ from handbook.cli.app import main
 from handbook.linkhealth import http
 from link_handbook import page_of_links
 from link_servers import DripServer, FakeTime, LinkServer, Reply, redirect
+from sitekit import build_site
 
 SETTINGS = http.Settings(timeout=2, retries=0, backoff=0.25, limits=http.HostLimits(concurrency=2))
 
@@ -71,7 +72,7 @@ def test_a_lasting_429_is_unreachable_rate_limited(server):
     ("/to-ftp", 301, "redirects to ftp://files.example.org/x, not a web address: ftp: is not http or https"),
     ("/to-mailto", 302, "redirects to mailto:someone@example.org, not a web address: mailto: is not http or https"),
     ("/to-javascript", 302, "redirects to javascript:alert(1), not a web address: javascript: is not http or https"),
-    ("/to-bad-ipv6", 302, "redirects to http://[::1, not a web address: it cannot be read (Invalid IPv6 URL)"),
+    ("/to-bad-ipv6", 302, "redirects to http://[::1, not a web address: it cannot be read: Invalid IPv6 URL"),
     ("/to-bad-port", 307, "redirects to http://x:abc/, not a web address: its port is not a number up to 65535"),
     ("/to-big-port", 301, "redirects to https://example.org:99999/, not a web address: "
                           "its port is not a number up to 65535"),
@@ -198,3 +199,39 @@ def test_a_status_file_in_a_missing_folder_stops_links_check_before_any_request(
         f"handbook links check: error: reports/link_status.json: cannot be written: its folder "
         f"{config.parent / 'reports'} does not exist. Fix: create the folder, or point the option that names "
         "the file elsewhere\n")
+
+
+# --- addresses no server could be asked at, in the pages and in communities.yml -------------------
+
+
+def test_a_page_link_that_cannot_be_read_is_a_dead_result(tmp_path, capsys):
+    config = page_of_links(tmp_path, ["http://[::1/x", "https://[::1]:99999/"])
+    assert main(["links", "check", "-f", str(config)]) == 1
+    links = json.loads((config.parent / "link_status.json").read_text(encoding="utf-8"))["links"]
+    # markdown-it has percent-encoded the first on its way out of the page
+    assert [(link["url"], link["status"], link["error"]) for link in links] == [
+        ("http://:1%5B:/x", "dead", "not a web address: it has no host name"),
+        ("https://[::1]:99999/", "dead", "not a web address: its port is not a number up to 65535")]
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_link_urlsplit_cannot_read_is_a_dead_result_and_no_traceback():
+    found, fake = check(["http://[::1/x"])
+    assert (found["http://[::1/x"].status, found["http://[::1/x"].error) == (
+        "dead", "not a web address: it cannot be read: Invalid IPv6 URL")
+
+
+@pytest.mark.parametrize("command", ["links check", "build"])
+def test_a_community_url_with_a_bad_port_is_one_line_in_links_check_and_the_build(tmp_path, capsys, command):
+    config = page_of_links(tmp_path, [])
+    (config.parent / "communities.yml").write_text("- name: X\n  url: 'http://[::1'\n  description: d\n",
+                                                   encoding="utf-8")
+    expected = ("communities.yml:2:8: `url` of community `X` is not a web address: 'http://[::1' "
+                "(it cannot be read: Invalid IPv6 URL)")
+    if command == "links check":
+        assert main(["links", "check", "-f", str(config)]) == 2
+        assert capsys.readouterr().err == (f"handbook links check: error: {expected}. "
+                                           "Fix: write the full address, starting with https://\n")
+    else:
+        built = build_site(config.parent)
+        assert built.aborted and any(expected in e for e in built.errors), built.errors

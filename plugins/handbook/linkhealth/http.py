@@ -37,11 +37,12 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from handbook.linkhealth import invites
+from handbook.linkhealth.addresses import address_problem, split
 
 HEAD_REFUSED = frozenset({400, 403, 405, 406, 501})
 PERMANENT = frozenset({301, 308})
@@ -49,7 +50,6 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_429_IN_A_ROW = 5
 BODY_LIMIT = 64 * 1024
 """Bytes of a body read at most (an invite's answer, a 429's `retry_after`): a server may send more."""
-WEB_SCHEMES = ("http", "https")
 _LOCATION = "handbook.location"
 
 
@@ -139,27 +139,8 @@ class _Host:
 
 
 def host_key(url: str) -> str:
-    parts = urlsplit(url)
-    return (parts.netloc or "").lower()
-
-
-def address_problem(url: str) -> str | None:
-    """Why `url` cannot be asked over HTTP (not http or https, no host, a bad port), or None."""
-    try:
-        parts = urlsplit(url)
-        scheme = parts.scheme.lower()
-        if scheme not in WEB_SCHEMES:
-            return f"{scheme or 'an address without a scheme'}{':' if scheme else ''} is not http or https"
-        if not parts.hostname:
-            return "it has no host name"
-        try:
-            parts.port
-        except ValueError:
-            return "its port is not a number up to 65535"
-        httpx.URL(url)
-    except (ValueError, httpx.InvalidURL) as err:
-        return f"it cannot be read ({err})"
-    return None
+    parts = split(url)
+    return (parts.netloc or "").lower() if parts else ""
 
 
 def retry_after(headers: httpx.Headers, body: object = None, wall: Callable[[], float] = time.time) -> float | None:
@@ -341,8 +322,8 @@ class Checker:
                 problem = _Failure("unreachable", f"no answer within {self.settings.timeout:g} s")
             except httpx.TransportError as err:
                 problem = _Failure("unreachable", f"cannot connect: {_reason(err)}")
-            except httpx.InvalidURL as err:  # address_problem let it through; httpx knows better
-                return _Failure("dead", f"not a web address: it cannot be read ({err})")
+            except httpx.InvalidURL as err:  # address_problem let it through; httpx is stricter (IDNA)
+                return _Failure("dead", f"not a web address: it cannot be read: {err}")
             else:
                 if answer.code == 429:
                     wait = retry_after(answer.headers, answer.body, self.wall)
