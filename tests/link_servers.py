@@ -6,7 +6,8 @@ first reply, the next with the next, and repeats the last one; every request is 
 is a fake of Discord's invite endpoint (`GET /invites/{code}?with_counts=true`, documented at
 https://discord.com/developers/docs/resources/invite#get-invite) with an alive, an expired
 (10006) and a rate-limited invite. `refused_url()` is a port where nothing listens.
-`DripServer` sends its headers one line at a time, each soon enough for a per-read timeout.
+`DripServer` sends its headers one line at a time, each soon enough for a per-read timeout;
+`RawServer` sends whatever bytes a test gives it (the fuzz test's generated answers).
 """
 
 from __future__ import annotations
@@ -208,5 +209,55 @@ class DripServer:
 
     def __exit__(self, *exc) -> None:
         self.stopped.set()
+        self.tcp.shutdown()
+        self.tcp.server_close()
+
+
+class RawServer:
+    """Answers each request with the bytes `answer(method, path)` returns, then closes the connection.
+
+    Nothing is checked or added: a test can send a lying Content-Length, a header line without a
+    colon, half a status line or nothing at all. Requests are recorded as (method, path).
+    """
+
+    def __init__(self, answer) -> None:
+        self.answer = answer
+        self.requests: list[tuple[str, str]] = []
+        self.lock = threading.Lock()
+        server = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = self.request.recv(4096)
+                    if not chunk:
+                        return
+                    data += chunk
+                method, _, rest = data.split(b"\r\n", 1)[0].decode("latin-1").partition(" ")
+                path = rest.rsplit(" ", 1)[0]
+                with server.lock:
+                    server.requests.append((method, path))
+                    reply = server.answer(method, path)
+                try:
+                    self.request.sendall(reply)
+                    self.request.shutdown(socket.SHUT_WR)
+                except OSError:  # the client gave up first
+                    pass
+
+        self.tcp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.tcp.daemon_threads = True
+        self.thread = threading.Thread(target=self.tcp.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.tcp.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> RawServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
         self.tcp.shutdown()
         self.tcp.server_close()

@@ -17,11 +17,11 @@ Politeness first, then speed:
 - 429: the host is paused for `Retry-After` (seconds or an HTTP date; Discord also puts
   `retry_after` in its JSON body: https://discord.com/developers/docs/topics/rate-limits), and no
   request starts to that host before the pause is over; without a readable one, the backoff.
+- A total time budget: links whose turn would come after it, or whose answer is still coming
+  when it ends, are `unchecked`.
 
 Whatever a server answers is a result: a body is read only where it is needed (an invite, a 429)
 and only its first `BODY_LIMIT` bytes.
-- A total time budget: links whose turn would come after it, or whose answer is still coming
-  when it ends, are `unchecked`.
 
 The clock and the sleep are injectable, so tests count waits instead of waiting.
 """
