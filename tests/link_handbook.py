@@ -76,3 +76,18 @@ def handbook_routes() -> dict[str, list[Reply]]:
         "/api/invites/obsidianmd": [json_reply(200, {**ALIVE_INVITE, "code": "obsidianmd"})],
         "/api/invites/campfire-practice": [json_reply(404, {"message": "Unknown Invite", "code": 10006})],
     }
+
+
+def page_of_links(tmp_path: Path, urls: list[str], link_check: str = "") -> Path:
+    """A handbook of one page that links to each of `urls` (one per line); its mkdocs.yml.
+
+    `link_check` is the body of the plugin's `link_check:` option, indented by eight spaces.
+    """
+    root = tmp_path / "links"
+    (root / "docs").mkdir(parents=True)
+    page = "# Links\n\n" + "".join(f"- [link {i}]({url})\n" for i, url in enumerate(urls))
+    (root / "docs" / "index.md").write_text(page, encoding="utf-8")
+    options = link_check or "        timeout: 2\n        retries: 0\n        delay: 0\n"
+    (root / "mkdocs.yml").write_text("site_name: Links\nplugins:\n  - handbook:\n      history: false\n"
+                                     f"      link_check:\n{options}", encoding="utf-8")
+    return root / "mkdocs.yml"

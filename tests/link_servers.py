@@ -6,12 +6,15 @@ first reply, the next with the next, and repeats the last one; every request is 
 is a fake of Discord's invite endpoint (`GET /invites/{code}?with_counts=true`, documented at
 https://discord.com/developers/docs/resources/invite#get-invite) with an alive, an expired
 (10006) and a rate-limited invite. `refused_url()` is a port where nothing listens.
+`DripServer` sends its headers one line at a time, each soon enough for a per-read timeout;
+`RawServer` sends whatever bytes a test gives it (the fuzz test's generated answers).
 """
 
 from __future__ import annotations
 
 import json
 import socket
+import socketserver
 import threading
 import time
 from dataclasses import dataclass, field
@@ -157,3 +160,102 @@ class FakeTime:
         self.sleeps.append(seconds)
         self.now += seconds
         await asyncio.sleep(0)
+
+
+class _SocketServer:
+    """A TCP server on 127.0.0.1 that hands each request's head to `respond(sock, method, path)`.
+
+    For servers that must break HTTP in ways `http.server` would not let them; requests are
+    recorded as (method, path).
+    """
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str]] = []
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+        server = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = self.request.recv(4096)
+                    if not chunk:
+                        return
+                    data += chunk
+                method, _, rest = data.split(b"\r\n", 1)[0].decode("latin-1").partition(" ")
+                path = rest.rsplit(" ", 1)[0]
+                with server.lock:
+                    server.requests.append((method, path))
+                try:
+                    server.respond(self.request, method, path)
+                except OSError:  # the client gave up first (a timeout test wants just that)
+                    pass
+
+        self.tcp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.tcp.daemon_threads = True
+        self.thread = threading.Thread(target=self.tcp.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def respond(self, sock: socket.socket, method: str, path: str) -> None:
+        raise NotImplementedError
+
+    @property
+    def origin(self) -> str:
+        host, port = self.tcp.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stopped.set()
+        self.tcp.shutdown()
+        self.tcp.server_close()
+
+
+class DripServer(_SocketServer):
+    """Answers 200 but sends its header lines one by one, `interval` seconds apart, `lines` of them.
+
+    Each line comes well within any per-read timeout, so only a deadline for the whole answer ends
+    the wait; after `lines` lines the answer is complete (so a checker without one gets "ok" late,
+    instead of hanging the test run).
+    """
+
+    def __init__(self, interval: float = 0.05, lines: int = 100) -> None:
+        super().__init__()
+        self.interval, self.lines = interval, lines
+
+    def respond(self, sock: socket.socket, method: str, path: str) -> None:
+        sock.sendall(b"HTTP/1.1 200 OK\r\n")
+        for n in range(self.lines):
+            if self.stopped.wait(self.interval):
+                return
+            sock.sendall(f"X-Drip-{n}: {n}\r\n".encode())
+        sock.sendall(b"Content-Length: 0\r\n\r\n")
+
+    @property
+    def url(self) -> str:
+        return self.origin + "/drip"
+
+
+class RawServer(_SocketServer):
+    """Answers each request with the bytes `answer(method, path)` returns, then closes the connection.
+
+    Nothing is checked or added: a test can send a lying Content-Length, a header line without a
+    colon, half a status line or nothing at all.
+    """
+
+    def __init__(self, answer) -> None:
+        super().__init__()
+        self.answer = answer
+
+    def respond(self, sock: socket.socket, method: str, path: str) -> None:
+        with self.lock:
+            reply = self.answer(method, path)
+        sock.sendall(reply)
+        sock.shutdown(socket.SHUT_WR)
+
+    @property
+    def url(self) -> str:
+        return self.origin

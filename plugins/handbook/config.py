@@ -158,13 +158,13 @@ class LinkCheckConfig(base.Config):
     hosts = c.DictOfItems(c.SubConfig(HostLimitsConfig), default={})
     """Limits for particular hosts (`host` or `host:port`): `concurrency` and `delay`."""
     timeout = Number(default=10, minimum=0.001)
-    """Seconds to wait for an answer."""
+    """Seconds for a whole answer: a deadline, however slowly the server sends it."""
     retries = Count(default=2)
     """Further tries after a 5xx answer, a timeout or a connection error."""
     backoff = Number(default=1)
     """Seconds before the first retry; each further retry waits twice as long."""
     budget = Number(default=600, minimum=1)
-    """Seconds for the whole check; links whose turn would come later stay unchecked."""
+    """Seconds for the whole check; links whose turn or answer would come later stay unchecked."""
     cache_hours = Number(default=20)
     """A result younger than this is kept instead of asked again (unreachable ones are always asked)."""
 

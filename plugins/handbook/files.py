@@ -45,8 +45,7 @@ def write_atomic(path: Path, text: str, shown: str | None = None) -> None:
     """
     target = Path(os.path.realpath(path))
     if target.exists() and not os.access(target, os.W_OK):
-        raise HandbookError("is read-only, so it was not changed", file=shown or str(path),
-                            fix="make it writable (chmod u+w), or run the command where you may write it")
+        raise _read_only(shown or str(path))
     mode = None
     with contextlib.suppress(OSError):
         mode = target.stat().st_mode & 0o7777
@@ -60,13 +59,47 @@ def write_atomic(path: Path, text: str, shown: str | None = None) -> None:
     except PermissionError:  # the file may be writable, but the new text goes beside it first
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise HandbookError(f"cannot be written: its folder {target.parent} is read-only, so it was not changed",
-                            file=shown or str(path), fix="make the folder writable (chmod u+w), or run the "
-                                                         "command where you may write it") from None
+        raise _folder_read_only(target, shown or str(path)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def check_writable(path: Path, shown: str | None = None) -> None:
+    """Refuse now what `write_atomic(path, ...)` would refuse later, with the same words.
+
+    For commands that do slow work (a link check's requests) before they write: they learn that
+    they cannot write before the work, not after it. Creates the temporary file `write_atomic`
+    writes beside the target, then removes it: nothing is left behind.
+    """
+    shown = shown or str(path)
+    target = Path(os.path.realpath(path))
+    if target.exists() and not os.access(target, os.W_OK):
+        raise _read_only(shown)
+    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
+    try:
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.unlink(tmp)
+    except PermissionError:
+        raise _folder_read_only(target, shown) from None
+    except FileNotFoundError:
+        raise HandbookError(f"cannot be written: its folder {target.parent} does not exist", file=shown,
+                            fix="create the folder, or point the option that names the file elsewhere") from None
+    except OSError as err:  # a read-only file system, a full disk
+        raise HandbookError(f"cannot be written: {err.strerror or err}", file=shown,
+                            fix="run the command where you may write it") from None
+
+
+def _read_only(shown: str) -> HandbookError:
+    return HandbookError("is read-only, so it was not changed", file=shown,
+                         fix="make it writable (chmod u+w), or run the command where you may write it")
+
+
+def _folder_read_only(target: Path, shown: str) -> HandbookError:
+    return HandbookError(f"cannot be written: its folder {target.parent} is read-only, so it was not changed",
+                         file=shown, fix="make the folder writable (chmod u+w), or run the command where you may "
+                                         "write it")
 
 
 def _write_all(fd: int, data: bytes, mode: int | None) -> None:

@@ -83,6 +83,8 @@ SHAPE_ERRORS = [
     pytest.param("discord_categories:\n  - channels: []\n", 2, 5,
                  "Discord category 1 has no `name`", "add `name: ...`", id="no-category-name"),
     pytest.param("server:\n  name: [a\n", 3, 1, "invalid YAML", "indentation and quoting", id="yaml-syntax"),
+    pytest.param("server:\n  name: T\n  founded: 2026-02-30\n", 3, 12,
+                 "invalid YAML: 2026-02-30 reads as a date, and there is no such date", "quoting", id="no-such-date"),
     pytest.param("- just\n- a list\n", 1, 1, "the channel map must be a mapping", "write it as", id="top-list"),
     pytest.param(
         "discord_categories:\n  - name: A\n    channels:\n      - name: x\n        kind: topic\n        roles: [1]\n",

@@ -143,3 +143,42 @@ def test_the_schema_refuses_what_the_loader_refuses(text):
 
 def test_the_schema_accepts_a_good_file():
     jsonschema.validate(YAML(typ="safe").load(GOOD), json.loads(schema_text()))
+
+
+WRONG_ADDRESSES = [  # loader-only: the schema's pattern does not read ports or IPv6 brackets
+    ("'http://[::1'", "communities.yml:2:8: `url` of community `X` is not a web address: 'http://[::1' "
+                      "(it cannot be read: Invalid IPv6 URL)"),
+    ("https://x.example:99999/", "communities.yml:2:8: `url` of community `X` is not a web address: "
+                                 "'https://x.example:99999/' (its port is not a number up to 65535)"),
+    ("http://x.example:abc/", "communities.yml:2:8: `url` of community `X` is not a web address: "
+                              "'http://x.example:abc/' (its port is not a number up to 65535)"),
+    ('"https://x.example/\\0"', "communities.yml:2:8: `url` of community `X` is not a web address: "
+                                "'https://x.example/\\x00' (it has a space or a control character in it)"),
+]
+
+
+@pytest.mark.parametrize("url, message", WRONG_ADDRESSES)
+def test_a_url_that_cannot_be_asked_is_refused_with_its_line(tmp_path, url, message):
+    path = write(tmp_path, f"- name: X\n  url: {url}\n  description: d\n")
+    with pytest.raises(CommunitiesError) as caught:
+        load_communities(path, "communities.yml")
+    first_line, fix_line = caught.value.as_text().split("\n  Fix: ", 1)
+    assert (first_line, fix_line) == (message, "write the full address, starting with https://")
+
+
+def test_an_invite_that_cannot_be_read_is_refused_with_its_line(tmp_path):
+    path = write(tmp_path, "- name: X\n  url: https://x.example/\n  description: d\n  invite: 'https://[::1'\n")
+    with pytest.raises(CommunitiesError) as caught:
+        load_communities(path, "communities.yml")
+    assert caught.value.as_text().split("\n")[0] == \
+        "communities.yml:4:11: `invite` of community `X` is not a Discord invite URL"
+
+
+def test_a_date_no_calendar_has_is_refused_with_its_line(tmp_path):
+    path = write(tmp_path, "- name: X\n  url: https://x.example/\n  description: d\n  added: 2026-13-45\n")
+    with pytest.raises(CommunitiesError) as caught:
+        load_communities(path, "communities.yml")
+    first_line, fix_line = caught.value.as_text().split("\n  Fix: ", 1)
+    assert first_line == ("communities.yml:4:10: invalid YAML: 2026-13-45 reads as a date, and there is no such "
+                          "date (month must be in 1..12)")
+    assert "quotes" in fix_line

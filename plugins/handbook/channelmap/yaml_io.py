@@ -92,6 +92,30 @@ def load_roundtrip(path: Path, text: str | None = None) -> Any:
         raise YamlSyntaxError(path, line, column, problem) from None
     except YAMLError as err:
         raise YamlSyntaxError(path, 1, 1, str(err)) from None
+    except ValueError as err:  # ruamel builds `2026-13-45` as a date, and the calendar says no
+        node = _impossible_date(text)
+        if node is None:
+            raise YamlSyntaxError(path, 1, 1, str(err)) from None
+        raise YamlSyntaxError(path, node.start_mark.line + 1, node.start_mark.column + 1,
+                              f"{node.value} reads as a date, and there is no such date ({err})") from None
+
+
+def _impossible_date(text: str) -> Any:
+    """The first plain value that YAML reads as a date but no calendar has, or None."""
+    yaml = _yaml()
+    pending = [yaml.compose(text)]
+    while pending:
+        node = pending.pop(0)
+        if node is None:
+            continue
+        if isinstance(node.value, list):
+            pending[:0] = [part for item in node.value for part in (item if isinstance(item, tuple) else (item,))]
+        elif node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.constructor.construct_object(node, deep=True)
+            except ValueError:
+                return node
+    return None
 
 
 def dump_roundtrip(data: Any, like: str | None = None) -> str:

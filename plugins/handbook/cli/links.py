@@ -32,7 +32,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     from mkdocs.structure.files import get_files
 
-    from handbook.files import read_text
+    from handbook.files import check_writable, read_text
     from handbook.linkhealth import run, status
     from handbook.linkhealth.communities import load_communities
     from handbook.project import load_project
@@ -44,6 +44,7 @@ def run_check(args: argparse.Namespace) -> int:
     communities = load_communities(communities_path, project.show(communities_path)) \
         if args.only != "pages" else None
     previous = status.load_status(status_path, project.show(status_path))
+    check_writable(status_path, project.show(status_path))  # before the first request, not after the last
     pages = []
     if args.only != "communities":
         for file in get_files(project.config).documentation_pages():

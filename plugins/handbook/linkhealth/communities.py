@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from handbook.channelmap.yaml_io import YamlSyntaxError, load_roundtrip, describe_value
 from handbook.errors import HandbookError
 from handbook.files import read_text
+from handbook.linkhealth.addresses import WEB_SCHEMES, address_problem, split
 from handbook.linkhealth.invites import invite_code
 
 PLATFORMS = ("discord", "slack", "discourse", "zulip", "forum", "other")
@@ -156,9 +156,12 @@ def _text(shown: str, node: dict, key: str, what: str, *, choices: tuple[str, ..
 
 
 def _check_url(shown: str, node: dict, key: str, what: str, url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
-        raise _fail(shown, _value_pos(node, key), f"`{key}` of {what} is not a web address: {url!r}",
+    problem = address_problem(url)
+    if problem:
+        parts = split(url)
+        # "x.example" needs no explanation; a bad port or an unclosed `[` in a web address does
+        why = f" ({problem})" if parts is None or parts.scheme in WEB_SCHEMES else ""
+        raise _fail(shown, _value_pos(node, key), f"`{key}` of {what} is not a web address: {url!r}{why}",
                     "write the full address, starting with https://")
 
 

@@ -8,13 +8,20 @@ Politeness first, then speed:
 - HEAD first; GET (headers only, the body is never read) when a server refuses HEAD (400, 403,
   405, 406, 501), and from then on GET for that host.
 - Redirects are followed hop by hop (each hop waits its host's turn); a chain that starts with a
-  permanent redirect (301, 308) and ends at a live page is `redirected`, with the new URL; a loop
-  or too many hops is `dead`.
-- Timeouts, connection errors and 5xx answers are retried with exponential backoff.
+  permanent redirect (301, 308) and ends at a live page is `redirected`, with the new URL; a loop,
+  too many hops or a `Location` that is not a web address (`ftp:`, `mailto:`, a bad port) is
+  `dead`. A link that is not a web address itself is `dead` without a request.
+- `timeout` is a deadline for each whole answer (a server that drips its headers cannot stretch
+  it), cut shorter when the budget has less left; timeouts, connection errors and 5xx answers are
+  retried with exponential backoff.
 - 429: the host is paused for `Retry-After` (seconds or an HTTP date; Discord also puts
   `retry_after` in its JSON body: https://discord.com/developers/docs/topics/rate-limits), and no
-  request starts to that host before the pause is over.
-- A total time budget: links whose turn would come after it are `unchecked`.
+  request starts to that host before the pause is over; without a readable one, the backoff.
+- A total time budget: links whose turn would come after it, or whose answer is still coming
+  when it ends, are `unchecked`.
+
+Whatever a server answers is a result: a body is read only where it is needed (an invite, a 429)
+and only its first `BODY_LIMIT` bytes.
 
 The clock and the sleep are injectable, so tests count waits instead of waiting.
 """
@@ -23,22 +30,27 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import json
 import math
 import socket
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from handbook.linkhealth import invites
+from handbook.linkhealth.addresses import address_problem, split
 
 HEAD_REFUSED = frozenset({400, 403, 405, 406, 501})
 PERMANENT = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_429_IN_A_ROW = 5
+BODY_LIMIT = 64 * 1024
+"""Bytes of a body read at most (an invite's answer, a 429's `retry_after`): a server may send more."""
+_LOCATION = "handbook.location"
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,15 @@ class Outcome:
 
 
 @dataclass
+class _Answer:
+    code: int
+    location: str | None
+    body: object = None
+    """The JSON body, for the answers whose body is read (None when it is not JSON)."""
+    headers: httpx.Headers = field(default_factory=httpx.Headers)
+
+
+@dataclass
 class _Failure:
     status: str
     error: str
@@ -118,29 +139,67 @@ class _Host:
 
 
 def host_key(url: str) -> str:
-    parts = urlsplit(url)
-    return (parts.netloc or "").lower()
+    parts = split(url)
+    return (parts.netloc or "").lower() if parts else ""
 
 
-def retry_after(response: httpx.Response, wall: Callable[[], float] = time.time) -> float | None:
-    """Seconds the server asks to wait: `Retry-After` (seconds or an HTTP date), or Discord's body."""
-    header = response.headers.get("retry-after")
+def retry_after(headers: httpx.Headers, body: object = None, wall: Callable[[], float] = time.time) -> float | None:
+    """Seconds the server asks to wait: `Retry-After` (seconds or an HTTP date), or Discord's body.
+
+    None when neither says a usable number (garbage, `nan`): the caller backs off instead.
+    """
+    header = headers.get("retry-after", "").strip()
     if header:
+        seconds: float | None
         try:
-            return max(float(header), 0.0)
+            seconds = float(header)
         except ValueError:
-            try:
-                when = email.utils.parsedate_to_datetime(header)
-            except (TypeError, ValueError):
-                when = None
-            if when is not None:
-                return max(when.timestamp() - wall(), 0.0)
-    try:
-        body = response.json()
-    except ValueError:
-        return None
+            seconds = _seconds_until(header, wall)
+        if seconds is not None and math.isfinite(seconds):
+            return max(seconds, 0.0)
     value = body.get("retry_after") if isinstance(body, dict) else None
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return max(float(value), 0.0)
+    return None
+
+
+def _seconds_until(date: str, wall: Callable[[], float]) -> float | None:
+    try:
+        return email.utils.parsedate_to_datetime(date).timestamp() - wall()
+    except (TypeError, ValueError, OverflowError, IndexError):  # not a date, or one no clock can hold
+        return None
+
+
+def _json(data: bytes | None) -> object:
+    if not data:
+        return None
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):  # not JSON (or not UTF-8), or nested deeper than Python goes
+        return None
+
+
+async def _read_some(response: httpx.Response) -> bytes | None:
+    """The first `BODY_LIMIT` bytes of the body; None when it cannot be read (cut short, bad encoding)."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size >= BODY_LIMIT:
+                break
+    except httpx.HTTPError:
+        return None
+    return b"".join(chunks)[:BODY_LIMIT]
+
+
+async def _keep_location(response: httpx.Response) -> None:
+    """Put `Location` aside before httpx builds a next request from it (this checker follows
+    redirects itself): httpx refuses a malformed one with an error, and the answer would be lost."""
+    if "location" in response.headers:
+        response.extensions[_LOCATION] = response.headers["location"]
+        del response.headers["location"]
 
 
 class Checker:
@@ -173,7 +232,8 @@ class Checker:
         limits = httpx.Limits(max_connections=max(workers, 1), max_keepalive_connections=max(workers, 1))
         headers = {"User-Agent": self.settings.user_agent}
         async with httpx.AsyncClient(timeout=self.settings.timeout, limits=limits, headers=headers,
-                                     follow_redirects=False, transport=self.transport) as client:
+                                     follow_redirects=False, transport=self.transport,
+                                     event_hooks={"response": [_keep_location]}) as client:
 
             async def work(queue: deque[Target]) -> None:
                 while queue:
@@ -195,20 +255,29 @@ class Checker:
     async def _check_one(self, client: httpx.AsyncClient, target: Target, deadline: float) -> Outcome:
         if target.invite_code:
             return await self._check_invite(client, target, deadline)
+        problem = address_problem(target.url)
+        if problem:
+            return Outcome("dead", None, None, f"not a web address: {problem}")
         url, seen, permanent = target.url, {target.url}, None
         for _hop in range(self.settings.max_redirects + 1):
             answer = await self._ask(client, url, deadline)
             if isinstance(answer, _Failure):
                 return Outcome(answer.status, answer.code, url if url != target.url else None, answer.error)
-            code, location = answer
+            code, location = answer.code, answer.location
+            final = url if url != target.url else None
             if code in REDIRECTS and location:
                 permanent = code in PERMANENT if permanent is None else permanent
-                url = urljoin(url, location)
+                try:
+                    url = urljoin(url, location)
+                except ValueError:  # urljoin reads the address first (an unclosed `[`): judge it as it came
+                    url = location
+                problem = address_problem(url)
+                if problem:
+                    return Outcome("dead", code, final, f"redirects to {_shown(location)}, not a web address: {problem}")
                 if url in seen:
                     return Outcome("dead", code, url, "redirect loop")
                 seen.add(url)
                 continue
-            final = url if url != target.url else None
             if 200 <= code < 300 or code in self.settings.accept:
                 return Outcome("redirected" if permanent else "ok", code, final)
             if code >= 500:
@@ -216,30 +285,25 @@ class Checker:
             return Outcome("dead", code, final, f"HTTP {code}")
         return Outcome("dead", None, url, f"more than {self.settings.max_redirects} redirects")
 
-    async def _ask(self, client: httpx.AsyncClient, url: str, deadline: float) -> tuple[int, str | None] | _Failure:
+    async def _ask(self, client: httpx.AsyncClient, url: str, deadline: float) -> _Answer | _Failure:
         """One URL's answer (status code and Location), HEAD first; a failure after the retries."""
         host = self._host(url)
         if not host.head_refused:
             answer = await self._send(client, "HEAD", url, deadline)
-            if isinstance(answer, _Failure) or answer.status_code not in HEAD_REFUSED:
-                return answer if isinstance(answer, _Failure) else (answer.status_code, answer.headers.get("location"))
+            if isinstance(answer, _Failure) or answer.code not in HEAD_REFUSED:
+                return answer
             host.head_refused = True
-        answer = await self._send(client, "GET", url, deadline)
-        return answer if isinstance(answer, _Failure) else (answer.status_code, answer.headers.get("location"))
+        return await self._send(client, "GET", url, deadline)
 
     async def _check_invite(self, client: httpx.AsyncClient, target: Target, deadline: float) -> Outcome:
         answer = await self._send(client, "GET", self._request_url(target), deadline, read_body=True)
         if isinstance(answer, _Failure):
             return Outcome(answer.status, answer.code, None, answer.error)
-        try:
-            body = answer.json()
-        except ValueError:
-            body = None
-        invite = invites.read_answer(answer.status_code, body)
-        return Outcome(invite.status, answer.status_code, None, invite.error, invite.discord())
+        invite = invites.read_answer(answer.code, answer.body)
+        return Outcome(invite.status, answer.code, None, invite.error, invite.discord())
 
     async def _send(self, client: httpx.AsyncClient, method: str, url: str, deadline: float,
-                    read_body: bool = False) -> httpx.Response | _Failure:
+                    read_body: bool = False) -> _Answer | _Failure:
         """One request with its retries: backoff on 5xx and connection errors, pauses on 429."""
         host, attempt, limited = self._host(url), 0, 0
         while True:
@@ -247,16 +311,22 @@ class Checker:
                 return _Failure("unchecked", "the time budget ran out before its turn")
             self.requests += 1
             problem: _Failure | None  # None: a 5xx answer, retried while attempts are left
+            # httpx's timeout is per read: a server that drips its headers a line at a time never
+            # trips it. The whole answer gets `timeout`, and no more than the budget has left.
+            limit = min(self.settings.timeout, max(deadline - self.clock(), 0.0))
             try:
-                response = await client.send(client.build_request(method, url), stream=not read_body)
-                await response.aclose()
-            except httpx.TimeoutException:
+                answer = await asyncio.wait_for(self._exchange(client, method, url, read_body), limit)
+            except (httpx.TimeoutException, asyncio.TimeoutError) as err:
+                if not isinstance(err, httpx.TimeoutException) and limit < self.settings.timeout:
+                    return _Failure("unchecked", "the time budget ran out before its answer came")
                 problem = _Failure("unreachable", f"no answer within {self.settings.timeout:g} s")
             except httpx.TransportError as err:
                 problem = _Failure("unreachable", f"cannot connect: {_reason(err)}")
+            except httpx.InvalidURL as err:  # address_problem let it through; httpx is stricter (IDNA)
+                return _Failure("dead", f"not a web address: it cannot be read: {err}")
             else:
-                if response.status_code == 429:
-                    wait = retry_after(response, self.wall)
+                if answer.code == 429:
+                    wait = retry_after(answer.headers, answer.body, self.wall)
                     wait = self.settings.backoff * 2 ** limited if wait is None else wait
                     limited += 1
                     if (wait > self.settings.max_retry_after or limited > MAX_429_IN_A_ROW
@@ -264,14 +334,29 @@ class Checker:
                         return _Failure("unreachable", f"rate limited (asked to wait {wait:g} s)", 429)
                     host.paused_until = max(host.paused_until, self.clock() + wait)
                     continue
-                if response.status_code < 500 or attempt >= self.settings.retries:
-                    return response
+                if answer.code < 500 or attempt >= self.settings.retries:
+                    return answer
                 problem = None
             if attempt >= self.settings.retries:
                 assert problem is not None
                 return problem
             await self.sleep(self.settings.backoff * 2 ** attempt)
             attempt += 1
+
+    @staticmethod
+    async def _exchange(client: httpx.AsyncClient, method: str, url: str, read_body: bool) -> _Answer:
+        """One request and its answer; the body is read only for an invite or a 429 (its `retry_after`)."""
+        response = await client.send(client.build_request(method, url), stream=True)
+        try:
+            body = _json(await _read_some(response)) if read_body or response.status_code == 429 else None
+            return _Answer(response.status_code, response.extensions.get(_LOCATION), body, response.headers)
+        finally:
+            await response.aclose()
+
+
+def _shown(location: str) -> str:
+    """A Location as a message shows it: a hostile server may send a very long one."""
+    return location if len(location) <= 200 else location[:200] + "…"
 
 
 def _reason(err: Exception) -> str:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
+
+from handbook.linkhealth.addresses import split
 
 DEFAULT_API_URL = "https://discord.com/api/v10"
 API_URL_ENV = "HANDBOOK_DISCORD_API_URL"  # the same variable as the other Discord commands
@@ -40,8 +42,8 @@ class InviteAnswer:
 
 def invite_code(url: str) -> str | None:
     """The code of a Discord invite URL (`discord.gg/CODE`, `discord.com/invite/CODE`), else None."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https"):
+    parts = split(url.strip())
+    if parts is None or parts.scheme not in ("http", "https"):
         return None
     prefix = INVITE_HOSTS.get(parts.hostname or "")
     if prefix is None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from handbook.errors import HandbookError
 from handbook.files import read_text, write_atomic
+from handbook.linkhealth import json_lines
 
 STATUSES = ("ok", "redirected", "dead", "unreachable", "unchecked")
 ALIVE = ("ok", "redirected")
@@ -81,30 +82,131 @@ def parse_time(text: str | None) -> dt.datetime | None:
 
 
 def load_status(path: Path, shown: str) -> LinkStatus | None:
-    """The last results, or None when there is no file yet (every link is "not checked")."""
+    """The last results, or None when there is no file yet (every link is "not checked").
+
+    The file is written by `handbook links check`, but it is committed and may be edited: a value
+    of the wrong kind is refused with its line, like any other input, rather than guessed at.
+    """
     if not path.exists():
         return None
     text = read_text(path, shown)
     try:
-        data = json.loads(text)
+        data = json_lines.load(text)
     except json.JSONDecodeError as err:
         raise HandbookError(f"is not valid JSON: {err.msg}", file=shown, line=err.lineno, column=err.colno,
-                            fix="delete it and run `handbook links check` to write it again") from None
-    if not isinstance(data, dict) or not isinstance(data.get("links"), list):
-        raise HandbookError("is not a link status file (no `links` list)", file=shown, line=1,
-                            fix="delete it and run `handbook links check` to write it again")
+                            fix=REWRITE) from None
+    except RecursionError:
+        raise _wrong(shown, 1, "is not a link status file (nested too deeply)") from None
+    if not isinstance(data, dict):
+        raise _wrong(shown, 1, f"is not a link status file (it must be an object with a `links` list, "
+                               f"not {_kind(data)})")
+    if not isinstance(data.get("links"), list):
+        raise _wrong(shown, _line(data, "links"), "is not a link status file (`links` must be a list, not "
+                                                  f"{_kind(data.get('links'))})")
+    read = _Reader(shown)
+    checked_at = read.time(data, "checked_at", "`checked_at`")
     links: dict[str, LinkResult] = {}
     for index, item in enumerate(data["links"]):
-        if not isinstance(item, dict) or not isinstance(item.get("url"), str) or item.get("status") not in STATUSES:
-            raise HandbookError(f"entry {index + 1} of `links` is not a link result", file=shown,
-                                fix="delete the file and run `handbook links check` to write it again")
-        where = [Where(str(w.get("file", "")), w.get("line") if isinstance(w.get("line"), int) else None)
-                 for w in item.get("where") or [] if isinstance(w, dict)]
-        links[item["url"]] = LinkResult(
-            url=item["url"], status=item["status"], code=item.get("code") if isinstance(item.get("code"), int) else None,
-            final_url=item.get("final_url"), checked_at=item.get("checked_at"), where=where,
-            discord=item.get("discord") if isinstance(item.get("discord"), dict) else None, error=item.get("error"))
-    return LinkStatus(data.get("checked_at"), links)
+        result = read.result(item, f"entry {index + 1} of `links`", data["links"].lines[index])
+        links[result.url] = result
+    return LinkStatus(checked_at, links)
+
+
+REWRITE = "delete it and run `handbook links check` to write it again"
+CORRECT = "correct it, or delete the file and run `handbook links check` to write it again"
+TIME_FIX = "write a time such as 2026-12-01T09:00:00+00:00, or delete the file and run `handbook links check` to write it again"
+
+
+class _Reader:
+    """Each value of an entry checked for its kind; the first wrong one is a `HandbookError` at its line."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+
+    def result(self, item: Any, label: str, line: int) -> LinkResult:
+        if not isinstance(item, dict):
+            raise _wrong(self.shown, line, f"{label} must be an object, not {_kind(item)}")
+        url = item.get("url")
+        if not isinstance(url, str):
+            raise _wrong(self.shown, _line(item, "url"), f"`url` of {label} must be text, not {_kind(url)}")
+        status = item.get("status")
+        if status not in STATUSES:
+            shown_status = repr(status) if isinstance(status, str) else _kind(status)
+            raise _wrong(self.shown, _line(item, "status"),
+                         f"`status` of {url} is {shown_status}, not one of {', '.join(STATUSES)}")
+        discord = self.optional(item, "discord", dict, url)
+        if discord is not None:
+            for key, kind in (("members", int), ("online", int), ("expires_at", str)):
+                self.optional(discord, key, kind, f"`discord` of {url}")
+        return LinkResult(url=url, status=status, code=self.optional(item, "code", int, url),
+                          final_url=self.optional(item, "final_url", str, url),
+                          checked_at=self.time(item, "checked_at", f"`checked_at` of {url}"),
+                          where=self.where(item, url), discord=discord, error=self.optional(item, "error", str, url))
+
+    def optional(self, node: dict, key: str, kind: type, whose: str) -> Any:
+        """`node[key]` when it is of `kind` (a bool is no number), None when absent or null."""
+        value = node.get(key)
+        if value is None or (isinstance(value, kind) and not isinstance(value, bool)):
+            return value
+        raise _wrong(self.shown, _line(node, key), f"`{key}` of {whose} must be {KINDS[kind]}, not {_kind(value)}")
+
+    def time(self, node: dict, key: str, label: str) -> str | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise _wrong(self.shown, _line(node, key), f"{label} must be text (a time), not {_kind(value)}")
+        if parse_time(value) is None:
+            raise _wrong(self.shown, _line(node, key), f"{label} is not a time: {value!r}",
+                         TIME_FIX)
+        return value
+
+    def where(self, item: dict, url: str) -> list[Where]:
+        places = item.get("where")
+        if places is None:
+            return []
+        if not isinstance(places, list):
+            raise _wrong(self.shown, _line(item, "where"), f"`where` of {url} must be a list, not {_kind(places)}")
+        found = []
+        for index, place in enumerate(places):
+            label = f"place {index + 1} in `where` of {url}"
+            if not isinstance(place, dict):
+                raise _wrong(self.shown, _item_line(places, index), f"{label} must be an object, not {_kind(place)}")
+            file = place.get("file")
+            if not isinstance(file, str):
+                raise _wrong(self.shown, _line(place, "file"), f"`file` of {label} must be text, not {_kind(file)}")
+            found.append(Where(file, self.optional(place, "line", int, label)))
+        return found
+
+
+KINDS = {int: "a number", str: "text", dict: "an object", list: "a list"}
+
+
+def _kind(value: Any) -> str:
+    """A JSON value's kind, as a person reads it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true or false"
+    for kind, words in ((int, "a number"), (float, "a number"), (str, "text"), (dict, "an object"), (list, "a list")):
+        if isinstance(value, kind):
+            return words
+    return "a value"
+
+
+def _line(node: Any, key: str) -> int:
+    """The line of `node[key]`'s value (of `node` itself when the key is absent)."""
+    lines: dict[str, int] = getattr(node, "lines", {})
+    return lines.get(key) or int(getattr(node, "line", 1))
+
+
+def _item_line(items: Any, index: int) -> int:
+    lines: list[int] = getattr(items, "lines", [])
+    return lines[index] if index < len(lines) else int(getattr(items, "line", 1))
+
+
+def _wrong(shown: str, line: int, message: str, fix: str = CORRECT) -> HandbookError:
+    return HandbookError(message, file=shown, line=line, fix=fix)
 
 
 def status_text(checked_at: str, results: list[LinkResult]) -> str:
