@@ -7,8 +7,10 @@ who reads a report, how long notes are kept, and that the public handbook names 
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pytest
+import yaml
 
 from paths import ROOT
 
@@ -58,3 +60,43 @@ def test_the_handbook_names_roles_not_the_people_who_hold_them():
                 if re.search(r"who (is on the moderation team|the safeguarding lead and deputy are|"
                              r"the independent contact is)", s, re.I)]
     assert promises == []
+
+
+def yaml_blocks(path) -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
+
+
+def maps() -> list[tuple[str, dict]]:
+    """The repository's map, and every map excerpt the maintainers' pages show."""
+    found = [("channel_map.yml", yaml.safe_load((ROOT / "channel_map.yml").read_text(encoding="utf-8")))]
+    for page in sorted((DOCS / "maintaining").glob("*.md")):
+        for number, block in enumerate(yaml_blocks(page), 1):
+            if "discord_categories:" in block:
+                found.append((f"{page.relative_to(ROOT)} block {number}", yaml.safe_load(textwrap.dedent(block))))
+    return found
+
+
+def cohort_of(roles: list[str]) -> str | None:
+    return next((r for r in roles if r.startswith("cohort-") and not r.endswith("-host")), None)
+
+
+@pytest.mark.parametrize("where, data", maps(), ids=lambda v: v if isinstance(v, str) else "")
+def test_a_cohort_space_is_seen_only_by_its_cohort_its_own_hosts_and_moderators(where, data):
+    cohort_channels = 0
+    for category in data["discord_categories"]:
+        if category["name"] == "Cohorts" and "roles" in category:
+            assert category["roles"] == ["moderator"], f"{where}: the Cohorts category opens to {category['roles']}"
+        for channel in category.get("channels") or []:
+            cohort = cohort_of(channel.get("roles") or [])
+            if category["name"] == "Cohorts" or cohort:
+                cohort_channels += 1
+                assert cohort, f"{where}: {channel['name']} has no cohort role"
+                assert sorted(channel["roles"]) == sorted([cohort, f"{cohort}-host", "moderator"]), \
+                    f"{where}: {channel['name']} is open to {channel['roles']}"
+    assert cohort_channels, f"{where} shows no cohort channel"
+
+
+def test_every_cohort_role_of_the_map_has_its_host_role():
+    roles = [r["name"] for r in yaml.safe_load((ROOT / "channel_map.yml").read_text(encoding="utf-8"))["roles"]]
+    cohorts = [r for r in roles if r.startswith("cohort-") and not r.endswith("-host")]
+    assert cohorts and all(f"{c}-host" in roles for c in cohorts), roles
