@@ -100,3 +100,17 @@ def test_every_cohort_role_of_the_map_has_its_host_role():
     roles = [r["name"] for r in yaml.safe_load((ROOT / "channel_map.yml").read_text(encoding="utf-8"))["roles"]]
     cohorts = [r for r in roles if r.startswith("cohort-") and not r.endswith("-host")]
     assert cohorts and all(f"{c}-host" in roles for c in cohorts), roles
+
+
+def test_every_rule_against_sharing_private_messages_says_reporting_them_is_allowed():
+    """The rules forbid passing on DMs and cohort posts; the moderation page asks for them as evidence."""
+    missing = []
+    for page in pages():
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if re.search(r"don't (share )?screenshot|screenshots from cohort spaces", line, re.I) \
+                    and re.search(r"DMs|cohort", line):
+                nearby = " ".join(lines[number:number + 2])
+                if not re.search(r"report", nearby, re.I):
+                    missing.append(f"{page.relative_to(ROOT)}:{number + 1}")
+    assert missing == []
