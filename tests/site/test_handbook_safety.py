@@ -114,3 +114,25 @@ def test_every_rule_against_sharing_private_messages_says_reporting_them_is_allo
                 if not re.search(r"report", nearby, re.I):
                     missing.append(f"{page.relative_to(ROOT)}:{number + 1}")
     assert missing == []
+
+
+def section(page: str, heading: str) -> str:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    start = text.index(f"## {heading}\n")
+    following = text.find("\n## ", start + 1)
+    return text[start:following if following != -1 else None]
+
+
+def test_moderators_are_never_told_to_hide_a_message_or_keep_a_copy():
+    """Discord has no hide: a plain delete loses the message, Delete and Report keeps it for Trust & Safety."""
+    found = [f"{p.relative_to(ROOT)}: {s}" for p in sorted((DOCS / "guidelines").glob("*.md")) for s in sentences(p)
+             if re.search(r"\b(may|will) (delete or )?hide\b|\bor hide\b|, hide it\b|private copy", s, re.I)]
+    assert found == []
+    assert "Delete and Report" in section("guidelines/runbook.md", "Evidence first")
+
+
+def test_no_moderator_holds_administrator_and_moderation_needs_2fa():
+    text = section("guidelines/runbook.md", "What moderators can do on Discord")
+    role = next(line for line in text.splitlines() if line.startswith("**The moderator role**"))
+    assert "Administrator" not in role and "Manage Messages" in role
+    assert "**Nobody holds Administrator.**" in text and "2FA requirement for moderation" in text
