@@ -131,6 +131,16 @@ def test_moderators_are_never_told_to_hide_a_message_or_keep_a_copy():
     assert "Delete and Report" in section("guidelines/runbook.md", "Evidence first")
 
 
+def test_the_ladder_has_a_temporary_ban_between_a_timeout_and_a_permanent_ban():
+    ladder = section("guidelines/moderation.md", "The enforcement ladder")
+    steps = re.findall(r"^\| \d\. ([^|]+?) \|", ladder, re.M)
+    assert [s for s in steps if "ban" in s.lower() or s == "Timeout"] == ["Timeout", "Temporary ban", "Permanent ban"]
+
+
+def test_an_appeal_can_go_to_the_independent_contact():
+    assert "independent contact" in section("guidelines/moderation.md", "Appeals")
+
+
 def test_no_moderator_holds_administrator_and_moderation_needs_2fa():
     text = section("guidelines/runbook.md", "What moderators can do on Discord")
     role = next(line for line in text.splitlines() if line.startswith("**The moderator role**"))
