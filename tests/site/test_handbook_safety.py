@@ -146,3 +146,27 @@ def test_no_moderator_holds_administrator_and_moderation_needs_2fa():
     role = next(line for line in text.splitlines() if line.startswith("**The moderator role**"))
     assert "Administrator" not in role and "Manage Messages" in role
     assert "**Nobody holds Administrator.**" in text and "2FA requirement for moderation" in text
+
+
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def test_the_cohorts_a_year_are_the_ones_the_map_has():
+    roles = [r["name"] for r in yaml.safe_load((ROOT / "channel_map.yml").read_text(encoding="utf-8"))["roles"]]
+    per_year: dict[str, set[str]] = {}
+    for role in roles:
+        found = re.fullmatch(r"cohort-(\d{4})-(\w+)", role)
+        if found:
+            per_year.setdefault(found[1], set()).add(found[2])
+    stated = re.search(r"We run (\w+) cohorts a year", (DOCS / "cohorts.md").read_text(encoding="utf-8"))
+    assert stated and {len(seasons) for seasons in per_year.values()} == {NUMBERS[stated[1]]}
+
+
+def test_what_the_cohorts_page_says_about_reactions_in_the_archive_is_what_apply_sets():
+    """`apply` denies Add Reactions in an archived channel, which stops new reactions only."""
+    from handbook.channelmap import rules
+
+    archive = section("cohorts.md", "When a cohort ends")
+    assert rules.READ_ONLY_TEXT & rules.ADD_REACTIONS
+    assert "reactions on old posts still work" not in archive
+    assert re.search(r"add yourself to an emoji reaction that is already on a post, but you can't add a new one", archive)
