@@ -67,9 +67,9 @@ def yaml_blocks(path) -> list[str]:
 
 
 def maps() -> list[tuple[str, dict]]:
-    """The repository's map, and every map excerpt the maintainers' pages show."""
+    """The repository's map, and every map excerpt the README and the maintainers' pages show."""
     found = [("channel_map.yml", yaml.safe_load((ROOT / "channel_map.yml").read_text(encoding="utf-8")))]
-    for page in sorted((DOCS / "maintaining").glob("*.md")):
+    for page in [ROOT / "README.md", *sorted((DOCS / "maintaining").glob("*.md"))]:
         for number, block in enumerate(yaml_blocks(page), 1):
             if "discord_categories:" in block:
                 found.append((f"{page.relative_to(ROOT)} block {number}", yaml.safe_load(textwrap.dedent(block))))
@@ -170,3 +170,18 @@ def test_what_the_cohorts_page_says_about_reactions_in_the_archive_is_what_apply
     assert rules.READ_ONLY_TEXT & rules.ADD_REACTIONS
     assert "reactions on old posts still work" not in archive
     assert re.search(r"add yourself to an emoji reaction that is already on a post, but you can't add a new one", archive)
+
+
+def test_page_owners_are_roles_and_no_role_holder_is_named():
+    """The site shows each page's owner; like the text, it names a role, never a person."""
+    roles = {r["name"] for r in yaml.safe_load((ROOT / "channel_map.yml").read_text(encoding="utf-8"))["roles"]}
+    owners = {}
+    for page in pages():
+        found = re.search(r'\A---\n(?:.*\n)*?owner: "?@?([^"\n]+)"?\n(?:.*\n)*?---\n', page.read_text(encoding="utf-8"))
+        if found:
+            owners[str(page.relative_to(ROOT))] = found[1]
+    assert owners and {page: o for page, o in owners.items() if o not in roles} == {}
+    named = [f"{p.relative_to(ROOT)}: {s}" for p in pages() for s in sentences(p)
+             if re.search(r"\b(moderators?|safeguarding lead|deputy|independent contact|owner|hosts?)"
+                          r"( is| are|:|,)? [A-Z][a-z]+ [A-Z][a-z]+", s)]
+    assert named == []
