@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-EMBED_TITLE_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TOTAL_MAX = 256, 4096, 2048, 6000
+EMBED_TITLE_MAX, EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX = 256, 4096, 6000
 
 
 def embed_message(title: str, lines: list[str], footer: str, site_url: str | None,

@@ -1,4 +1,5 @@
-"""find_folder_renames: renamed docs folders found from git history, with real repositories."""
+"""look_up_folder_renames, what `handbook check`, `sync` and the build ask: renamed docs folders
+found from git history, with real repositories."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from history_gitrepo import GitRepo, count_git_commands, page
 
-from handbook.history.git import find_folder_renames
+from handbook.history.git import look_up_folder_renames
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_renamed_folder_is_found_and_deleted_folder_is_not(repo: GitRepo) -> Non
     repo.commit("Remove rest")
     repo.write("docs/focus/one.md", page("focus one") + "\nmore\n")
     repo.commit("Edit focus")
-    found = find_folder_renames(repo.root, repo.root / "docs", ["habits", "rest", "never-existed"])
+    found = look_up_folder_renames(repo.root, repo.root / "docs", ["habits", "rest", "never-existed"]).renames
     assert found == {"habits": "habit-building"}
 
 
@@ -39,7 +40,7 @@ def test_majority_destination_wins_when_a_folder_is_split(repo: GitRepo) -> None
     repo.mv("docs/journaling/one.md", "docs/reflection/one.md")
     repo.mv("docs/journaling/two.md", "docs/focus/two-journaling.md")
     repo.commit("Split journaling")
-    assert find_folder_renames(repo.root, repo.root / "docs", ["journaling"]) == {
+    assert look_up_folder_renames(repo.root, repo.root / "docs", ["journaling"]).renames == {
         "journaling": "reflection"
     }
 
@@ -51,7 +52,7 @@ def test_rename_with_edits_is_detected_and_later_commits_do_not_hide_it(repo: Gi
     for i in range(5):
         repo.write("docs/deep-work/one.md", page("focus one") + f"\nedit {i}\n")
         repo.commit(f"Edit {i}")
-    assert find_folder_renames(repo.root, repo.root / "docs", ["focus"]) == {"focus": "deep-work"}
+    assert look_up_folder_renames(repo.root, repo.root / "docs", ["focus"]).renames == {"focus": "deep-work"}
 
 
 def test_spaces_and_non_ascii_names(repo: GitRepo) -> None:
@@ -60,7 +61,7 @@ def test_spaces_and_non_ascii_names(repo: GitRepo) -> None:
     repo.commit("Add café notes")
     repo.mv("docs/café notes", "docs/Über Notizen")
     repo.commit("Rename café notes")
-    assert find_folder_renames(repo.root, repo.root / "docs", ["café notes"]) == {
+    assert look_up_folder_renames(repo.root, repo.root / "docs", ["café notes"]).renames == {
         "café notes": "Über Notizen"
     }
 
@@ -70,7 +71,7 @@ def test_folder_names_are_literal_not_globs(repo: GitRepo) -> None:
     repo.commit("Add an oddly named folder")
     repo.mv("docs/[draft]*", "docs/drafts")
     repo.commit("Rename it")
-    assert find_folder_renames(repo.root, repo.root / "docs", ["[draft]*", "habits"]) == {
+    assert look_up_folder_renames(repo.root, repo.root / "docs", ["[draft]*", "habits"]).renames == {
         "[draft]*": "drafts"
     }
 
@@ -82,7 +83,7 @@ def test_docs_dir_at_the_repository_root(tmp_path: Path) -> None:
     r.commit("Import")
     r.mv("alpha", "beta")
     r.commit("Rename")
-    assert find_folder_renames(r.root, r.root, ["alpha"]) == {"alpha": "beta"}
+    assert look_up_folder_renames(r.root, r.root, ["alpha"]).renames == {"alpha": "beta"}
 
 
 def test_folder_created_and_renamed_in_the_root_commit_is_left_out(tmp_path: Path) -> None:
@@ -90,27 +91,27 @@ def test_folder_created_and_renamed_in_the_root_commit_is_left_out(tmp_path: Pat
     r.write("docs/new/index.md", page("new"))
     r.commit("Only commit")
     # "old" never existed; "new" exists. Nothing to report, and the root commit is handled.
-    assert find_folder_renames(r.root, r.root / "docs", ["old", "new"]) == {}
+    assert look_up_folder_renames(r.root, r.root / "docs", ["old", "new"]).renames == {}
 
 
 def test_detached_head(repo: GitRepo) -> None:
     repo.mv("docs/rest", "docs/recovery")
     repo.commit("Rename rest")
     repo.git("checkout", "-q", "--detach", "HEAD")
-    assert find_folder_renames(repo.root, repo.root / "docs", ["rest"]) == {"rest": "recovery"}
+    assert look_up_folder_renames(repo.root, repo.root / "docs", ["rest"]).renames == {"rest": "recovery"}
 
 
 def test_not_a_repository(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     (tmp_path / "plain" / "docs").mkdir(parents=True)
     with caplog.at_level("INFO", logger="mkdocs.plugins.handbook.history"):
-        assert find_folder_renames(tmp_path / "plain", tmp_path / "plain" / "docs", ["habits"]) == {}
+        assert look_up_folder_renames(tmp_path / "plain", tmp_path / "plain" / "docs", ["habits"]).renames == {}
     assert "is not inside a git repository" in caplog.text
 
 
 def test_docs_dir_outside_the_repository(repo: GitRepo, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere" / "docs"
     elsewhere.mkdir(parents=True)
-    assert find_folder_renames(repo.root, elsewhere, ["habits"]) == {}
+    assert look_up_folder_renames(repo.root, elsewhere, ["habits"]).renames == {}
 
 
 def test_shallow_clone_reports_nothing(repo: GitRepo, tmp_path: Path) -> None:
@@ -122,7 +123,7 @@ def test_shallow_clone_reports_nothing(repo: GitRepo, tmp_path: Path) -> None:
     subprocess.run(
         ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True
     )
-    assert find_folder_renames(clone, clone / "docs", ["habits"]) == {}
+    assert look_up_folder_renames(clone, clone / "docs", ["habits"]).renames == {}
 
 
 def test_git_missing_from_the_machine(
@@ -135,12 +136,12 @@ def test_git_missing_from_the_machine(
     monkeypatch.setattr(git.Git, "GIT_PYTHON_GIT_EXECUTABLE", "/nonexistent/git-binary")
     monkeypatch.setenv("PATH", "/nonexistent")
     with caplog.at_level("INFO", logger="mkdocs.plugins.handbook.history"):
-        assert find_folder_renames(repo.root, repo.root / "docs", ["habits"]) == {}
+        assert look_up_folder_renames(repo.root, repo.root / "docs", ["habits"]).renames == {}
     assert "the git command was not found on this machine" in caplog.text
 
 
 def test_empty_missing_list_needs_no_repository(tmp_path: Path, monkeypatch) -> None:
-    assert find_folder_renames(tmp_path, tmp_path, []) == {}
+    assert look_up_folder_renames(tmp_path, tmp_path, []).renames == {}
 
 
 def test_a_long_history_costs_a_few_git_commands(tmp_path: Path, monkeypatch) -> None:
@@ -171,6 +172,6 @@ def test_a_long_history_costs_a_few_git_commands(tmp_path: Path, monkeypatch) ->
     )
     r.git("checkout", "-q", "-f", "main")
     calls = count_git_commands(monkeypatch)
-    found = find_folder_renames(r.root, r.root / "docs", ["habits"])
+    found = look_up_folder_renames(r.root, r.root / "docs", ["habits"]).renames
     assert found == {"habits": "habit-building"}
     assert len(calls) <= 5, calls  # a few git commands per vanished folder, not one per commit

@@ -14,7 +14,7 @@ FAST = http.Settings(timeout=0.5, retries=1, backoff=0.01, limits=http.HostLimit
 
 
 def check(urls: list[str], settings: http.Settings = FAST, wall=None, **targets
-          ) -> tuple[dict[str, http.Outcome], FakeTime]:
+          ) -> tuple[dict[str, http.LinkOutcome], FakeTime]:
     fake = FakeTime()
     found, _ = http.check_links([http.Target(u) for u in urls] + list(targets.values()), settings,
                                 clock=fake.clock, sleep=fake.sleep, **({"wall": wall} if wall else {}))

@@ -25,7 +25,7 @@ from sitekit import build_site
 SETTINGS = http.Settings(timeout=2, retries=0, backoff=0.25, limits=http.HostLimits(concurrency=2))
 
 
-def check(urls: list[str], settings: http.Settings = SETTINGS) -> tuple[dict[str, http.Outcome], FakeTime]:
+def check(urls: list[str], settings: http.Settings = SETTINGS) -> tuple[dict[str, http.LinkOutcome], FakeTime]:
     fake = FakeTime()
     found, _ = http.check_links([http.Target(u) for u in urls], settings, clock=fake.clock, sleep=fake.sleep)
     return found, fake

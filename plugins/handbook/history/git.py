@@ -126,13 +126,6 @@ def _pathspec(prefix: str, name: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def find_folder_renames(repo_dir: Path, docs_dir: Path, missing: Iterable[str],
-                        candidates: Iterable[str] = ()) -> dict[str, str]:
-    """For each top-level docs folder in `missing` (gone from docs_dir), the folder it was renamed
-    to; see `look_up_folder_renames`."""
-    return look_up_folder_renames(repo_dir, docs_dir, missing, candidates).renames
-
-
 def look_up_folder_renames(repo_dir: Path, docs_dir: Path, missing: Iterable[str],
                            candidates: Iterable[str] = ()) -> RenameLookup:
     """What became of each docs folder in `missing`, read from git history.

@@ -165,10 +165,6 @@ class History:
     files: dict[str, FileRecord] = field(default_factory=dict)
     problem: str | None = None  # why there is no history, when there is none
 
-    @property
-    def available(self) -> bool:
-        return self.problem is None
-
 
 def parse_log(output: str, docs_prefix: str, map_path: str | None) -> list[Commit]:
     """Commits from `git log -z --raw --no-abbrev --format=LOG_FORMAT` output, newest first.

@@ -91,7 +91,7 @@ class Target:
 
 
 @dataclass
-class Outcome:
+class LinkOutcome:
     status: str
     code: int | None = None
     final_url: str | None = None
@@ -221,12 +221,12 @@ class Checker:
             self.hosts[key] = _Host(self.settings.limits_for(key))
         return self.hosts[key]
 
-    async def check(self, targets: list[Target]) -> dict[str, Outcome]:
+    async def check(self, targets: list[Target]) -> dict[str, LinkOutcome]:
         """Check every target once; the answer maps each target's URL to its outcome."""
         queues: dict[str, deque[Target]] = {}
         for target in targets:
             queues.setdefault(host_key(self._request_url(target)), deque()).append(target)
-        results: dict[str, Outcome] = {}
+        results: dict[str, LinkOutcome] = {}
         total, deadline = len(targets), self.clock() + self.settings.budget
         workers = sum(min(self.settings.limits_for(k).concurrency, len(q)) for k, q in queues.items())
         limits = httpx.Limits(max_connections=max(workers, 1), max_keepalive_connections=max(workers, 1))
@@ -252,17 +252,17 @@ class Checker:
 
     # --- one link ------------------------------------------------------------------------------
 
-    async def _check_one(self, client: httpx.AsyncClient, target: Target, deadline: float) -> Outcome:
+    async def _check_one(self, client: httpx.AsyncClient, target: Target, deadline: float) -> LinkOutcome:
         if target.invite_code:
             return await self._check_invite(client, target, deadline)
         problem = address_problem(target.url)
         if problem:
-            return Outcome("dead", None, None, f"not a web address: {problem}")
+            return LinkOutcome("dead", None, None, f"not a web address: {problem}")
         url, seen, permanent = target.url, {target.url}, None
         for _hop in range(self.settings.max_redirects + 1):
             answer = await self._ask(client, url, deadline)
             if isinstance(answer, _Failure):
-                return Outcome(answer.status, answer.code, url if url != target.url else None, answer.error)
+                return LinkOutcome(answer.status, answer.code, url if url != target.url else None, answer.error)
             code, location = answer.code, answer.location
             final = url if url != target.url else None
             if code in REDIRECTS and location:
@@ -273,17 +273,17 @@ class Checker:
                     url = location
                 problem = address_problem(url)
                 if problem:
-                    return Outcome("dead", code, final, f"redirects to {_shown(location)}, not a web address: {problem}")
+                    return LinkOutcome("dead", code, final, f"redirects to {_shown(location)}, not a web address: {problem}")
                 if url in seen:
-                    return Outcome("dead", code, url, "redirect loop")
+                    return LinkOutcome("dead", code, url, "redirect loop")
                 seen.add(url)
                 continue
             if 200 <= code < 300 or code in self.settings.accept:
-                return Outcome("redirected" if permanent else "ok", code, final)
+                return LinkOutcome("redirected" if permanent else "ok", code, final)
             if code >= 500:
-                return Outcome("unreachable", code, final, f"server error {code}")
-            return Outcome("dead", code, final, f"HTTP {code}")
-        return Outcome("dead", None, url, f"more than {self.settings.max_redirects} redirects")
+                return LinkOutcome("unreachable", code, final, f"server error {code}")
+            return LinkOutcome("dead", code, final, f"HTTP {code}")
+        return LinkOutcome("dead", None, url, f"more than {self.settings.max_redirects} redirects")
 
     async def _ask(self, client: httpx.AsyncClient, url: str, deadline: float) -> _Answer | _Failure:
         """One URL's answer (status code and Location), HEAD first; a failure after the retries."""
@@ -295,12 +295,12 @@ class Checker:
             host.head_refused = True
         return await self._send(client, "GET", url, deadline)
 
-    async def _check_invite(self, client: httpx.AsyncClient, target: Target, deadline: float) -> Outcome:
+    async def _check_invite(self, client: httpx.AsyncClient, target: Target, deadline: float) -> LinkOutcome:
         answer = await self._send(client, "GET", self._request_url(target), deadline, read_body=True)
         if isinstance(answer, _Failure):
-            return Outcome(answer.status, answer.code, None, answer.error)
+            return LinkOutcome(answer.status, answer.code, None, answer.error)
         invite = invites.read_answer(answer.code, answer.body)
-        return Outcome(invite.status, answer.code, None, invite.error, invite.discord())
+        return LinkOutcome(invite.status, answer.code, None, invite.error, invite.discord())
 
     async def _send(self, client: httpx.AsyncClient, method: str, url: str, deadline: float,
                     read_body: bool = False) -> _Answer | _Failure:
@@ -371,7 +371,7 @@ def _reason(err: Exception) -> str:
     return str(err).strip() or type(err).__name__
 
 
-def check_links(targets: list[Target], settings: Settings, **kwargs) -> tuple[dict[str, Outcome], int]:
+def check_links(targets: list[Target], settings: Settings, **kwargs) -> tuple[dict[str, LinkOutcome], int]:
     """Run the checker to the end; the outcomes and how many requests it made."""
     checker = Checker(settings, **kwargs)
     results = asyncio.run(checker.check(targets))
