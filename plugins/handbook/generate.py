@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handbook.site import generated
 from handbook.site.standalone import CSS_HEADER, HEADER, is_generate_output
 
 if TYPE_CHECKING:
@@ -52,15 +53,11 @@ def generate_pages(project: Project) -> Generated:
     plugin.on_startup(command="build", dirty=False)
     config = plugin.on_config(config) or config
     files = get_files(config)
-    config.plugins._current_plugin = "handbook"  # what File.generated records as the page's maker
-    try:
-        for on_files in plugin.on_files.methods:  # the plugin's on_files runs at more than one priority
-            files = on_files(files, config=config) or files
-    finally:
-        config.plugins._current_plugin = None
+    for on_files in plugin.on_files.methods:  # the plugin's on_files runs at more than one priority
+        files = on_files(files, config=config) or files
     pages: dict[str, str] = {}
     for file in files:
-        if file.generated_by == "handbook" and file.is_documentation_page():
+        if file.generated_by == generated.MAKER and file.is_documentation_page():
             page = Page(None, file, config)
             source, _ = get_data(file.content_string)  # its front matter is for MkDocs plugins; HEADER is ours
             markdown = plugin.on_page_markdown(source, page=page, config=config, files=files)

@@ -75,10 +75,20 @@ def add_page(files: Files, config: MkDocsConfig, uri: str, markdown: str, *, opt
     return _register(files, config, uri, path, InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
 
 
+MAKER = "handbook"
+"""`File.generated_by` of every page this plugin adds (the name it is registered under)."""
+
+
 def _register(files: Files, config: MkDocsConfig, uri: str, path: Path,
               inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
     """The generated file at `uri`, backed by the cache file `path`, in this language's folder."""
-    file = File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
+    # What `File.generated` makes, with its maker set through the public `generated_by`: that
+    # helper reads the plugin whose event MkDocs is running, and `handbook generate` runs our
+    # events outside a build, where none is.
+    file = File(uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
+                inclusion=inclusion)
+    file.abs_src_path = str(path)
+    file.generated_by = MAKER
     prefix = language_prefix(config)
     if prefix:
         file.dest_uri = prefix + file.dest_uri
