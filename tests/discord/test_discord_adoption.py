@@ -291,7 +291,7 @@ def test_archiving_needs_every_permission_it_denies_and_says_so_before_any_write
     code, out, _ = run(capsys, "discord", "plan")
     assert code == 1 and "Note: the bot lacks Create Private Threads, which 2 of these changes need" in out
     code, _, err = run(capsys, "discord", "apply", "--yes")
-    assert code == 2 and "the bot needs Create Private Threads" in err and "nothing was changed" in err
+    assert code == 2 and "the bot lacks Create Private Threads" in err and "nothing was changed" in err
     assert fake.writes() == [] and fake.channels[server.intro]["parent_id"] == server.base
 
 

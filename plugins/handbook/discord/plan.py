@@ -22,12 +22,29 @@ from handbook.channelmap.rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, VIEW_CHA
 from handbook.discord.operations import (Archive, CreateCategory, CreateChannel, CreateRole, Delete, Move,
                                          Operation, OverwriteChange, Recorded, Ref, Rename,
                                          RenameCategory, Reorder, SetPermissions, SetTopic)
+from handbook.discord.permissions import BOT_PERMISSIONS
 from handbook.discord.state import ServerState
 
 DEFAULT_ARCHIVE = "Archive"
 MAPPABLE_TYPES = frozenset({*rules.CHANNEL_TYPES, rules.CATEGORY_TYPE})
 """Channel types a map can describe; any other (directory, media) is never deleted."""
 _Op = TypeVar("_Op", bound=Operation)
+
+
+@dataclass
+class Blocked:
+    """A step of the plan the bot's current permissions cannot do."""
+
+    step: int
+    """Its number in the plan, from 1."""
+    operation: Operation
+    missing: list[str]
+
+    def describe(self) -> str:
+        return f"step {self.step}: {self.operation.op} {self.operation.name}"
+
+    def as_dict(self) -> dict:
+        return {"step": self.step, "op": self.operation.op, "name": self.operation.name, "missing": self.missing}
 
 
 @dataclass
@@ -41,9 +58,29 @@ class Plan:
     adopted: list[Recorded] = field(default_factory=list)
     """Map entries matched by name, not id: `apply` records their ids so a later rename in the
     map stays a rename."""
+    blocked: list[Blocked] = field(default_factory=list)
+    """Steps the bot's permissions cannot do: `apply` refuses to start while there are any."""
+    missing: list[str] = field(default_factory=list)
+    """The permissions those steps need and the bot lacks."""
 
     def as_dict(self) -> dict:
-        return {"operations": [op.as_dict() for op in self.operations], "hidden": self.hidden}
+        return {"operations": [op.as_dict() for op in self.operations], "hidden": self.hidden,
+                "blocked": [b.as_dict() for b in self.blocked], "missing_permissions": self.missing}
+
+    def permission_fix(self) -> str:
+        """The one thing to do so that every step can run."""
+        return (f"give the bot's role {_and(self.missing)} in Server Settings → Roles (or invite it again with "
+                f"`handbook discord invite`: permissions={BOT_PERMISSIONS})")
+
+    def permission_problem(self, most: int = 5) -> str:
+        """Which permissions the bot lacks, and the steps (up to `most` of them) that need them."""
+        shown = ", ".join(b.describe() for b in self.blocked[:most])
+        shown += f" and {len(self.blocked) - most} more" if len(self.blocked) > most else ""
+        return f"the bot lacks {_and(self.missing)}, which {len(self.blocked)} of these changes need ({shown})"
+
+
+def _and(names: list[str]) -> str:
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
 
 
 def label(name: str, kind_or_type: str | int) -> str:
@@ -418,12 +455,22 @@ def plan(channel_map: ChannelMap, state: ServerState, *, allow_delete: bool = Fa
     planner.extras()
     planner.order(order)
     planner.ops.sort(key=lambda op: op.phase)  # stable: keeps map order inside a phase
+    check_permissions(planner.plan, state)
     return planner.plan
 
 
-def permissions_needed(result: Plan) -> list[int]:
-    """The bot permissions each operation of `result` needs, in order."""
-    return [op.permissions_needed() for op in result.operations]
+def check_permissions(result: Plan, state: ServerState) -> None:
+    """Find the steps the bot's server-wide permissions cannot do, before anything is sent, and
+    say once what they need."""
+    needed = 0
+    for step, op in enumerate(result.operations, 1):
+        missing = state.missing_permissions(op.permissions_needed())
+        if missing:
+            result.blocked.append(Blocked(step, op, missing))
+            needed |= op.permissions_needed()
+    result.missing = state.missing_permissions(needed) if result.blocked else []
+    if result.blocked:
+        result.notes.append(f"{result.permission_problem()}: apply would stop. Fix: {result.permission_fix()}")
 
 
 def render_text(result: Plan, server_name: str | None = None) -> str:
