@@ -159,9 +159,7 @@ def load_channel_map(path: Path | str, shown: str | None = None) -> ChannelMap:
     try:
         document = load_roundtrip(path, text)
     except YamlSyntaxError as err:
-        raise ChannelMapError(shown, err.line, err.column, f"invalid YAML: {err.problem}",
-                              "check the indentation and quoting around that line "
-                              "(text with `: ` or starting with `#` needs quotes)") from None
+        raise ChannelMapError(shown, err.line, err.column, f"invalid YAML: {err.problem}", err.fix) from None
     return parse_channel_map(path, document, shown, text)
 
 
