@@ -25,7 +25,8 @@ from handbook.files import read_text
 
 class YamlSyntaxError(HandbookError):
     def __init__(self, path: Path, line: int, column: int, problem: str) -> None:
-        super().__init__(problem, file=str(path), line=line, column=column, fix=_syntax_fix(problem))
+        self.syntax_fix = _syntax_fix(problem)
+        super().__init__(problem, file=str(path), line=line, column=column, fix=self.syntax_fix)
         self.path, self.problem = path, problem
 
 

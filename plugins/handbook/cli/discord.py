@@ -190,7 +190,7 @@ def run_plan(args: argparse.Namespace) -> int:
         print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
         print(render_text(result, state.guild_name))
-    return EXIT_PENDING if result.operations else EXIT_CLEAN
+    return EXIT_PENDING if result.operations or result.questions else EXIT_CLEAN
 
 
 def refuse_blocked(result) -> None:
@@ -225,7 +225,7 @@ def run_apply(args: argparse.Namespace) -> int:
             if result.adopted and record_applied(channel_map.document, result.adopted):
                 save_document(path, channel_map.document)
                 print(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
-            return EXIT_CLEAN
+            return EXIT_PENDING if result.questions else EXIT_CLEAN
         refuse_blocked(result)
         deletes = [op for op in result.operations if op.op == "delete"]
         if not args.yes:
@@ -265,8 +265,11 @@ def run_apply(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         # Discord is eventually consistent: read the server back before saying "done".
         _, check = _plan(args, client, load_map(path), guild_id)
-    if outcome.pending or check.operations:
-        if check.operations and not outcome.pending:
+    if outcome.pending or check.operations or check.questions:
+        if check.questions:
+            print(f"{len(check.questions)} map entr{'ies' if len(check.questions) != 1 else 'y'} still to answer "
+                  "(see Question above): nothing was created for them.")
+        elif check.operations and not outcome.pending:
             print(f"{len(check.operations)} change(s) still differ after apply; run `handbook discord plan` to see them.")
         return EXIT_PENDING
     print("The server matches the map.")

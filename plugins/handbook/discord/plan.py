@@ -19,6 +19,7 @@ from typing import TypeVar
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
 from handbook.channelmap.rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, VIEW_CHANNEL
+from handbook.checks.matching import is_near_name
 from handbook.discord.operations import (Archive, CreateCategory, CreateChannel, CreateRole, Delete, Move,
                                          Operation, OverwriteChange, Recorded, Ref, Rename,
                                          RenameCategory, Reorder, SetPermissions, SetTopic)
@@ -58,6 +59,9 @@ class Plan:
     adopted: list[Recorded] = field(default_factory=list)
     """Map entries matched by name, not id: `apply` records their ids so a later rename in the
     map stays a rename."""
+    questions: list[str] = field(default_factory=list)
+    """Map entries the plan creates nothing for until the map says which channel they are: the
+    server has an unlinked channel of a close name (`#tool` for `#tools`)."""
     blocked: list[Blocked] = field(default_factory=list)
     """Steps the bot's permissions cannot do: `apply` refuses to start while there are any."""
     missing: list[str] = field(default_factory=list)
@@ -65,7 +69,8 @@ class Plan:
 
     def as_dict(self) -> dict:
         return {"operations": [op.as_dict() for op in self.operations], "hidden": self.hidden,
-                "blocked": [b.as_dict() for b in self.blocked], "missing_permissions": self.missing}
+                "questions": self.questions, "blocked": [b.as_dict() for b in self.blocked],
+                "missing_permissions": self.missing}
 
     def permission_fix(self) -> str:
         """The one thing to do so that every step can run."""
@@ -192,6 +197,7 @@ class _Planner:
         self.reserved = {i for i in [cat.id for cat in channel_map.discord_categories]
                          + [ch.id for ch in channel_map.channels()] if i in listed}
         """Server ids some map entry names: never matched to another entry by name."""
+        self.entry_by_id = {ch.id: ch for ch in channel_map.channels() if ch.id}
 
     def add(self, operation: _Op) -> _Op:
         self.ops.append(operation)
@@ -335,12 +341,38 @@ class _Planner:
                         self.archive(channel, server)
                     continue
                 if server is None:
+                    near = self.near_existing(channel) if channel.adopt else None
+                    if near is not None:
+                        self.ask_about(channel, near)
+                        continue
                     in_order.append((channel, self.create(cat, channel, parent_ref).pending))
                 else:
                     in_order.append((channel, server["id"]))
                     self.update(cat, channel, server, parent_ref)
             order.append((cat, in_order))
         return order
+
+    def near_existing(self, channel: Channel) -> dict | None:
+        """A server channel of a name close to `channel`'s that no handbook category owns: likely the
+        channel the entry means, so creating one would make a near-duplicate (`#tools` beside `#tool`)."""
+        compatible = rules.compatible_types(channel.kind)
+        for server in self.state.channels:
+            entry = self.entry_by_id.get(server["id"])
+            if server["type"] in compatible and not (entry and (entry.category or not entry.adopt)) \
+                    and is_near_name(channel.name, server["name"]):
+                return server
+        return None
+
+    def ask_about(self, channel: Channel, near: dict) -> None:
+        wanted = label(rules.normalize_channel_name(channel.name, channel.kind), channel.kind)
+        shown = label(near["name"], near["type"])
+        entry = self.entry_by_id.get(near["id"])
+        own = f" and delete its entry on line {entry.line}" if entry else ""
+        self.plan.questions.append(
+            f"{wanted} (map line {channel.line}) is not on the server, but {shown} is, with a close name: apply "
+            f"creates no {wanted} until the map says which it is. If {shown} is that channel, add "
+            f'`id: "{near["id"]}"` to the entry on line {channel.line}{own} (apply then renames {shown}, keeping '
+            f"its messages); if it is another channel, add `adopt: false` to the entry on line {channel.line}")
 
     def create(self, cat: DiscordCategory, channel: Channel, parent_ref: Ref | None) -> CreateChannel:
         name = rules.normalize_channel_name(channel.name, channel.kind)
@@ -491,5 +523,6 @@ def render_text(result: Plan, server_name: str | None = None) -> str:
     if result.adopted:
         lines.append(f"{len(result.adopted)} map entr{'ies' if len(result.adopted) != 1 else 'y'} matched by name, "
                      "not id: `apply` (or `pull`) records their ids, so that renaming them later keeps the channel")
+    lines += [f"Question: {question}" for question in result.questions]
     lines += [f"Note: {note}" for note in result.notes]
     return "\n".join(lines)
