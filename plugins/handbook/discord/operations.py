@@ -8,6 +8,7 @@ a `Pending` into an id once that operation has run, so nothing is looked up by n
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Union
 
@@ -315,7 +316,15 @@ class Reorder(Operation):
     categories: bool = False
 
     def text(self) -> str:
-        return f"reorder {self.name}: {_show(self.from_)} → {_show(self.to)}"
+        """Only what moves, so that the line stays short however many channels there are."""
+        before, after = list(self.from_ or []), list(self.to or [])
+        kept: set[int] = set()
+        for block in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_matching_blocks():
+            kept.update(range(block.b, block.b + block.size))
+        moving = [name for index, name in enumerate(after) if index not in kept]
+        shown = ", ".join(moving[:5]) + (f" and {len(moving) - 5} more" if len(moving) > 5 else "")
+        return f"reorder {self.name}: {shown or 'the order'} to {'their' if len(moving) > 1 else 'its'} place " \
+               f"in the map ({len(after)} in all)"
 
 
 KINDS: tuple[type[Operation], ...] = (CreateRole, CreateCategory, RenameCategory, Rename, SetTopic, CreateChannel, Move,
