@@ -10,11 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from cli_run import fake_clock, run  # noqa: F401  (fixture)
 from fake_discord import CATEGORY, CONNECT, READ_HISTORY, REACT, VIEW, FakeDiscord, fake  # noqa: F401  (fixture)
 
-from handbook import cli
 from handbook.channelmap import rules
-from handbook.cli import discord as discord_cli
 from handbook.discord import operations
 from handbook.discord.client import DiscordClient, DiscordError
 from handbook.discord.permissions import BOT_PERMISSIONS, permission_uses
@@ -22,18 +21,6 @@ from paths import ROOT
 
 DOCS_PAGE = ROOT / "docs" / "maintaining" / "discord-bot.md"
 APP_ID = "1234567890123456789"
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = cli.main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def bare_server(fake: FakeDiscord, bot_permissions: int) -> dict[str, str]:

@@ -7,12 +7,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_run import fake_clock, run  # noqa: F401  (fixture)
 from fake_discord import CATEGORY, FakeDiscord, fake  # noqa: F401  (fixture)
 from sitekit import write_files
 
-from handbook import cli
 from handbook.channelmap.loader import load_channel_map
-from handbook.cli import discord as discord_cli
 
 DOCS = {"mkdocs.yml": "site_name: Campfire\nplugins:\n  - handbook\n", "docs/index.md": "# Home\n",
         "docs/tools/index.md": "# Tools\n", "docs/media/index.md": "# Media\n", "docs/sync/index.md": "# Sync\n",
@@ -20,23 +19,11 @@ DOCS = {"mkdocs.yml": "site_name: Campfire\nplugins:\n  - handbook\n", "docs/ind
 NEAR = {"tools": "tool", "media": "media-help", "sync": "sync-support"}
 
 
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
-
-
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     write_files(tmp_path, DOCS)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = cli.main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def server(fake: FakeDiscord) -> dict[str, str]:

@@ -4,18 +4,11 @@ asks for another order, new ones are appended, and a reorder line in the plan st
 from __future__ import annotations
 
 import pytest
+from cli_run import fake_clock, run  # noqa: F401  (fixture)
 from fake_discord import CATEGORY, FakeDiscord, fake  # noqa: F401  (fixture)
 from sitekit import write_files
 
-from handbook import cli
-from handbook.cli import discord as discord_cli
-
 FOLDERS = ["habits", "tools-and-apps", "journaling", "rituals"]
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
 
 
 @pytest.fixture
@@ -25,13 +18,6 @@ def project(tmp_path, monkeypatch):
     write_files(tmp_path, files)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = cli.main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def server(fake: FakeDiscord) -> dict[str, str]:
