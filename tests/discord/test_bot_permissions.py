@@ -124,7 +124,7 @@ def test_the_old_documented_set_is_stopped_by_plan_naming_each_step_and_the_exac
                     "\"Archive\", step 2: archive #old-chat, step 3: archive 🔊Campfire): apply would stop. "
                     "Fix: give the bot's role Add Reactions, Send Messages, Connect, Create Public Threads, "
                     "Create Private Threads and Send Messages in Threads in Server Settings → Roles "
-                    f"(or invite it again with `handbook discord invite`: permissions={BOT_PERMISSIONS})")
+                    f"(`handbook discord invite` lists all 9 the bot needs: permissions={BOT_PERMISSIONS})")
     code, out, _ = run(capsys, "discord", "plan", "--map", str(path), "--format", "json")
     blocked = json.loads(out)["blocked"]
     assert [(b["step"], b["op"]) for b in blocked] == [(1, "create-category"), (2, "archive"), (3, "archive")]

@@ -74,8 +74,8 @@ class Plan:
 
     def permission_fix(self) -> str:
         """The one thing to do so that every step can run."""
-        return (f"give the bot's role {_and(self.missing)} in Server Settings → Roles (or invite it again with "
-                f"`handbook discord invite`: permissions={BOT_PERMISSIONS})")
+        return (f"give the bot's role {_and(self.missing)} in Server Settings → Roles (`handbook discord invite` "
+                f"lists all {BOT_PERMISSIONS.bit_count()} the bot needs: permissions={BOT_PERMISSIONS})")
 
     def permission_problem(self, most: int = 5) -> str:
         """Which permissions the bot lacks, and the steps (up to `most` of them) that need them."""
