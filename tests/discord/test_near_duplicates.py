@@ -100,6 +100,17 @@ def test_sync_add_near_writes_adopt_false_so_apply_makes_the_channel_asked_for(f
     assert "tools" in channel_names(fake) and "tool" in channel_names(fake)
 
 
+def test_an_archived_namesake_is_not_asked_about(fake, project, capsys):
+    server(fake)
+    assert run(capsys, "discord", "pull", "--guild", fake.guild_id)[0] == 0
+    path = project / "channel_map.yml"
+    path.write_text(path.read_text().replace("      - name: tool\n", "      - name: tool\n        status: archived\n"))
+    code, out, _ = run(capsys, "sync")  # #tool is archived: not close to anything any more
+    assert code == 1 and "added #tools" in out and "#tool comes close" not in out
+    code, out, _ = run(capsys, "discord", "plan")
+    assert "Question: #tools" not in out and "create #tools in" in out, out
+
+
 def test_adopt_must_be_true_or_false(fake, project, capsys):
     (project / "channel_map.yml").write_text("discord_categories:\n  - name: Topics\n    channels:\n"
                                              "      - name: tools\n        kind: prompt\n        adopt: nope\n")

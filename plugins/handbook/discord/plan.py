@@ -353,13 +353,14 @@ class _Planner:
         return order
 
     def near_existing(self, channel: Channel) -> dict | None:
-        """A server channel of a name close to `channel`'s that no handbook category owns: likely the
-        channel the entry means, so creating one would make a near-duplicate (`#tools` beside `#tool`)."""
+        """A server channel of a name close to `channel`'s that no handbook category owns (nor the
+        archive, nor `adopt: false`): likely the channel the entry means, so creating one would make
+        a near-duplicate (`#tools` beside `#tool`)."""
         compatible = rules.compatible_types(channel.kind)
         for server in self.state.channels:
             entry = self.entry_by_id.get(server["id"])
-            if server["type"] in compatible and not (entry and (entry.category or not entry.adopt)) \
-                    and is_near_name(channel.name, server["name"]):
+            owned = entry is not None and (entry.category or entry.is_archived or not entry.adopt)
+            if server["type"] in compatible and not owned and is_near_name(channel.name, server["name"]):
                 return server
         return None
 
