@@ -12,8 +12,8 @@ the package's code so the tests cannot agree with a bug:
 - 403 with 50013 for a missing permission, 403 with 50001 for a channel the bot cannot see,
   404 with 10003 for a channel that does not exist (5.2, 6.11);
 - one parent change per reorder call (40009);
-- since 2026-10-12 the channel list omits the channels the bot cannot view (A10);
-- overwrites only with permissions the bot holds;
+- since 16 November 2026 the channel list omits the channels the bot cannot view (A10);
+- overwrites only with permissions the bot holds (a bot may allow or deny only what it holds itself);
 - webhooks with Discord's message limits (A9).
 
 Time comes from an injectable clock, shared with the client in tests, so nothing sleeps.
@@ -124,7 +124,7 @@ class FakeDiscord:
         self.features: list[str] = []
         """Guild features; announcement channels need NEWS (a Community server)."""
         self.list_hidden = False
-        """True: the channel list still holds channels the bot cannot view (before 2026-10-12)."""
+        """True: the channel list still holds channels the bot cannot view (before 16 November 2026)."""
         self.add_role("@everyone", EVERYONE_DEFAULT, role_id=self.guild_id)
         self.bot_role_id = self.add_role("Handbook Bot", BOT_DEFAULT, managed=True)
         self.bot_roles = [self.bot_role_id]

@@ -83,8 +83,9 @@ def test_near_matches_skip_categories_with_an_exact_name(channel_map):
              near_matches([category("habits"), category("deep-working"), category("rituals")], channel_map)]
     assert found == [("deep-working", "deep-work")]
     match = near_matches([category("deep-working")], channel_map)[0]
-    assert match.fix("channel_map.yml") == ("if #deep-work is the channel for `deep-working`, add "
-                                            f"`category: deep-working` (and `kind: topic`) under it on line "
+    assert match.fix("channel_map.yml") == ("if #deep-work is the channel for `deep-working`, change "
+                                            f"`kind: {match.channel.kind}` to `kind: topic` and add "
+                                            "`category: deep-working` in its entry on line "
                                             f"{match.channel.line} of channel_map.yml")
 
 

@@ -55,7 +55,8 @@ discord_categories:
     assert code == 1
     assert "  habits/  Habits: wants #habits (sync adopts #habits)" in out
     assert "  #rituals (channel_map.yml:6) mirrors `rituals`, gone or excluded" in out
-    assert "  #focused-work for focus/: if #focused-work is the channel for `focus`, add `category: focus`" in out
+    assert ("  #focused-work for focus/: if #focused-work is the channel for `focus`, change `kind: prompt` to "
+            "`kind: topic` and add `category: focus`") in out
     assert out.rstrip().endswith("Next: handbook sync")
     code, out, _ = run(capsys, "status", "--format", "json")
     data = json.loads(out)

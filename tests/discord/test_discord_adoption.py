@@ -134,8 +134,8 @@ def test_near_names_are_reported_with_the_exact_line_never_linked(fake, project,
     assert (near.kind, near.category) == ("prompt", None)
     code, out, _ = run(capsys, "sync")
     assert code == 1
-    assert (f"#habit-building comes close: if #habit-building is the channel for `habits`, add "
-            f"`category: habits` (and `kind: topic`) under it on line {near.line} of channel_map.yml") in out
+    assert (f"#habit-building comes close: if #habit-building is the channel for `habits`, change `kind: prompt` "
+            f"to `kind: topic` and add `category: habits` in its entry on line {near.line} of channel_map.yml") in out
     channel_map = load_channel_map(path)
     assert channel_map.channel("habits") is None and channel_map.channel("creative-practice") is not None
     code, out, _ = run(capsys, "status")
@@ -143,6 +143,34 @@ def test_near_names_are_reported_with_the_exact_line_never_linked(fake, project,
     assert "Next: edit channel_map.yml:" in out
     assert run(capsys, "sync", "--add-near")[0] == 0
     assert load_channel_map(path).channel("habits").category == "habits"
+
+
+def test_the_near_name_hint_is_an_edit_that_works_as_written(fake, project, capsys):
+    Server(fake, habits="habit-building")
+    assert run(capsys, "discord", "pull", "--guild", fake.guild_id)[0] == 0
+    path = project / "channel_map.yml"
+    line = load_channel_map(path).channel("habit-building").line
+    lines = path.read_text().splitlines(keepends=True)
+    entry = next(i for i in range(line, len(lines)) if lines[i].strip() == "kind: prompt")
+    indent = lines[entry][: len(lines[entry]) - len(lines[entry].lstrip())]
+    lines[entry] = f"{indent}kind: topic\n{indent}category: habits\n"  # exactly what the hint says
+    path.write_text("".join(lines))
+    code, out, err = run(capsys, "sync")
+    assert (code, err) == (0, "") and "habit" not in out  # linked: nothing near, no second channel
+    channel_map = load_channel_map(path)
+    assert (channel_map.channel("habit-building").kind, channel_map.channel("habit-building").category) == \
+        ("topic", "habits")
+    assert channel_map.channel("habits") is None and channel_map.topic_channel_for("habits") is not None
+
+
+def test_a_key_written_twice_is_named_as_such_not_blamed_on_indentation(project, capsys):
+    path = project / "channel_map.yml"
+    path.write_text("discord_categories:\n  - name: Topics\n    channels:\n      - name: habits\n"
+                    "        kind: prompt\n        kind: topic\n        category: habits\n")
+    code, _, err = run(capsys, "check")
+    assert code == 2 and err.count("\n") <= 2
+    assert "channel_map.yml:6" in err and "`kind:` is written twice in one entry: keep one of the two lines" in err
+    assert "indentation" not in err
 
 
 def test_a_hand_written_kind_is_kept_and_a_map_that_would_be_invalid_is_never_written(fake, project, capsys):
@@ -291,7 +319,7 @@ def test_archiving_needs_every_permission_it_denies_and_says_so_before_any_write
     code, out, _ = run(capsys, "discord", "plan")
     assert code == 1 and "Note: the bot lacks Create Private Threads, which 2 of these changes need" in out
     code, _, err = run(capsys, "discord", "apply", "--yes")
-    assert code == 2 and "the bot needs Create Private Threads" in err and "nothing was changed" in err
+    assert code == 2 and "the bot lacks Create Private Threads" in err and "nothing was changed" in err
     assert fake.writes() == [] and fake.channels[server.intro]["parent_id"] == server.base
 
 

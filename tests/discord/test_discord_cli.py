@@ -171,7 +171,8 @@ def test_plan_lists_ordered_operations_as_json_and_writes_nothing(fake, tmp_path
          "    channels:\n      - name: cohort-chat\n        kind: prompt\n  - name: Staff")
     code, data = plan_json(path, capsys)
     assert code == 1
-    assert set(data) == {"operations", "hidden"} and data["hidden"] == 0
+    assert set(data) == {"operations", "hidden", "questions", "blocked", "missing_permissions"} and data["hidden"] == 0
+    assert data["blocked"] == [] and data["missing_permissions"] == []
     ops = [(o["op"], o["name"]) for o in data["operations"]]
     assert ops == [
         ("create-category", '"Spring Cohort"'),
@@ -197,7 +198,8 @@ def test_plan_counts_channels_the_bot_cannot_see_and_never_recreates_them(fake, 
     edit(path, "      - name: mod-chat", f'      - name: mod-notes\n        kind: prompt\n        id: "{hidden2}"\n'
          "      - name: mod-chat")
     code, data = plan_json(path, capsys)
-    assert (code, data) == (0, {"operations": [], "hidden": 2})
+    assert (code, data) == (0, {"operations": [], "hidden": 2, "questions": [], "blocked": [],
+                                "missing_permissions": []})
     capsys.readouterr()
     run("discord", "plan", "--map", str(path))
     assert "2 channels not visible to the bot" in capsys.readouterr().out
@@ -416,7 +418,7 @@ def test_missing_permission_is_found_before_any_write(fake, tmp_path, capsys):
     assert "Note: the bot lacks Manage Roles, which 2 of these changes need" in capsys.readouterr().out
     assert run("discord", "apply", "--map", str(path), "--yes") == 2
     out, err = capsys.readouterr()
-    assert err.count("\n") == 1 and "missing permission: the bot needs Manage Roles" in err
+    assert err.count("\n") == 1 and "missing permission: the bot lacks Manage Roles" in err
     assert "nothing was changed" in err and "Traceback" not in out + err
     assert fake.writes() == []
 

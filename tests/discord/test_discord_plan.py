@@ -163,15 +163,15 @@ def test_desired_overwrites_touch_only_the_managed_bits(private, before, after):
                               bot_id=BOT) == after
 
 
-def test_reorder_keeps_unknown_entries_after_the_one_they_followed():
+def test_reorder_keeps_unknown_entries_after_the_one_they_followed_and_appends_the_rest():
     from ruamel.yaml.comments import CommentedSeq
     a, b, c, x = ({"name": n} for n in "abcx")
     seq = CommentedSeq([b, x, c])
     _Merger._reorder(seq, [c, b])
     assert [n["name"] for n in seq] == ["c", "b", "x"]
-    seq = CommentedSeq([a, b, c])
+    seq = CommentedSeq([a, b, c])  # `a` followed nothing the server has: written before a pull
     _Merger._reorder(seq, [c, b])
-    assert [n["name"] for n in seq] == ["a", "c", "b"]
+    assert [n["name"] for n in seq] == ["c", "b", "a"]
 
 
 def test_pull_renames_a_role_everywhere_the_map_names_it(tmp_path):

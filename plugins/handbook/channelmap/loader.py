@@ -117,6 +117,14 @@ class _Reader:
                             f"write one of: {', '.join(choices)}")
         return value
 
+    def flag(self, node: dict, key: str, what: str, default: bool) -> bool:
+        if key not in node or node[key] is None:
+            return default
+        if not isinstance(node[key], bool):
+            raise self.fail(self.value_pos(node, key), f"`{key}` of {what} must be true or false, not "
+                            f"{describe_value(node[key])}", f"write `{key}: false`, or leave the line out")
+        return node[key]
+
     def coerced(self, where: tuple[int, int], key: str, what: str, value: Any) -> ChannelMapError:
         """YAML read a text as a number, date or true/false: say what it became, and to quote it."""
         written = self.written(where) or str(value)
@@ -159,9 +167,7 @@ def load_channel_map(path: Path | str, shown: str | None = None) -> ChannelMap:
     try:
         document = load_roundtrip(path, text)
     except YamlSyntaxError as err:
-        raise ChannelMapError(shown, err.line, err.column, f"invalid YAML: {err.problem}",
-                              "check the indentation and quoting around that line "
-                              "(text with `: ` or starting with `#` needs quotes)") from None
+        raise ChannelMapError(shown, err.line, err.column, f"invalid YAML: {err.problem}", err.syntax_fix) from None
     return parse_channel_map(path, document, shown, text)
 
 
@@ -234,6 +240,7 @@ def parse_channel_map(path: Path, document: Any, shown: str | None = None, text:
                 roles=own_roles or list(category.roles),
                 status=r.text(ch_node, "status", ch_what, choices=STATUSES) or "active",
                 description=r.text(ch_node, "description", ch_what),
+                adopt=r.flag(ch_node, "adopt", ch_what, True),
                 line=ch_where[0] + 1, node=ch_node,
             ))
         categories.append(category)

@@ -65,6 +65,8 @@ class Channel(_Space):
     topic: str | None = None
     prompt: str | None = None
     status: str = "active"
+    adopt: bool = True
+    """False (`adopt: false`): a new channel even when the server has one of a close name."""
 
     @property
     def is_archived(self) -> bool:

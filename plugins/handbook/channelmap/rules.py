@@ -150,7 +150,6 @@ def channel_url(guild_id: str, channel_id: str) -> str:
 
 # --- permission overwrites (https://discord.com/developers/docs/topics/permissions) ---------------------------------------
 
-CREATE_INSTANT_INVITE = 1 << 0
 ADMINISTRATOR = 1 << 3
 MANAGE_CHANNELS = 1 << 4
 ADD_REACTIONS = 1 << 6
@@ -158,11 +157,9 @@ VIEW_CHANNEL = 1 << 10
 SEND_MESSAGES = 1 << 11
 CONNECT = 1 << 20
 MANAGE_ROLES = 1 << 28
-MANAGE_WEBHOOKS = 1 << 29
 CREATE_PUBLIC_THREADS = 1 << 35
 CREATE_PRIVATE_THREADS = 1 << 36
 SEND_MESSAGES_IN_THREADS = 1 << 38
-BOT_PERMISSIONS = VIEW_CHANNEL | MANAGE_CHANNELS | MANAGE_ROLES  # 268436496
 ROLE_OVERWRITE, MEMBER_OVERWRITE = 0, 1
 
 PERMISSION_NAMES = {
@@ -193,7 +190,7 @@ def read_only_bits(channel_type: int | None) -> int:
 
 
 def permission_names(bits: int) -> list[str]:
-    """The names of the permissions in `bits`, in the order Discord's settings list them."""
+    """The names of the permissions in `bits`, in the order of their bits."""
     return [name for bit, name in sorted(PERMISSION_NAMES.items()) if bits & bit]
 
 

@@ -87,6 +87,9 @@ def _channel() -> dict[str, Any]:
             "status": {**_optional({"enum": list(STATUSES)}),
                        "description": "archived: kept for its history, moved to the archive category by "
                                       "`handbook discord apply`."},
+            "adopt": {**_optional({"type": "boolean"}),
+                      "description": "false: `handbook discord apply` creates this channel even when the server "
+                                     "has one of a close name (which it otherwise asks about)."},
         },
         "allOf": [
             {"if": {"properties": {"kind": {"const": "topic"}}, "required": ["kind"]},

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,18 @@ from handbook.files import read_text
 
 class YamlSyntaxError(HandbookError):
     def __init__(self, path: Path, line: int, column: int, problem: str) -> None:
-        super().__init__(problem, file=str(path), line=line, column=column)
+        self.syntax_fix = _syntax_fix(problem)
+        super().__init__(problem, file=str(path), line=line, column=column, fix=self.syntax_fix)
         self.path, self.problem = path, problem
+
+
+def _syntax_fix(problem: str) -> str:
+    """What to change at that line: a key written twice is not a matter of indentation."""
+    duplicate = re.search(r'found duplicate key "([^"]*)"', problem)
+    if duplicate:
+        return (f"`{duplicate.group(1)}:` is written twice in one entry: keep one of the two lines "
+                "(a key can appear once per entry)")
+    return "check the indentation and quoting around that line (text with `: ` or starting with `#` needs quotes)"
 
 
 class _TextSafeRepresenter(RoundTripRepresenter):

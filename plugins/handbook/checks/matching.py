@@ -31,9 +31,10 @@ class NearMatch:
     channel: Channel
 
     def fix(self, map_file: str) -> str:
-        return (f"if #{self.channel.name} is the channel for `{self.category.folder}`, add "
-                f"`category: {self.category.folder}` (and `kind: topic`) under it on line {self.channel.line} "
-                f"of {map_file}")
+        """The edit, as it can be made: the entry has a `kind:` already (the loader requires one)."""
+        kind = "" if self.channel.kind == "topic" else f"change `kind: {self.channel.kind}` to `kind: topic` and "
+        return (f"if #{self.channel.name} is the channel for `{self.category.folder}`, {kind}add "
+                f"`category: {self.category.folder}` in its entry on line {self.channel.line} of {map_file}")
 
 
 def edit_distance(a: str, b: str) -> int:

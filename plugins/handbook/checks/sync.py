@@ -117,6 +117,7 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
             to_add.append(category)
     to_add, taken = _one_per_name(to_add, {normalize_channel_name(c.name) for c in channel_map.channels()})
     left += taken + [_unnamed_note(category) for category in drift.unnamed]
+    beside_near = {m.category.folder for m in near} if add_near else set()
     if to_add:
         target = topic_channels_category(channel_map, topic_category)
         channels = _topic_channels_node(channel_map, target)
@@ -126,6 +127,8 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
             entry["kind"] = "topic"
             entry["category"] = nfc(category.folder)
             entry["topic"] = default_topic(category)
+            if category.folder in beside_near:  # asked for: a channel of its own beside the near one
+                entry["adopt"] = False
             channels.append(entry)
             changes.append(f"added #{category.expected_channel} for `{category.folder}` ({category.title}) "
                            f'to "{target}"')

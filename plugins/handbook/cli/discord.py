@@ -179,19 +179,6 @@ def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: s
     return state, plan(channel_map, state, allow_delete=getattr(args, "allow_delete", False))
 
 
-def missing_for(result, state) -> tuple[list[str], int]:
-    """The permissions the bot lacks for this plan, and how many steps need them."""
-    from handbook.discord.plan import permissions_needed
-
-    needed, count = 0, 0
-    for bits in permissions_needed(result):
-        missing = state.missing_permissions(bits)
-        if missing:
-            count += 1
-        needed |= bits
-    return state.missing_permissions(needed), count
-
-
 def run_plan(args: argparse.Namespace) -> int:
     from handbook.discord.plan import render_text
 
@@ -199,15 +186,18 @@ def run_plan(args: argparse.Namespace) -> int:
     guild_id = guild_id_for(channel_map, args)
     with make_client(args) as client:
         state, result = _plan(args, client, channel_map, guild_id)
-    missing, count = missing_for(result, state)
-    if missing:
-        result.notes.append(f"the bot lacks {' and '.join(missing)}, which {count} of these changes need: "
-                            "apply would stop; give the bot's role that permission")
     if args.format == "json":
         print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
         print(render_text(result, state.guild_name))
-    return EXIT_PENDING if result.operations else EXIT_CLEAN
+    return EXIT_PENDING if result.operations or result.questions else EXIT_CLEAN
+
+
+def refuse_blocked(result) -> None:
+    """Say it once, before any write, rather than fail half-way: a half-applied plan is worse than none."""
+    if result.blocked:
+        raise UsageError(f"missing permission: {result.permission_problem()}, so nothing was changed. "
+                         f"Fix: {result.permission_fix()}")
 
 
 def _confirm(question: str) -> bool:
@@ -235,12 +225,8 @@ def run_apply(args: argparse.Namespace) -> int:
             if result.adopted and record_applied(channel_map.document, result.adopted):
                 save_document(path, channel_map.document)
                 print(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
-            return EXIT_CLEAN
-        missing, count = missing_for(result, state)
-        if missing:  # say it once, before any write, rather than fail half-way (a half-applied plan is worse than none)
-            raise UsageError(f"missing permission: the bot needs {' and '.join(missing)} for {count} of these "
-                             "changes; give its role that permission in Server Settings → Roles "
-                             "(nothing was changed)")
+            return EXIT_PENDING if result.questions else EXIT_CLEAN
+        refuse_blocked(result)
         deletes = [op for op in result.operations if op.op == "delete"]
         if not args.yes:
             if not _confirm(f"Apply these {len(result.operations)} changes to {state.guild_name or guild_id}? [y/N] "):
@@ -279,11 +265,42 @@ def run_apply(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         # Discord is eventually consistent: read the server back before saying "done".
         _, check = _plan(args, client, load_map(path), guild_id)
-    if outcome.pending or check.operations:
-        if check.operations and not outcome.pending:
+    if outcome.pending or check.operations or check.questions:
+        if check.questions:
+            print(f"{len(check.questions)} map entr{'ies' if len(check.questions) != 1 else 'y'} still to answer "
+                  "(see Question above): nothing was created for them.")
+        elif check.operations and not outcome.pending:
             print(f"{len(check.operations)} change(s) still differ after apply; run `handbook discord plan` to see them.")
         return EXIT_PENDING
     print("The server matches the map.")
+    return EXIT_CLEAN
+
+
+def run_invite(args: argparse.Namespace) -> int:
+    """The link that adds the bot with exactly the permissions handbook needs, and why each."""
+    from handbook.discord.operations import KINDS
+    from handbook.discord.permissions import BOT_PERMISSIONS, invite_url, permission_uses
+
+    if not rules.is_snowflake(args.app_id):
+        raise UsageError(f"--app-id {args.app_id} is not an application id: copy the Application ID (17 to 20 "
+                         "digits) from General Information in the Discord Developer Portal")
+    url, uses = invite_url(args.app_id), permission_uses()
+    if args.format == "json":
+        print(json.dumps({"url": url, "permissions": BOT_PERMISSIONS, "table": [use.as_dict() for use in uses],
+                          "operations": {kind.op: kind.purpose for kind in KINDS}}, indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    print(url)
+    print(f"\nThe link adds the bot with these {len(uses)} permissions ({BOT_PERMISSIONS}), and no others:")
+    width = max(len(use.name) for use in uses)
+    for use in uses:
+        why = [f"needed by {', '.join(use.needed_by)}"] if use.needed_by else []
+        why += [f"allowed or denied by {', '.join(use.set_by)}"] if use.set_by else []
+        print(f"  {use.name:<{width}}  {f'1 << {use.bit}':<8}  {'; '.join(why)}")
+    print("Discord lets a bot allow or deny in a channel only permissions it holds itself, so every permission "
+          "an operation allows or denies (archiving denies them to @everyone) is in the set.")
+    print("\nThe operations:")
+    for kind in KINDS:
+        print(f"  {kind.op:<16} {kind.purpose}")
     return EXIT_CLEAN
 
 
@@ -362,6 +379,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     apply.add_argument("--allow-delete", action="store_true",
                        help="delete channels that are on the server but not in the map (cannot be undone)")
     apply.set_defaults(run=run_apply)
+
+    invite = commands.add_parser("invite", help="print the link that adds the bot with the permissions it needs",
+                                 description="Print the OAuth2 link that adds the bot to a server with exactly the "
+                                             "permissions handbook needs, and what needs each. No token needed.")
+    invite.add_argument("--app-id", required=True, metavar="ID",
+                        help="the application's id (Developer Portal → General Information → Application ID)")
+    format_option(invite)
+    invite.set_defaults(run=run_invite)
 
     announce = commands.add_parser("announce", help="post a summary of handbook changes to a Discord webhook")
     common(announce, server=False)

@@ -40,7 +40,8 @@ def _server(args: argparse.Namespace, channel_map):
     guild_id = discord_commands.guild_id_for(channel_map, args)
     with discord_commands.make_client(args) as client:
         state, result = discord_commands._plan(args, client, channel_map, guild_id)
-    return ServerStatus(state.guild_name, [op.describe() for op in result.operations], result.hidden), None
+    pending = [op.describe() for op in result.operations] + [f"question: {q}" for q in result.questions]
+    return ServerStatus(state.guild_name, pending, result.hidden), None
 
 
 def run_status(args: argparse.Namespace) -> int:

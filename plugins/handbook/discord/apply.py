@@ -229,9 +229,17 @@ class Applier:
             parent = self.resolve(op.parent)
             siblings = [c for c in channels if c.get("parent_id") == parent and c["type"] != rules.CATEGORY_TYPE]
         siblings.sort(key=lambda c: (c.get("position") or 0, int(c["id"])))
-        rest = [c["id"] for c in siblings if c["id"] not in wanted]
-        entries = [{"id": channel_id, "position": index} for index, channel_id in enumerate(wanted + rest)]
+        entries = [{"id": channel_id, "position": index}
+                   for index, channel_id in enumerate(keep_places([c["id"] for c in siblings], wanted))]
         self.client.reorder_channels(self.guild_id, entries, reason=reason, what=what)
+
+
+def keep_places(current: list[str], wanted: list[str]) -> list[str]:
+    """The new order of siblings: what the map does not list keeps its place, the places of what it
+    lists take the map's order, and what is not among them yet is appended."""
+    listed, order = set(wanted), iter(wanted)
+    placed = [next(order) if item in listed else item for item in current]
+    return placed + list(order)
 
 
 def render_outcome(outcome: Outcome) -> str:

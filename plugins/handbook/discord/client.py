@@ -97,6 +97,17 @@ def required_permission(method: str, route: str) -> str:
     return "Manage Channels"
 
 
+def permission_hint(method: str, route: str) -> str:
+    """What else a refused request needs besides its permission. Discord's role hierarchy governs
+    editing and giving roles, not a channel's overwrites, which need only the permissions they name
+    (https://discord.com/developers/docs/topics/permissions#permission-hierarchy)."""
+    if "/permissions/" in route:
+        return ", and every permission the overwrite allows or denies"
+    if "/roles/" in route and method != "GET":
+        return ", and its role above the role it edits"
+    return ""
+
+
 def _is_http_url(url: str) -> bool:
     """Whether httpx can send a request to `url`: http or https, with a host and a valid port."""
     try:
@@ -293,7 +304,7 @@ class DiscordClient:
             text = f"{what}: Discord refused the bot token (401 Unauthorized): check {TOKEN_ENV}"
         elif status == 403 and code == 50013:
             needed = required_permission(method, path)
-            hint = ", and its role above the roles it manages" if needed == "Manage Roles" else ""
+            hint = permission_hint(method, path)
             text = f"{what}: missing permission: the bot needs {needed}{hint} (403, code 50013)"
         elif status == 403 and code == 50001:
             text = (f"{what}: missing access: the bot cannot see this channel; give it View Channels "

@@ -8,6 +8,7 @@ a `Pending` into an id once that operation has run, so nothing is looked up by n
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Union
 
@@ -59,11 +60,18 @@ class Recorded:
 
 
 def _overwrite_needs(changes: list[OverwriteChange]) -> int:
-    """Discord lets a bot allow or deny only permissions it has itself, and Manage Roles to do it."""
+    """Discord lets a bot allow or deny only permissions it has itself, and Manage Roles to do it
+    (https://discord.com/developers/docs/resources/channel#edit-channel-permissions)."""
     bits = 0
     for change in changes:
         bits |= change.allow | change.deny
     return bits | rules.MANAGE_ROLES if changes else 0
+
+
+_ACCESS = rules.VIEW_CHANNEL
+"""What a private channel's overwrites allow or deny."""
+_LOCK = rules.VIEW_CHANNEL | rules.READ_ONLY_VOICE
+"""What an archived channel's overwrites may allow or deny: its privacy and the read-only bits."""
 
 
 def _show(value: Any) -> str:
@@ -86,6 +94,11 @@ class Operation:
     renames come before creates, so a new channel never meets an old one of the same name."""
     needs: ClassVar[int] = rules.MANAGE_CHANNELS
     """The bot's permissions this kind of operation needs."""
+    sets: ClassVar[int] = 0
+    """The permissions this kind of operation may allow or deny in an overwrite, which the bot must
+    hold too (`_overwrite_needs`)."""
+    purpose: ClassVar[str]
+    """What this kind of operation does, for people: `handbook discord invite` lists it."""
 
     name: str
     id: str | None = None
@@ -95,6 +108,16 @@ class Operation:
 
     def permissions_needed(self) -> int:
         return self.needs
+
+    @classmethod
+    def request_needs(cls) -> int:
+        """What sending an operation of this kind needs, whatever its overwrites name."""
+        return cls.needs | (rules.MANAGE_ROLES if cls.sets else 0)
+
+    @classmethod
+    def may_need(cls) -> int:
+        """Every permission an operation of this kind can need; `permissions_needed` stays within it."""
+        return cls.request_needs() | cls.sets
 
     def as_dict(self) -> dict:
         return {"op": self.op, "id": self.id, "name": self.name, "from": self.from_, "to": self.to,
@@ -121,6 +144,7 @@ class CreateRole(Create):
     op: ClassVar[str] = "create-role"
     phase: ClassVar[int] = 0
     needs: ClassVar[int] = rules.MANAGE_ROLES
+    purpose: ClassVar[str] = "create a role the map lists"
 
     def text(self) -> str:
         return f"create role {self.name}"
@@ -130,6 +154,8 @@ class CreateRole(Create):
 class CreateCategory(Create):
     op: ClassVar[str] = "create-category"
     phase: ClassVar[int] = 1
+    sets: ClassVar[int] = _LOCK
+    purpose: ClassVar[str] = "create a category (private, or the read-only archive)"
     category_name: str
     overwrites: list[OverwriteChange] = field(default_factory=list)
     map_category: str | None = None
@@ -147,6 +173,8 @@ class CreateCategory(Create):
 class CreateChannel(Create):
     op: ClassVar[str] = "create"
     phase: ClassVar[int] = 3
+    sets: ClassVar[int] = _ACCESS
+    purpose: ClassVar[str] = "create a channel (a private one lets the bot view it)"
     channel_name: str
     channel_type: int
     topic: str | None = None
@@ -186,6 +214,7 @@ class RenameCategory(Patch):
     op: ClassVar[str] = "rename-category"
     phase: ClassVar[int] = 1
     field_name: ClassVar[str] = "name"
+    purpose: ClassVar[str] = "rename a category"
 
     def text(self) -> str:
         return f'rename category "{self.from_}" → "{self.to}"'
@@ -196,6 +225,7 @@ class Rename(Patch):
     op: ClassVar[str] = "rename"
     phase: ClassVar[int] = 2
     field_name: ClassVar[str] = "name"
+    purpose: ClassVar[str] = "rename a channel"
 
     def text(self) -> str:
         name = self.name
@@ -207,6 +237,7 @@ class SetTopic(Patch):
     op: ClassVar[str] = "set-topic"
     phase: ClassVar[int] = 2
     field_name: ClassVar[str] = "topic"
+    purpose: ClassVar[str] = "set a channel's topic"
 
     def text(self) -> str:
         return f'set topic of {self.name}: "{self.from_ or ""}" → "{self.to or ""}"'
@@ -216,6 +247,8 @@ class SetTopic(Patch):
 class Move(Change):
     op: ClassVar[str] = "move"
     phase: ClassVar[int] = 4
+    needs: ClassVar[int] = rules.MANAGE_CHANNELS | rules.VIEW_CHANNEL
+    purpose: ClassVar[str] = "move a channel to another category"
     parent: Ref | None = None
 
     def text(self) -> str:
@@ -228,6 +261,9 @@ class Archive(Change):
 
     op: ClassVar[str] = "archive"
     phase: ClassVar[int] = 4
+    needs: ClassVar[int] = rules.MANAGE_CHANNELS | rules.VIEW_CHANNEL
+    sets: ClassVar[int] = _LOCK
+    purpose: ClassVar[str] = "archive a channel (deny @everyone what it may no longer do)"
     parent: Ref | None = None
     """The archive category when the channel must move there; None when it is there already."""
     changes: list[OverwriteChange] = field(default_factory=list)
@@ -247,6 +283,8 @@ class SetPermissions(Change):
     op: ClassVar[str] = "set-permissions"
     phase: ClassVar[int] = 5
     needs: ClassVar[int] = rules.MANAGE_CHANNELS | rules.MANAGE_ROLES
+    sets: ClassVar[int] = _LOCK
+    purpose: ClassVar[str] = "set who may view a channel, or lock the archive"
     changes: list[OverwriteChange] = field(default_factory=list)
 
     def permissions_needed(self) -> int:
@@ -260,6 +298,7 @@ class SetPermissions(Change):
 class Delete(Change):
     op: ClassVar[str] = "delete"
     phase: ClassVar[int] = 6
+    purpose: ClassVar[str] = "delete a channel (only with --allow-delete)"
 
     def text(self) -> str:
         return f"DELETE {self.name}" + (f' in "{_show(self.from_)}"' if self.from_ else "")
@@ -271,9 +310,24 @@ class Reorder(Operation):
 
     op: ClassVar[str] = "reorder"
     phase: ClassVar[int] = 7
+    purpose: ClassVar[str] = "put channels and categories in the map's order"
     parent: Ref | None = None
     order: list[Ref] = field(default_factory=list)
     categories: bool = False
 
     def text(self) -> str:
-        return f"reorder {self.name}: {_show(self.from_)} → {_show(self.to)}"
+        """Only what moves, so that the line stays short however many channels there are."""
+        before, after = list(self.from_ or []), list(self.to or [])
+        kept: set[int] = set()
+        for block in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_matching_blocks():
+            kept.update(range(block.b, block.b + block.size))
+        moving = [name for index, name in enumerate(after) if index not in kept]
+        shown = ", ".join(moving[:5]) + (f" and {len(moving) - 5} more" if len(moving) > 5 else "")
+        return f"reorder {self.name}: {shown or 'the order'} to {'their' if len(moving) > 1 else 'its'} place " \
+               f"in the map ({len(after)} in all)"
+
+
+KINDS: tuple[type[Operation], ...] = (CreateRole, CreateCategory, RenameCategory, Rename, SetTopic, CreateChannel, Move,
+                                      Archive, SetPermissions, Delete, Reorder)
+"""Every kind of operation a plan can hold, in the order `apply` runs them: the bot's permission
+set is made from these (`handbook.discord.permissions`)."""

@@ -19,15 +19,33 @@ from typing import TypeVar
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
 from handbook.channelmap.rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, VIEW_CHANNEL
+from handbook.checks.matching import is_near_name
 from handbook.discord.operations import (Archive, CreateCategory, CreateChannel, CreateRole, Delete, Move,
                                          Operation, OverwriteChange, Recorded, Ref, Rename,
                                          RenameCategory, Reorder, SetPermissions, SetTopic)
+from handbook.discord.permissions import BOT_PERMISSIONS
 from handbook.discord.state import ServerState
 
 DEFAULT_ARCHIVE = "Archive"
 MAPPABLE_TYPES = frozenset({*rules.CHANNEL_TYPES, rules.CATEGORY_TYPE})
 """Channel types a map can describe; any other (directory, media) is never deleted."""
 _Op = TypeVar("_Op", bound=Operation)
+
+
+@dataclass
+class Blocked:
+    """A step of the plan the bot's current permissions cannot do."""
+
+    step: int
+    """Its number in the plan, from 1."""
+    operation: Operation
+    missing: list[str]
+
+    def describe(self) -> str:
+        return f"step {self.step}: {self.operation.op} {self.operation.name}"
+
+    def as_dict(self) -> dict:
+        return {"step": self.step, "op": self.operation.op, "name": self.operation.name, "missing": self.missing}
 
 
 @dataclass
@@ -41,9 +59,33 @@ class Plan:
     adopted: list[Recorded] = field(default_factory=list)
     """Map entries matched by name, not id: `apply` records their ids so a later rename in the
     map stays a rename."""
+    questions: list[str] = field(default_factory=list)
+    """Map entries the plan creates nothing for until the map says which channel they are: the
+    server has an unlinked channel of a close name (`#tool` for `#tools`)."""
+    blocked: list[Blocked] = field(default_factory=list)
+    """Steps the bot's permissions cannot do: `apply` refuses to start while there are any."""
+    missing: list[str] = field(default_factory=list)
+    """The permissions those steps need and the bot lacks."""
 
     def as_dict(self) -> dict:
-        return {"operations": [op.as_dict() for op in self.operations], "hidden": self.hidden}
+        return {"operations": [op.as_dict() for op in self.operations], "hidden": self.hidden,
+                "questions": self.questions, "blocked": [b.as_dict() for b in self.blocked],
+                "missing_permissions": self.missing}
+
+    def permission_fix(self) -> str:
+        """The one thing to do so that every step can run."""
+        return (f"give the bot's role {_and(self.missing)} in Server Settings → Roles (`handbook discord invite` "
+                f"lists all {BOT_PERMISSIONS.bit_count()} the bot needs: permissions={BOT_PERMISSIONS})")
+
+    def permission_problem(self, most: int = 5) -> str:
+        """Which permissions the bot lacks, and the steps (up to `most` of them) that need them."""
+        shown = ", ".join(b.describe() for b in self.blocked[:most])
+        shown += f" and {len(self.blocked) - most} more" if len(self.blocked) > most else ""
+        return f"the bot lacks {_and(self.missing)}, which {len(self.blocked)} of these changes need ({shown})"
+
+
+def _and(names: list[str]) -> str:
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
 
 
 def label(name: str, kind_or_type: str | int) -> str:
@@ -155,6 +197,7 @@ class _Planner:
         self.reserved = {i for i in [cat.id for cat in channel_map.discord_categories]
                          + [ch.id for ch in channel_map.channels()] if i in listed}
         """Server ids some map entry names: never matched to another entry by name."""
+        self.entry_by_id = {ch.id: ch for ch in channel_map.channels() if ch.id}
 
     def add(self, operation: _Op) -> _Op:
         self.ops.append(operation)
@@ -298,12 +341,39 @@ class _Planner:
                         self.archive(channel, server)
                     continue
                 if server is None:
+                    near = self.near_existing(channel) if channel.adopt else None
+                    if near is not None:
+                        self.ask_about(channel, near)
+                        continue
                     in_order.append((channel, self.create(cat, channel, parent_ref).pending))
                 else:
                     in_order.append((channel, server["id"]))
                     self.update(cat, channel, server, parent_ref)
             order.append((cat, in_order))
         return order
+
+    def near_existing(self, channel: Channel) -> dict | None:
+        """A server channel of a name close to `channel`'s that no handbook category owns (nor the
+        archive, nor `adopt: false`): likely the channel the entry means, so creating one would make
+        a near-duplicate (`#tools` beside `#tool`)."""
+        compatible = rules.compatible_types(channel.kind)
+        for server in self.state.channels:
+            entry = self.entry_by_id.get(server["id"])
+            owned = entry is not None and (entry.category or entry.is_archived or not entry.adopt)
+            if server["type"] in compatible and not owned and is_near_name(channel.name, server["name"]):
+                return server
+        return None
+
+    def ask_about(self, channel: Channel, near: dict) -> None:
+        wanted = label(rules.normalize_channel_name(channel.name, channel.kind), channel.kind)
+        shown = label(near["name"], near["type"])
+        entry = self.entry_by_id.get(near["id"])
+        own = f" and delete its entry on line {entry.line}" if entry else ""
+        self.plan.questions.append(
+            f"{wanted} (map line {channel.line}) is not on the server, but {shown} is, with a close name: apply "
+            f"creates no {wanted} until the map says which it is. If {shown} is that channel, add "
+            f'`id: "{near["id"]}"` to the entry on line {channel.line}{own} (apply then renames {shown}, keeping '
+            f"its messages); if it is another channel, add `adopt: false` to the entry on line {channel.line}")
 
     def create(self, cat: DiscordCategory, channel: Channel, parent_ref: Ref | None) -> CreateChannel:
         name = rules.normalize_channel_name(channel.name, channel.kind)
@@ -418,12 +488,22 @@ def plan(channel_map: ChannelMap, state: ServerState, *, allow_delete: bool = Fa
     planner.extras()
     planner.order(order)
     planner.ops.sort(key=lambda op: op.phase)  # stable: keeps map order inside a phase
+    check_permissions(planner.plan, state)
     return planner.plan
 
 
-def permissions_needed(result: Plan) -> list[int]:
-    """The bot permissions each operation of `result` needs, in order."""
-    return [op.permissions_needed() for op in result.operations]
+def check_permissions(result: Plan, state: ServerState) -> None:
+    """Find the steps the bot's server-wide permissions cannot do, before anything is sent, and
+    say once what they need."""
+    needed = 0
+    for step, op in enumerate(result.operations, 1):
+        missing = state.missing_permissions(op.permissions_needed())
+        if missing:
+            result.blocked.append(Blocked(step, op, missing))
+            needed |= op.permissions_needed()
+    result.missing = state.missing_permissions(needed) if result.blocked else []
+    if result.blocked:
+        result.notes.append(f"{result.permission_problem()}: apply would stop. Fix: {result.permission_fix()}")
 
 
 def render_text(result: Plan, server_name: str | None = None) -> str:
@@ -444,5 +524,6 @@ def render_text(result: Plan, server_name: str | None = None) -> str:
     if result.adopted:
         lines.append(f"{len(result.adopted)} map entr{'ies' if len(result.adopted) != 1 else 'y'} matched by name, "
                      "not id: `apply` (or `pull`) records their ids, so that renaming them later keeps the channel")
+    lines += [f"Question: {question}" for question in result.questions]
     lines += [f"Note: {note}" for note in result.notes]
     return "\n".join(lines)

@@ -351,7 +351,8 @@ class _Merger:
     @staticmethod
     def _reorder(seq: CommentedSeq, server_order: list[CommentedMap]) -> None:
         """Put the nodes the server knows in its order; every other node stays after the node it
-        followed before."""
+        followed before, and those that followed none (a map written before the server was
+        pulled) come after the server's: the server's order is kept, new entries are appended."""
         known = {id(n) for n in server_order}
         anchored: dict[int | None, list[Any]] = {}
         anchor: int | None = None
@@ -360,10 +361,11 @@ class _Merger:
                 anchor = id(node)
             else:
                 anchored.setdefault(anchor, []).append(node)
-        result = list(anchored.get(None, []))
+        result: list[Any] = []
         for node in server_order:
             result.append(node)
             result += anchored.get(id(node), [])
+        result += anchored.get(None, [])
         if [id(n) for n in result] != [id(n) for n in seq]:
             seq[:] = result
 

@@ -1,6 +1,6 @@
 """Read what a Discord server holds, as plain data for `discord_plan` and `discord_pull`.
 
-Since 2026-10-12 the channel list leaves out channels the bot cannot view (Discord's change log, 2026: https://discord.com/developers/docs/change-log), so
+Since 16 November 2026 the channel list leaves out channels the bot cannot view (https://docs.discord.com/developers/resources/channel#channel-object-obfuscated-channels), so
 a channel the map knows by id but the list lacks is looked up on its own: 403/50001 means it is
 hidden from the bot (not deleted), 404/10003 means it is gone.
 """
@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import ChannelMap
-from handbook.channelmap.rules import ADMINISTRATOR, BOT_PERMISSIONS, PERMISSION_NAMES, VIEW_CHANNEL
+from handbook.channelmap.rules import ADMINISTRATOR, VIEW_CHANNEL
 from handbook.discord.errors import DiscordError
+from handbook.discord.permissions import BOT_PERMISSIONS
 
 if TYPE_CHECKING:  # the client is passed in: reading state needs no HTTP library of its own
     from handbook.discord.client import DiscordClient
@@ -94,7 +95,7 @@ class ServerState:
         perms = self.bot_permissions()
         if perms & ADMINISTRATOR:
             return []
-        return [name for bit, name in PERMISSION_NAMES.items() if needed & bit and not perms & bit]
+        return rules.permission_names(needed & ~perms)
 
 
 def map_ids(channel_map: ChannelMap | None) -> list[str]:
@@ -116,7 +117,7 @@ def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | N
                                                     "safety_alerts_channel_id") if guild.get(key)}
     if state.bot_user_id:
         state.bot_roles = [str(r) for r in client.member(guild_id, state.bot_user_id).get("roles") or []]
-        # Before 2026-10-12 the list still held channels the bot cannot view: treat them as the
+        # Before 16 November 2026 the list still held channels the bot cannot view: treat them as the
         # API treats them now, so an older server and a newer one plan the same.
         unseen = [c for c in state.channels if c["type"] != rules.CATEGORY_TYPE and not state.bot_can_view(c)]
         for channel in unseen:

@@ -80,8 +80,7 @@ def load_communities(path: Path, shown: str | None = None) -> Communities | None
         document = load_roundtrip(path, text)
     except YamlSyntaxError as err:
         raise CommunitiesError(f"invalid YAML: {err.problem}", file=shown, line=err.line, column=err.column,
-                               fix="check the indentation and quoting around that line "
-                                   "(text with `: ` or starting with `#` needs quotes)") from None
+                               fix=err.syntax_fix) from None
     return parse_communities(document, shown)
 
 
