@@ -25,8 +25,11 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from handbook.i18n import ENGLISH, Words
+from handbook.site.mentions import MentionsExtension
+from handbook.site.standalone_setup import OVERRIDABLE, BuildSetup, build_setup
 
 GENERATED_KEY = "handbook_generated"
 """Front matter key of the pages `handbook generate` writes; the plugin replaces such files."""
@@ -65,26 +68,6 @@ def without_generate_output(files, uris):
 
 # --- the Markdown extension -------------------------------------------------------------------
 
-_LINKS_CACHE: dict[tuple, Any] = {}
-
-
-def _channel_links(map_path: str, directory: str | None, show_private_names: bool, words: Words = ENGLISH):
-    """The channel map as links, loaded once per file version (a build makes one Markdown per page)."""
-    from handbook.channelmap.loader import load_channel_map
-    from handbook.site.links import ChannelLinks
-
-    path = Path(map_path)
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError:
-        return None
-    key = (str(path.resolve()), stamp, directory, show_private_names, words)
-    if key not in _LINKS_CACHE:
-        _LINKS_CACHE.clear()
-        _LINKS_CACHE[key] = ChannelLinks(load_channel_map(path), directory=directory,
-                                         show_private_names=show_private_names, words=words)
-    return _LINKS_CACHE[key]
-
 
 def page_context(md: Markdown) -> tuple[str | None, dict]:
     """The page being rendered (docs-relative path, front matter), from Zensical's context."""
@@ -112,15 +95,29 @@ def docs_folder(config: dict | None) -> Path:
     return (Path(str(config.get("root_dir") or ".")) / str(config.get("docs_dir") or "docs")).resolve()
 
 
-class _AppendBox(Postprocessor):
-    """Adds a box at the end of the page's HTML (the history box, then the discuss box)."""
+class _WholePage(Treeprocessor):
+    """Opens the gate for our postprocessors: Python-Markdown's `toc` runs every postprocessor on
+    each heading's text (for the table of contents and the heading's id), before this, the last
+    treeprocessor, runs; what we add belongs to the page alone."""
 
-    def __init__(self, md: Markdown, html_box: str) -> None:
+    def __init__(self, md: Markdown) -> None:
         super().__init__(md)
-        self.html_box = html_box
+        self.open = False
+
+    def run(self, root):
+        self.open = True
+        return None
+
+
+class _PageEdit(Postprocessor):
+    """An edit of the whole page's HTML (a box at its end, the banner under its title)."""
+
+    def __init__(self, md: Markdown, gate: _WholePage, edit: Callable[[str], str]) -> None:
+        super().__init__(md)
+        self.gate, self.edit = gate, edit
 
     def run(self, text: str) -> str:
-        return text + self.html_box
+        return self.edit(text) if self.gate.open else text
 
 
 def discuss_html(discuss, words: Words = ENGLISH) -> str:
@@ -138,61 +135,56 @@ def discuss_html(discuss, words: Words = ENGLISH) -> str:
     return "\n" + "".join(parts) + "</aside>\n"
 
 
-class _Banner(Postprocessor):
-    """Puts the overdue-review banner under the page's title."""
-
-    def __init__(self, md: Markdown, add: Callable[[str], str]) -> None:
-        super().__init__(md)
-        self.add = add
-
-    def run(self, text: str) -> str:
-        return self.add(text)
-
-
 class HandbookExtension(Extension):
-    """Mentions and "Discuss this page" where the MkDocs plugin does not run."""
+    """Mentions, page history, review line and "Discuss this page" where the MkDocs plugin does not
+    run. Where it does (MkDocs, ProperDocs: no Zensical rendering context), the plugin does all of
+    it and the extension stands aside, so a `mkdocs.yml` may list both."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            "channel_map": ["channel_map.yml", "The channel map, relative to where the build runs"],
-            "channel_directory": ["channels.md", "The channel directory page ('' if there is none)"],
-            "discuss_links": [True, "Add 'Discuss this page' at the end of every page of a category"],
-            "show_private_names": [False, "Name private channels (never their ids)"],
-            "language": ["en", "The site's language, as Material's `theme.language` (de, fr, es, nl, pt, it)"],
-            "history": [True, "Page dates and contributors from git under every page"],
-        }
+        self.config = {key: [None, "the handbook plugin's option of that name"] for key in OVERRIDABLE}
+        self.config["language"] = [None, "the words and dates of the boxes (theme.language unless set)"]
+        self.given: dict[str, Any] = {}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        from handbook.site.mentions import MentionsExtension
+    def setConfig(self, key: str, value: Any) -> None:  # noqa: N802 (Python-Markdown's name)
+        # Kept as written: the plugin's option types validate them (Python-Markdown would coerce
+        # or refuse by the type of the default, with a traceback).
+        self.given[key] = value
 
-        options = self.getConfigs()
-        directory = options["channel_directory"] or None
-        words = Words.for_theme(options["language"])
-        links = _channel_links(options["channel_map"], directory, bool(options["show_private_names"]), words)
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         src_uri, meta = page_context(md)
         if src_uri is None:
-            return
-        if meta.get(GENERATED_KEY):
+            return  # MkDocs or ProperDocs: the plugin renders all of it
+        setup = build_setup(build_config(md), self.given)
+        if setup is None:
+            return  # bad input under `zensical serve`, said once
+        options, links = setup.options, setup.links
+        generated = bool(meta.get(GENERATED_KEY))
+        if generated and src_uri != options.changelog:
             return  # the generated pages write their own links
-        self._add_page_boxes(md, src_uri, meta, words, links, bool(options["history"]))
-        if links is None:
+        gate = _WholePage(md)
+        md.treeprocessors.register(gate, "handbook_whole_page", -1000)
+        if not generated:
+            self._add_page_boxes(md, gate, setup, src_uri, meta)
+        if links is None or not options.mentions:
             return
         mentions = MentionsExtension(links)
         mentions.begin_page(src_uri)
         mentions.extendMarkdown(md)
-        if not options["discuss_links"]:
-            return
-        channel, _ = links.discuss_channel(src_uri, meta)
+        if generated or not options.discuss_links:
+            return  # the changelog: its mentions only, as the plugin renders them
+        channel, _ = links.discuss_channel(src_uri, meta, setup.categories)
         if channel is None:
             return
+        directory = options.channel_directory or None
         # A source-relative `.md` link, as in the page's own Markdown: the generator makes it a URL.
         directory_url = posixpath.relpath(directory, posixpath.dirname(src_uri) or ".") if directory else None
         discuss = links.discuss(channel, directory_url)
         if discuss is not None:
-            md.postprocessors.register(_AppendBox(md, discuss_html(discuss, words)), "handbook_discuss", 0)
+            box = discuss_html(discuss, setup.words)
+            md.postprocessors.register(_PageEdit(md, gate, lambda text: text + box), "handbook_discuss", 0)
 
-    def _add_page_boxes(self, md: Markdown, src_uri: str, meta: dict, words: Words, links, history: bool) -> None:
+    def _add_page_boxes(self, md: Markdown, gate: _WholePage, setup: BuildSetup, src_uri: str, meta: dict) -> None:
         """The page's dates and contributors, its review line and overdue banner, as the plugin
         shows them (the discuss box comes after, at priority 0)."""
         from handbook.reviews.page import add_banner
@@ -203,11 +195,9 @@ class HandbookExtension(Extension):
         from handbook.site.standalone_reviews import page_review, review_setup
 
         config = build_config(md)
-        docs_dir = docs_folder(config)
-        map_file = Path(self.getConfig("channel_map")).resolve()
-        build = build_history(config, docs_dir, map_file if map_file.is_file() else None, links, words, history)
-        root = Path(str(config.get("root_dir") or ".")) if config else Path()
-        reviews = review_setup(config, root.resolve(), docs_dir, links.map if links is not None else None)
+        words, docs_dir, history = setup.words, setup.docs_dir, bool(setup.options.history)
+        build = build_history(config, setup, theme_dirs(config))
+        reviews = review_setup(config, setup)
         review = page_review(reviews, src_uri, docs_dir / src_uri, str(meta.get("title") or src_uri)) if reviews else None
         line = ""
         if review is not None and review.last_reviewed is not None:
@@ -220,10 +210,16 @@ class HandbookExtension(Extension):
         else:
             box = history_box.review_box_html(line) if line else ""
         if box:
-            md.postprocessors.register(_AppendBox(md, box), "handbook_history", 1)
+            md.postprocessors.register(_PageEdit(md, gate, lambda text: text + box), "handbook_history", 1)
         if reviews is not None and reviews.banner and review is not None and review.status == OVERDUE:
-            banner = _Banner(md, lambda text: add_banner(text, review, clean=build.redact, words=words))
+            banner = _PageEdit(md, gate, lambda text: add_banner(text, review, clean=build.redact, words=words))
             md.postprocessors.register(banner, "handbook_review_banner", 2)
+
+
+def theme_dirs(config: dict | None) -> list[str]:
+    """The theme's template folders in Zensical's configuration (the `custom_dir` first)."""
+    dirs = (config or {}).get("theme_dirs") or []
+    return [str(d) for d in dirs] if isinstance(dirs, list) else []
 
 
 def makeExtension(**kwargs: Any) -> HandbookExtension:  # noqa: N802 (Python-Markdown's name)
