@@ -20,6 +20,7 @@ from handbook import i18n
 from handbook.site import generated, links
 from handbook.site import pages, standalone
 from handbook.checks.categories import find_categories, nav_pages, nav_tree, without_language
+from handbook.checks.drift import DRIFT_LEVELS
 from handbook.channelmap.model import ChannelMap
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
@@ -35,8 +36,6 @@ from handbook.site.reviews import SiteReviews
 from handbook.site import theme
 
 log = get_plugin_logger(__name__)
-
-DRIFT_LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):

@@ -12,6 +12,7 @@ that never named the title is not drift.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -90,6 +91,10 @@ class Drift:
     name_taken: dict[str, str] = field(default_factory=dict)
     """Missing category's folder -> the folder whose topic channel has (or, missing too and listed
     first, will have) that channel name: two folders that come to one name (`Yes/`, `yes/`)."""
+
+
+DRIFT_LEVELS = {"warn": logging.WARNING, "info": logging.INFO}
+"""The log level of drift in a build, by the plugin's `drift:` option (`ignore`: not logged)."""
 
 
 def missing_map_finding(map_file: str) -> Finding:

@@ -77,7 +77,7 @@ def build_setup(build: dict | None, overrides: dict[str, Any]) -> BuildSetup | N
 
 def _read(build: dict, root: Path, overrides: dict[str, Any]) -> BuildSetup:
     from handbook import project
-    from handbook.checks.drift import missing_map_finding
+    from handbook.checks.drift import DRIFT_LEVELS, missing_map_finding
     from handbook.site.links import ChannelLinks, invite_finding
 
     config_file = _as_shown(project.find_config_file(root))
@@ -98,7 +98,9 @@ def _read(build: dict, root: Path, overrides: dict[str, Any]) -> BuildSetup:
     shown = project.display_path(map_path, root)
     channel_map = project.load_map(map_path, shown)
     if channel_map is None:
-        log.warning(missing_map_finding(shown).as_log_line())  # the plugin's warning
+        level = DRIFT_LEVELS.get(options.drift)
+        if level is not None:  # the plugin's warning, at the plugin's level
+            log.log(level, missing_map_finding(shown).as_log_line())
         return setup
     setup.map_file = map_path
     setup.links = ChannelLinks(channel_map, directory=options.channel_directory or None,
