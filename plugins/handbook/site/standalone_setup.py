@@ -80,14 +80,14 @@ def _read(build: dict, root: Path, overrides: dict[str, Any]) -> BuildSetup:
     from handbook.checks.drift import DRIFT_LEVELS, missing_map_finding
     from handbook.site.links import ChannelLinks, invite_finding
 
-    config_file = _as_shown(project.find_config_file(root))
+    found = project.find_config_file(root)
+    config_file = _as_shown(found or root / "zensical.toml")  # what errors in the options name
     own = {k: v for k, v in overrides.items() if k in OWN_OPTIONS}
     plugin_overrides = {k: v for k, v in overrides.items() if k not in OWN_OPTIONS}
-    loaded = project.load_project(config_file) if config_file is not None else None
+    loaded = project.load_project(config_file) if found is not None else None
     if loaded is not None:
         docs_dir, theme_language = loaded.docs_dir, loaded.config.theme.get("language")
     else:  # zensical.toml: the plugin's defaults
-        config_file = root / project.CONFIG_NAMES[0]
         docs_dir = (root / str(build.get("docs_dir") or "docs")).resolve()
         theme_language = (build.get("theme") or {}).get("language")
     options = _with_overrides(loaded.options if loaded else None, plugin_overrides, config_file)
@@ -114,10 +114,8 @@ def _read(build: dict, root: Path, overrides: dict[str, Any]) -> BuildSetup:
     return setup
 
 
-def _as_shown(path: Path | None) -> Path | None:
+def _as_shown(path: Path) -> Path:
     """`path` relative to the folder the build runs in, as people name it (`mkdocs.yml`)."""
-    if path is None:
-        return None
     try:
         return path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
@@ -172,7 +170,7 @@ def option_line(config_file: Path, key: str) -> int | None:
     start = next((n for n, line in enumerate(lines) if EXTENSION in line), None)
     if start is None:
         return None
-    option = re.compile(rf"^\s*{re.escape(key)}\s*:")
+    option = re.compile(rf"^\s*{re.escape(key)}\s*[:=]")  # YAML, or zensical.toml
     for n in range(start + 1, len(lines)):
         if option.match(lines[n]):
             return n + 1
