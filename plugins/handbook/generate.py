@@ -2,7 +2,7 @@
 
 The pages come from the plugin's own events run on the project without a site build, so they are
 the same Markdown a MkDocs build generates (redaction included). Each file starts with the
-`handbook_generated` front matter mark (`handbook.site.standalone`), which tells the plugin to
+`handbook_generated` front matter mark (`handbook.site.generate_output`), which tells the plugin to
 replace it and tells `handbook generate` that it may overwrite it.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handbook.site.standalone import CSS_HEADER, HEADER, is_generate_output
+from handbook.site.generate_output import CSS_HEADER, HEADER, is_generate_output
 
 if TYPE_CHECKING:
     from handbook.project import Project

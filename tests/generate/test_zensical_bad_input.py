@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +130,45 @@ def test_a_missing_map_gives_the_plugins_warning_once_and_the_pages_build(tmp_pa
     assert len(plugin_says) == 1
     assert output.count(plugin_says[0].removeprefix("handbook: ")) == 1, output  # MkDocs' logger adds the prefix
     assert "handbook-history" in (root / "site" / "habits" / "index.html").read_text(encoding="utf-8")
+
+
+def test_zensical_serve_says_it_once_and_keeps_serving(tmp_path):
+    """A local preview: the line is logged and the server stays up for the fix."""
+    import socket
+    import threading
+
+    broken = CHANNEL_MAP_V1.replace("        kind: topic\n        category: habits\n",
+                                    "        kind: banana\n        category: habits\n")
+    root = handbook_tree(tmp_path, broken)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([str(BIN / "zensical"), "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    said = threading.Event()
+
+    def read() -> None:
+        assert server.stdout is not None
+        for line in server.stdout:
+            lines.append(line)
+            if "banana" in line:
+                said.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        assert said.wait(120), "".join(lines)
+        assert server.poll() is None, "".join(lines)  # still serving
+    finally:
+        server.send_signal(signal.SIGINT)  # Ctrl-C, as a person stops it
+        try:
+            server.wait(15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    output = "".join(lines)
+    assert "Traceback" not in output
+    assert [line for line in output.splitlines() if "banana" in line] == \
+        [f"channel_map.yml:{line_of(root / 'channel_map.yml', 'banana')}:15: unknown kind `banana` in channel "
+         "`habits`. Fix: write one of: topic, prompt, announcement, voice, forum"]

@@ -1,25 +1,18 @@
-"""The handbook without the MkDocs plugin: for site generators that run no MkDocs plugins (Zensical).
+"""The handbook without the MkDocs plugin: the Markdown extension Zensical runs (it runs no plugin).
 
-Two pieces, so a site built by Zensical still shows what the plugin adds:
-
-- `handbook generate` (`handbook.generate`) writes the plugin's generated pages into `docs_dir`
-  as files marked with `GENERATED_KEY` in their front matter, and the plugin's stylesheet (marked
-  in its first line, `CSS_HEADER`). When the plugin does run (MkDocs,
-  ProperDocs), `without_generate_output` drops files with that mark and it generates its own, so
-  one tree builds with either.
-- `HandbookExtension` (`markdown_extensions: [handbook.site.standalone]`) links `#channel`
-  mentions and adds the page's dates and contributors (`standalone_history`, one git read per
-  build), its review line and overdue banner (`standalone_reviews`) and the "Discuss this page" box at the end of each page, reading the page's path and
-  front matter from the rendering context Zensical gives Python-Markdown.
+`HandbookExtension` (`markdown_extensions: [handbook.site.standalone]`) links `#channel` mentions
+and adds the page's dates and contributors (`standalone_history`, one git read per build), its
+review line and overdue banner (`standalone_reviews`) and the "Discuss this page" box at the end
+of each page, as the plugin's partials render them (`boxes`), reading the page's path and front
+matter from the rendering context Zensical gives Python-Markdown and the plugin's options from
+`mkdocs.yml` (`standalone_setup`, once per build). The pages the plugin generates come from
+`handbook generate` (`handbook.generate`, `generate_output`).
 """
 
 from __future__ import annotations
 
-import html
-import logging
 import os
 import posixpath
-from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
@@ -27,47 +20,10 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from handbook.i18n import ENGLISH, Words
+from handbook.site.generate_output import GENERATED_KEY
 from handbook.site.mentions import MentionsExtension
+from handbook.site.standalone_history import build_history
 from handbook.site.standalone_setup import OVERRIDABLE, BuildSetup, build_setup
-
-GENERATED_KEY = "handbook_generated"
-"""Front matter key of the pages `handbook generate` writes; the plugin replaces such files."""
-HEADER = (f"---\n{GENERATED_KEY}: true  # written by `handbook generate`; edits are overwritten\n"
-          "render_macros: false\n---\n\n")
-
-CSS_HEADER = f"/* {GENERATED_KEY}: true (written by `handbook generate`; edits are overwritten) */\n"
-"""First line of the stylesheet `handbook generate` writes (CSS has no front matter)."""
-
-log = logging.getLogger("mkdocs.plugins.handbook")
-
-
-def is_generate_output(path: str | None) -> bool:
-    """Whether the file at `path` was written by `handbook generate` (its first lines say so)."""
-    if not path:
-        return False
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            head = handle.read(len(HEADER) + 64)
-    except OSError:
-        return False
-    if head.startswith(CSS_HEADER.split(" (", 1)[0]):
-        return True
-    return head.startswith("---") and f"\n{GENERATED_KEY}: true" in head
-
-
-def without_generate_output(files, uris):
-    """`files` less the pages at `uris` (the plugin's output paths) that `handbook generate`
-    wrote: the plugin makes its own of them."""
-    for uri in uris:
-        file = files.get_file_from_path(uri) if uri else None
-        if file is not None and is_generate_output(file.abs_src_path):
-            files.remove(file)
-    return files
-
-
-# --- the Markdown extension -------------------------------------------------------------------
-
 
 def page_context(md: Markdown) -> tuple[str | None, dict]:
     """The page being rendered (docs-relative path, front matter), from Zensical's context."""
@@ -86,13 +42,6 @@ def build_config(md: Markdown) -> dict | None:
         if getattr(processor, "page", None) is not None and isinstance(config, dict):
             return config
     return None
-
-
-def docs_folder(config: dict | None) -> Path:
-    """The build's docs_dir (Zensical gives it relative to the folder of mkdocs.yml)."""
-    if config is None:
-        return Path("docs").resolve()
-    return (Path(str(config.get("root_dir") or ".")) / str(config.get("docs_dir") or "docs")).resolve()
 
 
 class _WholePage(Treeprocessor):
@@ -118,21 +67,6 @@ class _PageEdit(Postprocessor):
 
     def run(self, text: str) -> str:
         return self.edit(text) if self.gate.open else text
-
-
-def discuss_html(discuss, words: Words = ENGLISH) -> str:
-    """The "Discuss this page" box, as the plugin's partial shows it (without the theme's icon)."""
-    on = f" {html.escape(words('on_discord'))}" if discuss.on_discord else ""
-    parts = [f'<aside class="md-source-file handbook-discuss" data-handbook-discuss>'
-             f'<span class="md-source-file__fact"><span>{html.escape(words("discuss_in"))} '
-             f'<a class="handbook-discuss__channel" href="{html.escape(discuss.url)}">#{html.escape(discuss.channel)}</a>'
-             f'{on}.</span></span>']
-    if discuss.invite:
-        join = words("join", server=discuss.server) if discuss.server else words("join_the_server")
-        parts.append(f'<span class="md-source-file__fact"><span>{html.escape(words("not_a_member"))} '
-                     f'<a class="handbook-discuss__invite" href="{html.escape(discuss.invite)}">'
-                     f'{html.escape(join)}</a>.</span></span>')
-    return "\n" + "".join(parts) + "</aside>\n"
 
 
 class HandbookExtension(Extension):
@@ -181,7 +115,7 @@ class HandbookExtension(Extension):
         directory_url = posixpath.relpath(directory, posixpath.dirname(src_uri) or ".") if directory else None
         discuss = links.discuss(channel, directory_url)
         if discuss is not None:
-            box = discuss_html(discuss, setup.words)
+            box = build_history(build_config(md), setup, theme_dirs(build_config(md))).boxes.discuss(discuss)
             md.postprocessors.register(_PageEdit(md, gate, lambda text: text + box), "handbook_discuss", 0)
 
     def _add_page_boxes(self, md: Markdown, gate: _WholePage, setup: BuildSetup, src_uri: str, meta: dict) -> None:
@@ -189,26 +123,19 @@ class HandbookExtension(Extension):
         shows them (the discuss box comes after, at priority 0)."""
         from handbook.reviews.page import add_banner
         from handbook.reviews.status import OVERDUE
-        from handbook.site import history_box
         from handbook.site.page_history import page_history
-        from handbook.site.standalone_history import build_history
+        from handbook.site.reviews import review_footer
         from handbook.site.standalone_reviews import page_review, review_setup
 
         config = build_config(md)
-        words, docs_dir, history = setup.words, setup.docs_dir, bool(setup.options.history)
+        words, docs_dir = setup.words, setup.docs_dir
         build = build_history(config, setup, theme_dirs(config))
         reviews = review_setup(config, setup)
         review = page_review(reviews, src_uri, docs_dir / src_uri, str(meta.get("title") or src_uri)) if reviews else None
-        line = ""
-        if review is not None and review.last_reviewed is not None:
-            owner = build.redact(review.owner_text) if review.owner_text else None
-            line = history_box.review_line_html(review.last_reviewed.isoformat(), words.date(review.last_reviewed),
-                                                owner, words, build.icons.get("reviewed", ""))
-        if history:
-            hb = page_history(build.snapshot, src_uri, str(docs_dir / src_uri), words, build.redact)
-            box = history_box.history_html(hb, words, build.icons, extra=line)
-        else:
-            box = history_box.review_box_html(line) if line else ""
+        footer = review_footer(review, words, build.redact, build.boxes.review_icon)
+        hb = page_history(build.snapshot, src_uri, str(docs_dir / src_uri), words, build.redact) \
+            if setup.options.history else None
+        box = build.boxes.history(hb, footer, meta)
         if box:
             md.postprocessors.register(_PageEdit(md, gate, lambda text: text + box), "handbook_history", 1)
         if reviews is not None and reviews.banner and review is not None and review.status == OVERDUE:

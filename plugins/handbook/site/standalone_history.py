@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.history.git import HistoryReader, Snapshot
 from handbook.history.log import History
 from handbook.i18n import Words
 from handbook.site import privacy
-from handbook.site.history_box import ICONS, REVIEW_ICON
+from handbook.site.boxes import Boxes
 from handbook.site.page_history import history_notice
 from handbook.site.per_build import LatestBuild
 from handbook.site.standalone_setup import BuildSetup
@@ -33,7 +33,8 @@ class BuildHistory:
 
     snapshot: Snapshot
     redact: Callable[[str], str]
-    icons: dict[str, str] = field(default_factory=dict)
+    boxes: Boxes
+    """The plugin's partials, with the theme's icons, in the build's language."""
 
 
 _LATEST: LatestBuild[BuildHistory] = LatestBuild()
@@ -56,7 +57,7 @@ def build_history(build: object, setup: BuildSetup, theme_dirs: list[str]) -> Bu
                 log.log(*notice)
         else:
             snapshot = Snapshot(History(problem="`history: false`"), {}, {})
-        return BuildHistory(snapshot, _redactor(snapshot, docs_dir, links, words).redact, theme_icons(theme_dirs))
+        return BuildHistory(snapshot, _redactor(snapshot, docs_dir, links, words).redact, Boxes(theme_dirs, words))
 
     key = (str(docs_dir), str(setup.map_file), links is not None and links.show_private_names, words, read_git,
            tuple(theme_dirs))
@@ -71,19 +72,3 @@ def _redactor(snapshot: Snapshot, docs_dir: Path, links, words: Words) -> privac
     return privacy.Redactor(privacy.build_vocabulary(current, versions, published),
                             public_invite=links.invite if links is not None else None,
                             show_private_names=bool(links and links.show_private_names), words=words)
-
-
-def theme_icons(theme_dirs: list[str]) -> dict[str, str]:
-    """The theme's own SVGs for the history box, from its `.icons/` folder ({} when it has none:
-    the box then names each fact in words)."""
-    icons = {}
-    for key, name in {**ICONS, "reviewed": REVIEW_ICON}.items():
-        found = next((Path(d) / ".icons" / f"{name}.svg" for d in theme_dirs
-                      if (Path(d) / ".icons" / f"{name}.svg").is_file()), None)
-        if found is None:
-            return {}
-        try:
-            icons[key] = found.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError):
-            return {}
-    return icons

@@ -167,14 +167,19 @@ def option_line(config_file: Path, key: str) -> int | None:
         lines = config_file.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    start = next((n for n, line in enumerate(lines) if EXTENSION in line), None)
+    listed = re.compile(rf"^(\s*)-\s*{re.escape(EXTENSION)}\b|[\"']{re.escape(EXTENSION)}[\"']")
+    start = next((n for n, line in enumerate(lines) if listed.search(line)), None)
     if start is None:
         return None
-    option = re.compile(rf"^\s*{re.escape(key)}\s*[:=]")  # YAML, or zensical.toml
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    table = lines[start].lstrip().startswith("[")  # zensical.toml: the options follow, up to the next table
+    option = re.compile(rf"^\s*{re.escape(key)}\s*[:=]")
     for n in range(start + 1, len(lines)):
-        if option.match(lines[n]):
+        text = lines[n]
+        if option.match(text):
             return n + 1
-        if lines[n].strip() and not lines[n].startswith(" " * 4) and not lines[n].lstrip().startswith("#"):
+        if text.strip() and not text.lstrip().startswith("#") and \
+                (text.lstrip().startswith("[") if table else len(text) - len(text.lstrip()) <= indent):
             break  # past the extension's options
     return start + 1
 
