@@ -101,3 +101,18 @@ def test_the_compared_boxes_hold_every_part(built):
                  'data-handbook-review="2020-01-02"', "handbook-discuss__channel", "handbook-discuss__invite"):
         assert part in tiny, part
     assert tiny.count("<svg ") >= 4  # the dates', the contributor's, the review's and the discuss box's icons
+
+
+def test_mentions_false_keeps_the_discuss_box_as_the_plugin_does(tmp_path):
+    write_files(tmp_path, {**DOCS, "channel_map.yml": CHANNEL_MAP,
+                           "mkdocs.yml": MKDOCS_YML.format(language="en") + "      mentions: false\n"})
+    commit_all(tmp_path, "Import the handbook")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([str(BIN / "zensical"), "build", "--clean"], cwd=tmp_path, capture_output=True,
+                            text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    ours = (tmp_path / "site" / "habits" / "index.html").read_text(encoding="utf-8")
+    plugins = build_site(tmp_path, site_dir=tmp_path / "mkdocs-site").html("habits/index.html")
+    for html in (ours, plugins):
+        assert "handbook-mention" not in html and "handbook-discuss__channel" in html
+    assert boxes(ours) == boxes(plugins)

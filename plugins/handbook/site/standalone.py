@@ -100,11 +100,12 @@ class HandbookExtension(Extension):
         md.treeprocessors.register(gate, "handbook_whole_page", -1000)
         if not generated:
             self._add_page_boxes(md, gate, setup, src_uri, meta)
-        if links is None or not options.mentions:
+        if links is None:
             return
-        mentions = MentionsExtension(links)
-        mentions.begin_page(src_uri)
-        mentions.extendMarkdown(md)
+        if options.mentions:
+            mentions = MentionsExtension(links)
+            mentions.begin_page(src_uri)
+            mentions.extendMarkdown(md)
         if generated or not options.discuss_links:
             return  # the changelog: its mentions only, as the plugin renders them
         channel, _ = links.discuss_channel(src_uri, meta, setup.categories)
