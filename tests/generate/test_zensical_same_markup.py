@@ -116,3 +116,30 @@ def test_mentions_false_keeps_the_discuss_box_as_the_plugin_does(tmp_path):
     for html in (ours, plugins):
         assert "handbook-mention" not in html and "handbook-discuss__channel" in html
     assert boxes(ours) == boxes(plugins)
+
+
+def discuss_targets(html: str) -> list[str]:
+    return re.findall(r'class="handbook-discuss__channel" href="([^"]+)"', html)
+
+
+def test_discuss_boxes_follow_the_categories_as_the_plugin_has_them(tmp_path):
+    """An excluded category has no box though a topic channel mirrors it; a category whose index
+    names a channel is discussed there, on each of its pages."""
+    channel_map = CHANNEL_MAP + ("      - name: focus\n        kind: topic\n        category: focus\n"
+                                 "      - name: general\n        kind: topic\n")
+    docs = {**DOCS, "docs/focus/index.md": "# Focus\n\nQuiet hours.\n",
+            "docs/rest/index.md": "---\nchannel: general\n---\n# Rest\n\nSleep well.\n",
+            "docs/rest/naps.md": "# Naps\n\nTwenty minutes.\n"}
+    config = MKDOCS_YML.format(language="en") + "      exclude_categories: [focus]\n"
+    write_files(tmp_path, {**docs, "channel_map.yml": channel_map, "mkdocs.yml": config})
+    commit_all(tmp_path, "Import the handbook")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "NO_MKDOCS_2_WARNING": "1"}
+    for command in ([sys.executable, "-m", "handbook", "generate"], [str(BIN / "zensical"), "build", "--clean"]):
+        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    mkdocs_site = build_site(tmp_path, site_dir=tmp_path / "mkdocs-site").site_dir
+    expected = {"focus/index.html": [], "rest/index.html": ["../channels/#general"],
+                "rest/naps/index.html": ["../../channels/#general"], "habits/index.html": ["../channels/#habits"]}
+    for page, targets in expected.items():
+        assert discuss_targets((mkdocs_site / page).read_text(encoding="utf-8")) == targets, page
+        assert discuss_targets((tmp_path / "site" / page).read_text(encoding="utf-8")) == targets, page

@@ -65,7 +65,7 @@ def test_a_german_site_says_it_in_german(tmp_path):
 
 
 def test_the_standalone_discuss_box_speaks_the_language_it_is_given(tmp_path):
-    """`handbook.site.standalone` (Zensical, ProperDocs) has no theme to read: its `language` option."""
+    """The Zensical extension renders the plugin's discuss partial in the words of the language it is given."""
     (tmp_path / "channel_map.yml").write_text(
         "server:\n  name: Club <b>&amp;</b>\n  invite: https://discord.gg/club\n"
         "discord_categories:\n  - name: Topics\n    channels:\n      - {name: habits, kind: topic, category: habits}\n",
