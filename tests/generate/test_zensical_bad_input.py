@@ -172,3 +172,19 @@ def test_zensical_serve_says_it_once_and_keeps_serving(tmp_path):
     assert [line for line in output.splitlines() if "banana" in line] == \
         [f"channel_map.yml:{line_of(root / 'channel_map.yml', 'banana')}:15: unknown kind `banana` in channel "
          "`habits`. Fix: write one of: topic, prompt, announcement, voice, forum"]
+
+
+def test_a_zensical_toml_build_takes_the_plugins_defaults_and_names_its_file(tmp_path):
+    write_files(tmp_path, {**DOCS, "channel_map.yml": CHANNEL_MAP_V1, "zensical.toml": (
+        '[project]\nsite_name = "Test Handbook"\n\n'
+        '[project.markdown_extensions."handbook.site.standalone"]\nhistory = false\n')})
+    commit_all(tmp_path, "Import the handbook")
+    result = zensical(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    habits = (tmp_path / "site" / "habits" / "index.html").read_text(encoding="utf-8")
+    assert "handbook-discuss__channel" in habits and "handbook-history" not in habits
+    assert PRIVATE not in habits
+    toml = tmp_path / "zensical.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("history = false", 'history = "maybe"'),
+                    encoding="utf-8")
+    assert_stopped(zensical(tmp_path), tmp_path, f"zensical.toml:{line_of(toml, 'history =')}", "'history'")
