@@ -143,3 +143,13 @@ def test_discuss_boxes_follow_the_categories_as_the_plugin_has_them(tmp_path):
     for page, targets in expected.items():
         assert discuss_targets((mkdocs_site / page).read_text(encoding="utf-8")) == targets, page
         assert discuss_targets((tmp_path / "site" / page).read_text(encoding="utf-8")) == targets, page
+
+
+def test_the_overdue_banner_is_on_the_page_once_and_not_in_its_headings(built):
+    """Python-Markdown's toc runs every postprocessor on each heading's text: ours act on the page alone."""
+    zensical_site, mkdocs_site = built
+    ours = (zensical_site / "habits/tiny/index.html").read_text(encoding="utf-8")
+    plugins = (mkdocs_site / "habits/tiny/index.html").read_text(encoding="utf-8")
+    assert ours.count("handbook-review-banner") == plugins.count("handbook-review-banner") == 1
+    heading_ids = re.compile(r'<h[1-6] id="([^"]+)"')
+    assert heading_ids.findall(ours) == heading_ids.findall(plugins)

@@ -109,7 +109,6 @@ def _read(build: dict, root: Path, overrides: dict[str, Any]) -> BuildSetup:
     if invite is not None:
         log.warning(invite.as_log_line())
     if loaded is not None and options.discuss_links:
-        loaded.options = options  # the categories follow the options in force (exclude_categories)
         setup.categories = loaded.categories()
     return setup
 
