@@ -2,19 +2,19 @@
 
 The pages come from the plugin's own events run on the project without a site build, so they are
 the same Markdown a MkDocs build generates (redaction included). Each file starts with the
-`handbook_generated` front matter mark (`handbook.site.standalone`), which tells the plugin to
+`handbook_generated` front matter mark (`handbook.site.generate_output`), which tells the plugin to
 replace it and tells `handbook generate` that it may overwrite it.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handbook.site import generated
-from handbook.site.standalone import CSS_HEADER, HEADER, is_generate_output
+from handbook.site.generate_output import CSS_HEADER, HEADER, is_generate_output
 
 if TYPE_CHECKING:
     from handbook.project import Project
@@ -30,6 +30,8 @@ class Generated:
     """(site-relative path, Atom document), when the feed is on."""
     stylesheet_linked: bool = True
     """Whether `extra_css` in mkdocs.yml names the stylesheet (Zensical links only what it lists)."""
+    feed_links: dict[str, str] = field(default_factory=dict)
+    """Site-relative HTML file of each page -> the `<link>` to the feed for its `<head>`."""
 
 
 def generate_pages(project: Project) -> Generated:
@@ -70,7 +72,12 @@ def generate_pages(project: Project) -> Generated:
     else:
         pages[theme.STYLESHEET] = CSS_HEADER + theme.stylesheet_text()
     feed = plugin.site_history.feed_document(config)
-    return Generated(pages, feed, linked)
+    links = {}
+    for file in files.documentation_pages():
+        link = plugin.site_history.feed_link(file.url, config)
+        if link is not None:
+            links[file.dest_uri] = link
+    return Generated(pages, feed, linked, links)
 
 
 def pending_pages(generated: Generated, out: Path) -> list[str]:
@@ -101,10 +108,29 @@ def write_pages(generated: Generated, out: Path) -> list[str]:
 
 
 def write_feed(generated: Generated, site_dir: Path) -> str | None:
+    """The feed into the built site, and its link into the `<head>` of every page the site has
+    built (as the plugin adds it under MkDocs): the link and the feed arrive together."""
     if generated.feed is None:
         return None
     path, data = generated.feed
     target = site_dir / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
+    link_feed(generated, site_dir)
     return path
+
+
+def link_feed(generated: Generated, site_dir: Path) -> None:
+    """The feed's `<link>` in each built page's `<head>`; pages that have it already are left alone."""
+    from handbook.files import write_atomic
+    from handbook.site.history import add_to_head
+
+    for uri, link in generated.feed_links.items():
+        page = site_dir / uri
+        try:
+            text = page.read_bytes().decode("utf-8")  # its line endings as they are
+        except (OSError, UnicodeDecodeError):
+            continue  # not built (a page Zensical left out), or not ours to read
+        linked = add_to_head(text, link)
+        if linked != text:
+            write_atomic(page, linked)

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from handbook import project
 from handbook import i18n
 from handbook.site import generated, links
-from handbook.site import pages, standalone
+from handbook.site import generate_output, pages
 from handbook.checks.categories import find_categories, nav_pages, nav_tree, without_language
 from handbook.channelmap.model import ChannelMap
 from handbook.config import HandbookConfig
@@ -83,7 +83,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return nav
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
-        files = standalone.without_generate_output(files, (*self._generated_page_uris(), self.config.changelog))
+        files = generate_output.without_generate_output(files, (*self._generated_page_uris(), self.config.changelog))
         files = theme.replace_generated_stylesheet(files, config)
         self.words = i18n.Words.for_theme(config.theme.get("language"))
         if self.links is not None:

@@ -305,7 +305,8 @@ def test_review_line_and_overdue_banner_as_the_plugin_shows_them(repo, tmp_path,
     assert "handbook-review" not in unreviewed
 
 
-def test_a_bad_review_option_is_named_once_and_the_pages_still_build(repo, tmp_path):
+def test_a_bad_plugin_option_stops_the_build_with_one_line(repo, tmp_path):
+    """As `mkdocs build` stops on it: the options are the plugin's, read by the one loader."""
     tree = tmp_path / "handbook"
     shutil.copytree(repo.root, tree, ignore=shutil.ignore_patterns("site"))
     (tree / "docs" / "habits" / "tiny.md").write_text(REVIEWED_PAGE, encoding="utf-8")
@@ -313,9 +314,10 @@ def test_a_bad_review_option_is_named_once_and_the_pages_still_build(repo, tmp_p
                                      "      review_timezone: Mars/Olympus\n", encoding="utf-8")
     result, _ = zensical_build(tree, tmp_path)
     output = result.stdout + result.stderr
-    assert result.returncode == 0, output
+    assert result.returncode == 2, output
     assert "Traceback" not in output
-    assert output.count("Review dates are not shown") == 1, output
-    assert "mkdocs.yml" in output and "review_timezone" in output, output
-    tiny = (tree / "site" / "habits" / "tiny" / "index.html").read_text(encoding="utf-8")
-    assert "handbook-review" not in tiny and "handbook-history" in tiny
+    errors = [line for line in output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1, output
+    line = (tree / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("      review_timezone: Mars/Olympus") + 1
+    assert errors[0].startswith(f"Error: mkdocs.yml:{line}: "), errors
+    assert "review_timezone" in errors[0] and "Fix:" in errors[0], errors

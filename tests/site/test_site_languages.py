@@ -17,7 +17,7 @@ from handbook import i18n
 from handbook.i18n import catalogue
 from handbook.channelmap.loader import load_channel_map
 from handbook.site.links import ChannelLinks
-from handbook.site.standalone import discuss_html
+from handbook.site.boxes import Boxes
 
 
 def _shape(text: str) -> tuple[list[str], list[str], int]:
@@ -96,14 +96,14 @@ def test_a_german_site_says_it_in_german(tmp_path):
 
 
 def test_the_standalone_discuss_box_speaks_the_language_it_is_given(tmp_path):
-    """`handbook.site.standalone` (Zensical, ProperDocs) has no theme to read: its `language` option."""
+    """The Zensical extension renders the plugin's discuss partial in the words of the language it is given."""
     (tmp_path / "channel_map.yml").write_text(
         "server:\n  name: Club <b>&amp;</b>\n  invite: https://discord.gg/club\n"
         "discord_categories:\n  - name: Topics\n    channels:\n      - {name: habits, kind: topic, category: habits}\n",
         encoding="utf-8")
     links = ChannelLinks(load_channel_map(tmp_path / "channel_map.yml"), directory="channels.md")
     discuss = links.discuss(links.lookup("habits"), "../channels/")
-    box = discuss_html(discuss, i18n.Words.for_theme("fr"))
+    box = Boxes([], i18n.Words.for_theme("fr")).discuss(discuss)
     assert "Discuter de cette page dans" in box and "Pas encore membre ?" in box
     assert "Rejoindre Club &lt;b&gt;&amp;amp;&lt;/b&gt;</a>" in box  # the server's name stays text
-    assert "Discuss this page in" in discuss_html(discuss)
+    assert "Discuss this page in" in Boxes([], i18n.ENGLISH).discuss(discuss)

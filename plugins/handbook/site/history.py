@@ -204,13 +204,17 @@ class SiteHistory:
 
     # --- on_post_page --------------------------------------------------------------------------
     def head_link(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        link = self.feed_link(page.url, config)
+        return add_to_head(output, link) if link else output
+
+    def feed_link(self, page_url: str, config: MkDocsConfig) -> str | None:
+        """The `<link>` to this language's feed for the page at `page_url`; None when the feed is off."""
         b = self.build
         if not b.enabled or not b.feed_uri:
-            return output
-        href = get_relative_url(b.feed_uri, page.url or ".")  # this language's feed
+            return None
+        href = get_relative_url(b.feed_uri, page_url or ".")
         title = html.escape(b.words("feed_title", site=config.site_name))
-        link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
-        return output.replace("</head>", link + "</head>", 1)
+        return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
 
     # --- on_post_build -------------------------------------------------------------------------
     def write_feed(self, config: MkDocsConfig) -> None:
@@ -255,6 +259,14 @@ class SiteHistory:
             scope=b.scope,
         )
         return b.feed_uri, data
+
+
+def add_to_head(output: str, link: str) -> str:
+    """`output` with `link` at the end of its `<head>`, once (a second run adds nothing)."""
+    head_end = output.find("</head>")
+    if head_end == -1 or link in output[:head_end]:
+        return output
+    return output[:head_end] + link + output[head_end:]
 
 
 def _changed_by(redact: Callable[[str], str] | None) -> Callable[[str], bool]:

@@ -42,6 +42,16 @@ class ReviewFooter:
     icon: Markup = Markup("")
 
 
+def review_footer(review: PageReview | None, words: i18n.Words, redact: Callable[[str], str],
+                  icon: Markup = Markup("")) -> ReviewFooter | None:
+    """The footer line's data for `review` (None when the page has no `last_reviewed:`); the
+    owner passes the build's privacy step. The Zensical extension shows the same."""
+    if review is None or review.last_reviewed is None:
+        return None
+    owner = redact(review.owner_text) if review.owner_text else None
+    return ReviewFooter(words.date(review.last_reviewed), review.last_reviewed.isoformat(), owner, icon)
+
+
 class SiteReviews:
     def __init__(self, options, config: MkDocsConfig, root: Path, channel_map,
                  redact: Callable[[str], str] | None = None) -> None:
@@ -124,8 +134,7 @@ class SiteReviews:
     # --- on_page_context -----------------------------------------------------------------------
     def page_context(self, context: dict, page: Page) -> dict:
         review = self.reviews.get(page.file.src_uri)
-        if review is not None and review.last_reviewed is not None and page.file.generated_by is None:
-            owner = self.redact(review.owner_text) if review.owner_text else None
-            context["handbook_review"] = ReviewFooter(self.words.date(review.last_reviewed),
-                                                      review.last_reviewed.isoformat(), owner, self.icon)
+        footer = review_footer(review, self.words, self.redact, self.icon) if page.file.generated_by is None else None
+        if footer is not None:
+            context["handbook_review"] = footer
         return context

@@ -1,7 +1,7 @@
 """Owners and review dates for the Markdown extension Zensical runs: the footer line and banner.
 
-The review options are the handbook plugin's, read from `mkdocs.yml` (validated as the plugin
-validates them) once per build; each page's `last_reviewed:` and owner come from its own front
+The review options are the handbook plugin's, as the build's setup read them
+(`standalone_setup`, once per build); each page's `last_reviewed:` and owner come from its own front
 matter, judged by `handbook.reviews` exactly as the plugin and `handbook review` judge them.
 Bad front matter is reported by `handbook review` and the MkDocs build; here such a page shows
 no footer line, never a traceback.
@@ -17,6 +17,7 @@ from handbook.errors import HandbookError
 from handbook.reviews.setup import Setup, prepare
 from handbook.reviews.status import PageReview, review_page
 from handbook.site.per_build import LatestBuild
+from handbook.site.standalone_setup import BuildSetup
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -33,26 +34,21 @@ class ReviewSetup:
 _LATEST: LatestBuild[ReviewSetup | None] = LatestBuild()
 
 
-def review_setup(build: object, root: Path, docs_dir: Path, channel_map) -> ReviewSetup | None:
-    """The build's review setup, from the handbook plugin's options in the `mkdocs.yml` under
-    `root` (the defaults when it names no handbook plugin); None (after one warning) when that
-    file cannot be used, or when the build has no `mkdocs.yml` (`zensical.toml`)."""
-    from handbook.project import find_config_file, load_project
-
-    config_file = find_config_file(root)
+def review_setup(build: object, setup: BuildSetup) -> ReviewSetup | None:
+    """The build's review setup, from the handbook plugin's options (`setup.options`); None
+    (after one warning) when they cannot be used."""
 
     def read() -> ReviewSetup | None:
-        if config_file is None:
-            return None
+        options = setup.options
+        channel_map = setup.links.map if setup.links is not None else None
         try:
-            options = load_project(config_file).options
-            return ReviewSetup(prepare(options, root, docs_dir, channel_map, config_name=config_file.name),
+            return ReviewSetup(prepare(options, setup.root, setup.docs_dir, channel_map, config_name=setup.config_name),
                                bool(options.review_banner))
         except HandbookError as err:
             log.warning(f"Review dates are not shown: {err}")
             return None
 
-    return _LATEST.get(build, str(config_file), read)
+    return _LATEST.get(build, (str(setup.root), id(setup)), read)
 
 
 def page_review(reviews: ReviewSetup, src_uri: str, source: Path, title: str) -> PageReview | None:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from handbook.site.standalone import is_generate_output
+from handbook.site.generate_output import is_generate_output
 
 TEMPLATES = Path(__file__).parent / "templates"
 
