@@ -73,8 +73,8 @@ def category_folders(files: Iterable[File], in_nav: Collection[str] | None = Non
                      languages: Collection[str] = ()) -> dict[str, list[str]]:
     """Folder → the src_uris of its pages in the nav, in file order.
 
-    Without `in_nav` (no build: `handbook check`), a page counts when MkDocs would put it in the
-    nav; in a build, `in_nav` holds the pages of the final navigation, as nav plugins left it.
+    `in_nav` holds the pages of the final navigation, as nav plugins left it; without it, a page
+    counts when MkDocs would put it in the nav.
     """
     folders: dict[str, list[str]] = {}
     for file in files:
