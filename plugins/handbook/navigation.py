@@ -45,29 +45,26 @@ def final_navigation(config: MkDocsConfig) -> tuple[MkDocsConfig, Files, Navigat
     for key, plugin in config.plugins.items():
         if not isinstance(plugin.config, HandbookConfig):
             others[key] = plugin  # registered in priority order, as MkDocs registered them
+    # No on_shutdown: MkDocs keeps plugins that have one for the whole process (Material's blog
+    # removes its temporary folder there), and a build may follow in the same process.
     try:
-        # No on_shutdown: MkDocs keeps plugins that have one for the whole process (Material's blog
-        # removes its temporary folder there), and a build may follow in the same process.
         others.on_startup(command="build", dirty=False)
-        try:
-            config = others.on_config(config)
-            others.on_pre_build(config=config)
-            files = get_files(config)
-            files.add_files_from_theme(config.theme.get_env(), config)
-            files = others.on_files(files, config=config)
-            set_exclusions(files, config)  # files plugins added without an inclusion level
-            nav = others.on_nav(get_navigation(files, config), config=config, files=files)
-        except Exception as err:
-            others.on_build_error(error=err)
-            raise
+        config = others.on_config(config)
+        others.on_pre_build(config=config)
+        files = get_files(config)
+        files.add_files_from_theme(config.theme.get_env(), config)
+        files = others.on_files(files, config=config)
+        set_exclusions(files, config)  # files plugins added without an inclusion level
+        nav = others.on_nav(get_navigation(files, config), config=config, files=files)
     except Exception as err:  # a plugin's own error, or any other: one line, no traceback
-        raise _stopped(others, err) from None
+        stopped = _stopped(others._current_plugin, err)  # MkDocs names the plugin whose event runs
+        others.on_build_error(error=err)
+        raise stopped from None
     return config, files, nav
 
 
-def _stopped(plugins: PluginCollection, error: BaseException) -> NavigationError:
-    plugin = plugins._current_plugin  # set by MkDocs while a plugin's event runs
-    words = str(error).strip() or type(error).__name__
+def _stopped(plugin: str | None, error: BaseException) -> NavigationError:
+    words = " ".join(str(error).split()) or type(error).__name__
     who = f"the {plugin!r} plugin" if plugin else "MkDocs"
     return NavigationError(f"{who} stopped before the navigation was built: {words}",
                            fix="`mkdocs build` stops the same way; correct what it names, or that plugin's options")

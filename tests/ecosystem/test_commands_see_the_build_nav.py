@@ -115,3 +115,15 @@ def test_check_reports_what_the_build_reports_and_sync_writes_the_nav_title(tmp_
     assert handbook(root, "sync")[1].endswith("nothing to change.\n")
     site = build_strict(root)
     assert site.aborted is None and site.warnings == [], (site.aborted, site.warnings)
+
+
+def test_another_plugin_that_stops_the_build_stops_check_with_one_line(tmp_path, capsys):
+    docs = {**TREE, ".pages": "nav:\n  - index.md\n  - habits\n  - gone.md\n"}
+    root = make_site(tmp_path, ["search", "awesome-pages"], docs=docs)
+    capsys.readouterr()
+    assert main(["check", "-f", str(root / "mkdocs.yml")]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "Traceback" not in err
+    assert "the 'awesome-pages' plugin stopped" in err and '"gone.md" not found' in err
+    with pytest.raises(Exception, match='"gone.md" not found'):  # the build stops on it too (with a traceback)
+        build_strict(root)
