@@ -110,9 +110,12 @@ def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
        folder ("Preparation") never names it;
     2. else the section titled with the folder's name that holds most of its pages (a folder
        spread over several sections, one of them named after it);
-    3. else an explicit title on the folder's index page (`- Habits: habits/index.md`).
+    3. else, when no section stands for the folder, an explicit title on its index page
+       (`- Habits: habits/index.md`). Inside the folder's own section, the index page's label
+       (awesome-pages' `- Home: index.md`) names the page, not the folder.
 
-    A section titled '' (one MkDocs made up) leaves the folder to its index page's title.
+    A section titled '' (one MkDocs made up) leaves the folder to its index page's own title
+    (front matter `title`, else its first heading).
     """
     wanted = set(folders)
     index_titles: dict[str, str] = {}
@@ -160,6 +163,7 @@ def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
         chosen = whole or named
         if chosen is not None:
             titles[folder] = chosen.title
+            index_titles.pop(folder, None)
     return {**index_titles, **{folder: title for folder, title in titles.items() if title}}
 
 
