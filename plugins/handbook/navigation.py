@@ -43,7 +43,7 @@ def final_navigation(config: MkDocsConfig) -> tuple[MkDocsConfig, Files, Navigat
     """
     others = PluginCollection()
     for key, plugin in config.plugins.items():
-        if not isinstance(plugin.config, HandbookConfig):
+        if not isinstance(getattr(plugin, "config", None), HandbookConfig):  # hooks are modules
             others[key] = plugin  # registered in priority order, as MkDocs registered them
     # No on_shutdown: MkDocs keeps plugins that have one for the whole process (Material's blog
     # removes its temporary folder there), and a build may follow in the same process.

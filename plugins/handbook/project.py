@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +71,8 @@ class Project:
         """The categories `mkdocs build` finds: from the final navigation, after every other plugin
         (nav plugins, mkdocs-static-i18n, Material's blog) has built it. Found once per project."""
         if self._categories is None:
-            with _mkdocs_quiet() as errors:
+            # other plugins' prints go to stderr: stdout is the command's (`--format json`)
+            with _mkdocs_quiet() as errors, redirect_stdout(sys.stderr):
                 try:
                     config, files, nav = final_navigation(self.config)
                 except NavigationError as err:  # with what MkDocs logged before it stopped

@@ -127,3 +127,23 @@ def test_another_plugin_that_stops_the_build_stops_check_with_one_line(tmp_path,
     assert "the 'awesome-pages' plugin stopped" in err and '"gone.md" not found' in err
     with pytest.raises(Exception, match='"gone.md" not found'):  # the build stops on it too (with a traceback)
         build_strict(root)
+
+
+HOOK = '''\
+def on_nav(nav, config, files):
+    print("a hook's chatter")
+    nav.items = [item for item in nav.items if getattr(item, "title", None) != "Focus"]
+    return nav
+'''
+
+
+def test_a_hook_that_changes_the_nav_counts_and_its_prints_stay_out_of_the_json(tmp_path, capsys):
+    """MkDocs' own `hooks:` run too (the site's nav leaves out focus/ here, so its channel is an orphan)."""
+    root = make_site(tmp_path, ["search"], docs=DOCS, config={"hooks": ["hooks.py"]})
+    (root / "hooks.py").write_text(HOOK, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--format", "json", "-f", str(root / "mkdocs.yml")]) == 1
+    out, err = capsys.readouterr()
+    assert [(f["code"], f["message"]) for f in json.loads(out)["findings"]] == [
+        ("orphan-channel", "the topic channel #focus mirrors `focus`, which is no longer a handbook category")]
+    assert "a hook's chatter" in err
