@@ -3,8 +3,8 @@
 A build finds the categories in `on_nav`, once every nav plugin (mkdocs-literate-nav,
 mkdocs-awesome-nav, mkdocs-awesome-pages-plugin, mkdocs-static-i18n, Material's blog) has had its
 say. `handbook check`, `sync` and `status` have no build, so `final_navigation` runs MkDocs' own
-steps up to that point (as `mkdocs.commands.build.build` does them) with every plugin but ours:
-no page is read or rendered and nothing is written to `site_dir`. Both then call
+steps up to that point (as `mkdocs.commands.build.build` does them, less the theme's static files)
+with every plugin but ours: no page is read or rendered and nothing is written to `site_dir`. Both then call
 `categories_of_nav`, so the commands and the build always see the same categories and titles.
 """
 
@@ -51,9 +51,10 @@ def final_navigation(config: MkDocsConfig) -> tuple[MkDocsConfig, Files, Navigat
         others.on_startup(command="build", dirty=False)
         config = others.on_config(config)
         others.on_pre_build(config=config)
-        files = get_files(config)
-        files.add_files_from_theme(config.theme.get_env(), config)
-        files = others.on_files(files, config=config)
+        # The theme's files are left out: MkDocs never takes one for a page (it skips their Markdown),
+        # listing Material's takes longer than the rest (its icons), and its privacy plugin would
+        # fetch their external assets.
+        files = others.on_files(get_files(config), config=config)
         set_exclusions(files, config)  # files plugins added without an inclusion level
         nav = others.on_nav(get_navigation(files, config), config=config, files=files)
     except Exception as err:  # a plugin's own error, or any other: one line, no traceback

@@ -147,3 +147,14 @@ def test_a_hook_that_changes_the_nav_counts_and_its_prints_stay_out_of_the_json(
     assert [(f["code"], f["message"]) for f in json.loads(out)["findings"]] == [
         ("orphan-channel", "the topic channel #focus mirrors `focus`, which is no longer a handbook category")]
     assert "a hook's chatter" in err
+
+
+def test_our_generated_pages_in_the_nav_change_no_title(tmp_path):
+    """The build's nav holds the channel directory the plugin generates; the commands' has none."""
+    docs = {**DOCS, "people/index.md": "# People\n\nWho is who.\n"}
+    nav = {"nav": ["index.md", {"Habits": ["habits/index.md", "habits/tiny.md"]}, {"Focus": "focus/index.md"},
+                   {"Our people": ["people/index.md", {"Channels": "channels.md"}]}]}
+    root = make_site(tmp_path, ["search"], docs=docs, config=nav)
+    code, found = check_findings(root)
+    assert found == build_findings(build_strict(root)) and code == 1
+    assert [message for _, _, message in found] == ["the handbook category `people` (Our people) has no topic channel"]

@@ -173,7 +173,8 @@ def nav_tree(items: Iterable[Any], *, automatic: bool = False, languages: Collec
 
     With `automatic` (mkdocs.yml has no `nav`), a section titled after its folder's name is the
     one MkDocs made up, and gets the title '' so that the index page's own title counts (inside
-    mkdocs-static-i18n's language folders, `fr/habits/` is the folder `habits`).
+    mkdocs-static-i18n's language folders, `fr/habits/` is the folder `habits`). Pages a plugin
+    generated are left out, as `category_folders` leaves them out (the commands' nav has none of ours).
     """
     tree: list[Any] = []
     for item in items:
@@ -186,7 +187,7 @@ def nav_tree(items: Iterable[Any], *, automatic: bool = False, languages: Collec
             if automatic and len(folders) == 1 and title == dirname_to_title(folders.pop()):
                 title = ""
             tree.append({title: subtree})
-        elif file is not None:
+        elif file is not None and not file.generated_by:  # generated pages are in no category
             explicit = vars(item).get("title")  # set by the nav (or a nav plugin), not from the page
             tree.append({explicit: file.src_uri} if explicit else file.src_uri)
     return tree
