@@ -158,3 +158,14 @@ def test_our_generated_pages_in_the_nav_change_no_title(tmp_path):
     code, found = check_findings(root)
     assert found == build_findings(build_strict(root)) and code == 1
     assert [message for _, _, message in found] == ["the handbook category `people` (Our people) has no topic channel"]
+
+
+def test_review_every_by_category_knows_the_categories_of_the_final_nav(tmp_path):
+    plugins, docs, config, _ = CASES["awesome-pages"]
+    root = make_site(tmp_path, plugins, docs=docs, config=config,
+                     handbook={"drift": "ignore", "review_every_by_category": {"drafts": "1 year", "sleep": "6 months"}})
+    unknown = "`review_every_by_category` names `drafts`, which is not a handbook category"
+    built = [w for w in build_strict(root).warnings if "[review-category-unknown]" in w]
+    assert len(built) == 1 and unknown in built[0]  # drafts/ is left out of the nav; sleep/ is in it
+    code, out = handbook(root, "review", "--format", "json")
+    assert [f["message"] for f in json.loads(out)["findings"]] == [unknown] and code != 0
