@@ -97,6 +97,7 @@ def test_check_reports_what_the_build_reports_and_sync_writes_the_nav_title(tmp_
     plugins, docs, config, new = CASES[plugin]
     root = make_site(tmp_path, plugins, docs=docs, config=config)
     code, before = check_findings(root)
+    assert not (root / "site").exists() and not (root / ".handbook-cache").exists()  # nothing built or generated
     built = build_strict(root)
     assert set(built.categories()) == {"habits", "focus", *new}  # no drafts
     assert before == build_findings(built) and code == 1, before
