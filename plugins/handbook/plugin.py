@@ -14,11 +14,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import project
+from handbook import navigation, project
 from handbook import i18n
 from handbook.site import generated, links
 from handbook.site import generate_output, pages
-from handbook.checks.categories import find_categories, nav_pages, nav_tree, without_language
+from handbook.checks.categories import without_language
 from handbook.channelmap.model import ChannelMap
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
@@ -72,12 +72,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Categories from the final navigation: after every nav plugin (literate-nav, awesome-nav,
         awesome-pages, Material's blog) and mkdocs-static-i18n have built it."""
-        self.languages = project.language_folders(config)
-        tree = nav_tree(nav.items, automatic=config.nav is None, languages=self.languages)
-        self.categories = find_categories(files, self.docs_dir, tree, self.config.exclude_categories,
-                                          in_nav=nav_pages(tree), skip=project.blog_folders(config),
-                                          languages=self.languages)
+        self.languages = navigation.language_folders(config)
+        self.categories = navigation.categories_of_nav(nav, files, config, self.config.exclude_categories)
         if not generated.language_prefix(config):  # once per build, not once per language
+            self.reviews.check_categories([c.folder for c in self.categories], config)
             self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map,
                                          self.categories, Path(config.config_file_path)))
         return nav
@@ -98,17 +96,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return self._history().add_feed(self._history().add_changelog(files, config, self.words), config)
 
     def _read_reviews(self, files: Files, config: MkDocsConfig) -> Files:
-        """Owners and review dates are read with the files, before the nav exists: the categories
-        that `review_every_by_category` may name come from mkdocs.yml's nav and the files, as
-        `handbook check` finds them (looked for only when it names any)."""
-        folders = None
-        if self.config.review_every_by_category:
-            folders = [c.folder for c in find_categories(files, self.docs_dir, config.nav,
-                                                         self.config.exclude_categories,
-                                                         skip=project.blog_folders(config),
-                                                         languages=project.language_folders(config))]
+        """Owners and review dates are read with the files, before the nav exists; the categories
+        that `review_every_by_category` names are checked in `on_nav`."""
         try:
-            return self.reviews.read_pages(files, config, folders, words=self.words)
+            return self.reviews.read_pages(files, config, words=self.words)
         except HandbookError as err:
             raise PluginError(f"Error reading owners and review dates:\n{err}") from None
 

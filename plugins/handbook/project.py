@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
-from mkdocs.structure.files import get_files
 
 from handbook.channelmap.loader import load_channel_map
 from handbook.channelmap.model import ChannelMap
@@ -21,11 +23,12 @@ from handbook.checks import drift as drift_rules
 from handbook.checks.drift import RenameLookup
 from handbook.checks.analysis import Analysis
 from handbook.checks.analysis import analyse as analyse_categories
-from handbook.checks.categories import HandbookCategory, find_categories
+from handbook.checks.categories import HandbookCategory
 from handbook.checks.matching import unlinked_categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
 from handbook.files import display_path
+from handbook.navigation import NavigationError, categories_of_nav, final_navigation
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 """Found in this order when no `-f` names one: MkDocs' names, then ProperDocs'."""
@@ -54,6 +57,7 @@ class Project:
     config: MkDocsConfig
     options: HandbookConfig
     config_file: Path
+    _categories: list[HandbookCategory] | None = field(default=None, init=False, repr=False)
 
     @property
     def root(self) -> Path:
@@ -71,9 +75,18 @@ class Project:
         return display_path(path, self.root)
 
     def categories(self) -> list[HandbookCategory]:
-        files = get_files(self.config)
-        return find_categories(files, self.docs_dir, self.config.nav, self.options.exclude_categories,
-                               skip=blog_folders(self.config), languages=language_folders(self.config))
+        """The categories `mkdocs build` finds: from the final navigation, after every other plugin
+        (nav plugins, mkdocs-static-i18n, Material's blog) has built it. Found once per project."""
+        if self._categories is None:
+            # other plugins' prints go to stderr: stdout is the command's (`--format json`)
+            with _mkdocs_quiet() as errors, redirect_stdout(sys.stderr):
+                try:
+                    config, files, nav = final_navigation(self.config)
+                except NavigationError as err:  # with what MkDocs logged before it stopped
+                    message = "; ".join(m.rstrip(".") for m in [*errors.messages, err.message])
+                    raise ProjectError(message, file=self.show(self.config_file), fix=err.fix) from None
+            self._categories = categories_of_nav(nav, files, config, self.options.exclude_categories)
+        return self._categories
 
     def analyse(self) -> Analysis:
         """The checks `handbook check` reports: categories from the docs files, the map, renames,
@@ -92,13 +105,16 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
                                "or name it with -f path/to/mkdocs.yml")
     # MkDocs logs config warnings itself; keep the command's output to our findings. Its errors
     # (a bad option) are logged, then it aborts: they are caught here and become one ProjectError.
-    mkdocs_log = logging.getLogger("mkdocs")
-    previous = mkdocs_log.level
-    mkdocs_log.setLevel(logging.ERROR)
-    errors = _ErrorRecords()
-    mkdocs_log.addHandler(errors)
+    with _mkdocs_quiet() as errors:
+        config = _load_config(path, errors)
+    plugin = config.plugins.get("handbook")
+    options = plugin.config if plugin is not None else _default_options(path)
+    return Project(config=config, options=options, config_file=path.resolve())
+
+
+def _load_config(path: Path, errors: _ErrorRecords) -> MkDocsConfig:
     try:
-        config = load_config(config_file=str(path))
+        return load_config(config_file=str(path))
     except ConfigurationError as err:
         yaml_error = _yaml_error(path, err.__context__)
         if yaml_error is not None:
@@ -113,12 +129,22 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
         raise ProjectError("is not UTF-8 text", file=str(path), fix="save the file as UTF-8 in your editor") from None
     except OSError as err:
         raise ProjectError(f"cannot be read: {err.strerror or err}", file=str(path)) from None
+
+
+@contextmanager
+def _mkdocs_quiet() -> Iterator[_ErrorRecords]:
+    """MkDocs and other plugins kept below ERROR (the command's output is our findings), and their
+    errors kept, to be told once in our words."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    previous = mkdocs_log.level
+    mkdocs_log.setLevel(logging.ERROR)
+    errors = _ErrorRecords()
+    mkdocs_log.addHandler(errors)
+    try:
+        yield errors
     finally:
         mkdocs_log.setLevel(previous)
         mkdocs_log.removeHandler(errors)
-    plugin = config.plugins.get("handbook")
-    options = plugin.config if plugin is not None else _default_options(path)
-    return Project(config=config, options=options, config_file=path.resolve())
 
 
 def _yaml_error(path: Path, error: BaseException | None) -> ProjectError | None:
@@ -189,39 +215,6 @@ def _default_options(path: Path) -> HandbookConfig:
     options.load_dict({})
     options.validate()
     return options
-
-
-def language_folders(config: MkDocsConfig) -> set[str]:
-    """mkdocs-static-i18n's language folders (`en/`, `fr/`) in its folder mode; none otherwise."""
-    i18n = config.plugins.get("i18n")
-    options = getattr(i18n, "config", None)
-    if getattr(options, "docs_structure", None) != "folder":
-        return set()
-    return {str(language.locale) for language in getattr(options, "languages", None) or ()}
-
-
-def blog_folders(config: MkDocsConfig) -> set[str]:
-    """Top folders of Material's blog plugin instances: posts, not a handbook category, unless the
-    blog's index page asks for a channel with front matter `channel: name`."""
-    folders = set()
-    for plugin in config.plugins.values():
-        blog_dir = getattr(getattr(plugin, "config", None), "blog_dir", None)
-        if type(plugin).__name__ != "BlogPlugin" or not isinstance(blog_dir, str):
-            continue
-        folder = blog_dir.strip("/").split("/", 1)[0]
-        if folder and folder != "." and not _asks_for_channel(Path(config.docs_dir) / folder):
-            folders.add(folder)
-    return folders
-
-
-def _asks_for_channel(folder: Path) -> bool:
-    from handbook.checks.categories import INDEX_NAMES, read_page
-
-    for name in INDEX_NAMES:
-        channel = read_page(folder / name)[0].get("channel")
-        if isinstance(channel, str) and channel.strip():
-            return True
-    return False
 
 
 def load_map(path: Path, shown: str | None = None) -> ChannelMap | None:

@@ -81,6 +81,17 @@ def test_a_sub_section_holding_part_of_a_folder_never_names_it():
     assert nav_titles(nav, ["habits", "focus"]) == {"focus": "Deep work", "habits": "Habits"}
 
 
+
+def test_the_label_of_an_index_page_inside_its_folder_s_section_never_names_the_folder():
+    from handbook.checks.categories import nav_titles
+
+    # awesome-pages' `- Home: index.md` in every folder; '' is a section MkDocs made up from the folder name
+    nav = [{"Home": "index.md"}, {"": [{"Home": "habits/index.md"}, "habits/tiny.md"]},
+           {"Deep work": [{"Home": "focus/index.md"}]}]
+    assert nav_titles(nav, ["habits", "focus"]) == {"focus": "Deep work"}  # habits: its index page's own title
+    # with no section of its own, the page's label is the folder's title
+    assert nav_titles([{"Habits": "habits/index.md"}, "habits/tiny.md"], ["habits"]) == {"habits": "Habits"}
+
 # The shape of a real handbook's nav (Funky Penguin's Geek Cookbook, MIT): tabs with emoji, each
 # holding a "Preparation" sub-section with the whole of its own folder, and recipes from another
 # folder; recipes spread over two tabs; a "Community" tab that also lists a page from the root.

@@ -73,8 +73,8 @@ def category_folders(files: Iterable[File], in_nav: Collection[str] | None = Non
                      languages: Collection[str] = ()) -> dict[str, list[str]]:
     """Folder → the src_uris of its pages in the nav, in file order.
 
-    Without `in_nav` (no build: `handbook check`), a page counts when MkDocs would put it in the
-    nav; in a build, `in_nav` holds the pages of the final navigation, as nav plugins left it.
+    `in_nav` holds the pages of the final navigation, as nav plugins left it; without it, a page
+    counts when MkDocs would put it in the nav.
     """
     folders: dict[str, list[str]] = {}
     for file in files:
@@ -110,9 +110,12 @@ def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
        folder ("Preparation") never names it;
     2. else the section titled with the folder's name that holds most of its pages (a folder
        spread over several sections, one of them named after it);
-    3. else an explicit title on the folder's index page (`- Habits: habits/index.md`).
+    3. else, when no section stands for the folder, an explicit title on its index page
+       (`- Habits: habits/index.md`). Inside the folder's own section, the index page's label
+       (awesome-pages' `- Home: index.md`) names the page, not the folder.
 
-    A section titled '' (one MkDocs made up) leaves the folder to its index page's title.
+    A section titled '' (one MkDocs made up) leaves the folder to its index page's own title
+    (front matter `title`, else its first heading).
     """
     wanted = set(folders)
     index_titles: dict[str, str] = {}
@@ -160,6 +163,7 @@ def nav_titles(nav: Any, folders: Iterable[str]) -> dict[str, str]:
         chosen = whole or named
         if chosen is not None:
             titles[folder] = chosen.title
+            index_titles.pop(folder, None)
     return {**index_titles, **{folder: title for folder, title in titles.items() if title}}
 
 
@@ -169,7 +173,8 @@ def nav_tree(items: Iterable[Any], *, automatic: bool = False, languages: Collec
 
     With `automatic` (mkdocs.yml has no `nav`), a section titled after its folder's name is the
     one MkDocs made up, and gets the title '' so that the index page's own title counts (inside
-    mkdocs-static-i18n's language folders, `fr/habits/` is the folder `habits`).
+    mkdocs-static-i18n's language folders, `fr/habits/` is the folder `habits`). Pages a plugin
+    generated are left out, as `category_folders` leaves them out (the commands' nav has none of ours).
     """
     tree: list[Any] = []
     for item in items:
@@ -182,7 +187,7 @@ def nav_tree(items: Iterable[Any], *, automatic: bool = False, languages: Collec
             if automatic and len(folders) == 1 and title == dirname_to_title(folders.pop()):
                 title = ""
             tree.append({title: subtree})
-        elif file is not None:
+        elif file is not None and not file.generated_by:  # generated pages are in no category
             explicit = vars(item).get("title")  # set by the nav (or a nav plugin), not from the page
             tree.append({explicit: file.src_uri} if explicit else file.src_uri)
     return tree

@@ -53,7 +53,8 @@ def load_reviews(config_file: str | Path | None, due_within: str | None):
             raise UsageError(f"--due-within: {err.message}", fix=err.fix) from None
     project = load_project(config_file)
     channel_map = load_map(project.map_path, project.show(project.map_path))
-    categories = [c.folder for c in project.categories()]
+    # the build's categories (its final nav) are worked out only when an option names some
+    categories = [c.folder for c in project.categories()] if project.options.review_every_by_category else None
     setup = prepare(project.options, project.root, project.docs_dir, channel_map, categories,
                     project.config_file.name)
     if window is not None:

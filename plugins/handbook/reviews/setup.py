@@ -49,13 +49,16 @@ def prepare(options, root: Path, docs_dir: Path, channel_map, categories: list[s
         prefix = display_path(docs_dir, top)
         defaults.docs_prefix = "" if prefix == "." else prefix
     if categories is not None:
-        for folder in options.review_every_by_category:
-            if folder not in categories:
-                findings.append(REVIEW_CATEGORY_UNKNOWN(
-                    
-                    f"`review_every_by_category` names `{folder}`, which is not a handbook category",
-                    config_name, None, f"use one of: {', '.join(categories) or '(no categories yet)'}"))
+        findings += unknown_category_findings(options, categories, config_name)
     return Setup(defaults, today, options.review_due_within, findings, codeowners_path)
+
+
+def unknown_category_findings(options, categories: list[str], config_name: str = "mkdocs.yml") -> list[Finding]:
+    """Folders `review_every_by_category` names that are no handbook category (`categories`, the
+    folders of the final navigation's categories)."""
+    return [REVIEW_CATEGORY_UNKNOWN(f"`review_every_by_category` names `{folder}`, which is not a handbook category",
+                                    config_name, None, f"use one of: {', '.join(categories) or '(no categories yet)'}")
+            for folder in options.review_every_by_category if folder not in categories]
 
 
 def codeowners_file(option: str, root: Path, config_name: str = "mkdocs.yml") -> Path:

@@ -25,7 +25,7 @@ from handbook.site.history_box import REVIEW_ICON
 from handbook.site.theme import theme_icon
 from handbook.checks.categories import page_title, title_from_path
 from handbook.reviews import page as review_page
-from handbook.reviews.setup import Setup, prepare
+from handbook.reviews.setup import Setup, prepare, unknown_category_findings
 from handbook.reviews.status import OVERDUE, PageReview, collect, overdue_finding
 
 log = get_plugin_logger(__name__)
@@ -70,11 +70,10 @@ class SiteReviews:
         self.icon = theme_icon(env, REVIEW_ICON)
 
     # --- on_files ------------------------------------------------------------------------------
-    def read_pages(self, files: Files, config: MkDocsConfig, category_folders: list[str] | None,
-                   words: i18n.Words = i18n.ENGLISH) -> Files:
+    def read_pages(self, files: Files, config: MkDocsConfig, words: i18n.Words = i18n.ENGLISH) -> Files:
         self.words = words
-        self.setup = prepare(self.options, self.root, self.docs_dir, self.channel_map, category_folders,
-                             Path(config.config_file_path).name)
+        self.setup = prepare(self.options, self.root, self.docs_dir, self.channel_map,
+                             config_name=Path(config.config_file_path).name)
         for finding in self.setup.findings:
             log.warning(finding.as_log_line())
         pages = []
@@ -108,6 +107,13 @@ class SiteReviews:
 
     def is_reviews_page(self, page: Page) -> bool:
         return page.file.src_uri == self.page_uri and page.file.generated_by is not None
+
+    # --- on_nav ---------------------------------------------------------------------------------
+    def check_categories(self, categories: list[str], config: MkDocsConfig) -> None:
+        """`review_every_by_category` against the categories of the final navigation (the files
+        are read before it exists)."""
+        for finding in unknown_category_findings(self.options, categories, Path(config.config_file_path).name):
+            log.warning(finding.as_log_line())
 
     # --- on_page_markdown ----------------------------------------------------------------------
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
