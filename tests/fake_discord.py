@@ -87,6 +87,26 @@ class Fault:
 
 
 @dataclass
+class Gate:
+    """Holds matching requests before the fake reads them, until the test lets them through: two
+    processes can then be made to overlap at a known point, whatever their speed."""
+    method: str
+    pattern: re.Pattern
+    after: int = 0  # let this many matching requests through first
+    arrived: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass
+class Scripted:
+    """A raw answer sent instead of the fake's own (`instead`), or after carrying the request out."""
+    status: int
+    headers: dict = field(default_factory=dict)
+    body: bytes = b""
+    instead: bool = True
+
+
+@dataclass
 class Logged:
     method: str
     path: str
@@ -124,6 +144,9 @@ class FakeDiscord:
         self.features: list[str] = []
         """Guild features; announcement channels need NEWS (a Community server)."""
         self.list_hidden = False
+        self.gates: list[Gate] = []
+        self.script: list[Scripted] = []
+        """Raw answers for the next requests, one each, in order (fuzz tests generate them)."""
         """True: the channel list still holds channels the bot cannot view (before 2026-10-12)."""
         self.add_role("@everyone", EVERYONE_DEFAULT, role_id=self.guild_id)
         self.bot_role_id = self.add_role("Handbook Bot", BOT_DEFAULT, managed=True)
@@ -174,6 +197,24 @@ class FakeDiscord:
         the error answer (a 5xx after the write), with `drop` the connection closes unanswered."""
         self.faults.append(Fault(method.upper(), re.compile(path_regex), status,
                                  {"code": code, "message": message}, times, after, done_first, drop))
+
+    def hold(self, method: str, path_regex: str, *, after: int = 0) -> Gate:
+        """Hold the next matching request (after `after` of them) until `gate.release.set()`."""
+        gate = Gate(method.upper(), re.compile(path_regex), after)
+        self.gates.append(gate)
+        return gate
+
+    def _wait_at_gate(self, method: str, path: str) -> None:
+        with self.lock:
+            gate = next((g for g in self.gates if g.method == method and g.pattern.search(path)), None)
+            if gate is None:
+                return
+            if gate.after > 0:
+                gate.after -= 1
+                return
+            self.gates.remove(gate)
+        gate.arrived.set()
+        gate.release.wait(30)
 
     def clear_faults(self) -> None:
         self.faults.clear()
@@ -249,8 +290,19 @@ class FakeDiscord:
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
-                status, body, headers = fake.handle(self.command, self.path, dict(self.headers), raw)
+                fake._wait_at_gate(self.command, re.sub(r"^/api(/v10)?", "", urlsplit(self.path).path))
+                with fake.lock:
+                    scripted = fake.script.pop(0) if fake.script else None
+                if scripted is not None and scripted.instead:
+                    with fake.lock:
+                        fake.log.append(Logged(self.command, urlsplit(self.path).path, dict(self.headers), None,
+                                               scripted.status))
+                    status, body, headers = scripted.status, None, {}
+                else:
+                    status, body, headers = fake.handle(self.command, self.path, dict(self.headers), raw)
                 data = b"" if body is None else json.dumps(body).encode()
+                if scripted is not None:
+                    status, headers, data = scripted.status, scripted.headers, scripted.body
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)

@@ -123,7 +123,26 @@ def handbook_categories(args: argparse.Namespace):
     return load_project(args.config_file).categories()
 
 
+def map_lock_for(path: Path, guild_id: str, command: str):
+    """The one-run-at-a-time lock of `path` and `guild_id` (handbook.discord.lock); a stale one taken
+    over is said on stderr."""
+    from handbook.discord.lock import map_lock
+
+    return map_lock(path, guild_id, command, note=lambda text: print(text, file=sys.stderr))
+
+
 def run_pull(args: argparse.Namespace) -> int:
+    path = resolve_map_path(args)
+    # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
+    channel_map = load_map(path, check_rules=False) if path.exists() else None
+    guild_id = guild_id_for(channel_map, args)
+    if args.check:  # writes nothing: no lock
+        return _pull(args, path, channel_map, guild_id)
+    with map_lock_for(path, guild_id, "handbook discord pull"):
+        return _pull(args, path, channel_map, guild_id)
+
+
+def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, guild_id: str) -> int:
     from handbook.channelmap.yaml_io import write_roundtrip
     from handbook.checks.guard import refuse_invalid
     from handbook.checks.matching import unlinked_topic_names
@@ -132,10 +151,6 @@ def run_pull(args: argparse.Namespace) -> int:
     from handbook.files import read_text
     from handbook.project import display_path
 
-    path = resolve_map_path(args)
-    # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
-    channel_map = load_map(path, check_rules=False) if path.exists() else None
-    guild_id = guild_id_for(channel_map, args)
     topic_names = unlinked_topic_names(handbook_categories(args), channel_map)
     with make_client(args) as client:
         state = read_state(client, guild_id, channel_map)
@@ -228,7 +243,7 @@ def run_apply(args: argparse.Namespace) -> int:
     path = resolve_map_path(args)
     channel_map = load_map(path)
     guild_id = guild_id_for(channel_map, args)
-    with make_client(args) as client:
+    with map_lock_for(path, guild_id, "handbook discord apply"), make_client(args) as client:
         state, result = _plan(args, client, channel_map, guild_id)
         print(render_text(result, state.guild_name))
         if not result.operations:
