@@ -104,6 +104,9 @@ class Scripted:
     headers: dict = field(default_factory=dict)
     body: bytes = b""
     instead: bool = True
+    method: str | None = None  # with `pattern`: only for matching requests (None: the next request)
+    pattern: re.Pattern | None = None
+    times: int = 1
 
 
 @dataclass
@@ -216,6 +219,27 @@ class FakeDiscord:
         gate.arrived.set()
         gate.release.wait(30)
 
+    def answer_raw(self, method: str, path_regex: str, status: int, body: bytes | str, *, headers: dict | None = None,
+                   instead: bool = True, times: int = 1) -> None:
+        """Answer the next `times` matching requests with these bytes (malformed JSON, `null`, ...)."""
+        raw = body.encode() if isinstance(body, str) else body
+        self.script.append(Scripted(status, headers or {}, raw, instead,
+                                    method.upper(), re.compile(path_regex), times))
+
+    def _next_scripted(self, method: str, path: str) -> Scripted | None:
+        with self.lock:
+            for index, scripted in enumerate(self.script):
+                if scripted.pattern is None:
+                    if index == 0:
+                        return self.script.pop(0)
+                    continue
+                if scripted.method == method and scripted.pattern.search(path):
+                    scripted.times -= 1
+                    if scripted.times <= 0:
+                        self.script.pop(index)
+                    return scripted
+            return None
+
     def clear_faults(self) -> None:
         self.faults.clear()
 
@@ -291,8 +315,7 @@ class FakeDiscord:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
                 fake._wait_at_gate(self.command, re.sub(r"^/api(/v10)?", "", urlsplit(self.path).path))
-                with fake.lock:
-                    scripted = fake.script.pop(0) if fake.script else None
+                scripted = fake._next_scripted(self.command, re.sub(r"^/api(/v10)?", "", urlsplit(self.path).path))
                 if scripted is not None and scripted.instead:
                     with fake.lock:
                         fake.log.append(Logged(self.command, urlsplit(self.path).path, dict(self.headers), None,
