@@ -234,6 +234,39 @@ def _confirm(question: str) -> bool:
         return False
 
 
+class _Report:
+    """Where apply tells what it does: stdout until nobody reads it (`apply | head`), then stderr,
+    so how far it got always reaches someone."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is still buffered goes nowhere
+
+    def __call__(self, text: str) -> None:
+        if not self.closed:
+            try:
+                sys.stdout.write(text + "\n")  # one write: a reader sees the whole line or none of it
+                sys.stdout.flush()
+                return
+            except BrokenPipeError:
+                self.close()
+        print(text, file=sys.stderr, flush=True)
+
+
+def interrupted(outcome, operations: list, why: str):
+    """`outcome` of a run stopped from outside: the first step not yet handled is where it stopped."""
+    if outcome.failed is None:
+        handled = len(outcome.done) + len(outcome.pending)
+        if handled < len(operations):
+            outcome.failed = (operations[handled], why)
+            outcome.not_started = operations[handled + 1:]
+    return outcome
+
+
 def run_apply(args: argparse.Namespace) -> int:
     from handbook.discord.apply import Applier, render_outcome
     from handbook.discord.operations import Recorded
@@ -243,14 +276,18 @@ def run_apply(args: argparse.Namespace) -> int:
     path = resolve_map_path(args)
     channel_map = load_map(path)
     guild_id = guild_id_for(channel_map, args)
+    say = _Report()
     with map_lock_for(path, guild_id, "handbook discord apply"), make_client(args) as client:
         state, result = _plan(args, client, channel_map, guild_id)
-        print(render_text(result, state.guild_name))
+        say(render_text(result, state.guild_name))
         if not result.operations:
             if result.adopted and record_applied(channel_map.document, result.adopted):
                 save_document(path, channel_map.document)
-                print(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
+                say(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
             return EXIT_CLEAN
+        if say.closed:  # `apply | head` stopped reading before a change was sent: send none
+            raise UsageError("the output was closed before any change was sent: nothing was changed; "
+                             "run it again with all its output read (or sent to a file)")
         missing, count = missing_for(result, state)
         if missing:  # say it once, before any write, rather than fail half-way (a half-applied plan is worse than none)
             raise UsageError(f"missing permission: the bot needs {' and '.join(missing)} for {count} of these "
@@ -259,11 +296,11 @@ def run_apply(args: argparse.Namespace) -> int:
         deletes = [op for op in result.operations if op.op == "delete"]
         if not args.yes:
             if not _confirm(f"Apply these {len(result.operations)} changes to {state.guild_name or guild_id}? [y/N] "):
-                print("Nothing changed.")
+                say("Nothing changed.")
                 return EXIT_PENDING
             if deletes and not _confirm(f"This deletes {len(deletes)} channel(s) with all their messages, for good. "
                                         "Really delete? [y/N] "):
-                print("Nothing changed.")
+                say("Nothing changed.")
                 return EXIT_PENDING
 
         def progress(index: int, total: int, op, status: str) -> None:
@@ -274,12 +311,12 @@ def run_apply(args: argparse.Namespace) -> int:
         applier = Applier(client, guild_id, progress, known_ids=known)
         try:
             outcome = applier.run(result)
-        except KeyboardInterrupt:
-            outcome = applier.outcome
-            handled = len(outcome.done) + len(outcome.pending)
-            if handled < len(result.operations):
-                outcome.failed = (result.operations[handled], "interrupted (Ctrl-C)")
-                outcome.not_started = result.operations[handled + 1:]
+        except (KeyboardInterrupt, BrokenPipeError) as stop:  # Ctrl-C, or `apply | head` stopped reading
+            if isinstance(stop, BrokenPipeError):
+                say.close()
+            outcome = interrupted(applier.outcome, result.operations,
+                                  "interrupted (Ctrl-C)" if isinstance(stop, KeyboardInterrupt)
+                                  else "interrupted: the output was closed")
         finally:
             if applier.outcome.done:
                 applier.outcome.created[:0] = result.adopted  # matched by name: now known by id
@@ -287,8 +324,8 @@ def run_apply(args: argparse.Namespace) -> int:
                     applier.outcome.created.insert(0, Recorded("server", guild_id))
             if record_applied(channel_map.document, applier.outcome.created):
                 save_document(path, channel_map.document)
-                print(f"Recorded the new ids in {path}.")
-        print(render_outcome(outcome))
+                say(f"Recorded the new ids in {path}.")
+        say(render_outcome(outcome))
         if outcome.failed:
             print(f"handbook discord apply: error: {outcome.failed[1]}", file=sys.stderr)
             return EXIT_ERROR
@@ -296,9 +333,9 @@ def run_apply(args: argparse.Namespace) -> int:
         _, check = _plan(args, client, load_map(path), guild_id)
     if outcome.pending or check.operations:
         if check.operations and not outcome.pending:
-            print(f"{len(check.operations)} change(s) still differ after apply; run `handbook discord plan` to see them.")
+            say(f"{len(check.operations)} change(s) still differ after apply; run `handbook discord plan` to see them.")
         return EXIT_PENDING
-    print("The server matches the map.")
+    say("The server matches the map.")
     return EXIT_CLEAN
 
 
