@@ -98,6 +98,12 @@ def required_permission(method: str, route: str) -> str:
     return "Manage Channels"
 
 
+def _is_header_token(token: str) -> bool:
+    """Whether `token` can travel in an `Authorization` header: visible ASCII only, as every Discord
+    token is (three base64url parts joined by dots: https://discord.com/developers/docs/reference#authentication)."""
+    return all("!" <= char <= "~" for char in token)
+
+
 def _is_http_url(url: str) -> bool:
     """Whether httpx can send a request to `url`: http or https, with a host and a valid port."""
     try:
@@ -145,6 +151,10 @@ class DiscordClient:
                  transport: httpx.BaseTransport | None = None) -> None:
         if not token:
             raise ConfigurationError(f"{TOKEN_ENV} is not set: export the bot token as {TOKEN_ENV}")
+        if not _is_header_token(token):  # it cannot be sent, so no request and no retry (never shown: a secret)
+            raise ConfigurationError(f"{TOKEN_ENV} is malformed: it holds a line break, a space or another "
+                                     "character a bot token never has; copy the token again from the Developer "
+                                     "Portal (Bot → Reset Token) and export it on one line")
         self.__token = token
         self.base_url = (base_url or os.environ.get(API_URL_ENV) or DEFAULT_API_URL).rstrip("/")
         if not _is_http_url(self.base_url):  # it cannot work: no retries, one line naming the variable
