@@ -95,6 +95,7 @@ def test_a_held_lock_stops_apply_and_pull_before_any_request(fake, tmp_path, cap
     path = new_map(fake, tmp_path)
     before = path.read_text()
     with map_lock(path, fake.guild_id, "handbook discord apply"):
+        assert (tmp_path / ".handbook-cache" / ".gitignore").read_text().endswith("\n*\n")  # never committed
         capsys.readouterr()
         assert cli.main(["discord", "apply", "--map", str(path), "--yes"]) == 2
         err = capsys.readouterr().err

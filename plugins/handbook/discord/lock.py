@@ -22,9 +22,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from handbook.errors import HandbookError
+from handbook.files import write_atomic
 
 LOCK_DIR = ".handbook-cache"
-"""Beside the map; the same folder the site build keeps its generated pages in (git-ignored)."""
+"""Beside the map; the same folder the site build keeps its generated pages in (it ignores itself in git)."""
 STALE_AFTER = 24 * 3600.0
 """No apply runs for a day: Discord's longest waits are minutes and `--max-wait` caps them."""
 
@@ -36,6 +37,16 @@ class LockHeld(HandbookError):
 def lock_path(map_path: Path, guild_id: str) -> Path:
     """The lock file for `map_path` and `guild_id`: one per map and server."""
     return map_path.resolve().parent / LOCK_DIR / f"{map_path.name}.{guild_id}.lock"
+
+
+def _make_folder(folder: Path) -> bool:
+    """Make `folder`, ignoring itself in git as the site build's does (a crashed run's lock file is
+    never committed); True when this run made it."""
+    if folder.is_dir():
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(folder / ".gitignore", "# Written by handbook: lock files of `handbook discord` runs.\n*\n")
+    return True
 
 
 def _try_lock(fd: int) -> bool:
@@ -105,6 +116,7 @@ def map_lock(map_path: Path, guild_id: str, command: str, *, note: Callable[[str
     """Hold the lock for `map_path` and `guild_id` while the block runs; `LockHeld` (exit 2) when
     another run has it. `note` is told when a stale lock is taken over."""
     path = lock_path(map_path, guild_id)
+    created = _make_folder(path.parent)
     for _ in range(5):  # another run may replace the file (or its folder) between our open and our lock
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -141,7 +153,9 @@ def map_lock(map_path: Path, guild_id: str, command: str, *, note: Callable[[str
         if _is_same_file(fd, path):  # ours still: leave no file behind (a taken-over one is the taker's)
             try:
                 path.unlink()
-                path.parent.rmdir()  # only if nothing else is kept there
+                if created and {p.name for p in path.parent.iterdir()} == {".gitignore"}:
+                    (path.parent / ".gitignore").unlink()
+                    path.parent.rmdir()  # made for this run and holding nothing else: leave no trace
             except OSError:
                 pass
         os.close(fd)
