@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from handbook.channelmap.rules import is_snowflake
+
 
 class Unexpected(ValueError):
     """The answer does not have the shape the API reference promises."""
 
 
 def _snowflake(value: Any) -> bool:
-    return isinstance(value, str) and value.isdigit()
+    return isinstance(value, str) and is_snowflake(value)
 
 
 def _bits(value: Any) -> bool:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 import time
 import urllib.parse
@@ -310,7 +311,7 @@ class DiscordClient:
         remaining = headers.get("X-RateLimit-Remaining")
         reset_after = _float(headers.get("X-RateLimit-Reset-After"), 0.0)
         self._buckets[key] = _Bucket(
-            remaining=int(remaining) if remaining and remaining.isdigit() else None,
+            remaining=int(remaining) if remaining and remaining.isascii() and remaining.isdigit() else None,
             reset_at=self.clock() + reset_after,
         )
 
@@ -446,10 +447,12 @@ def _json_or_empty(response: httpx.Response) -> dict:
 
 
 def _float(value: Any, default: float) -> float:
+    """`value` as seconds; `default` for anything that is not a finite number (`nan` would be slept on)."""
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return default
+    return number if math.isfinite(number) else default
 
 
 def _field_errors(errors: Any, prefix: str = "") -> str:
