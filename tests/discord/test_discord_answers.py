@@ -5,7 +5,8 @@ created every category again."""
 from __future__ import annotations
 
 import pytest
-from fake_discord import CATEGORY, FakeDiscord, fake  # noqa: F401  (fixture)
+from discord_maps import adopted_map
+from fake_discord import fake  # noqa: F401  (fixture)
 from sitekit import write_files
 
 from handbook import cli
@@ -15,28 +16,6 @@ from handbook.cli import discord as discord_cli
 @pytest.fixture(autouse=True)
 def fake_clock(fake, monkeypatch):
     monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
-
-
-def adopted_map(fake: FakeDiscord, folder) -> tuple:
-    """A server with one category and channel, and the map that already knows them by id."""
-    base = fake.add_channel("Base Camp", CATEGORY)
-    welcome = fake.add_channel("welcome", parent_id=base)
-    path = folder / "channel_map.yml"
-    path.write_text(f"""\
-server:
-  name: Campfire
-  guild_id: "{fake.guild_id}"
-discord_categories:
-  - name: Base Camp
-    id: "{base}"
-    channels:
-      - name: welcome
-        kind: prompt
-        id: "{welcome}"
-      - name: questions
-        kind: prompt
-""")
-    return path, path.read_text()
 
 
 CHANNEL_LISTS = {

@@ -4,7 +4,6 @@ holding a create until the test has closed the pipe or sent the signal."""
 
 from __future__ import annotations
 
-import collections
 import os
 import signal
 import subprocess
@@ -12,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from discord_maps import creates, new_server_map
 from fake_discord import FakeDiscord, fake  # noqa: F401  (fixture)
 
 from handbook.channelmap.loader import load_channel_map
@@ -19,39 +19,14 @@ from handbook.channelmap.loader import load_channel_map
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def new_map(fake: FakeDiscord, folder: Path) -> Path:
-    path = folder / "channel_map.yml"
-    path.write_text(f"""\
-server:
-  name: Campfire
-  guild_id: "{fake.guild_id}"
-discord_categories:
-  - name: Base Camp
-    channels:
-      - name: welcome
-        kind: prompt
-      - name: questions
-        kind: prompt
-  - name: Lounge
-    channels:
-      - name: chat
-        kind: prompt
-""")
-    return path
-
-
 def apply_process(path: Path, **streams) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "handbook", "discord", "apply", "--map", str(path), "--yes"],
                             cwd=ROOT, stderr=subprocess.PIPE, **streams)
 
 
-def creates(fake: FakeDiscord) -> collections.Counter:
-    return collections.Counter(e.body["name"] for e in fake.log if e.method == "POST" and e.path.endswith("/channels"))
-
-
 @pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "PYTHONUNBUFFERED"])
 def test_apply_piped_into_head_exits_non_zero_says_how_far_and_records_ids(fake, tmp_path, buffered):
-    path = new_map(fake, tmp_path)
+    path = new_server_map(fake, tmp_path)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED" or not buffered}
     if not buffered:
         env["PYTHONUNBUFFERED"] = "1"
@@ -82,7 +57,7 @@ def test_apply_piped_into_head_exits_non_zero_says_how_far_and_records_ids(fake,
 
 
 def test_apply_whose_output_closes_while_showing_the_plan_changes_nothing(fake, tmp_path):
-    path = new_map(fake, tmp_path)
+    path = new_server_map(fake, tmp_path)
     apply = apply_process(path, stdout=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     apply.stdout.close()  # like `apply | head -n 0`: nobody reads even the plan
     _, err = apply.communicate(timeout=120)
@@ -93,7 +68,7 @@ def test_apply_whose_output_closes_while_showing_the_plan_changes_nothing(fake, 
 
 
 def test_apply_stopped_by_ctrl_c_exits_non_zero_says_how_far_and_records_ids(fake, tmp_path):
-    path = new_map(fake, tmp_path)
+    path = new_server_map(fake, tmp_path)
     gate = fake.hold("POST", r"^/guilds/\d+/channels$", after=1)
     apply = apply_process(path, stdout=subprocess.PIPE)
     try:

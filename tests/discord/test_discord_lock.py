@@ -3,7 +3,6 @@ never create a channel twice, a held lock is one clear line, a stale one is take
 
 from __future__ import annotations
 
-import collections
 import fcntl
 import json
 import os
@@ -14,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from discord_maps import creates, new_server_map
 from fake_discord import FakeDiscord, fake  # noqa: F401  (fixture)
 
 from handbook import cli
@@ -29,38 +29,12 @@ def fake_clock(fake, monkeypatch):
     monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
 
 
-def new_map(fake: FakeDiscord, folder: Path) -> Path:
-    path = folder / "channel_map.yml"
-    path.write_text(f"""\
-server:
-  name: Campfire
-  guild_id: "{fake.guild_id}"
-discord_categories:
-  - name: Base Camp
-    channels:
-      - name: welcome
-        kind: prompt
-      - name: questions
-        kind: prompt
-  - name: Lounge
-    channels:
-      - name: chat
-        kind: prompt
-""")
-    return path
-
-
 def apply_command(path: Path) -> list[str]:
     return [sys.executable, "-m", "handbook", "discord", "apply", "--map", str(path), "--yes"]
 
 
-def creates(fake: FakeDiscord) -> collections.Counter:
-    return collections.Counter(entry.body["name"] for entry in fake.log
-                               if entry.method == "POST" and entry.path.endswith("/channels"))
-
-
 def test_two_applies_at_once_create_each_channel_exactly_once(fake, tmp_path):
-    path = new_map(fake, tmp_path)
+    path = new_server_map(fake, tmp_path)
     gate = fake.hold("POST", r"^/guilds/\d+/channels$")  # the first apply stops at its first create
     first = subprocess.Popen(apply_command(path), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -92,7 +66,7 @@ def hold_lock(path: Path, holder: dict) -> int:
 
 
 def test_a_held_lock_stops_apply_and_pull_before_any_request(fake, tmp_path, capsys):
-    path = new_map(fake, tmp_path)
+    path = new_server_map(fake, tmp_path)
     before = path.read_text()
     with map_lock(path, fake.guild_id, "handbook discord apply"):
         assert (tmp_path / ".handbook-cache" / ".gitignore").read_text().endswith("\n*\n")  # never committed
@@ -109,7 +83,7 @@ def test_a_held_lock_stops_apply_and_pull_before_any_request(fake, tmp_path, cap
 
 
 def test_a_lock_whose_process_is_gone_is_taken_over_with_a_note(fake, tmp_path, capsys):
-    path = new_map(fake, tmp_path)
+    path = new_server_map(fake, tmp_path)
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()
     fd = hold_lock(path, {"guild": fake.guild_id, "pid": gone.pid, "host": socket.gethostname(),
@@ -125,7 +99,7 @@ def test_a_lock_whose_process_is_gone_is_taken_over_with_a_note(fake, tmp_path, 
 
 
 def test_a_lock_older_than_a_day_is_taken_over(fake, tmp_path, capsys):
-    path = new_map(fake, tmp_path)
+    path = new_server_map(fake, tmp_path)
     fd = hold_lock(path, {"guild": fake.guild_id, "pid": os.getpid(), "host": "elsewhere",
                           "started": time.time() - 3 * 24 * 3600, "command": "handbook discord pull"})
     try:
@@ -137,7 +111,7 @@ def test_a_lock_older_than_a_day_is_taken_over(fake, tmp_path, capsys):
 
 
 def test_each_map_and_server_has_its_own_lock(fake, tmp_path, capsys):
-    path = new_map(fake, tmp_path)
+    path = new_server_map(fake, tmp_path)
     other = tmp_path / "other.yml"
     other.write_text(path.read_text())
     with map_lock(other, fake.guild_id, "handbook discord apply"):
