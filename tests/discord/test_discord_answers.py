@@ -102,3 +102,13 @@ def test_status_stops_on_an_unexpected_channel_list(fake, tmp_path, capsys, monk
     fake.answer_raw("GET", r"^/guilds/\d+/channels$", 200, "{}", times=5)
     code, out, err = run(capsys, "status")
     assert_stopped_clean(fake, path, before, code, out, err, f"GET /guilds/{fake.guild_id}/channels")
+
+
+@pytest.mark.parametrize("body", ["<html>ok</html>", "null", "[1, 2]", ""])
+def test_a_webhook_post_answered_with_something_odd_is_no_traceback(fake, body):
+    from handbook.discord.client import execute_webhook
+
+    url = fake.add_webhook()
+    fake.answer_raw("POST", r"^/webhooks/", 200, body, instead=False)
+    assert execute_webhook(url, {"content": "hi"}) is None
+    assert len(next(iter(fake.webhooks.values()))) == 1  # posted once

@@ -435,7 +435,8 @@ def execute_webhook(url: str, payload: dict, *, timeout: float = 20.0,
                     text = f"Discord refused the message ({response.status_code}): {body.get('message', '')}"
                 raise DiscordError(redact(f"post to the webhook: {text}", url), status=response.status_code,
                                    code=code)
-            return response.json() if response.content else None
+            body = _json_or_empty(response)  # posted; an answer that is not the message is no reason to fail
+            return body or None
 
 
 def _json_or_empty(response: httpx.Response) -> dict:
