@@ -257,16 +257,6 @@ class _Report:
         print(text, file=sys.stderr, flush=True)
 
 
-def interrupted(outcome, operations: list, why: str):
-    """`outcome` of a run stopped from outside: the first step not yet handled is where it stopped."""
-    if outcome.failed is None:
-        handled = len(outcome.done) + len(outcome.pending)
-        if handled < len(operations):
-            outcome.failed = (operations[handled], why)
-            outcome.not_started = operations[handled + 1:]
-    return outcome
-
-
 def run_apply(args: argparse.Namespace) -> int:
     from handbook.discord.apply import Applier, render_outcome
     from handbook.discord.operations import Recorded
@@ -314,9 +304,9 @@ def run_apply(args: argparse.Namespace) -> int:
         except (KeyboardInterrupt, BrokenPipeError) as stop:  # Ctrl-C, or `apply | head` stopped reading
             if isinstance(stop, BrokenPipeError):
                 say.close()
-            outcome = interrupted(applier.outcome, result.operations,
-                                  "interrupted (Ctrl-C)" if isinstance(stop, KeyboardInterrupt)
-                                  else "interrupted: the output was closed")
+            outcome = applier.outcome.interrupted(result.operations, "interrupted (Ctrl-C)"
+                                                  if isinstance(stop, KeyboardInterrupt)
+                                                  else "interrupted: the output was closed")
         finally:
             if applier.outcome.done:
                 applier.outcome.created[:0] = result.adopted  # matched by name: now known by id
