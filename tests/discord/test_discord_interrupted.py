@@ -88,3 +88,16 @@ def test_apply_stopped_by_ctrl_c_exits_non_zero_says_how_far_and_records_ids(fak
     assert again.returncode == 0, again.stdout + again.stderr
     names = [c["name"] for c in fake.channels.values()]
     assert sorted(names) == sorted(set(names)) and len(names) == 5
+
+
+def test_pull_whose_output_is_closed_still_writes_the_map(fake, tmp_path):
+    fake.add_channel("habits", parent_id=fake.add_channel("Topics", 4))
+    path = tmp_path / "channel_map.yml"
+    pull = subprocess.Popen([sys.executable, "-m", "handbook", "discord", "pull", "--map", str(path),
+                             "--guild", fake.guild_id], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    pull.stdout.close()  # like `pull | head -n 0`: nobody reads what it says
+    _, err = pull.communicate(timeout=120)
+    err = err.decode()
+    assert pull.returncode == 0, err
+    assert "Traceback" not in err and f"Wrote a new channel map {path}" in err  # said where someone reads
+    assert load_channel_map(path).channel("habits").id == fake.by_name("habits")["id"]

@@ -162,26 +162,27 @@ def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, 
     text = write_roundtrip(old_text or "", document)
     refuse_invalid(channel_map, text, path, shown, "handbook discord pull")
     fresh = channel_map is None
+    say = _Report()  # nobody reading (`pull | head`) is no reason to leave the map unwritten
     if report.changes:
-        print(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
+        say(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
         for line in report.changes[:200]:
-            print(f"  {line}")
+            say(f"  {line}")
         if len(report.changes) > 200:
-            print(f"  ... and {len(report.changes) - 200} more")
+            say(f"  ... and {len(report.changes) - 200} more")
     else:
-        print(f"The channel map {path} already matches {state.guild_name or guild_id}.")
+        say(f"The channel map {path} already matches {state.guild_name or guild_id}.")
     if report.hidden:
-        print(f"{report.hidden} channel{'s' if report.hidden != 1 else ''} not visible to the bot: left as they are "
+        say(f"{report.hidden} channel{'s' if report.hidden != 1 else ''} not visible to the bot: left as they are "
               "in the map (not deleted)")
     if report.skipped:
-        print(f"Not in the map: {', '.join(report.skipped)} (outside any category; the map keeps channels in "
+        say(f"Not in the map: {', '.join(report.skipped)} (outside any category; the map keeps channels in "
               "Discord categories)")
     if args.check:
         return EXIT_PENDING if report.changes else EXIT_CLEAN
     if report.changes or fresh:
         write_map(path, text)
         if report.linked:
-            print("Next: `handbook sync` adds topic channels for the other categories, then "
+            say("Next: `handbook sync` adds topic channels for the other categories, then "
                   "`handbook discord plan` shows what apply would change.")
     return EXIT_CLEAN
 
