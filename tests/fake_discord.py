@@ -41,6 +41,12 @@ CATEGORY = 4
 DROP = -1  # a status that means "close the connection without answering"
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-answer (an odd answer it could not read) is not the fake's failure:
+        no traceback of the fake's own in the output a test reads."""
+
+
 class FakeClock:
     """Seconds that pass only when someone sleeps."""
 
@@ -87,6 +93,29 @@ class Fault:
 
 
 @dataclass
+class Gate:
+    """Holds matching requests before the fake reads them, until the test lets them through: two
+    processes can then be made to overlap at a known point, whatever their speed."""
+    method: str
+    pattern: re.Pattern
+    after: int = 0  # let this many matching requests through first
+    arrived: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass
+class Scripted:
+    """A raw answer sent instead of the fake's own (`instead`), or after carrying the request out."""
+    status: int
+    headers: dict = field(default_factory=dict)
+    body: bytes = b""
+    instead: bool = True
+    method: str | None = None  # with `pattern`: only for matching requests (None: the next request)
+    pattern: re.Pattern | None = None
+    times: int = 1
+
+
+@dataclass
 class Logged:
     method: str
     path: str
@@ -125,6 +154,9 @@ class FakeDiscord:
         """Guild features; announcement channels need NEWS (a Community server)."""
         self.list_hidden = False
         """True: the channel list still holds channels the bot cannot view (before 16 November 2026)."""
+        self.gates: list[Gate] = []
+        self.script: list[Scripted] = []
+        """Raw answers for the next requests, one each, in order (fuzz tests generate them)."""
         self.add_role("@everyone", EVERYONE_DEFAULT, role_id=self.guild_id)
         self.bot_role_id = self.add_role("Handbook Bot", BOT_DEFAULT, managed=True)
         self.bot_roles = [self.bot_role_id]
@@ -174,6 +206,45 @@ class FakeDiscord:
         the error answer (a 5xx after the write), with `drop` the connection closes unanswered."""
         self.faults.append(Fault(method.upper(), re.compile(path_regex), status,
                                  {"code": code, "message": message}, times, after, done_first, drop))
+
+    def hold(self, method: str, path_regex: str, *, after: int = 0) -> Gate:
+        """Hold the next matching request (after `after` of them) until `gate.release.set()`."""
+        gate = Gate(method.upper(), re.compile(path_regex), after)
+        self.gates.append(gate)
+        return gate
+
+    def _wait_at_gate(self, method: str, path: str) -> None:
+        with self.lock:
+            gate = next((g for g in self.gates if g.method == method and g.pattern.search(path)), None)
+            if gate is None:
+                return
+            if gate.after > 0:
+                gate.after -= 1
+                return
+            self.gates.remove(gate)
+        gate.arrived.set()
+        gate.release.wait(30)
+
+    def answer_raw(self, method: str, path_regex: str, status: int, body: bytes | str, *, headers: dict | None = None,
+                   instead: bool = True, times: int = 1) -> None:
+        """Answer the next `times` matching requests with these bytes (malformed JSON, `null`, ...)."""
+        raw = body.encode() if isinstance(body, str) else body
+        self.script.append(Scripted(status, headers or {}, raw, instead,
+                                    method.upper(), re.compile(path_regex), times))
+
+    def _next_scripted(self, method: str, path: str) -> Scripted | None:
+        with self.lock:
+            for index, scripted in enumerate(self.script):
+                if scripted.pattern is None:
+                    if index == 0:
+                        return self.script.pop(0)
+                    continue
+                if scripted.method == method and scripted.pattern.search(path):
+                    scripted.times -= 1
+                    if scripted.times <= 0:
+                        self.script.pop(index)
+                    return scripted
+            return None
 
     def clear_faults(self) -> None:
         self.faults.clear()
@@ -249,8 +320,18 @@ class FakeDiscord:
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
-                status, body, headers = fake.handle(self.command, self.path, dict(self.headers), raw)
+                fake._wait_at_gate(self.command, re.sub(r"^/api(/v10)?", "", urlsplit(self.path).path))
+                scripted = fake._next_scripted(self.command, re.sub(r"^/api(/v10)?", "", urlsplit(self.path).path))
+                if scripted is not None and scripted.instead:
+                    with fake.lock:
+                        fake.log.append(Logged(self.command, urlsplit(self.path).path, dict(self.headers), None,
+                                               scripted.status))
+                    status, body, headers = scripted.status, None, {}
+                else:
+                    status, body, headers = fake.handle(self.command, self.path, dict(self.headers), raw)
                 data = b"" if body is None else json.dumps(body).encode()
+                if scripted is not None:
+                    status, headers, data = scripted.status, scripted.headers, scripted.body
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)
@@ -262,7 +343,7 @@ class FakeDiscord:
 
             do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         return self.api_url

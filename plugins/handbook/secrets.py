@@ -1,7 +1,8 @@
 """What a secret looks like, so it can be kept out of messages and logs.
 
-Bot tokens and webhook URLs reach the program only through environment variables; any text that
-might echo them (an HTTP error, a log line, a message) passes `redact` first. Text bound for the
+Bot tokens, user (`mfa.`) tokens and webhook URLs reach the program only through environment
+variables; any text that might echo them (an HTTP error, a log line, a message) passes `redact`
+first. Text bound for the
 published site (commit messages, names) passes `redact_secret_shapes`: anything shaped like a
 token, a webhook URL or an invite that is not the server's public one.
 """
@@ -22,6 +23,7 @@ _SECRET_PATTERNS = [
     re.compile(r"(discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/)[\w-]+"),
     re.compile(r"(/webhooks/\d+/)[\w-]+"),
     re.compile(r"(Bot )[\w.-]{20,}"),
+    re.compile(r"((?<![\w-]))mfa\.[\w-]{20,}"),  # a user token, which has no `Bot ` before it
 ]
 
 
@@ -45,7 +47,11 @@ def redact(text: str, *secrets: str | None) -> str:
 # are discord.gg/CODE or discord.com/invite/CODE (https://support.discord.com/hc/en-us/articles/208866998).
 
 REDACTED = "[redacted]"
-TOKEN_SHAPE = re.compile(r"(?<![\w-])[A-Za-z\d_-]{23,28}\.[A-Za-z\d_-]{6,7}\.[A-Za-z\d_-]{27,}")
+TOKEN_SHAPE = re.compile(r"(?<![\w-])(?:[A-Za-z\d_-]{23,28}\.[A-Za-z\d_-]{6,7}\.[A-Za-z\d_-]{27,}|mfa\.[\w-]{20,})")
+"""A bot token, or a user account's token with two-factor login (`mfa.` and about 84 base64url
+characters: https://discord.com/developers/docs/reference#authentication names bot and bearer
+tokens; user tokens are the same secret in another shape, and automating a user account is
+against Discord's terms: https://support.discord.com/hc/en-us/articles/115002192352)."""
 WEBHOOK_SHAPE = re.compile(
     r"(?:https?://)?(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/[\w-]+", re.IGNORECASE
 )

@@ -123,7 +123,26 @@ def handbook_categories(args: argparse.Namespace):
     return load_project(args.config_file).categories()
 
 
+def map_lock_for(path: Path, guild_id: str, command: str):
+    """The one-run-at-a-time lock of `path` and `guild_id` (handbook.discord.lock); a stale one taken
+    over is said on stderr."""
+    from handbook.discord.lock import map_lock
+
+    return map_lock(path, guild_id, command, note=lambda text: print(text, file=sys.stderr))
+
+
 def run_pull(args: argparse.Namespace) -> int:
+    path = resolve_map_path(args)
+    # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
+    channel_map = load_map(path, check_rules=False) if path.exists() else None
+    guild_id = guild_id_for(channel_map, args)
+    if args.check:  # writes nothing: no lock
+        return _pull(args, path, channel_map, guild_id)
+    with map_lock_for(path, guild_id, "handbook discord pull"):
+        return _pull(args, path, channel_map, guild_id)
+
+
+def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, guild_id: str) -> int:
     from handbook.channelmap.yaml_io import write_roundtrip
     from handbook.checks.guard import refuse_invalid
     from handbook.checks.matching import unlinked_topic_names
@@ -132,10 +151,6 @@ def run_pull(args: argparse.Namespace) -> int:
     from handbook.files import read_text
     from handbook.project import display_path
 
-    path = resolve_map_path(args)
-    # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
-    channel_map = load_map(path, check_rules=False) if path.exists() else None
-    guild_id = guild_id_for(channel_map, args)
     topic_names = unlinked_topic_names(handbook_categories(args), channel_map)
     with make_client(args) as client:
         state = read_state(client, guild_id, channel_map)
@@ -147,26 +162,27 @@ def run_pull(args: argparse.Namespace) -> int:
     text = write_roundtrip(old_text or "", document)
     refuse_invalid(channel_map, text, path, shown, "handbook discord pull")
     fresh = channel_map is None
+    say = _Report()  # nobody reading (`pull | head`) is no reason to leave the map unwritten
     if report.changes:
-        print(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
+        say(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
         for line in report.changes[:200]:
-            print(f"  {line}")
+            say(f"  {line}")
         if len(report.changes) > 200:
-            print(f"  ... and {len(report.changes) - 200} more")
+            say(f"  ... and {len(report.changes) - 200} more")
     else:
-        print(f"The channel map {path} already matches {state.guild_name or guild_id}.")
+        say(f"The channel map {path} already matches {state.guild_name or guild_id}.")
     if report.hidden:
-        print(f"{report.hidden} channel{'s' if report.hidden != 1 else ''} not visible to the bot: left as they are "
+        say(f"{report.hidden} channel{'s' if report.hidden != 1 else ''} not visible to the bot: left as they are "
               "in the map (not deleted)")
     if report.skipped:
-        print(f"Not in the map: {', '.join(report.skipped)} (outside any category; the map keeps channels in "
+        say(f"Not in the map: {', '.join(report.skipped)} (outside any category; the map keeps channels in "
               "Discord categories)")
     if args.check:
         return EXIT_PENDING if report.changes else EXIT_CLEAN
     if report.changes or fresh:
         write_map(path, text)
         if report.linked:
-            print("Next: `handbook sync` adds topic channels for the other categories, then "
+            say("Next: `handbook sync` adds topic channels for the other categories, then "
                   "`handbook discord plan` shows what apply would change.")
     return EXIT_CLEAN
 
@@ -209,6 +225,29 @@ def _confirm(question: str) -> bool:
         return False
 
 
+class _Report:
+    """Where apply tells what it does: stdout until nobody reads it (`apply | head`), then stderr,
+    so how far it got always reaches someone."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is still buffered goes nowhere
+
+    def __call__(self, text: str) -> None:
+        if not self.closed:
+            try:
+                sys.stdout.write(text + "\n")  # one write: a reader sees the whole line or none of it
+                sys.stdout.flush()
+                return
+            except BrokenPipeError:
+                self.close()
+        print(text, file=sys.stderr, flush=True)
+
+
 def run_apply(args: argparse.Namespace) -> int:
     from handbook.discord.apply import Applier, render_outcome
     from handbook.discord.operations import Recorded
@@ -218,23 +257,27 @@ def run_apply(args: argparse.Namespace) -> int:
     path = resolve_map_path(args)
     channel_map = load_map(path)
     guild_id = guild_id_for(channel_map, args)
-    with make_client(args) as client:
+    say = _Report()
+    with map_lock_for(path, guild_id, "handbook discord apply"), make_client(args) as client:
         state, result = _plan(args, client, channel_map, guild_id)
-        print(render_text(result, state.guild_name))
+        say(render_text(result, state.guild_name))
         if not result.operations:
             if result.adopted and record_applied(channel_map.document, result.adopted):
                 save_document(path, channel_map.document)
-                print(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
+                say(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
             return EXIT_PENDING if result.questions else EXIT_CLEAN
+        if say.closed:  # `apply | head` stopped reading before a change was sent: send none
+            raise UsageError("the output was closed before any change was sent: nothing was changed; "
+                             "run it again with all its output read (or sent to a file)")
         refuse_blocked(result)
         deletes = [op for op in result.operations if op.op == "delete"]
         if not args.yes:
             if not _confirm(f"Apply these {len(result.operations)} changes to {state.guild_name or guild_id}? [y/N] "):
-                print("Nothing changed.")
+                say("Nothing changed.")
                 return EXIT_PENDING
             if deletes and not _confirm(f"This deletes {len(deletes)} channel(s) with all their messages, for good. "
                                         "Really delete? [y/N] "):
-                print("Nothing changed.")
+                say("Nothing changed.")
                 return EXIT_PENDING
 
         def progress(index: int, total: int, op, status: str) -> None:
@@ -245,12 +288,12 @@ def run_apply(args: argparse.Namespace) -> int:
         applier = Applier(client, guild_id, progress, known_ids=known)
         try:
             outcome = applier.run(result)
-        except KeyboardInterrupt:
-            outcome = applier.outcome
-            handled = len(outcome.done) + len(outcome.pending)
-            if handled < len(result.operations):
-                outcome.failed = (result.operations[handled], "interrupted (Ctrl-C)")
-                outcome.not_started = result.operations[handled + 1:]
+        except (KeyboardInterrupt, BrokenPipeError) as stop:  # Ctrl-C, or `apply | head` stopped reading
+            if isinstance(stop, BrokenPipeError):
+                say.close()
+            outcome = applier.outcome.interrupted(result.operations, "interrupted (Ctrl-C)"
+                                                  if isinstance(stop, KeyboardInterrupt)
+                                                  else "interrupted: the output was closed")
         finally:
             if applier.outcome.done:
                 applier.outcome.created[:0] = result.adopted  # matched by name: now known by id
@@ -258,8 +301,8 @@ def run_apply(args: argparse.Namespace) -> int:
                     applier.outcome.created.insert(0, Recorded("server", guild_id))
             if record_applied(channel_map.document, applier.outcome.created):
                 save_document(path, channel_map.document)
-                print(f"Recorded the new ids in {path}.")
-        print(render_outcome(outcome))
+                say(f"Recorded the new ids in {path}.")
+        say(render_outcome(outcome))
         if outcome.failed:
             print(f"handbook discord apply: error: {outcome.failed[1]}", file=sys.stderr)
             return EXIT_ERROR
@@ -267,12 +310,12 @@ def run_apply(args: argparse.Namespace) -> int:
         _, check = _plan(args, client, load_map(path), guild_id)
     if outcome.pending or check.operations or check.questions:
         if check.questions:
-            print(f"{len(check.questions)} map entr{'ies' if len(check.questions) != 1 else 'y'} still to answer "
-                  "(see Question above): nothing was created for them.")
+            say(f"{len(check.questions)} map entr{'ies' if len(check.questions) != 1 else 'y'} still to answer "
+                "(see Question above): nothing was created for them.")
         elif check.operations and not outcome.pending:
-            print(f"{len(check.operations)} change(s) still differ after apply; run `handbook discord plan` to see them.")
+            say(f"{len(check.operations)} change(s) still differ after apply; run `handbook discord plan` to see them.")
         return EXIT_PENDING
-    print("The server matches the map.")
+    say("The server matches the map.")
     return EXIT_CLEAN
 
 

@@ -37,6 +37,16 @@ class Outcome:
     def complete(self) -> bool:
         return not self.pending and self.failed is None and not self.not_started
 
+    def interrupted(self, operations: list[Operation], why: str) -> Outcome:
+        """This outcome of a run stopped from outside (Ctrl-C, a closed output): it stopped at the
+        first step not yet handled, and the rest was not started."""
+        if self.failed is None:
+            handled = len(self.done) + len(self.pending)
+            if handled < len(operations):
+                self.failed = (operations[handled], why)
+                self.not_started = operations[handled + 1:]
+        return self
+
 
 class _Blocked(Exception):
     """A step needs something an earlier step did not create."""

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 import time
 import urllib.parse
@@ -27,11 +28,12 @@ import httpx
 
 from handbook import __version__
 from handbook.channelmap.rules import AUDIT_LOG_REASON_MAX
-from handbook.discord.errors import ConfigurationError, DiscordError, RateLimited, UncertainWrite
+from handbook.discord import answers
+from handbook.discord.errors import ConfigurationError, DiscordError, RateLimited, UncertainWrite, UnexpectedAnswer
 from handbook.secrets import TOKEN_ENV, WEBHOOK_ENV, redact
 
 __all__ = ["ConfigurationError", "DiscordError", "DiscordClient", "RateLimited", "UncertainWrite",
-           "audit_log_reason", "execute_webhook", "redact", "route_template"]
+           "UnexpectedAnswer", "audit_log_reason", "execute_webhook", "redact", "route_template"]
 
 DEFAULT_API_URL = "https://discord.com/api/v10"
 API_URL_ENV = "HANDBOOK_DISCORD_API_URL"
@@ -108,6 +110,12 @@ def permission_hint(method: str, route: str) -> str:
     return ""
 
 
+def _is_header_token(token: str) -> bool:
+    """Whether `token` can travel in an `Authorization` header: visible ASCII only, as every Discord
+    token is (three base64url parts joined by dots: https://discord.com/developers/docs/reference#authentication)."""
+    return all("!" <= char <= "~" for char in token)
+
+
 def _is_http_url(url: str) -> bool:
     """Whether httpx can send a request to `url`: http or https, with a host and a valid port."""
     try:
@@ -155,6 +163,10 @@ class DiscordClient:
                  transport: httpx.BaseTransport | None = None) -> None:
         if not token:
             raise ConfigurationError(f"{TOKEN_ENV} is not set: export the bot token as {TOKEN_ENV}")
+        if not _is_header_token(token):  # it cannot be sent, so no request and no retry (never shown: a secret)
+            raise ConfigurationError(f"{TOKEN_ENV} is malformed: it holds a line break, a space or another "
+                                     "character a bot token never has; copy the token again from the Developer "
+                                     "Portal (Bot → Reset Token) and export it on one line")
         self.__token = token
         self.base_url = (base_url or os.environ.get(API_URL_ENV) or DEFAULT_API_URL).rstrip("/")
         if not _is_http_url(self.base_url):  # it cannot work: no retries, one line naming the variable
@@ -278,9 +290,27 @@ class DiscordClient:
                 continue
             if response.status_code >= 400:
                 raise self._error(method, path, what, response)
+            if not 200 <= response.status_code < 300:  # a redirect or an informational answer: not the API's
+                raise self._unexpected(method, path, what, f"status {response.status_code}")
             if response.status_code == 204 or not response.content:
                 return None
-            return response.json()
+            try:
+                return response.json()
+            except ValueError:
+                raise self._unexpected(method, path, what, "not JSON") from None
+
+    def _unexpected(self, method: str, path: str, what: str, detail: str) -> UnexpectedAnswer:
+        return UnexpectedAnswer(redact(f"{what}: Discord answered something unexpected for {method} "
+                                       f"{route_template(path)} ({detail}); try again later",
+                                       self.__token), method=method, route=path)
+
+    def _read(self, method: str, path: str, check: Callable[[Any], Any], *, what: str, **options: Any) -> Any:
+        """`request`, then the answer's shape checked (`handbook.discord.answers`) before anyone reads it."""
+        body = self.request(method, path, what=what, **options)
+        try:
+            return check(body)
+        except answers.Unexpected as err:
+            raise self._unexpected(method, path, what, str(err)) from None
 
     def _remember_limits(self, method: str, path: str, response: httpx.Response) -> None:
         headers = response.headers
@@ -292,7 +322,7 @@ class DiscordClient:
         remaining = headers.get("X-RateLimit-Remaining")
         reset_after = _float(headers.get("X-RateLimit-Reset-After"), 0.0)
         self._buckets[key] = _Bucket(
-            remaining=int(remaining) if remaining and remaining.isdigit() else None,
+            remaining=int(remaining) if remaining and remaining.isascii() and remaining.isdigit() else None,
             reset_at=self.clock() + reset_after,
         )
 
@@ -324,28 +354,30 @@ class DiscordClient:
     # --- endpoints (https://discord.com/developers/docs/resources/guild, /resources/channel) -------------------------------------------------------------
 
     def current_user(self) -> dict:
-        return self.request("GET", "/users/@me", what="read the bot's user")
+        return self._read("GET", "/users/@me", answers.user, what="read the bot's user")
 
     def guild(self, guild_id: str) -> dict:
-        return self.request("GET", f"/guilds/{guild_id}", what="read the server")
+        return self._read("GET", f"/guilds/{guild_id}", answers.guild, what="read the server")
 
     def member(self, guild_id: str, user_id: str) -> dict:
-        return self.request("GET", f"/guilds/{guild_id}/members/{user_id}", what="read the bot's roles")
+        return self._read("GET", f"/guilds/{guild_id}/members/{user_id}", answers.member, what="read the bot's roles")
 
     def channels(self, guild_id: str) -> list[dict]:
-        return self.request("GET", f"/guilds/{guild_id}/channels", what="list the server's channels")
+        return self._read("GET", f"/guilds/{guild_id}/channels", answers.channels, what="list the server's channels")
 
     def channel(self, channel_id: str) -> dict:
-        return self.request("GET", f"/channels/{channel_id}", what=f"read channel {channel_id}")
+        return self._read("GET", f"/channels/{channel_id}", answers.channel, what=f"read channel {channel_id}")
 
     def roles(self, guild_id: str) -> list[dict]:
-        return self.request("GET", f"/guilds/{guild_id}/roles", what="list the server's roles")
+        return self._read("GET", f"/guilds/{guild_id}/roles", answers.roles, what="list the server's roles")
 
     def create_channel(self, guild_id: str, payload: dict, *, reason: str, what: str | None = None) -> dict:
-        return self.request("POST", f"/guilds/{guild_id}/channels", json=payload, reason=reason, what=what)
+        return self._read("POST", f"/guilds/{guild_id}/channels", answers.channel, json=payload, reason=reason,
+                          what=what or "create a channel")
 
     def modify_channel(self, channel_id: str, payload: dict, *, reason: str, what: str | None = None) -> dict:
-        return self.request("PATCH", f"/channels/{channel_id}", json=payload, reason=reason, what=what)
+        return self._read("PATCH", f"/channels/{channel_id}", answers.channel, json=payload, reason=reason,
+                          what=what or "change a channel")
 
     def delete_channel(self, channel_id: str, *, reason: str, what: str | None = None) -> dict:
         return self.request("DELETE", f"/channels/{channel_id}", reason=reason, what=what)
@@ -366,7 +398,8 @@ class DiscordClient:
         self.request("DELETE", f"/channels/{channel_id}/permissions/{target_id}", reason=reason, what=what)
 
     def create_role(self, guild_id: str, payload: dict, *, reason: str, what: str | None = None) -> dict:
-        return self.request("POST", f"/guilds/{guild_id}/roles", json=payload, reason=reason, what=what)
+        return self._read("POST", f"/guilds/{guild_id}/roles", answers.role, json=payload, reason=reason,
+                          what=what or "create a role")
 
 
 def execute_webhook(url: str, payload: dict, *, timeout: float = 20.0,
@@ -413,7 +446,8 @@ def execute_webhook(url: str, payload: dict, *, timeout: float = 20.0,
                     text = f"Discord refused the message ({response.status_code}): {body.get('message', '')}"
                 raise DiscordError(redact(f"post to the webhook: {text}", url), status=response.status_code,
                                    code=code)
-            return response.json() if response.content else None
+            body = _json_or_empty(response)  # posted; an answer that is not the message is no reason to fail
+            return body or None
 
 
 def _json_or_empty(response: httpx.Response) -> dict:
@@ -425,10 +459,12 @@ def _json_or_empty(response: httpx.Response) -> dict:
 
 
 def _float(value: Any, default: float) -> float:
+    """`value` as seconds; `default` for anything that is not a finite number (`nan` would be slept on)."""
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return default
+    return number if math.isfinite(number) else default
 
 
 def _field_errors(errors: Any, prefix: str = "") -> str:

@@ -34,3 +34,9 @@ class RateLimited(DiscordError):
 class UncertainWrite(DiscordError):
     """A create (POST) got a 5xx answer or lost its connection after sending: Discord may or may
     not have made the object, so the request is not repeated blindly (the caller looks first)."""
+
+
+class UnexpectedAnswer(DiscordError):
+    """Discord answered something its API reference does not promise (not JSON, `null`, a list
+    where an object is due, an object without its `id`): read as data, it would look like an
+    empty server, so the command stops before it plans or writes anything from it."""
