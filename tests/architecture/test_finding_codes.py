@@ -12,7 +12,7 @@ from paths import ROOT as REPO
 from handbook import findings
 
 PACKAGE = REPO / "plugins" / "handbook"
-CODE = re.compile(r"\[([a-z]{2,}(?:-[a-z]+)+)\]")  # `... [orphan-channel] Fix: ...` in a log line
+CODE = re.compile(r"(?<!ignore)\[([a-z]{2,}(?:-[a-z]+)+)\]")  # `... [orphan-channel] Fix: ...` in a log line
 
 
 def modules() -> list[Path]:
