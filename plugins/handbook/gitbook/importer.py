@@ -19,7 +19,7 @@ from handbook.gitbook.anchors import fix_anchors
 from handbook.gitbook.layout import DOCS, Layout, plan_layout
 from handbook.gitbook.links import Links
 from handbook.gitbook.markup import Converter
-from handbook.gitbook.model import Finding, GitBookError
+from handbook.gitbook.model import LINK_OUT_FIX, Finding, GitBookError
 from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source
 from handbook.gitbook.summary import Entry, parse_summary
 from handbook.gitbook.syntax import FRONT_MATTER, HEADING
@@ -62,20 +62,28 @@ def plan_import(path: Path) -> Plan:
     if not base.is_dir():
         raise GitBookError(str(path), None, "is not a folder", "pass the folder of the GitBook repository")
     tree = WorkTree(base)
+    tree.refuse_link_out(CONFIG_NAME)
     source = find_source(base)
     if (base / "mkdocs.yml").exists():
         raise GitBookError(
             str(base / "mkdocs.yml"), None, "already exists next to a GitBook SUMMARY.md",
             "move it away (or delete it) and run the import again",
         )
+    tree.refuse_link_out(_in_root(source, source.summary))
     files = tree.tracked_files()
-    layout = plan_layout(files, source)
+    links_out = {path: target for path in sorted(files) if (target := tree.link_out(path)) is not None}
+    files -= set(links_out)
+    layout = plan_layout(files, source, frozenset(links_out))
     space = _Space(base, source, files, layout)
     plan = Plan(base=base, tree=tree, source=source, moves=layout.moves, pages=len(layout.pages))
     plan.findings.extend(layout.findings)
+    plan.findings.extend(
+        Finding(path, 1, f"is a link to {target}, outside the repository; not imported: {LINK_OUT_FIX}")
+        for path, target in links_out.items()
+    )
     _convert_pages(plan, space)
     _fix_anchors(plan, layout, space.texts)
-    _check_targets(layout, files)
+    _check_targets(layout, files | set(links_out))
     _plan_site(plan, space)
     plan.deletes = [p for p in (space.summary_path, CONFIG_NAME) if p in files]
     plan.findings.sort()
@@ -288,6 +296,7 @@ def _summary_titles(entries: list[Entry], root: str) -> dict[str, str]:
 def apply_import(plan: Plan) -> Result:
     tree = plan.tree
     tree.check_ready()
+    _refuse_writes_out(plan)
     commits = []
     if plan.moves:
         _move_all(plan)
@@ -303,6 +312,14 @@ def apply_import(plan: Plan) -> Result:
     tree.remove(plan.deletes)
     commits.append(tree.commit(CONVERT_SUBJECT + "\n\n" + _convert_body(plan)))
     return Result(plan=plan, commits=commits)
+
+
+def _refuse_writes_out(plan: Plan) -> None:
+    """No new file is written through a link out of the repository (a dangling `mkdocs.yml` link)."""
+    moved_to = set(plan.moves.values())
+    for path in [*plan.writes, *([plan.map_file] if plan.map_file else [])]:
+        if path not in moved_to:
+            plan.tree.refuse_link_out(path)
 
 
 def _move_all(plan: Plan) -> None:

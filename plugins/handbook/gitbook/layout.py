@@ -19,6 +19,7 @@ class Layout:
 
     root: str  # the GitBook root ("" for the base folder)
     files: frozenset[str]  # every tracked file of the base folder, before the import
+    links_out: frozenset[str] = frozenset()  # tracked links out of the repository: never read, never moved
     moves: dict[str, str] = field(default_factory=dict)  # old → new, only files that move
     pages: list[str] = field(default_factory=list)  # old paths of the Markdown pages
     assets_dir: str = f"{DOCS}/assets"
@@ -49,8 +50,8 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN)
 
 
-def plan_layout(files: set[str] | frozenset[str], source: Source) -> Layout:
-    layout = Layout(root=source.root, files=frozenset(files))
+def plan_layout(files: set[str] | frozenset[str], source: Source, links_out: frozenset[str] = frozenset()) -> Layout:
+    layout = Layout(root=source.root, files=frozenset(files), links_out=links_out)
     summary = _join(source.root, source.summary)
     readme = _join(source.root, source.readme)
     assets_prefixes = tuple(
