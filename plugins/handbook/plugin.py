@@ -221,6 +221,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         those names removed from the page's title, description, content and table of contents."""
         redactor = self._redactor()
         known = [c.name for c in self.channel_map.channels() if c.is_private] if self.mentions and self.channel_map else []
+        renamed = {}  # File -> its heading ids that named a private name, old -> new
         for file in files.documentation_pages():
             page = file.page
             if page is None or page.markdown is None or file.generated_by:
@@ -234,7 +235,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 continue
             for finding in page_privacy.findings(hits, self._display(file), redactor):
                 log.warning(finding.as_log_line())
-            page_privacy.redact_page(page, redactor.restricted(h.name for h in hits))
+            ids = page_privacy.redact_page(page, redactor.restricted(h.name for h in hits))
+            if ids:
+                renamed[file] = ids
+        if renamed:
+            page_privacy.follow_renamed_ids([f.page for f in files.documentation_pages() if f.page], renamed)
 
     def _history(self) -> SiteHistory:
         if not hasattr(self, "site_history"):  # built without `on_startup` (e.g. a direct build())

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from handbook.findings import WARNING, Finding
 from handbook.site.privacy import Redactor
@@ -88,17 +89,82 @@ def findings(hits: list[Hit], display: str, redactor: Redactor) -> list[Finding]
             for h in hits]
 
 
-def redact_page(page, redactor: Redactor) -> None:
+def redact_page(page, redactor: Redactor) -> dict[str, str]:
     """Everything a MkDocs page publishes, in place: title (nav, `<title>`, search), front matter
-    title and description (`<meta name="description">`), content and table of contents."""
+    title and description (`<meta name="description">`), content, table of contents, and the ids
+    of its headings (permalinks, table of contents links and search locations follow them).
+    Returns the ids renamed (old → new), for the links of other pages (`follow_renamed_ids`)."""
     for key in FRONT_MATTER_KEYS:
         if isinstance(page.meta.get(key), str):
             page.meta[key] = redactor.redact(page.meta[key])
     if isinstance(page.title, str):
         page.title = redactor.redact(page.title)
+    renamed: dict[str, str] = {}
     if page.content:
         page.content = redact_html(page.content, redactor)
-    redact_toc(page.toc, redactor)
+        renamed = _renamed_ids(page.content, redactor)
+        if renamed:
+            page.content = _rename_ids(page.content, renamed, lambda url: url == "")
+            if page.present_anchor_ids is not None:  # what MkDocs checks `page.md#anchor` links against
+                page.present_anchor_ids = {renamed.get(i, i) for i in page.present_anchor_ids}
+    redact_toc(page.toc, redactor, renamed)
+    return renamed
+
+
+def follow_renamed_ids(pages, renamed: dict) -> None:
+    """Links of other pages to a renamed id (`notes.md#notes-from-mod-log`) point at its new name.
+    `renamed` maps a page's File to its renamed ids; MkDocs recorded each page's links to anchors."""
+    for page in pages:
+        if not page.content or not page.links_to_anchors:
+            continue
+        for to_file, anchors in page.links_to_anchors.items():
+            ids = renamed.get(to_file)
+            if not ids or not ids.keys() & anchors.keys():
+                continue
+            target = "/" + to_file.url
+
+            def points_there(path: str, here: str = "/" + page.url, target: str = target) -> bool:
+                return urlsplit(urljoin(here, path)).path == target if path else here == target
+
+            page.content = _rename_ids(page.content, ids, points_there, ids_too=False)
+            page.links_to_anchors[to_file] = {ids.get(a, a): link for a, link in anchors.items()}
+
+
+def _renamed_ids(html: str, redactor: Redactor) -> dict[str, str]:
+    """The ids of `html` that name a private name, and their new names (unique on the page)."""
+    present = list(dict.fromkeys(a.group(3) for m in _TAG_OR_TEXT.finditer(html) if m.group(1)
+                                 for a in _ATTRIBUTE.finditer(m.group(1)) if a.group(2) == "id"))
+    taken = set(present)
+    renamed = {}
+    for old in present:
+        new = redactor.redact_id(old)
+        if new == old:
+            continue
+        candidate, number = new, 0
+        while candidate in taken:  # as the table of contents makes ids unique
+            number += 1
+            candidate = f"{new}_{number}"
+        taken.add(candidate)
+        renamed[old] = candidate
+    return renamed
+
+
+def _rename_ids(html: str, renamed: dict[str, str], points_there: Callable[[str], bool],
+                ids_too: bool = True) -> str:
+    """`id` attributes (when `ids_too`) and the fragments of `href`s whose path (before the `#`)
+    `points_there`, renamed; only inside tags, so the text stays as it is."""
+    def attribute(a: re.Match[str]) -> str:
+        value = a.group(3)
+        if a.group(2) == "id":
+            value = renamed.get(value, value) if ids_too else value
+        else:
+            path, hash_, fragment = value.partition("#")
+            if hash_ and fragment in renamed and points_there(path):
+                value = f"{path}#{renamed[fragment]}"
+        return a.group(1) + value + '"'
+
+    return "".join(_ATTRIBUTE.sub(attribute, m.group(1)) if m.group(1) else m.group(2)
+                   for m in _TAG_OR_TEXT.finditer(html))
 
 
 def redact_html(html: str, redactor: Redactor) -> str:
@@ -114,14 +180,16 @@ def redact_html(html: str, redactor: Redactor) -> str:
     return "".join(out)
 
 
-def redact_toc(items, redactor: Redactor) -> None:
-    """Table of contents titles (MkDocs' AnchorLink tree), in place."""
+def redact_toc(items, redactor: Redactor, renamed: dict[str, str] | None = None) -> None:
+    """Table of contents titles and ids (MkDocs' AnchorLink tree), in place."""
     for item in items:
         item.title = redactor.redact(item.title)
-        redact_toc(item.children, redactor)
+        item.id = (renamed or {}).get(item.id, item.id)
+        redact_toc(item.children, redactor, renamed)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+_ATTRIBUTE = re.compile(r'(\s(id|href)=")([^"]*)"')
 _TEXT_ATTRIBUTE = re.compile(r"(\b(?:alt|title)=\")([^\"]*)(\")")
 _KEY = "^{key}\\s*:"
 

@@ -197,6 +197,13 @@ class Redactor:
         self._codes = {c.casefold() for c in v.invite_codes}
         # Substrings every match contains: a C-speed `in` test before the regular expression.
         self._needles = tuple({n.split()[0].casefold() for n in names} | set(v.ids) | self._codes)
+        # Heading ids are slugs of their text ("Notes from #mod-log" is `notes-from-mod-log`), so
+        # each name is looked for as its slug too, between the slug's separators.
+        slugs = {_slug(n): _slug(self._spaces[n.casefold()]) for n in names}
+        slugs.update({_slug(x): _slug(REDACTED) for x in (*v.ids, *v.invite_codes)})
+        self._slugs = {k: v for k, v in slugs.items() if k}
+        alternatives = "|".join(re.escape(k) for k in sorted(self._slugs, key=len, reverse=True))
+        self._slug_pattern = re.compile(rf"(?i)(?<![^-_])({alternatives})(?![^-_])") if alternatives else None
 
     def _replace(self, m: re.Match[str]) -> str:
         word = m.group(2)
@@ -211,6 +218,13 @@ class Redactor:
         if self._pattern is None or not self._may_match(text):
             return text
         return self._pattern.sub(self._replace, text)
+
+    def redact_id(self, value: str) -> str:
+        """An HTML id (a heading's slug) with every private name's slug replaced by the slug of
+        what the text says instead: `notes-from-mod-log` becomes `notes-from-a-private-channel`."""
+        if self._slug_pattern is None or not value:
+            return value
+        return self._slug_pattern.sub(lambda m: self._slugs[m.group(1).lower()], value)
 
     def _may_match(self, text: str) -> bool:
         if not text or self._pattern is None:
@@ -239,9 +253,16 @@ class Redactor:
             return frozenset(x for x in values if " ".join(x.split()).casefold() in wanted)
 
         return Redactor(Vocabulary(keep(v.channel_names), keep(v.category_names), keep(v.ids), keep(v.invite_codes)),
-                        self.public_invite, self.show_private_names)
+                        self.public_invite, self.show_private_names, self.words)
 
     __call__ = redact
+
+
+def _slug(text: str) -> str:
+    """`text` as Python-Markdown's table of contents makes a heading's id of it."""
+    from markdown.extensions.toc import slugify
+
+    return slugify(text, "-")
 
 
 def _name_pattern(name: str) -> str:

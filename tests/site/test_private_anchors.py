@@ -1,0 +1,72 @@
+"""A heading that names a private channel keeps no trace of the name: not in its text, not in its
+`id`, its permalink, the table of contents, links from other pages, nor the search index.
+
+The channel was renamed in git (`mod-log` became `mod-team`), so `#mod-log` in a heading is an
+older private name: the mentions extension does not know it, the page privacy step does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import sitekit
+from history_gitrepo import GitRepo
+from links_site import Html
+from test_privacy import hostile_map, site_files
+
+NOTES = ("# Notes\n\n## Notes from #mod-log\n\nWhat the moderators decided.\n\n"
+         "## Notes from #mod-log\n\nA second heading of the same name.\n\n"
+         "## The `mod-log` rota\n\nWho writes it.\n\n"
+         "See [the notes](#notes-from-mod-log).\n")
+HOME = "# Home\n\nRead [the moderators' notes](notes.md#notes-from-mod-log) and [the rota](notes.md#the-mod-log-rota).\n"
+CONFIG = ("site_name: Anchors\nsite_url: https://handbook.example.org/\ntheme:\n  name: material\n"
+          "markdown_extensions:\n  - toc:\n      permalink: true\n"
+          "plugins:\n  - search\n  - handbook:\n      drift: ignore\n      show_private_names: {show}\n")
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["names-hidden", "show_private_names"])
+def built(request, tmp_path_factory):
+    repo = GitRepo(tmp_path_factory.mktemp("anchors") / "handbook")
+    repo.write("channel_map.yml", hostile_map("mod-log", staff_private=True))
+    repo.write("docs/index.md", "# Home\n\nWelcome.\n")
+    repo.commit("Start the handbook")
+    repo.write("channel_map.yml", hostile_map("mod-team", staff_private=True))
+    repo.write("docs/notes.md", NOTES)
+    repo.write("docs/index.md", HOME)
+    repo.commit("Rename the moderators' channel and write notes")
+    repo.write("mkdocs.yml", CONFIG.format(show="true" if request.param else "false"))
+    repo.commit("Configure the site")
+    site = sitekit.build_site(repo.root)
+    assert site.aborted is None, site.aborted
+    return request.param, site, site_files(site.site_dir)
+
+
+def test_no_output_file_names_the_private_channel(built):
+    show_names, _, files = built
+    assert {"notes/index.html", "index.html", "search/search_index.json", "sitemap.xml", "feed.xml"} <= set(files)
+    found = sorted(name for name, text in files.items() if "mod-log" in text)
+    if show_names:  # chosen: the name is published, as written
+        assert "notes/index.html" in found and "search/search_index.json" in found
+    else:
+        assert found == []
+
+
+def test_ids_permalinks_toc_and_links_agree(built):
+    show_names, site, files = built
+    slug = "mod-log" if show_names else "a-private-channel"
+    notes = Html.parse(files["notes/index.html"])
+    ids = [h.attrs["id"] for h in notes.select("h2")]
+    assert ids == [f"notes-from-{slug}", f"notes-from-{slug}_1", f"the-{slug}-rota"]
+    permalinks = [a.attrs["href"] for a in notes.select("a", "headerlink")]
+    assert permalinks == ["#notes"] + [f"#{i}" for i in ids]
+    toc = [a.attrs["href"] for a in notes.select("a", "md-nav__link") if a.attrs["href"].startswith("#")]
+    assert [f"#{i}" for i in ids] == list(dict.fromkeys(t for t in toc if t != "#notes"))  # (Material: twice)
+    in_page = [a.attrs["href"] for a in notes.select("a") if a.text.strip() == "the notes"]
+    assert in_page == [f"#notes-from-{slug}"]
+    home = Html.parse(files["index.html"])
+    assert [a.attrs["href"] for a in home.select("a") if a.text.strip() in ("the moderators' notes", "the rota")] \
+        == [f"notes/#notes-from-{slug}", f"notes/#the-{slug}-rota"]
+    import json
+    locations = [d["location"] for d in json.loads(files["search/search_index.json"])["docs"]]
+    assert {f"notes/#{i}" for i in ids} <= set(locations)
+    assert not [w for w in site.warnings if "anchor" in w]
