@@ -208,12 +208,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """The build's one privacy step, made when first needed: the vocabulary takes every old
         version of the map, which the history read (in the background) brings."""
         if self.redactor is None:
-            current = privacy.spaces_of_map(self.channel_map) if self.channel_map else []
-            history = [privacy.spaces_of_text(text) for text in self._history().map_versions().values()]
-            self.redactor = privacy.Redactor(privacy.build_vocabulary(current, history, self.published_words),
-                                             public_invite=self.links.invite if self.links else None,
-                                             show_private_names=self.config.show_private_names,
-                                             words=self.words)
+            self.redactor = privacy.site_redactor(self.channel_map, self._history().map_versions().values(),
+                                                  self.published_words,
+                                                  public_invite=self.links.invite if self.links else None,
+                                                  show_private_names=self.config.show_private_names,
+                                                  words=self.words)
         return self.redactor
 
     def _protect_pages(self, files: Files) -> None:

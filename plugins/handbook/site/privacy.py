@@ -168,6 +168,17 @@ def path_words(paths: Iterable[str]) -> frozenset[str]:
     return frozenset(words - {"index", "README"})
 
 
+def site_redactor(channel_map: ChannelMap | None, map_versions: Iterable[bytes | str], published: Iterable[str], *,
+                  public_invite: str | None, show_private_names: bool, words: Words = ENGLISH) -> Redactor:
+    """The site's privacy step, one recipe for every output (the build, and what is posted to
+    Discord): the private names of the map now and in every old version (`map_versions`, from
+    git), less `published` (`path_words` of the handbook's pages)."""
+    current = spaces_of_map(channel_map) if channel_map is not None else []
+    history = [spaces_of_text(text) for text in map_versions]
+    return Redactor(build_vocabulary(current, history, published), public_invite=public_invite,
+                    show_private_names=show_private_names, words=words)
+
+
 @dataclass
 class Redactor:
     """Replaces private names, ids, private invites, tokens and webhook URLs in plain text.
@@ -291,5 +302,5 @@ def _invites_in(node: object) -> tuple[str, ...]:
     return tuple(codes)
 
 
-__all__ = ["Redactor", "Space", "Vocabulary", "build_vocabulary", "path_words", "spaces_of_map",
+__all__ = ["Redactor", "Space", "Vocabulary", "build_vocabulary", "path_words", "site_redactor", "spaces_of_map",
            "spaces_of_text"]
