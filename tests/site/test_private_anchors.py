@@ -24,9 +24,8 @@ CONFIG = ("site_name: Anchors\nsite_url: https://handbook.example.org/\ntheme:\n
           "plugins:\n  - search\n  - handbook:\n      drift: ignore\n      show_private_names: {show}\n")
 
 
-@pytest.fixture(scope="module", params=[False, True], ids=["names-hidden", "show_private_names"])
-def built(request, tmp_path_factory):
-    repo = GitRepo(tmp_path_factory.mktemp("anchors") / "handbook")
+def make_repository(root, show_names: bool) -> GitRepo:
+    repo = GitRepo(root)
     repo.write("channel_map.yml", hostile_map("mod-log", staff_private=True))
     repo.write("docs/index.md", "# Home\n\nWelcome.\n")
     repo.commit("Start the handbook")
@@ -34,8 +33,14 @@ def built(request, tmp_path_factory):
     repo.write("docs/notes.md", NOTES)
     repo.write("docs/index.md", HOME)
     repo.commit("Rename the moderators' channel and write notes")
-    repo.write("mkdocs.yml", CONFIG.format(show="true" if request.param else "false"))
+    repo.write("mkdocs.yml", CONFIG.format(show="true" if show_names else "false"))
     repo.commit("Configure the site")
+    return repo
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["names-hidden", "show_private_names"])
+def built(request, tmp_path_factory):
+    repo = make_repository(tmp_path_factory.mktemp("anchors") / "handbook", request.param)
     site = sitekit.build_site(repo.root)
     assert site.aborted is None, site.aborted
     return request.param, site, site_files(site.site_dir)
@@ -70,3 +75,21 @@ def test_ids_permalinks_toc_and_links_agree(built):
     locations = [d["location"] for d in json.loads(files["search/search_index.json"])["docs"]]
     assert {f"notes/#{i}" for i in ids} <= set(locations)
     assert not [w for w in site.warnings if "anchor" in w]
+
+
+def test_a_shallow_clone_says_that_earlier_private_names_are_unknown(tmp_path):
+    """`git clone --depth 1` has only the last version of the map: `mod-log`, the channel's
+    earlier name, is not known to be private there, and the build says so."""
+    import subprocess
+
+    repo = make_repository(tmp_path / "handbook", show_names=False)
+    assert [w for w in sitekit.build_site(repo.root).warnings if "shallow" in w] == []
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True,
+                   capture_output=True)
+    shallow = sitekit.build_site(clone)
+    assert shallow.aborted is None, shallow.aborted
+    notices = [w for w in shallow.warnings if "shallow" in w]
+    assert len(notices) == 1, shallow.warnings
+    assert "private-name checks are incomplete" in notices[0]
+    assert "earlier names of private channels" in notices[0] and "git fetch --unshallow" in notices[0]

@@ -90,8 +90,10 @@ def history_notice(history: History, option_home: str = "under the handbook plug
     if history.shallow:
         return logging.WARNING, (
             "This git clone is shallow, so creation dates and older changes are unknown and "
-            "are not shown. Fetch the full history (GitHub Actions: `fetch-depth: 0` for "
-            "actions/checkout; otherwise `git fetch --unshallow`)."
+            "are not shown, and the private-name checks are incomplete: earlier names of private "
+            "channels (in versions of the channel map before the clone's first commit) are not "
+            "known, so a page that still uses one would publish it. Fetch the full history "
+            "(GitHub Actions: `fetch-depth: 0` for actions/checkout; otherwise `git fetch --unshallow`)."
         )
     return None
 
