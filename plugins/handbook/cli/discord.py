@@ -148,7 +148,7 @@ def run_pull(args: argparse.Namespace) -> int:
     refuse_invalid(channel_map, text, path, shown, "handbook discord pull")
     fresh = channel_map is None
     if report.changes:
-        print(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
+        print(f"{('Would write a new' if fresh else 'Would update the') if args.check else ('Wrote a new' if fresh else 'Updated the')} channel map {path} from {state.guild_name or guild_id}:")
         for line in report.changes[:200]:
             print(f"  {line}")
         if len(report.changes) > 200:
