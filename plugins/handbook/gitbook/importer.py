@@ -20,7 +20,7 @@ from handbook.gitbook.layout import DOCS, Layout, plan_layout
 from handbook.gitbook.links import Links
 from handbook.gitbook.markup import Converter
 from handbook.gitbook.model import LINK_OUT_FIX, Finding, GitBookError
-from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source
+from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source, not_a_gitbook
 from handbook.gitbook.summary import Entry, parse_summary
 from handbook.gitbook.syntax import FRONT_MATTER, HEADING
 from handbook.gitbook.worktree import WorkTree
@@ -63,7 +63,12 @@ def plan_import(path: Path) -> Plan:
         raise GitBookError(str(path), None, "is not a folder", "pass the folder of the GitBook repository")
     tree = WorkTree(base)
     tree.refuse_link_out(CONFIG_NAME)
-    source = find_source(base)
+    try:
+        source = find_source(base)
+    except AlreadyImported:
+        if not tree.has_commit(CONVERT_SUBJECT):  # a MkDocs project, not an earlier import's result
+            raise not_a_gitbook(base) from None
+        raise
     if (base / "mkdocs.yml").exists():
         raise GitBookError(
             str(base / "mkdocs.yml"), None, "already exists next to a GitBook SUMMARY.md",

@@ -61,6 +61,13 @@ class WorkTree:
             raise GitBookError(str(self.base / path), None, f"is a link to {target}, outside the repository",
                                LINK_OUT_FIX)
 
+    def has_commit(self, subject: str) -> bool:
+        """Whether a commit of HEAD's history has this subject (an earlier import's commit)."""
+        if not self.repo.head.is_valid():
+            return False
+        found = self.repo.git.log("--format=%s", "--fixed-strings", f"--grep={subject}", "HEAD")
+        return subject in found.splitlines()
+
     def check_ready(self) -> None:
         """Refuse to touch uncommitted work, or to start without an identity to commit with."""
         repo = self.repo
