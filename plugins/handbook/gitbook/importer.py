@@ -78,8 +78,9 @@ def plan_import(path: Path) -> Plan:
     files = tree.tracked_files()
     links_out = {path: target for path in sorted(files) if (target := tree.link_out(path)) is not None}
     files -= set(links_out)
-    layout = plan_layout(files, source, frozenset(links_out))
-    space = _Space(base, source, files, layout)
+    entries = _read_summary(base, source)
+    layout = plan_layout(files, source, frozenset(links_out), _listed(entries or [], source.root))
+    space = _Space(base, source, files, layout, entries)
     plan = Plan(base=base, tree=tree, source=source, moves=layout.moves, pages=len(layout.pages))
     plan.findings.extend(layout.findings)
     plan.findings.extend(
@@ -98,15 +99,12 @@ def plan_import(path: Path) -> Plan:
 class _Space:
     """The GitBook space as read: page texts, SUMMARY.md entries, titles; paths relative to base."""
 
-    def __init__(self, base: Path, source: Source, files: set[str], layout: Layout) -> None:
+    def __init__(self, base: Path, source: Source, files: set[str], layout: Layout,
+                 entries: list[Entry] | None) -> None:
         self.base, self.source, self.files, self.layout = base, source, files, layout
         self.summary_path = _in_root(source, source.summary)
         self.readme_path = _in_root(source, source.readme)
-        self.entries: list[Entry] | None = None
-        if (base / self.summary_path).is_file():
-            self.entries = parse_summary(
-                _read(base, self.summary_path), str(base / self.summary_path), posixpath.dirname(source.summary)
-            )
+        self.entries = entries
         self.texts = {old: _read(base, old) for old in layout.pages}
         self.summary_titles = _summary_titles(self.entries or [], source.root)
         self.docs_pages = [layout.new_path(old)[len(DOCS) + 1:] for old in layout.pages]
@@ -129,6 +127,24 @@ class _Space:
         if old not in self.texts and posixpath.splitext(old)[1] == "":
             old = next((c for c in (f"{old}.md", f"{old}/README.md") if c in self.texts), old)
         return self.layout.new_path(old)[len(DOCS) + 1:] if old in self.texts else None
+
+
+def _read_summary(base: Path, source: Source) -> list[Entry] | None:
+    """SUMMARY.md's entries, or None when the space has none."""
+    path = _in_root(source, source.summary)
+    if not (base / path).is_file():
+        return None
+    return parse_summary(_read(base, path), str(base / path), posixpath.dirname(source.summary))
+
+
+def _listed(entries: list[Entry], root: str) -> list[str]:
+    """The files SUMMARY.md lists, in its order (paths relative to base, as written: `habits.md`)."""
+    listed: list[str] = []
+    for entry in entries:
+        if entry.target and not entry.external:
+            listed.append(posixpath.normpath(posixpath.join(root, entry.target) if root else entry.target))
+        listed += _listed(entry.children, root)
+    return listed
 
 
 def _in_root(source: Source, path: str) -> str:

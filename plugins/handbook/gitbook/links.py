@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from handbook.gitbook.layout import Layout
+from handbook.gitbook.layout import Layout, page_url
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -107,12 +107,3 @@ class Links:
             relative += "/"
         fragment = urlsplit(clean_url(url)).fragment
         return quote(relative, safe="/") + (f"#{fragment}" if fragment else "")
-
-
-def page_url(docs_path: str) -> str:
-    """The URL of a page inside docs/ with MkDocs' default `use_directory_urls`."""
-    stem = posixpath.splitext(docs_path)[0]
-    folder, name = posixpath.split(stem)
-    if name.lower() in ("index", "readme"):
-        return f"{folder}/" if folder else ""
-    return f"{stem}/"
