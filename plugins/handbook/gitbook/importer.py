@@ -17,6 +17,7 @@ from handbook.checks import sync
 from handbook.gitbook import site
 from handbook.gitbook.anchors import fix_anchors
 from handbook.gitbook.layout import DOCS, Layout, plan_layout
+from handbook.gitbook.leftovers import BOOK_JSON, book_title, leftover_findings
 from handbook.gitbook.links import Links
 from handbook.gitbook.markup import Converter
 from handbook.gitbook.model import LINK_OUT_FIX, Finding, GitBookError
@@ -87,6 +88,7 @@ def plan_import(path: Path) -> Plan:
         Finding(path, 1, f"is a link to {target}, outside the repository; not imported: {LINK_OUT_FIX}")
         for path, target in links_out.items()
     )
+    plan.findings.extend(leftover_findings(space.read_file, ["", source.root]))
     _convert_pages(plan, space)
     _fix_anchors(plan, layout, space.texts)
     _check_targets(layout, files | set(links_out))
@@ -120,6 +122,10 @@ class _Space:
         if old in self.texts:
             return self.texts[old]
         return _read(self.base, old) if old in self.files and old.lower().endswith(".md") else None
+
+    def read_file(self, path: str) -> str | None:
+        """The text of a tracked file of the space (never through a link out), or None."""
+        return _read(self.base, path) if path in self.files else None
 
     def page_of(self, target: str) -> str | None:
         """The path inside docs/ of the page a SUMMARY.md entry names (relative to the root)."""
@@ -171,7 +177,9 @@ def _plan_site(plan: Plan, space: _Space) -> None:
         plan.not_in_nav = sorted(page for page in space.docs_pages if page not in in_nav)
     _plan_redirects(plan, space.layout, space.texts, space.docs_pages, space.title_of)
     home = space.texts.get(space.readme_path, "")
-    name = page_title(home) or space.base.name
+    # The book's name, not its first page's title (often "Introduction").
+    name = next(filter(None, (book_title(space.read_file(_in_root(space.source, BOOK_JSON))),
+                              book_title(space.read_file(BOOK_JSON)))), space.base.name)
     description = _front_matter(home).get("description", "")
     _create(plan, "mkdocs.yml", site.mkdocs_yml(
         name, nav, plan.not_in_nav, description if isinstance(description, str) else "",
