@@ -92,3 +92,21 @@ def test_show_private_names_announces_the_names_as_the_site_shows_them(fake, han
     assert cli.main(["discord", "announce", "--since", handbook]) == 0
     body = posted(fake)
     assert "Notes from \\\\#mod-log" in body and "423456789012345680" not in body  # ids never
+
+
+def test_a_shallow_clone_says_the_private_name_checks_are_incomplete(handbook, tmp_path, monkeypatch, capsys):
+    import subprocess
+    from pathlib import Path
+
+    monkeypatch.delenv("DISCORD_WEBHOOK_URL", raising=False)
+    assert cli.main(["discord", "announce", "--reviews", "--dry-run"]) == 0
+    assert "shallow" not in capsys.readouterr().err
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{Path.cwd()}", str(clone)], check=True,
+                   capture_output=True)
+    monkeypatch.chdir(clone)
+    assert cli.main(["discord", "announce", "--reviews", "--dry-run"]) == 0
+    out, err = capsys.readouterr()
+    assert "This git clone is shallow" in err and "private-name checks are incomplete" in err
+    assert "git fetch --unshallow" in err
+    assert "mod-log" in out  # what the notice warns of: the earlier name is not known here

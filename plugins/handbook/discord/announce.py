@@ -10,6 +10,7 @@ Git is read by `handbook.history`, as for the changelog.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -149,8 +150,14 @@ def _redactor(site: Site, channel_map: ChannelMap | None, map_path: Path | None,
     from handbook.history.git import HistoryReader
     from handbook.site import privacy
     from handbook.site.links import public_invite
+    from handbook.site.page_history import FETCH_FULL_HISTORY, SHALLOW_PRIVATE_NAMES
 
-    versions = HistoryReader().snapshot(site.docs_dir, map_path).map_versions if site.docs_dir.is_dir() else {}
+    versions: dict[str, bytes] = {}
+    if site.docs_dir.is_dir():
+        snapshot = HistoryReader().snapshot(site.docs_dir, map_path)
+        versions = snapshot.map_versions
+        if snapshot.history.shallow:
+            print(f"This git clone is shallow, so {SHALLOW_PRIVATE_NAMES}. {FETCH_FULL_HISTORY}", file=sys.stderr)
     pages = privacy.path_words(p.relative_to(site.docs_dir).as_posix() for p in site.docs_dir.rglob("*.md"))
     return privacy.site_redactor(channel_map, versions.values(), pages,
                                  public_invite=public_invite(channel_map.server.invite) if channel_map else None,
