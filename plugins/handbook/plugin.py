@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -237,6 +238,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             ids = page_privacy.redact_page(page, redactor.restricted(h.name for h in hits))
             if ids:
                 renamed[file] = ids
+        for file in files.documentation_pages():  # ids an author wrote: `{#mod-log-notes}`
+            if file.page is None or file.generated_by:
+                continue
+            written, ids = page_privacy.written_ids(file.page, functools.partial(links.file_source, file), redactor)
+            if ids:
+                renamed[file] = {**renamed.get(file, {}), **ids}
+            for finding in page_privacy.findings(written, self._display(file), redactor):
+                log.warning(finding.as_log_line())
         if renamed:
             page_privacy.follow_renamed_ids([f.page for f in files.documentation_pages() if f.page], renamed)
 

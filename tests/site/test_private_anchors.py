@@ -19,8 +19,11 @@ NOTES = ("# Notes\n\n## Notes from #mod-log\n\nWhat the moderators decided.\n\n"
          "## The `mod-log` rota\n\nWho writes it.\n\n"
          "See [the notes](#notes-from-mod-log).\n")
 HOME = "# Home\n\nRead [the moderators' notes](notes.md#notes-from-mod-log) and [the rota](notes.md#the-mod-log-rota).\n"
+ROTA = ("# Rota\n\n## Who writes the notes {#mod-log-writers}\n\nThe moderators, in turn.\n\n"
+        '<div id="mod-team-rota" markdown>\nThe rota itself.\n</div>\n\n'
+        "Back to [the writers](#mod-log-writers).\n")
 CONFIG = ("site_name: Anchors\nsite_url: https://handbook.example.org/\ntheme:\n  name: material\n"
-          "markdown_extensions:\n  - toc:\n      permalink: true\n"
+          "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - toc:\n      permalink: true\n"
           "plugins:\n  - search\n  - handbook:\n      drift: ignore\n      show_private_names: {show}\n")
 
 
@@ -32,6 +35,7 @@ def make_repository(root, show_names: bool) -> GitRepo:
     repo.write("channel_map.yml", hostile_map("mod-team", staff_private=True))
     repo.write("docs/notes.md", NOTES)
     repo.write("docs/index.md", HOME)
+    repo.write("docs/rota.md", ROTA)
     repo.commit("Rename the moderators' channel and write notes")
     repo.write("mkdocs.yml", CONFIG.format(show="true" if show_names else "false"))
     repo.commit("Configure the site")
@@ -93,3 +97,20 @@ def test_a_shallow_clone_says_that_earlier_private_names_are_unknown(tmp_path):
     assert len(notices) == 1, shallow.warnings
     assert "private-name checks are incomplete" in notices[0]
     assert "earlier names of private channels" in notices[0] and "git fetch --unshallow" in notices[0]
+
+
+def test_ids_an_author_wrote_are_renamed_with_a_warning_naming_file_and_line(built):
+    show_names, site, files = built
+    rota = Html.parse(files["rota/index.html"])
+    warnings = sorted(w.split(" [")[0].removeprefix("handbook: ") for w in site.warnings if "[private-name]" in w
+                      and "rota.md" in w)
+    if show_names:
+        assert {"mod-log-writers", "mod-team-rota"} <= rota.ids and warnings == []
+        return
+    assert {"a-private-channel-writers", "a-private-channel-rota"} <= rota.ids
+    assert [a.attrs["href"] for a in rota.select("a") if a.text.strip() == "the writers"] == ["#a-private-channel-writers"]
+    assert "#a-private-channel-writers" in [a.attrs["href"] for a in rota.select("a", "md-nav__link")]
+    assert warnings == [
+        'docs/rota.md:3: an id names mod-log, which is private; the published page says "a-private-channel" instead',
+        'docs/rota.md:7: an id names mod-team, which is private; the published page says "a-private-channel" instead',
+    ]

@@ -28,6 +28,7 @@ WHERE = {
     "alt": "image alt text",
     "code": "a code span",
     "mention": "a mention",
+    "id": "an id",
 }
 
 
@@ -83,8 +84,8 @@ def worth_a_look(markdown: str, redactor: Redactor, mentions_known: Iterable[str
 def findings(hits: list[Hit], display: str, redactor: Redactor) -> list[Finding]:
     """One warning per hit; the message says what the published page shows instead."""
     return [Finding("private-name", WARNING,
-                    f"{WHERE[h.where]} names {h.name}, which is private; "
-                    f"the published page says \"{redactor.redact(h.name)}\" instead",
+                    f"{WHERE[h.where]} names {h.name}, which is private; the published page says "
+                    f"\"{redactor.redact_id(h.name) if h.where == 'id' else redactor.redact(h.name)}\" instead",
                     display, h.line, "leave the private name out of what the page publishes")
             for h in hits]
 
@@ -103,12 +104,37 @@ def redact_page(page, redactor: Redactor) -> dict[str, str]:
     if page.content:
         page.content = redact_html(page.content, redactor)
         renamed = _renamed_ids(page.content, redactor)
-        if renamed:
-            page.content = _rename_ids(page.content, renamed, lambda url: url == "")
-            if page.present_anchor_ids is not None:  # what MkDocs checks `page.md#anchor` links against
-                page.present_anchor_ids = {renamed.get(i, i) for i in page.present_anchor_ids}
-    redact_toc(page.toc, redactor, renamed)
+        _apply_renamed_ids(page, renamed)
+    redact_toc(page.toc, redactor)
     return renamed
+
+
+def written_ids(page, source: Callable[[], str], redactor: Redactor) -> tuple[list[Hit], dict[str, str]]:
+    """Ids that name a private channel where no text of the page does (`{#mod-log-writers}`, an
+    HTML `id=`): each renamed, and a hit at the line of `source()` (the page's file, read only
+    then) that wrote it."""
+    if not page.content or not redactor.may_name(page.content):
+        return [], {}
+    found = {value: names for value in _ids(page.content) if (names := redactor.names_in_id(value))}
+    if not found:
+        return [], {}
+    renamed = _renamed_ids(page.content, redactor.restricted(n for names in found.values() for n in names))
+    _apply_renamed_ids(page, renamed)
+    lines = source().splitlines()
+    hits = [Hit(next((i + 1 for i, line in enumerate(lines) if value in line), None), "id", name)
+            for value, names in found.items() if value in renamed for name in names]
+    return sorted(set(hits), key=lambda h: (h.line or 0, h.name)), renamed
+
+
+def _apply_renamed_ids(page, renamed: dict[str, str]) -> None:
+    """The page's ids, its own links to them, its table of contents and the anchors MkDocs checks
+    links against, renamed."""
+    if not renamed:
+        return
+    page.content = _rename_ids(page.content, renamed, lambda url: url == "")
+    _rename_toc(page.toc, renamed)
+    if page.present_anchor_ids is not None:  # what MkDocs checks `page.md#anchor` links against
+        page.present_anchor_ids = {renamed.get(i, i) for i in page.present_anchor_ids}
 
 
 def follow_renamed_ids(pages, renamed: dict) -> None:
@@ -130,10 +156,15 @@ def follow_renamed_ids(pages, renamed: dict) -> None:
             page.links_to_anchors[to_file] = {ids.get(a, a): link for a, link in anchors.items()}
 
 
+def _ids(html: str) -> list[str]:
+    """The `id` attributes of the tags of `html`, once each, in order."""
+    return list(dict.fromkeys(a.group(3) for m in _TAG_OR_TEXT.finditer(html) if m.group(1)
+                              for a in _ATTRIBUTE.finditer(m.group(1)) if a.group(2) == "id"))
+
+
 def _renamed_ids(html: str, redactor: Redactor) -> dict[str, str]:
     """The ids of `html` that name a private name, and their new names (unique on the page)."""
-    present = list(dict.fromkeys(a.group(3) for m in _TAG_OR_TEXT.finditer(html) if m.group(1)
-                                 for a in _ATTRIBUTE.finditer(m.group(1)) if a.group(2) == "id"))
+    present = _ids(html)
     taken = set(present)
     renamed = {}
     for old in present:
@@ -180,12 +211,18 @@ def redact_html(html: str, redactor: Redactor) -> str:
     return "".join(out)
 
 
-def redact_toc(items, redactor: Redactor, renamed: dict[str, str] | None = None) -> None:
-    """Table of contents titles and ids (MkDocs' AnchorLink tree), in place."""
+def redact_toc(items, redactor: Redactor) -> None:
+    """Table of contents titles (MkDocs' AnchorLink tree), in place."""
     for item in items:
         item.title = redactor.redact(item.title)
-        item.id = (renamed or {}).get(item.id, item.id)
-        redact_toc(item.children, redactor, renamed)
+        redact_toc(item.children, redactor)
+
+
+def _rename_toc(items, renamed: dict[str, str]) -> None:
+    """Table of contents ids (their links are `#` + id), in place."""
+    for item in items:
+        item.id = renamed.get(item.id, item.id)
+        _rename_toc(item.children, renamed)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")

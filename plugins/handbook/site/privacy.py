@@ -213,6 +213,9 @@ class Redactor:
         slugs = {_slug(n): _slug(self._spaces[n.casefold()]) for n in names}
         slugs.update({_slug(x): _slug(REDACTED) for x in (*v.ids, *v.invite_codes)})
         self._slugs = {k: v for k, v in slugs.items() if k}
+        # What an id an author wrote may be told to name: a channel (its name is a slug), an id or
+        # an invite. A category's name is matched as capitalised, which an id never is.
+        self._id_names = {_slug(n): n for n in (*(n for n in names if n in v.channel_names), *v.ids, *v.invite_codes)}
         alternatives = "|".join(re.escape(k) for k in sorted(self._slugs, key=len, reverse=True))
         self._slug_pattern = re.compile(rf"(?i)(?<![^-_])({alternatives})(?![^-_])") if alternatives else None
 
@@ -236,6 +239,18 @@ class Redactor:
         if self._slug_pattern is None or not value:
             return value
         return self._slug_pattern.sub(lambda m: self._slugs[m.group(1).lower()], value)
+
+    def names_in_id(self, value: str) -> list[str]:
+        """The private channel names, ids and invites an HTML id an author wrote names (`mod-log`
+        in `mod-log-writers`), as the map spells them."""
+        if self._slug_pattern is None or not value:
+            return []
+        return [self._id_names[m.group(1).lower()] for m in self._slug_pattern.finditer(value)
+                if m.group(1).lower() in self._id_names]
+
+    def may_name(self, text: str) -> bool:
+        """A quick test: False when `text` cannot hold a private name, id or invite."""
+        return self._may_match(text)
 
     def _may_match(self, text: str) -> bool:
         if not text or self._pattern is None:
