@@ -3,7 +3,7 @@
 Prose mentions (`#name`) are the mentions extension's job; these are the places it does not
 reach, where a private channel's name would be published as written. Each one is a warning
 with file and line; the names found are then removed from everything the page publishes (its
-title, description, content and table of contents). With `show_private_names` the community
+title, description, content, table of contents and the ids of its headings, which links follow). With `show_private_names` the community
 chose to publish names, so only ids, private invites and secrets count. Pure functions over text; `handbook.plugin` runs them once per build,
 after every page is converted (so old names from git history are known) and before any page is
 written or indexed for search.
