@@ -220,6 +220,7 @@ The API lists habits.
 def gitbook_files() -> dict[str, str | bytes]:
     return {
         ".gitbook.yaml": GITBOOK_YAML,
+        "book.json": '{"title": "Campfire Handbook"}\n',  # the legacy GitBook's settings: the book's name
         "SUMMARY.md": SUMMARY,
         "README.md": (
             "# Campfire Handbook\n\nWelcome! Start with [installing](getting-started/install.md).\n\n"
@@ -273,6 +274,15 @@ def make_gitbook(root: Path) -> git.Repo:
     write(root, {"getting-started/tabs.md": files["getting-started/tabs.md"]})
     commit_all(repo, "GitBook: add tabs and code")
     return repo
+
+
+def load_mkdocs_yml(path: Path) -> dict:
+    """mkdocs.yml as MkDocs reads it (its loader knows `!!python/name:`, which Material's emoji
+    extension is configured with)."""
+    import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=get_yaml_loader())  # noqa: S506 - MkDocs' own
 
 
 def isolated_git(monkeypatch) -> None:

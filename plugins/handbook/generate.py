@@ -97,6 +97,7 @@ def write_pages(generated: Generated, out: Path) -> list[str]:
     written = pending_pages(generated, out)
     for uri in written:
         target = out / uri
+        _refuse_link_out(target, out)
         if target.exists() and not is_generate_output(str(target)):
             raise HandbookError("exists and was not written by `handbook generate`, so it is left as it is",
                                 file=str(target), fix="move it, or point the plugin's option for this page elsewhere")
@@ -114,6 +115,7 @@ def write_feed(generated: Generated, site_dir: Path) -> str | None:
         return None
     path, data = generated.feed
     target = site_dir / path
+    _refuse_link_out(target, site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     link_feed(generated, site_dir)
@@ -134,3 +136,14 @@ def link_feed(generated: Generated, site_dir: Path) -> None:
         linked = add_to_head(text, link)
         if linked != text:
             write_atomic(page, linked)
+
+
+def _refuse_link_out(target: Path, folder: Path) -> None:
+    """A generated file is never written through a symbolic link (of the file or of a folder above it)
+    that leads out of the folder it is generated into: that file is not the handbook's to replace."""
+    from handbook.errors import HandbookError
+
+    real = target.resolve()
+    if not real.is_relative_to(folder.resolve()):
+        raise HandbookError(f"is a link to {real}, outside {folder}, so nothing was written", file=str(target),
+                            fix="remove the link (a generated file belongs in the folder itself)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from jinja2 import Environment
@@ -195,12 +196,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """The build's one privacy step, made when first needed: the vocabulary takes every old
         version of the map, which the history read (in the background) brings."""
         if self.redactor is None:
-            current = privacy.spaces_of_map(self.channel_map) if self.channel_map else []
-            history = [privacy.spaces_of_text(text) for text in self._history().map_versions().values()]
-            self.redactor = privacy.Redactor(privacy.build_vocabulary(current, history, self.published_words),
-                                             public_invite=self.links.invite if self.links else None,
-                                             show_private_names=self.config.show_private_names,
-                                             words=self.words)
+            self.redactor = privacy.site_redactor(self.channel_map, self._history().map_versions().values(),
+                                                  self.published_words,
+                                                  public_invite=self.links.invite if self.links else None,
+                                                  show_private_names=self.config.show_private_names,
+                                                  words=self.words)
         return self.redactor
 
     def _protect_pages(self, files: Files) -> None:
@@ -208,6 +208,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         those names removed from the page's title, description, content and table of contents."""
         redactor = self._redactor()
         known = [c.name for c in self.channel_map.channels() if c.is_private] if self.mentions and self.channel_map else []
+        renamed = {}  # File -> its heading ids that named a private name, old -> new
         for file in files.documentation_pages():
             page = file.page
             if page is None or page.markdown is None or file.generated_by:
@@ -221,7 +222,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 continue
             for finding in page_privacy.findings(hits, self._display(file), redactor):
                 log.warning(finding.as_log_line())
-            page_privacy.redact_page(page, redactor.restricted(h.name for h in hits))
+            ids = page_privacy.redact_page(page, redactor.restricted(h.name for h in hits))
+            if ids:
+                renamed[file] = ids
+        for file in files.documentation_pages():  # ids an author wrote: `{#mod-log-notes}`
+            if file.page is None or file.generated_by:
+                continue
+            written, ids = page_privacy.written_ids(file.page, functools.partial(links.file_source, file), redactor)
+            if ids:
+                renamed[file] = {**renamed.get(file, {}), **ids}
+            for finding in page_privacy.findings(written, self._display(file), redactor):
+                log.warning(finding.as_log_line())
+        if renamed:
+            page_privacy.follow_renamed_ids([f.page for f in files.documentation_pages() if f.page], renamed)
 
     def _history(self) -> SiteHistory:
         if not hasattr(self, "site_history"):  # built without `on_startup` (e.g. a direct build())

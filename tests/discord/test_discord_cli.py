@@ -138,13 +138,16 @@ def test_pull_merges_into_a_hand_written_map_keeping_edits(fake, tmp_path, capsy
     assert [cat.name for cat in channel_map.discord_categories] == ["Base Camp", "Handbook Topics", "Staff"]
 
 
-def test_pull_check_writes_nothing(fake, tmp_path):
+def test_pull_check_writes_nothing(fake, tmp_path, capsys):
     Community(fake)
     path = pull_fresh(fake, tmp_path)
     before = path.read_text()
     fake.add_channel("new-one", parent_id=fake.by_name("Base Camp")["id"])
+    capsys.readouterr()
     assert run("discord", "pull", "--map", str(path), "--check") == 1
     assert path.read_text() == before
+    out = capsys.readouterr().out
+    assert f"Would update the channel map {path}" in out and "Updated" not in out  # nothing was written
     assert run("discord", "pull", "--map", str(path)) == 0
     assert run("discord", "pull", "--map", str(path), "--check") == 0
 

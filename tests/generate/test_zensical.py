@@ -19,6 +19,8 @@ import pytest
 from paths import ROOT
 from sitekit import build_site
 
+from handbook.site.standalone import CSS_HEADER, HEADER
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org",
        "GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org",
        "GIT_AUTHOR_DATE": "2026-11-02T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-02T10:00:00Z",
@@ -167,3 +169,27 @@ def test_mkdocs_still_builds_strictly_over_the_generated_files(tree, tmp_path):
     shipped = (tmp_path / "site" / "assets" / "stylesheets" / "handbook.css").read_text(encoding="utf-8")
     assert "handbook_generated" not in shipped and ".handbook-discuss a," in shipped
     assert built.html("index.html").count('href="assets/stylesheets/handbook.css"') == 1
+
+
+@pytest.mark.parametrize("link", ["roles.md", "assets/stylesheets/handbook.css"])
+def test_generate_never_writes_through_a_link_out_of_docs(tmp_path, link):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "docs").mkdir()
+    shutil.copy(ROOT / "channel_map.yml", tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - handbook:\n      history: false\n",
+                                         encoding="utf-8")
+    (tmp_path / "docs" / link).parent.mkdir(parents=True, exist_ok=True)
+    # a file elsewhere that an earlier `handbook generate` wrote, so generate would replace it
+    old = (CSS_HEADER if link.endswith(".css") else HEADER) + "old\n"
+    (outside / "target").write_text(old, encoding="utf-8")
+    os.symlink(outside / "target", tmp_path / "docs" / link)
+    result = handbook("generate", cwd=tmp_path)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert f"docs/{link}: is a link to {outside / 'target'}, outside {tmp_path / 'docs'}" in result.stderr
+    assert "remove the link" in result.stderr
+    assert [p.name for p in outside.iterdir()] == ["target"]
+    assert (outside / "target").read_text(encoding="utf-8") == old
+    assert sorted(p.relative_to(tmp_path / "docs").as_posix() for p in (tmp_path / "docs").rglob("*")
+                  if p.is_file() or p.is_symlink()) == [link]  # nothing else written either

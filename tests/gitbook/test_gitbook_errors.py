@@ -119,3 +119,10 @@ def test_usage_error_exits_2(tmp_path):
     result = run_cli("import")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert run_cli("import", "gitbook", "a", "b").returncode == 2
+
+
+def test_a_mkdocs_project_that_never_was_a_gitbook_space_exits_2(tmp_path):
+    root = gitbook(tmp_path, {"mkdocs.yml": "site_name: Ours\n", "docs/index.md": "# Home\n"})
+    assert_error(run_cli("import", "gitbook", str(root)), str(root), "not a GitBook repository",
+                 "no .gitbook.yaml or SUMMARY.md", "PATH")
+    assert not (root / "channel_map.yml").exists()

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urljoin
 import git
 import pytest
 import yaml
-from gitbook_repo import Tags, isolated_git, make_gitbook, mkdocs_build, run_cli
+from gitbook_repo import Tags, isolated_git, load_mkdocs_yml, make_gitbook, mkdocs_build, run_cli
 from handbook.gitbook.importer import CONVERT_SUBJECT, RENAME_SUBJECT
 
 
@@ -186,7 +186,7 @@ def test_nested_lists_survive(imported):
 
 
 def test_nav_from_summary(imported):
-    config = yaml.safe_load((imported["root"] / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_mkdocs_yml(imported["root"] / "mkdocs.yml")
     assert config["nav"] == [
         {"Welcome": "index.md"},
         {"Getting started": [{"Getting started": [
@@ -224,7 +224,7 @@ def test_starter_channel_map_lists_every_category(imported):
     root = imported["root"]
     data = yaml.safe_load((root / "channel_map.yml").read_text(encoding="utf-8"))
     channels = [c for group in data["discord_categories"] for c in group["channels"] if c.get("kind") == "topic"]
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_mkdocs_yml(root / "mkdocs.yml")
     in_nav = {page.split("/")[0] for page in _nav_pages(config["nav"]) if "/" in page and "://" not in page}
     assert in_nav == {"getting-started", "habits"}  # extra/ and old/ only hold pages outside the nav
     assert sorted(c["category"] for c in channels) == sorted(in_nav)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import git
 import yaml
-from gitbook_repo import Tags, commit_all, isolated_git, make_repo, mkdocs_build, png, run_cli, write
+from gitbook_repo import Tags, commit_all, isolated_git, load_mkdocs_yml, make_repo, mkdocs_build, png, run_cli, write
 
 
 def test_space_in_a_subfolder_with_custom_structure(tmp_path, monkeypatch):
@@ -45,8 +45,8 @@ def test_space_in_a_subfolder_with_custom_structure(tmp_path, monkeypatch):
     assert "[the guide](guides/new-name.md)" in text  # root-relative link made relative
     assert "content/toc/TOC.md:8: guides/missing.md does not exist; left it out of the nav" in result.stdout
     assert "content/guides/new-name.md:5: link to ghost.md: no such file" in result.stdout
-    config = yaml.safe_load((space / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["site_name"] == "Our Handbook"
+    config = load_mkdocs_yml(space / "mkdocs.yml")
+    assert config["site_name"] == "handbook"  # the folder's name, not the home page's title
     assert config["nav"] == [{"Intro": "index.md"}, {"Guides": [{"New name": "guides/new-name.md"}]}]
 
     build = mkdocs_build(space)
@@ -78,8 +78,8 @@ def test_root_already_docs_and_no_summary(tmp_path, monkeypatch):
     assert "rename docs/walks/routes.md" not in result.stdout  # already in place
     assert "rename docs/README.md -> docs/index.md" in result.stdout
     assert "rename docs/.gitbook/assets/dot.png -> docs/assets/dot.png" in result.stdout
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert "nav" not in config and "not_in_nav" not in config and config["site_name"] == "Practice Notes"
+    config = load_mkdocs_yml(root / "mkdocs.yml")
+    assert "nav" not in config and "not_in_nav" not in config and config["site_name"] == "space"
     groups = yaml.safe_load((root / "channel_map.yml").read_text(encoding="utf-8"))["discord_categories"]
     assert [c["category"] for g in groups for c in g["channels"] if c.get("kind") == "topic"] == ["walks"]
     build = mkdocs_build(root)

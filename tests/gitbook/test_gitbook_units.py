@@ -324,3 +324,20 @@ def test_any_mix_of_gitbook_lines_converts_without_tags_outside_code(lines):
         outside.append(line)
     assert not any("{%" in line for line in outside), result.text
     assert all(f.line >= 1 for f in result.findings)
+
+
+def test_two_files_for_one_url_keep_the_listed_one_else_the_folder_readme():
+    files = {"README.md", "habits.md", "habits/README.md", "tips.md", "tips/index.md"}
+    layout = plan_layout(files, Source(base=Path("/x")), listed=["README.md", "tips.md"])
+    assert layout.moves["habits/README.md"] == "docs/habits/index.md"  # neither listed: the folder's README
+    assert layout.moves["habits.md"] == "docs/habits-page.md"
+    assert layout.moves["tips.md"] == "docs/tips.md"  # listed
+    assert layout.moves["tips/index.md"] == "docs/tips/readme-page.md"
+    urls = [page_url(new[len("docs/"):]) for old, new in layout.moves.items() if old in files]
+    assert len(urls) == len(set(urls))
+    assert [str(f) for f in layout.findings] == [
+        "habits.md:1: kept as docs/habits-page.md: habits/README.md builds to the same page (habits/), "
+        "and neither is in SUMMARY.md; kept habits/README.md there",
+        "tips/index.md:1: kept as docs/tips/readme-page.md: tips.md builds to the same page (tips/), "
+        "and SUMMARY.md lists tips.md there",
+    ]

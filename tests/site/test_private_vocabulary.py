@@ -80,3 +80,15 @@ def test_private_names_where_authors_wrote_them(body, hits):
     # The cheap look never misses a page with a hit; it may look at a few without.
     assert worth_a_look(body, redactor, ["mod-room"]) or not hits
     assert not worth_a_look("Plain prose about mod-room and #mod-room.\n", redactor, ["mod-room"])
+
+
+def test_a_redactor_restricted_to_some_names_speaks_the_site_language():
+    from handbook.i18n import Words
+
+    text = version(category("Night Watch", channel("mod-room"), private=True))
+    german = Words("de", "de")
+    redactor = Redactor(build_vocabulary(spaces_of_text(text)), words=german)
+    said = german("private_channel")
+    assert said != Redactor(build_vocabulary(spaces_of_text(text)))("mod-room")  # German, not English
+    assert redactor.restricted(["mod-room"]).redact("Ask in mod-room") == f"Ask in {said}"
+    assert redactor.restricted(["mod-room"]).redact_id("ask-in-mod-room") == "ask-in-" + said.lower().replace(" ", "-")

@@ -164,7 +164,7 @@ def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, 
     fresh = channel_map is None
     say = _Report()  # nobody reading (`pull | head`) is no reason to leave the map unwritten
     if report.changes:
-        say(f"{'Wrote a new' if fresh else 'Updated the'} channel map {path} from {state.guild_name or guild_id}:")
+        say(f"{('Would write a new' if fresh else 'Would update the') if args.check else ('Wrote a new' if fresh else 'Updated the')} channel map {path} from {state.guild_name or guild_id}:")
         for line in report.changes[:200]:
             say(f"  {line}")
         if len(report.changes) > 200:

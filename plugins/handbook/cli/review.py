@@ -166,6 +166,8 @@ def run_announce_reviews(args: argparse.Namespace, webhook: str) -> int:
     # the same rule as the change announcements.
     site = load_site(config_file, Path(args.map) if args.map else None)
     due = [r for r in reviews if r.status in (OVERDUE, DUE_SOON) and is_public(PageChange(r.src_uri, "updated"), site)]
+    for review in due:
+        review.title = site.redact(review.title)  # as the site shows it
     if not due:
         print(f"No page is due for review within {setup.due_within}: nothing to announce.")
         return EXIT_CLEAN

@@ -9,15 +9,20 @@ Git is read by `handbook.history`, as for the changelog.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 
+from handbook.channelmap.model import ChannelMap
 from handbook.checks import categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
+from handbook.secrets import redact_secret_shapes
+from handbook.site.privacy import Redactor
 from handbook.webhook import embed_message, escape
 
 STATUS_WORD = {"added": "Added", "updated": "Updated", "renamed": "Moved", "removed": "Removed"}
@@ -46,6 +51,9 @@ class Site:
     private_folders: frozenset[str] = frozenset()
     ignore: list[str] = field(default_factory=lambda: list(DEFAULT_IGNORE))
     """Commit subjects that are noise (the plugin's `changelog_ignore`)."""
+    redact: Callable[[str], str] = redact_secret_shapes
+    """The site's privacy step (`handbook.site.privacy.site_redactor`): what Discord is sent of a
+    page (its title) reads as the published site shows it."""
 
     def file(self, path: str) -> File:
         """The page as MkDocs sees it (also for a page that is gone): its URL and inclusion."""
@@ -119,19 +127,41 @@ def load_site(config_file: str | Path | None, map_path: Path | None) -> Site:
 
     root = Path(config_file).resolve().parent if config_file else Path.cwd()
     site = Site(root=root, docs_dir=root / "docs", site_url=None)
+    show_private_names = False
     if config_file is not None:
         project = load_project(config_file)
         site.config = project.config
         site.docs_dir = project.docs_dir
         site.site_url = project.config.site_url
         site.ignore = list(project.options.changelog_ignore)
+        show_private_names = project.options.show_private_names
         map_path = map_path or project.map_path
-    if map_path:
-        channel_map = load_map(Path(map_path))
-        if channel_map is not None:
-            site.private_folders = frozenset(c.category for c in channel_map.topic_channels()
-                                             if c.is_private and c.category)
+    channel_map = load_map(Path(map_path)) if map_path else None
+    if channel_map is not None:
+        site.private_folders = frozenset(c.category for c in channel_map.topic_channels()
+                                         if c.is_private and c.category)
+    site.redact = _redactor(site, channel_map, Path(map_path) if map_path else None, show_private_names).redact
     return site
+
+
+def _redactor(site: Site, channel_map: ChannelMap | None, map_path: Path | None,
+              show_private_names: bool) -> Redactor:
+    """The build's privacy step for this handbook: the map's private names now and in git."""
+    from handbook.history.git import HistoryReader
+    from handbook.site import privacy
+    from handbook.site.links import public_invite
+    from handbook.site.page_history import FETCH_FULL_HISTORY, SHALLOW_PRIVATE_NAMES
+
+    versions: dict[str, bytes] = {}
+    if site.docs_dir.is_dir():
+        snapshot = HistoryReader().snapshot(site.docs_dir, map_path)
+        versions = snapshot.map_versions
+        if snapshot.history.shallow:
+            print(f"This git clone is shallow, so {SHALLOW_PRIVATE_NAMES}. {FETCH_FULL_HISTORY}", file=sys.stderr)
+    pages = privacy.path_words(p.relative_to(site.docs_dir).as_posix() for p in site.docs_dir.rglob("*.md"))
+    return privacy.site_redactor(channel_map, versions.values(), pages,
+                                 public_invite=public_invite(channel_map.server.invite) if channel_map else None,
+                                 show_private_names=show_private_names)
 
 
 def is_public(change: PageChange, site: Site) -> bool:
@@ -145,11 +175,12 @@ def is_public(change: PageChange, site: Site) -> bool:
 
 
 def page_title(site: Site, change: PageChange) -> str:
+    """The page's title as the site shows it (private names redacted)."""
     if change.status != "removed":
         title = categories.page_title(site.docs_dir / change.path)
         if title:
-            return title
-    return categories.title_from_path(change.path)
+            return site.redact(title)
+    return site.redact(categories.title_from_path(change.path))
 
 
 def page_url(site: Site, path: str) -> str | None:

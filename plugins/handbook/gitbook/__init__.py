@@ -13,6 +13,7 @@ One job per module:
 - `escapes`: drop GitBook's backslash escapes where Python-Markdown renders the same without them.
 - `anchors`: point `#anchor` links at the ids MkDocs gives the converted headings.
 - `site`: the generated `mkdocs.yml`, redirect pages and the starter `channel_map.yml`.
+- `leftovers`: GitBook's legacy files (`book.json`, whose title names the book; `package.json`, `Makefile`).
 - `importer`: plan (reads only, for `--dry-run`) and apply (two git commits).
 - `worktree`: the import's only git access (GitPython): tracked files, readiness, `git mv`, commits.
 - The `handbook import gitbook` subcommand itself is `handbook.cli.gitbook`.

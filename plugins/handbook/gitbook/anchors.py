@@ -29,14 +29,14 @@ _TAGS = re.compile(r"<[^>]+>")
 
 @lru_cache(maxsize=1)
 def _renderer() -> markdown.Markdown:
-    from handbook.gitbook.site import MARKDOWN_EXTENSIONS
+    from handbook.gitbook.site import MARKDOWN_EXTENSIONS, PythonName
 
     names, configs = [], {}
     for extension in MARKDOWN_EXTENSIONS:
         if isinstance(extension, dict):
             (name, config), = extension.items()
             names.append(name)
-            configs[name] = config
+            configs[name] = {k: v.load() if isinstance(v, PythonName) else v for k, v in config.items()}
         else:
             names.append(extension)
     return markdown.Markdown(extensions=names, extension_configs=configs)

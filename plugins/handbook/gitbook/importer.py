@@ -17,10 +17,11 @@ from handbook.checks import sync
 from handbook.gitbook import site
 from handbook.gitbook.anchors import fix_anchors
 from handbook.gitbook.layout import DOCS, Layout, plan_layout
+from handbook.gitbook.leftovers import BOOK_JSON, book_title, leftover_findings
 from handbook.gitbook.links import Links
 from handbook.gitbook.markup import Converter
-from handbook.gitbook.model import Finding, GitBookError
-from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source
+from handbook.gitbook.model import LINK_OUT_FIX, Finding, GitBookError
+from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source, not_a_gitbook
 from handbook.gitbook.summary import Entry, parse_summary
 from handbook.gitbook.syntax import FRONT_MATTER, HEADING
 from handbook.gitbook.worktree import WorkTree
@@ -62,20 +63,35 @@ def plan_import(path: Path) -> Plan:
     if not base.is_dir():
         raise GitBookError(str(path), None, "is not a folder", "pass the folder of the GitBook repository")
     tree = WorkTree(base)
-    source = find_source(base)
+    tree.refuse_link_out(CONFIG_NAME)
+    try:
+        source = find_source(base)
+    except AlreadyImported:
+        if not tree.has_commit(CONVERT_SUBJECT):  # a MkDocs project, not an earlier import's result
+            raise not_a_gitbook(base) from None
+        raise
     if (base / "mkdocs.yml").exists():
         raise GitBookError(
             str(base / "mkdocs.yml"), None, "already exists next to a GitBook SUMMARY.md",
             "move it away (or delete it) and run the import again",
         )
+    tree.refuse_link_out(_in_root(source, source.summary))
     files = tree.tracked_files()
-    layout = plan_layout(files, source)
-    space = _Space(base, source, files, layout)
+    links_out = {path: target for path in sorted(files) if (target := tree.link_out(path)) is not None}
+    files -= set(links_out)
+    entries = _read_summary(base, source)
+    layout = plan_layout(files, source, frozenset(links_out), _listed(entries or [], source.root))
+    space = _Space(base, source, files, layout, entries)
     plan = Plan(base=base, tree=tree, source=source, moves=layout.moves, pages=len(layout.pages))
     plan.findings.extend(layout.findings)
+    plan.findings.extend(
+        Finding(path, 1, f"is a link to {target}, outside the repository; not imported: {LINK_OUT_FIX}")
+        for path, target in links_out.items()
+    )
+    plan.findings.extend(leftover_findings(space.read_file, ["", source.root]))
     _convert_pages(plan, space)
     _fix_anchors(plan, layout, space.texts)
-    _check_targets(layout, files)
+    _check_targets(layout, files | set(links_out))
     _plan_site(plan, space)
     plan.deletes = [p for p in (space.summary_path, CONFIG_NAME) if p in files]
     plan.findings.sort()
@@ -85,15 +101,12 @@ def plan_import(path: Path) -> Plan:
 class _Space:
     """The GitBook space as read: page texts, SUMMARY.md entries, titles; paths relative to base."""
 
-    def __init__(self, base: Path, source: Source, files: set[str], layout: Layout) -> None:
+    def __init__(self, base: Path, source: Source, files: set[str], layout: Layout,
+                 entries: list[Entry] | None) -> None:
         self.base, self.source, self.files, self.layout = base, source, files, layout
         self.summary_path = _in_root(source, source.summary)
         self.readme_path = _in_root(source, source.readme)
-        self.entries: list[Entry] | None = None
-        if (base / self.summary_path).is_file():
-            self.entries = parse_summary(
-                _read(base, self.summary_path), str(base / self.summary_path), posixpath.dirname(source.summary)
-            )
+        self.entries = entries
         self.texts = {old: _read(base, old) for old in layout.pages}
         self.summary_titles = _summary_titles(self.entries or [], source.root)
         self.docs_pages = [layout.new_path(old)[len(DOCS) + 1:] for old in layout.pages]
@@ -110,12 +123,34 @@ class _Space:
             return self.texts[old]
         return _read(self.base, old) if old in self.files and old.lower().endswith(".md") else None
 
+    def read_file(self, path: str) -> str | None:
+        """The text of a tracked file of the space (never through a link out), or None."""
+        return _read(self.base, path) if path in self.files else None
+
     def page_of(self, target: str) -> str | None:
         """The path inside docs/ of the page a SUMMARY.md entry names (relative to the root)."""
         old = posixpath.normpath(_in_root(self.source, target))
         if old not in self.texts and posixpath.splitext(old)[1] == "":
             old = next((c for c in (f"{old}.md", f"{old}/README.md") if c in self.texts), old)
         return self.layout.new_path(old)[len(DOCS) + 1:] if old in self.texts else None
+
+
+def _read_summary(base: Path, source: Source) -> list[Entry] | None:
+    """SUMMARY.md's entries, or None when the space has none."""
+    path = _in_root(source, source.summary)
+    if not (base / path).is_file():
+        return None
+    return parse_summary(_read(base, path), str(base / path), posixpath.dirname(source.summary))
+
+
+def _listed(entries: list[Entry], root: str) -> list[str]:
+    """The files SUMMARY.md lists, in its order (paths relative to base, as written: `habits.md`)."""
+    listed: list[str] = []
+    for entry in entries:
+        if entry.target and not entry.external:
+            listed.append(posixpath.normpath(posixpath.join(root, entry.target) if root else entry.target))
+        listed += _listed(entry.children, root)
+    return listed
 
 
 def _in_root(source: Source, path: str) -> str:
@@ -142,7 +177,9 @@ def _plan_site(plan: Plan, space: _Space) -> None:
         plan.not_in_nav = sorted(page for page in space.docs_pages if page not in in_nav)
     _plan_redirects(plan, space.layout, space.texts, space.docs_pages, space.title_of)
     home = space.texts.get(space.readme_path, "")
-    name = page_title(home) or space.base.name
+    # The book's name, not its first page's title (often "Introduction").
+    name = next(filter(None, (book_title(space.read_file(_in_root(space.source, BOOK_JSON))),
+                              book_title(space.read_file(BOOK_JSON)))), space.base.name)
     description = _front_matter(home).get("description", "")
     _create(plan, "mkdocs.yml", site.mkdocs_yml(
         name, nav, plan.not_in_nav, description if isinstance(description, str) else "",
@@ -288,6 +325,7 @@ def _summary_titles(entries: list[Entry], root: str) -> dict[str, str]:
 def apply_import(plan: Plan) -> Result:
     tree = plan.tree
     tree.check_ready()
+    _refuse_writes_out(plan)
     commits = []
     if plan.moves:
         _move_all(plan)
@@ -303,6 +341,14 @@ def apply_import(plan: Plan) -> Result:
     tree.remove(plan.deletes)
     commits.append(tree.commit(CONVERT_SUBJECT + "\n\n" + _convert_body(plan)))
     return Result(plan=plan, commits=commits)
+
+
+def _refuse_writes_out(plan: Plan) -> None:
+    """No new file is written through a link out of the repository (a dangling `mkdocs.yml` link)."""
+    moved_to = set(plan.moves.values())
+    for path in [*plan.writes, *([plan.map_file] if plan.map_file else [])]:
+        if path not in moved_to:
+            plan.tree.refuse_link_out(path)
 
 
 def _move_all(plan: Plan) -> None:

@@ -19,6 +19,7 @@ class Layout:
 
     root: str  # the GitBook root ("" for the base folder)
     files: frozenset[str]  # every tracked file of the base folder, before the import
+    links_out: frozenset[str] = frozenset()  # tracked links out of the repository: never read, never moved
     moves: dict[str, str] = field(default_factory=dict)  # old → new, only files that move
     pages: list[str] = field(default_factory=list)  # old paths of the Markdown pages
     assets_dir: str = f"{DOCS}/assets"
@@ -49,8 +50,10 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN)
 
 
-def plan_layout(files: set[str] | frozenset[str], source: Source) -> Layout:
-    layout = Layout(root=source.root, files=frozenset(files))
+def plan_layout(files: set[str] | frozenset[str], source: Source, links_out: frozenset[str] = frozenset(),
+                listed: list[str] | tuple[str, ...] = ()) -> Layout:
+    """Where every file goes; `listed`: the files SUMMARY.md lists, in its order."""
+    layout = Layout(root=source.root, files=frozenset(files), links_out=links_out)
     summary = _join(source.root, source.summary)
     readme = _join(source.root, source.readme)
     assets_prefixes = tuple(
@@ -96,6 +99,7 @@ def plan_layout(files: set[str] | frozenset[str], source: Source) -> Layout:
         taken.add(target)
         if target != old:
             layout.moves[old] = target
+    _one_file_per_url(layout, taken, listed)
     # other files of page folders (a PDF beside its page) move with them; files of the root folder
     # and of folders without pages (LICENSE, tools/) stay; `Links` moves those a page links to
     page_folders = {posixpath.dirname(layout.in_root(page) or "") for page in layout.pages} - {""}
@@ -115,6 +119,50 @@ def plan_layout(files: set[str] | frozenset[str], source: Source) -> Layout:
         prefix = next(p for p in assets_prefixes if old.startswith(p))
         layout.moves[old] = f"{layout.assets_dir}/{old[len(prefix):]}"
     return layout
+
+
+def _one_file_per_url(layout: Layout, taken: set[str], listed: list[str] | tuple[str, ...]) -> None:
+    """`habits.md` and `habits/README.md` both build to `habits/`, and MkDocs keeps one silently.
+    The one SUMMARY.md lists (first) keeps the URL, else the folder's README; the other moves aside
+    (`habits/readme-page.md`, `habits-page.md`) and is reported."""
+    order = {old: index for index, old in reversed(list(enumerate(listed)))}
+    by_url: dict[str, list[str]] = {}
+    for old in layout.pages:
+        by_url.setdefault(page_url(_in_docs(layout.new_path(old))), []).append(old)
+    for url, olds in sorted(by_url.items()):
+        if len(olds) < 2:
+            continue
+        keep = min(olds, key=lambda old: (order.get(old, len(order)), not _is_index(layout.new_path(old)), old))
+        for old in sorted(set(olds) - {keep}):
+            new = layout.new_path(old)
+            folder = posixpath.dirname(new)
+            stem = "readme-page" if _is_index(new) else f"{posixpath.splitext(posixpath.basename(new))[0]}-page"
+            target, number = _join(folder, f"{stem}.md"), 2
+            while target in taken or page_url(_in_docs(target)) in by_url:
+                target, number = _join(folder, f"{stem}-{number}.md"), number + 1
+            taken.discard(new)
+            taken.add(target)
+            layout.moves[old] = target
+            why = "SUMMARY.md lists" if keep in order else "neither is in SUMMARY.md; kept"
+            layout.findings.append(Finding(old, 1, f"kept as {target}: {keep} builds to the same page "
+                                                   f"({url or '/'}), and {why} {keep} there"))
+
+
+def _is_index(path: str) -> bool:
+    return posixpath.basename(path) == "index.md"
+
+
+def _in_docs(path: str) -> str:
+    return path[len(DOCS) + 1:] if path.startswith(DOCS + "/") else path
+
+
+def page_url(docs_path: str) -> str:
+    """The URL of a page inside docs/ with MkDocs' default `use_directory_urls`."""
+    stem = posixpath.splitext(docs_path)[0]
+    folder, name = posixpath.split(stem)
+    if name.lower() in ("index", "readme"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
 
 
 def _join(folder: str, name: str) -> str:

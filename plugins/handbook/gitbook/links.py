@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from handbook.gitbook.layout import Layout
+from handbook.gitbook.layout import Layout, page_url
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -43,12 +43,20 @@ class Links:
 
     def target_of(self, url: str, page_old: str) -> str | None:
         """The old path of the file a relative link points at, or None."""
+        return next((c for c in self._candidates(url, page_old) if c in self.files), None)
+
+    def is_link_out(self, url: str, page_old: str) -> bool:
+        """Whether a relative link names a symbolic link out of the repository (never to be read)."""
+        return any(c in self.layout.links_out for c in self._candidates(url, page_old))
+
+    def _candidates(self, url: str, page_old: str) -> list[str]:
+        """The old paths a relative link may mean, the likeliest first."""
         url = clean_url(url)
         if not url or url.startswith("#") or is_external(url):
-            return None
+            return []
         path = unquote(urlsplit(url).path)
         if not path:
-            return None
+            return []
         if path.startswith("/"):
             start = self.layout.root
             path = path.lstrip("/")
@@ -59,7 +67,7 @@ class Links:
         if not posixpath.splitext(joined)[1] or path.endswith("/"):
             folder = "" if joined == "." else joined + "/"
             candidates += [f"{joined}.md"] + [f"{folder}{name}" for name in ("README.md", "readme.md", "index.md")]
-        return next((c for c in candidates if c in self.files), None)
+        return candidates
 
     def resolve(self, url: str, page_old: str, page_new: str) -> Resolved:
         cleaned = clean_url(url)
@@ -99,12 +107,3 @@ class Links:
             relative += "/"
         fragment = urlsplit(clean_url(url)).fragment
         return quote(relative, safe="/") + (f"#{fragment}" if fragment else "")
-
-
-def page_url(docs_path: str) -> str:
-    """The URL of a page inside docs/ with MkDocs' default `use_directory_urls`."""
-    stem = posixpath.splitext(docs_path)[0]
-    folder, name = posixpath.split(stem)
-    if name.lower() in ("index", "readme"):
-        return f"{folder}/" if folder else ""
-    return f"{stem}/"

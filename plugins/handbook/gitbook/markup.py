@@ -21,7 +21,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from handbook.gitbook.escapes import unescape_line
 from handbook.gitbook.links import Links, clean_url
 from handbook.gitbook.lists import reindent_lists
-from handbook.gitbook.model import Finding
+from handbook.gitbook.model import LINK_OUT_FIX, Finding
 from handbook.gitbook.rawhtml import (
     DETAILS,
     FIGURE,
@@ -393,6 +393,10 @@ class _Page:
         path = quoted.group(1) if quoted else (tag.args or "").strip()
         target = self.links.target_of(path, self.old) if path else None
         text = self.converter.read(target) if target else None
+        if text is None and path and self.links.is_link_out(path, self.old):
+            self.note(tag.number, f"{{% include %}} of {path}: a link out of the repository; removed it "
+                                  f"({LINK_OUT_FIX})")
+            return []
         if text is None:
             self.note(tag.number, f"{{% include %}} of {path or 'nothing'}: no such file; removed it")
             return []

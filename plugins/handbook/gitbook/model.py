@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from handbook.errors import HandbookError
 
+LINK_OUT_FIX = "copy the file into the repository, or remove the link"
+"""The fix for a symbolic link out of the repository, which the import never reads or moves."""
+
 
 class GitBookError(HandbookError):
     """A user mistake the import cannot work around: one line naming the file, the line and the fix."""

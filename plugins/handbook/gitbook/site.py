@@ -4,6 +4,7 @@ comes from `handbook.sync`, as `handbook sync` writes it.)"""
 
 from __future__ import annotations
 
+import importlib
 import posixpath
 import re
 from collections.abc import Callable
@@ -16,6 +17,18 @@ from handbook.gitbook.model import Finding
 from handbook.gitbook.summary import Entry
 
 GENERATED_PAGES = ("changelog", "channel_directory", "roles_page")  # options of the handbook plugin
+
+
+class PythonName(str):
+    """A `!!python/name:` value in mkdocs.yml (MkDocs' loader imports it), as Material's emoji
+    extension is configured: https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/"""
+
+    def load(self) -> object:
+        """The object it names, as MkDocs' loader gives it (for rendering as MkDocs does)."""
+        module, _, name = self.rpartition(".")
+        return getattr(importlib.import_module(module), name)
+
+
 MARKDOWN_EXTENSIONS: list = [
     "admonition",
     "attr_list",
@@ -26,6 +39,10 @@ MARKDOWN_EXTENSIONS: list = [
     "pymdownx.highlight",
     "pymdownx.superfences",
     {"pymdownx.tabbed": {"alternate_style": True}},
+    {"pymdownx.emoji": {  # GitBook renders `:tada:` shortcodes
+        "emoji_index": PythonName("material.extensions.emoji.twemoji"),
+        "emoji_generator": PythonName("material.extensions.emoji.to_svg"),
+    }},
 ]
 
 
@@ -86,6 +103,8 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 _Dumper.add_representer(str, _str)
+_Dumper.add_representer(PythonName, lambda dumper, value: dumper.represent_scalar(
+    f"tag:yaml.org,2002:python/name:{value}", ""))
 
 
 def _dump(data: dict) -> str:

@@ -33,7 +33,8 @@ class Source:
 
 
 class AlreadyImported(Exception):
-    """The folder holds a handbook made by an earlier import (mkdocs.yml, no SUMMARY.md)."""
+    """The folder holds a handbook (mkdocs.yml, no SUMMARY.md): made by an earlier import when
+    the importer's commit is in its history, else a MkDocs project that never was a GitBook space."""
 
 
 def find_source(base: Path) -> Source:
@@ -45,7 +46,11 @@ def find_source(base: Path) -> Source:
         return Source(base=base)
     if (base / "mkdocs.yml").is_file():
         raise AlreadyImported(str(base / "mkdocs.yml"))
-    raise GitBookError(
+    raise not_a_gitbook(base)
+
+
+def not_a_gitbook(base: Path) -> GitBookError:
+    return GitBookError(
         str(base),
         None,
         f"not a GitBook repository (no {CONFIG_NAME} or SUMMARY.md here)",

@@ -16,7 +16,7 @@ from pathlib import Path
 os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 import git  # noqa: E402
 
-from handbook.gitbook.model import GitBookError
+from handbook.gitbook.model import LINK_OUT_FIX, GitBookError
 
 
 class WorkTree:
@@ -47,6 +47,26 @@ class WorkTree:
             if (self.base / rel).is_file():
                 files.add(rel)
         return files
+
+    def link_out(self, path: str) -> Path | None:
+        """Where `path` (relative to base) leads when it is a symbolic link out of the repository, else
+        None. Such a file is never read or written: its text is not the repository's to publish."""
+        resolved = (self.base / path).resolve()
+        return None if resolved.is_relative_to(self.root) else resolved
+
+    def refuse_link_out(self, path: str) -> None:
+        """A file the import cannot do without (SUMMARY.md, .gitbook.yaml) must not be a link out."""
+        target = self.link_out(path)
+        if target is not None:
+            raise GitBookError(str(self.base / path), None, f"is a link to {target}, outside the repository",
+                               LINK_OUT_FIX)
+
+    def has_commit(self, subject: str) -> bool:
+        """Whether a commit of HEAD's history has this subject (an earlier import's commit)."""
+        if not self.repo.head.is_valid():
+            return False
+        found = self.repo.git.log("--format=%s", "--fixed-strings", f"--grep={subject}", "HEAD")
+        return subject in found.splitlines()
 
     def check_ready(self) -> None:
         """Refuse to touch uncommitted work, or to start without an identity to commit with."""

@@ -77,6 +77,14 @@ def page_history(snap: Snapshot, src_uri: str, abs_src_path: str, words: i18n.Wo
     return PageHistory(record.updated, record.created, names, "committed", note, locale=locale)
 
 
+SHALLOW_PRIVATE_NAMES = ("the private-name checks are incomplete: earlier names of private channels (in "
+                         "versions of the channel map before the clone's first commit) are not known, so a "
+                         "page that still uses one would publish it")
+"""What a shallow clone costs the privacy step (`handbook.site.privacy`), for every output that says so."""
+FETCH_FULL_HISTORY = ("Fetch the full history (GitHub Actions: `fetch-depth: 0` for actions/checkout; "
+                      "otherwise `git fetch --unshallow`).")
+
+
 def history_notice(history: History, option_home: str = "under the handbook plugin") -> tuple[int, str] | None:
     """What a build says once about its history (log level, message), or None when all is well;
     `option_home` says where `history: false` goes."""
@@ -90,8 +98,7 @@ def history_notice(history: History, option_home: str = "under the handbook plug
     if history.shallow:
         return logging.WARNING, (
             "This git clone is shallow, so creation dates and older changes are unknown and "
-            "are not shown. Fetch the full history (GitHub Actions: `fetch-depth: 0` for "
-            "actions/checkout; otherwise `git fetch --unshallow`)."
+            f"are not shown, and {SHALLOW_PRIVATE_NAMES}. {FETCH_FULL_HISTORY}"
         )
     return None
 

@@ -168,6 +168,17 @@ def path_words(paths: Iterable[str]) -> frozenset[str]:
     return frozenset(words - {"index", "README"})
 
 
+def site_redactor(channel_map: ChannelMap | None, map_versions: Iterable[bytes | str], published: Iterable[str], *,
+                  public_invite: str | None, show_private_names: bool, words: Words = ENGLISH) -> Redactor:
+    """The site's privacy step, one recipe for every output (the build, and what is posted to
+    Discord): the private names of the map now and in every old version (`map_versions`, from
+    git), less `published` (`path_words` of the handbook's pages)."""
+    current = spaces_of_map(channel_map) if channel_map is not None else []
+    history = [spaces_of_text(text) for text in map_versions]
+    return Redactor(build_vocabulary(current, history, published), public_invite=public_invite,
+                    show_private_names=show_private_names, words=words)
+
+
 @dataclass
 class Redactor:
     """Replaces private names, ids, private invites, tokens and webhook URLs in plain text.
@@ -197,6 +208,16 @@ class Redactor:
         self._codes = {c.casefold() for c in v.invite_codes}
         # Substrings every match contains: a C-speed `in` test before the regular expression.
         self._needles = tuple({n.split()[0].casefold() for n in names} | set(v.ids) | self._codes)
+        # Heading ids are slugs of their text ("Notes from #mod-log" is `notes-from-mod-log`), so
+        # each name is looked for as its slug too, between the slug's separators.
+        slugs = {_slug(n): _slug(self._spaces[n.casefold()]) for n in names}
+        slugs.update({_slug(x): _slug(REDACTED) for x in (*v.ids, *v.invite_codes)})
+        self._slugs = {k: v for k, v in slugs.items() if k}
+        # What an id an author wrote may be told to name: a channel (its name is a slug), an id or
+        # an invite. A category's name is matched as capitalised, which an id never is.
+        self._id_names = {_slug(n): n for n in (*(n for n in names if n in v.channel_names), *v.ids, *v.invite_codes)}
+        alternatives = "|".join(re.escape(k) for k in sorted(self._slugs, key=len, reverse=True))
+        self._slug_pattern = re.compile(rf"(?i)(?<![^-_])({alternatives})(?![^-_])") if alternatives else None
 
     def _replace(self, m: re.Match[str]) -> str:
         word = m.group(2)
@@ -211,6 +232,25 @@ class Redactor:
         if self._pattern is None or not self._may_match(text):
             return text
         return self._pattern.sub(self._replace, text)
+
+    def redact_id(self, value: str) -> str:
+        """An HTML id (a heading's slug) with every private name's slug replaced by the slug of
+        what the text says instead: `notes-from-mod-log` becomes `notes-from-a-private-channel`."""
+        if self._slug_pattern is None or not value:
+            return value
+        return self._slug_pattern.sub(lambda m: self._slugs[m.group(1).lower()], value)
+
+    def names_in_id(self, value: str) -> list[str]:
+        """The private channel names, ids and invites an HTML id an author wrote names (`mod-log`
+        in `mod-log-writers`), as the map spells them."""
+        if self._slug_pattern is None or not value:
+            return []
+        return [self._id_names[m.group(1).lower()] for m in self._slug_pattern.finditer(value)
+                if m.group(1).lower() in self._id_names]
+
+    def may_name(self, text: str) -> bool:
+        """A quick test: False when `text` cannot hold a private name, id or invite."""
+        return self._may_match(text)
 
     def _may_match(self, text: str) -> bool:
         if not text or self._pattern is None:
@@ -239,9 +279,16 @@ class Redactor:
             return frozenset(x for x in values if " ".join(x.split()).casefold() in wanted)
 
         return Redactor(Vocabulary(keep(v.channel_names), keep(v.category_names), keep(v.ids), keep(v.invite_codes)),
-                        self.public_invite, self.show_private_names)
+                        self.public_invite, self.show_private_names, self.words)
 
     __call__ = redact
+
+
+def _slug(text: str) -> str:
+    """`text` as Python-Markdown's table of contents makes a heading's id of it."""
+    from markdown.extensions.toc import slugify
+
+    return slugify(text, "-")
 
 
 def _name_pattern(name: str) -> str:
@@ -270,5 +317,5 @@ def _invites_in(node: object) -> tuple[str, ...]:
     return tuple(codes)
 
 
-__all__ = ["Redactor", "Space", "Vocabulary", "build_vocabulary", "path_words", "spaces_of_map",
+__all__ = ["Redactor", "Space", "Vocabulary", "build_vocabulary", "path_words", "site_redactor", "spaces_of_map",
            "spaces_of_text"]
