@@ -19,7 +19,7 @@ import pytest
 from paths import ROOT
 from sitekit import build_site
 
-from handbook.site.standalone import CSS_HEADER, HEADER
+from handbook.site.generate_output import CSS_HEADER, HEADER
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org",
        "GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org",
