@@ -113,11 +113,9 @@ def review_page(src_uri: str, file: str, title: str, text: str, defaults: Defaul
     every = meta.get("review_every")
     if every is not None and every.raw not in (None, ""):
         try:
-            raw = int(every.raw) if every.tag.endswith(":int") and isinstance(every.raw, str) else every.raw
-            page.every = parse_duration(raw)
-        except (DateError, ValueError) as err:
-            bad("review-period-invalid", f"review_every: {getattr(err, 'message', err)}", every,
-                getattr(err, "fix", "write e.g. `6 months`"))
+            page.every = parse_duration(every.raw)
+        except DateError as err:
+            bad("review-period-invalid", f"review_every: {err.message}", every, err.fix)
     if page.every is None:
         page.every = defaults.per_category.get(src_uri.split("/", 1)[0]) if "/" in src_uri else None
         page.every = page.every or defaults.review_every
