@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 
 from handbook.errors import HandbookError
@@ -16,7 +17,7 @@ def read_text(path: Path, shown: str | None = None) -> str:
     """
     shown = shown or str(path)
     try:
-        data = path.read_bytes()
+        data = _read_regular(path, shown)
     except FileNotFoundError:
         raise HandbookError("no such file", file=shown, fix="create it, or point the option that names it elsewhere") from None
     except IsADirectoryError:
@@ -32,6 +33,28 @@ def read_text(path: Path, shown: str | None = None) -> str:
         line = data[: e.start].count(b"\n") + 1
         raise HandbookError(f"is not UTF-8 text (byte 0x{data[e.start]:02x})", file=shown, line=line,
                             fix="save the file as UTF-8 in your editor") from None
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _read_regular(path: Path, shown: str) -> bytes:
+    """The bytes of a regular file; anything else is refused before it is read (reading a FIFO
+    waits for a writer forever, a device never ends). Opened without blocking, then checked, so
+    what is read is what was checked."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            fix = "name the file inside it" if stat.S_ISDIR(mode) else "point the option that names it at a regular file"
+            raise HandbookError(f"is {kind}, not a file", file=shown, fix=fix)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read()
+    finally:
+        os.close(fd)
 
 
 def write_atomic(path: Path, text: str, shown: str | None = None) -> None:

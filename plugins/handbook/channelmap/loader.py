@@ -160,8 +160,8 @@ def load_channel_map(path: Path | str, shown: str | None = None) -> ChannelMap:
         document = load_roundtrip(path, text)
     except YamlSyntaxError as err:
         raise ChannelMapError(shown, err.line, err.column, f"invalid YAML: {err.problem}",
-                              "check the indentation and quoting around that line "
-                              "(text with `: ` or starting with `#` needs quotes)") from None
+                              err.fix or "check the indentation and quoting around that line "
+                                         "(text with `: ` or starting with `#` needs quotes)") from None
     return parse_channel_map(path, document, shown, text)
 
 

@@ -23,8 +23,8 @@ from handbook.files import read_text
 
 
 class YamlSyntaxError(HandbookError):
-    def __init__(self, path: Path, line: int, column: int, problem: str) -> None:
-        super().__init__(problem, file=str(path), line=line, column=column)
+    def __init__(self, path: Path, line: int, column: int, problem: str, fix: str | None = None) -> None:
+        super().__init__(problem, file=str(path), line=line, column=column, fix=fix)
         self.path, self.problem = path, problem
 
 
@@ -84,6 +84,7 @@ def load_roundtrip(path: Path, text: str | None = None) -> Any:
     # comment; `write_roundtrip` puts the file's own endings and BOM back.
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     try:
+        _refuse_alias_bombs(path, text)
         return _yaml().load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -92,6 +93,43 @@ def load_roundtrip(path: Path, text: str | None = None) -> Any:
         raise YamlSyntaxError(path, line, column, problem) from None
     except YAMLError as err:
         raise YamlSyntaxError(path, 1, 1, str(err)) from None
+
+
+ALIASED_VALUES = 10_000
+"""The most values `*alias`es may stand for in one file: a few shared lists are far fewer, and a
+"billion laughs" file (aliases of aliases) is refused before anything expands it."""
+
+
+def _refuse_alias_bombs(path: Path, text: str) -> None:
+    """Count, from the parser's events alone, how many values the aliases stand for."""
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+
+    sizes: dict[str, int] = {}  # anchor -> the values its node holds, aliases expanded
+    open_nodes: list[list] = []  # [anchor, size] of each collection being read
+    aliased = 0
+    for event in YAML(typ="rt").parse(text):
+        if isinstance(event, CollectionEndEvent):
+            anchor, size = open_nodes.pop()
+        elif isinstance(event, CollectionStartEvent):
+            open_nodes.append([event.anchor, 1])
+            continue
+        elif isinstance(event, AliasEvent):
+            anchor, size = None, sizes.get(event.anchor, 1)
+            aliased += size
+            if aliased > ALIASED_VALUES:
+                raise YamlSyntaxError(
+                    path, event.start_mark.line + 1, event.start_mark.column + 1,
+                    f"the aliases (`*{event.anchor}` here) stand for more than {ALIASED_VALUES} values, "
+                    "too many to read (aliases of aliases: a YAML alias bomb)",
+                    "write the values out, or share fewer of them through `&anchor` and `*alias`")
+        elif isinstance(event, NodeEvent):
+            anchor, size = event.anchor, 1
+        else:
+            continue
+        if anchor:
+            sizes[anchor] = size
+        if open_nodes:
+            open_nodes[-1][1] += size
 
 
 def dump_roundtrip(data: Any, like: str | None = None) -> str:
