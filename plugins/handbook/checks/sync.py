@@ -152,7 +152,7 @@ def _one_per_name(categories: list[HandbookCategory], names: set[str]) -> tuple[
 
 def _unnamed_note(category: HandbookCategory) -> str:
     name = category.expected_channel
-    why = "nothing is left of its name in a channel name" if not name else \
+    why = "its name has no letter or digit for a channel name" if not name else \
         f"#{name[:40]}… has {len(name)} characters, and Discord allows at most {NAME_MAX}"
     return (f"did not add a channel for `{category.folder}`: {why}; name it with `channel: some-name` in its "
             "index.md front matter, or opt out with `channel: false`")
