@@ -94,3 +94,26 @@ def test_a_few_shared_values_through_anchors_still_load(tmp_path):
                     "  - name: Copy\n    channels:\n      - *intro\n", encoding="utf-8")
     loaded = load_channel_map(path, "channel_map.yml")
     assert [c.name for category in loaded.discord_categories for c in category.channels] == ["introductions"] * 2
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("character, name", [("\x00", "NUL"), ("\x07", "a control character")])
+def test_a_raw_control_character_is_reported_at_its_own_line(tmp_path, newline, character, name):
+    lines = ["server:", "  name: Campfire", "", "# the roles", "roles:", f"  - name: mod{character}erator", ""]
+    path = tmp_path / "channel_map.yml"
+    path.write_bytes(newline.join(lines).encode("utf-8"))
+    with pytest.raises(ChannelMapError) as caught:
+        load_channel_map(path, "channel_map.yml")
+    error = caught.value
+    assert (error.line, error.column) == (6, 14)
+    assert f"the character U+{ord(character):04X} ({name}) is not allowed in a YAML file" in error.message
+    assert "delete it" in error.fix
+
+
+def test_a_raw_nul_far_down_a_long_map_names_its_line(tmp_path):
+    path = tmp_path / "channel_map.yml"
+    path.write_text("server:\n  name: A\n# " + "x" * 5000 + "\n" * 3000 + "roles:\n  - name: mo\x00d\n",
+                    encoding="utf-8")
+    with pytest.raises(ChannelMapError) as caught:
+        load_channel_map(path, "channel_map.yml")
+    assert caught.value.line == 3004

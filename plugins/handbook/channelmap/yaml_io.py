@@ -14,6 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from handbook.channelmap import textpatch as patch
@@ -91,8 +92,26 @@ def load_roundtrip(path: Path, text: str | None = None) -> Any:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(p for p in (err.context, err.problem) if p) or "invalid YAML"
         raise YamlSyntaxError(path, line, column, problem) from None
+    except ReaderError as err:  # a character YAML refuses (NUL, another control): no mark, a position
+        line, column = _line_and_column(text, err.position)
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+        raise YamlSyntaxError(path, line, column, f"the character U+{code:04X} ({_character_name(code)}) is not "
+                              "allowed in a YAML file", "delete it: a YAML file holds only printable text, tabs "
+                              "and line breaks") from None
     except YAMLError as err:
         raise YamlSyntaxError(path, 1, 1, str(err)) from None
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of `position`, counting lines as editors do (\\n, and a lone \\r)."""
+    before = text[:position].replace("\r\n", "\n").replace("\r", "\n")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _character_name(code: int) -> str:
+    import unicodedata
+
+    return "NUL" if code == 0 else unicodedata.name(chr(code), "a control character")
 
 
 ALIASED_VALUES = 10_000
