@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
@@ -19,6 +20,9 @@ def read_text(path: Path, shown: str | None = None) -> str:
     try:
         data = _read_regular(path, shown)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise HandbookError(f"is a symbolic link to {os.readlink(path)}, which does not exist", file=shown,
+                                fix="point the link at the file, or replace the link with the file") from None
         raise HandbookError("no such file", file=shown, fix="create it, or point the option that names it elsewhere") from None
     except IsADirectoryError:
         raise HandbookError("is a folder, not a file", file=shown, fix="name the file inside it") from None
@@ -26,6 +30,9 @@ def read_text(path: Path, shown: str | None = None) -> str:
         raise HandbookError("cannot be read: permission denied", file=shown,
                             fix="give your user read access to it (chmod u+r)") from None
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise HandbookError("is a symbolic link that leads back to itself, so it cannot be read", file=shown,
+                                fix="point it at a real file (`ln -sfn FILE NAME`), or replace it with the file") from None
         raise HandbookError(f"cannot be read: {e.strerror or e}", file=shown) from None
     try:
         return data.decode("utf-8")
@@ -66,7 +73,7 @@ def write_atomic(path: Path, text: str, shown: str | None = None) -> None:
     process leaves nothing behind; where that is not available, or if a process dies in the
     instant between naming and renaming, the next write removes the leftover `.NAME.PID.tmp`.
     """
-    target = Path(os.path.realpath(path))
+    target = _link_target(path, shown or str(path))
     if target.exists() and not os.access(target, os.W_OK):
         raise HandbookError("is read-only, so it was not changed", file=shown or str(path),
                             fix="make it writable (chmod u+w), or run the command where you may write it")
@@ -90,6 +97,22 @@ def write_atomic(path: Path, text: str, shown: str | None = None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _link_target(path: Path, shown: str) -> Path:
+    """The file a write of `path` goes to: `path`, or the file its symbolic link(s) lead to, even
+    one that is not there yet (it is created). A link that leads back to itself, or into a folder
+    that does not exist, is refused: writing would replace the link, or fail on a name nobody knows."""
+    target = Path(os.path.realpath(path))
+    if not os.path.islink(path):
+        return target
+    if os.path.islink(target):  # realpath stops where the links go round in a circle
+        raise HandbookError("is a symbolic link that leads back to itself, so it was not written", file=shown,
+                            fix=f"point it at a real file (`ln -sfn FILE {path.name}`), or replace it with the file")
+    if not target.parent.is_dir():
+        raise HandbookError(f"is a symbolic link to {target}, whose folder does not exist, so it was not written",
+                            file=shown, fix=f"create {target.parent}, or point the link at an existing file")
+    return target
 
 
 def _write_all(fd: int, data: bytes, mode: int | None) -> None:

@@ -117,3 +117,42 @@ def test_a_raw_nul_far_down_a_long_map_names_its_line(tmp_path):
     with pytest.raises(ChannelMapError) as caught:
         load_channel_map(path, "channel_map.yml")
     assert caught.value.line == 3004
+
+
+@pytest.mark.parametrize("links", [{"channel_map.yml": "channel_map.yml"},
+                                   {"channel_map.yml": "other.yml", "other.yml": "channel_map.yml"}])
+@pytest.mark.parametrize("command", [["sync"], ["check"], ["sync", "--dry-run"]])
+def test_a_symlink_loop_as_the_map_is_refused_and_kept(tmp_path, links, command):
+    write_files(tmp_path, PROJECT)
+    for name, target in links.items():
+        os.symlink(target, tmp_path / name)
+    result = handbook(tmp_path, *command)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "channel_map.yml: is a symbolic link that leads back to itself" in result.stderr
+    assert ".tmp" not in result.stderr and "Traceback" not in result.stderr
+    assert all(os.path.islink(tmp_path / name) for name in links)  # never replaced by a regular file
+
+
+def test_a_dangling_symlink_into_a_missing_folder_names_the_link_not_a_temporary_file(tmp_path):
+    write_files(tmp_path, PROJECT)
+    os.symlink("maps/channel_map.yml", tmp_path / "channel_map.yml")
+    result = handbook(tmp_path, "sync")
+    assert result.returncode == 2
+    line = result.stderr.strip()
+    assert line.startswith("handbook sync: error: channel_map.yml: is a symbolic link to ")
+    assert f"{tmp_path}/maps" in line and ".tmp" not in line
+    assert os.path.islink(tmp_path / "channel_map.yml")
+
+
+def test_a_dangling_symlink_gets_the_map_written_through_it(tmp_path):
+    write_files(tmp_path, PROJECT)
+    (tmp_path / "maps").mkdir()
+    os.symlink("maps/channel_map.yml", tmp_path / "channel_map.yml")
+    assert handbook(tmp_path, "sync").returncode == 0
+    assert os.path.islink(tmp_path / "channel_map.yml")
+    assert "category: habits" in (tmp_path / "maps" / "channel_map.yml").read_text(encoding="utf-8")
+    (tmp_path / "docs" / "tools").mkdir()
+    (tmp_path / "docs" / "tools" / "index.md").write_text("# Tools\n", encoding="utf-8")
+    assert handbook(tmp_path, "sync").returncode == 0  # an edit goes through the link too
+    assert os.path.islink(tmp_path / "channel_map.yml")
+    assert "category: tools" in (tmp_path / "maps" / "channel_map.yml").read_text(encoding="utf-8")
