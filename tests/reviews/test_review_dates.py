@@ -141,6 +141,7 @@ NOW = datetime(2024, 2, 29, 23, 30, tzinfo=timezone.utc)
     ("+02:00", {"HANDBOOK_TODAY": "2031-12-31"}, date(2031, 12, 31)),   # a fixed day is that day
     ("UTC", {"SOURCE_DATE_EPOCH": "1709251199"}, date(2024, 2, 29)),     # 2024-02-29T23:59:59Z
     ("+01:00", {"SOURCE_DATE_EPOCH": "1709251199"}, date(2024, 3, 1)),
+    ("UTC", {"SOURCE_DATE_EPOCH": "0" * 5000 + "1709251199"}, date(2024, 2, 29)),  # too long for int(): read stripped
     ("UTC", {"HANDBOOK_TODAY": "2030-01-01", "SOURCE_DATE_EPOCH": "1709251199"}, date(2030, 1, 1)),
 ])
 def test_today_is_injectable_and_zoned(zone, environ, expected):
@@ -156,6 +157,7 @@ def test_today_is_injectable_and_zoned(zone, environ, expected):
     ({"HANDBOOK_TODAY": "9999-12-31"}, "HANDBOOK_TODAY: `9999-12-31` is not a date of the years 1900 to 9799"),
     ({"SOURCE_DATE_EPOCH": "253402300799"}, "SOURCE_DATE_EPOCH=`253402300799` is after 9799-12-31"),
     ({"SOURCE_DATE_EPOCH": "9" * 400}, "is after 9799-12-31"),
+    ({"SOURCE_DATE_EPOCH": "0" * 5000 + "9" * 13}, "is after 9799-12-31"),
 ])
 def test_a_bad_today_is_a_clear_error(environ, message):
     with pytest.raises(DateError) as caught:

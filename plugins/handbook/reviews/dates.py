@@ -131,8 +131,7 @@ def parse_date(text: object) -> date:
         raise DateError(f"`{text}` is not a date", fix)
     year, month, day = (int(match.group(i)) for i in (1, 2, 3))
     if not EARLIEST.year <= year <= LATEST.year:
-        raise DateError(f"`{text}` is not a date of the years {EARLIEST.year} to {LATEST.year}",
-                        "write the day as YYYY-MM-DD with its real year, e.g. `2024-03-01`")
+        raise _out_of_range(text)
     if not 1 <= month <= 12:
         raise DateError(f"`{text}` is not a date: there is no month {month}", fix)
     last = calendar.monthrange(year, month)[1]
@@ -147,9 +146,13 @@ def parse_date(text: object) -> date:
 
 def _bounded(day: date, shown: str) -> date:
     if not EARLIEST <= day <= LATEST:
-        raise DateError(f"`{shown}` is not a date of the years {EARLIEST.year} to {LATEST.year}",
-                        "write the day as YYYY-MM-DD with its real year, e.g. `2024-03-01`")
+        raise _out_of_range(shown)
     return day
+
+
+def _out_of_range(shown: str) -> DateError:
+    return DateError(f"`{shown}` is not a date of the years {EARLIEST.year} to {LATEST.year}",
+                     "write the day as YYYY-MM-DD with its real year, e.g. `2024-03-01`")
 
 
 def parse_zone(name: str) -> tzinfo:
@@ -190,9 +193,10 @@ def today(zone: tzinfo = timezone.utc, environ: Mapping[str, str] | None = None,
             raise DateError(f"{EPOCH_ENV}=`{epoch}` is not a number of seconds", fix)
         # The seconds to the end of LATEST; more digits than that are no date either.
         last = int(datetime.combine(LATEST, datetime.max.time(), timezone.utc).timestamp())
-        if len(epoch.lstrip("0")) > len(str(last)) or int(epoch) > last:
+        seconds = epoch.lstrip("0") or "0"
+        if len(seconds) > len(str(last)) or int(seconds) > last:
             raise DateError(f"{EPOCH_ENV}=`{epoch}` is after {LATEST.isoformat()}", fix)
-        now = datetime.fromtimestamp(int(epoch), timezone.utc)
+        now = datetime.fromtimestamp(int(seconds), timezone.utc)
         try:
             return _bounded(now.astimezone(zone).date(), f"{EPOCH_ENV}={epoch}")
         except DateError as err:
