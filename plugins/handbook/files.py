@@ -32,7 +32,8 @@ def read_text(path: Path, shown: str | None = None) -> str:
     except OSError as e:
         if e.errno == errno.ELOOP:
             raise HandbookError("is a symbolic link that leads back to itself, so it cannot be read", file=shown,
-                                fix="point it at a real file (`ln -sfn FILE NAME`), or replace it with the file") from None
+                                fix=f"point it at a real file (`ln -sfn FILE {Path(path).name}`), or replace it "
+                                    "with the file") from None
         raise HandbookError(f"cannot be read: {e.strerror or e}", file=shown) from None
     try:
         return data.decode("utf-8")
