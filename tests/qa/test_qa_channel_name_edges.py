@@ -107,3 +107,7 @@ def test_the_advice_never_offers_the_other_folders_channel(tmp_path):
                  if f["code"] == "missing-channel"]
     assert "`Yes` asks for #yes too" in missing["fix"]
     assert load_channel_map(root / "channel_map.yml").topic_channel_for("Yes").name == "yes"
+    # and status does not send the user round to a sync that adds nothing
+    assert handbook(root, "status").stdout.splitlines()[-1] == (
+        "Next: `Yes` has the channel name `yes` asks for: give `yes` another with `channel: other-name` "
+        "in its index.md front matter")
