@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
 
 from handbook.errors import HandbookError
@@ -16,8 +18,11 @@ def read_text(path: Path, shown: str | None = None) -> str:
     """
     shown = shown or str(path)
     try:
-        data = path.read_bytes()
+        data = _read_regular(path, shown)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise HandbookError(f"is a symbolic link to {os.readlink(path)}, which does not exist", file=shown,
+                                fix="point the link at the file, or replace the link with the file") from None
         raise HandbookError("no such file", file=shown, fix="create it, or point the option that names it elsewhere") from None
     except IsADirectoryError:
         raise HandbookError("is a folder, not a file", file=shown, fix="name the file inside it") from None
@@ -25,6 +30,10 @@ def read_text(path: Path, shown: str | None = None) -> str:
         raise HandbookError("cannot be read: permission denied", file=shown,
                             fix="give your user read access to it (chmod u+r)") from None
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise HandbookError("is a symbolic link that leads back to itself, so it cannot be read", file=shown,
+                                fix=f"point it at a real file (`ln -sfn FILE {Path(path).name}`), or replace it "
+                                    "with the file") from None
         raise HandbookError(f"cannot be read: {e.strerror or e}", file=shown) from None
     try:
         return data.decode("utf-8")
@@ -32,6 +41,28 @@ def read_text(path: Path, shown: str | None = None) -> str:
         line = data[: e.start].count(b"\n") + 1
         raise HandbookError(f"is not UTF-8 text (byte 0x{data[e.start]:02x})", file=shown, line=line,
                             fix="save the file as UTF-8 in your editor") from None
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _read_regular(path: Path, shown: str) -> bytes:
+    """The bytes of a regular file; anything else is refused before it is read (reading a FIFO
+    waits for a writer forever, a device never ends). Opened without blocking, then checked, so
+    what is read is what was checked."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            fix = "name the file inside it" if stat.S_ISDIR(mode) else "point the option that names it at a regular file"
+            raise HandbookError(f"is {kind}, not a file", file=shown, fix=fix)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read()
+    finally:
+        os.close(fd)
 
 
 def write_atomic(path: Path, text: str, shown: str | None = None) -> None:
@@ -43,7 +74,7 @@ def write_atomic(path: Path, text: str, shown: str | None = None) -> None:
     process leaves nothing behind; where that is not available, or if a process dies in the
     instant between naming and renaming, the next write removes the leftover `.NAME.PID.tmp`.
     """
-    target = Path(os.path.realpath(path))
+    target = _link_target(path, shown or str(path))
     if target.exists() and not os.access(target, os.W_OK):
         raise _read_only(shown or str(path))
     mode = None
@@ -100,6 +131,22 @@ def _folder_read_only(target: Path, shown: str) -> HandbookError:
     return HandbookError(f"cannot be written: its folder {target.parent} is read-only, so it was not changed",
                          file=shown, fix="make the folder writable (chmod u+w), or run the command where you may "
                                          "write it")
+
+
+def _link_target(path: Path, shown: str) -> Path:
+    """The file a write of `path` goes to: `path`, or the file its symbolic link(s) lead to, even
+    one that is not there yet (it is created). A link that leads back to itself, or into a folder
+    that does not exist, is refused: writing would replace the link, or fail on a name nobody knows."""
+    target = Path(os.path.realpath(path))
+    if not os.path.islink(path):
+        return target
+    if os.path.islink(target):  # realpath stops where the links go round in a circle
+        raise HandbookError("is a symbolic link that leads back to itself, so it was not written", file=shown,
+                            fix=f"point it at a real file (`ln -sfn FILE {path.name}`), or replace it with the file")
+    if not target.parent.is_dir():
+        raise HandbookError(f"is a symbolic link to {target}, whose folder does not exist, so it was not written",
+                            file=shown, fix=f"create {target.parent}, or point the link at an existing file")
+    return target
 
 
 def _write_all(fd: int, data: bytes, mode: int | None) -> None:

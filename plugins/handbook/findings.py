@@ -110,6 +110,10 @@ INVALID_NAME = _code("invalid-name", ERROR, BOTH, "a channel name is empty or lo
 NAME_NOT_NORMAL = _code("name-not-normal", WARNING, BOTH,
                         "Discord would store the channel name otherwise (lower case, hyphens)",
                         "write the name as Discord stores it")
+NAME_NOT_MENTIONABLE = _code("name-not-mentionable", WARNING, BOTH,
+                             "a text channel's name cannot be linked by a `#name` mention in a page "
+                             "(a mention is letters, digits, `-` and `_`)",
+                             "rename the channel to letters, digits and hyphens")
 TOPIC_WITHOUT_CATEGORY = _code("topic-without-category", ERROR, BOTH,
                                "a topic channel does not say which handbook category it mirrors",
                                "add `category: <docs folder>`, or make it a `prompt` channel")

@@ -36,6 +36,7 @@ class Generated:
 
 def generate_pages(project: Project) -> Generated:
     """The plugin's generated pages and feed for the project, through the plugin's own events."""
+    from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
     from mkdocs.utils.meta import get_data
@@ -55,8 +56,14 @@ def generate_pages(project: Project) -> Generated:
     plugin.on_startup(command="build", dirty=False)
     config = plugin.on_config(config) or config
     files = get_files(config)
-    for on_files in plugin.on_files.methods:  # the plugin's on_files runs at more than one priority
-        files = on_files(files, config=config) or files
+    try:
+        for on_files in plugin.on_files.methods:  # the plugin's on_files runs at more than one priority
+            files = on_files(files, config=config) or files
+    except PluginError as err:
+        # The plugin tells MkDocs a HandbookError as a PluginError; the command line shows the
+        # HandbookError itself (file, line, fix) at its one boundary.
+        cause = err.__context__
+        raise (cause if isinstance(cause, HandbookError) else HandbookError(str(err))) from None
     pages: dict[str, str] = {}
     for file in files:
         if file.generated_by == generated.MAKER and file.is_documentation_page():

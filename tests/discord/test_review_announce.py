@@ -12,7 +12,7 @@ from sitekit import write_files
 from handbook import cli
 from handbook.reviews.announce import build_message
 from handbook.reviews.dates import parse_duration
-from handbook.reviews.status import OVERDUE, Owner, PageReview
+from handbook.reviews.status import DUE_SOON, OVERDUE, Owner, PageReview
 
 ROLE_ID = "223456789012345678"
 
@@ -80,7 +80,7 @@ def test_pages_due_grouped_by_owner_naming_roles_without_pinging(fake, handbook,
         "**No owner**",
         "• [Orphan](https://handbook.example.org/guide/orphan/): overdue since August 1, 2024",
     ]
-    assert embed["footer"]["text"] == "4 pages due within 30 days, 2 overdue"
+    assert embed["footer"]["text"] == "2 pages overdue, 2 due within 30 days"  # each page counted once
 
 
 def test_ping_mentions_exactly_the_owning_roles(fake, handbook, monkeypatch, capsys):
@@ -90,7 +90,7 @@ def test_ping_mentions_exactly_the_owning_roles(fake, handbook, monkeypatch, cap
     [message] = next(iter(fake.webhooks.values()))
     assert message["content"] == f"<@&{ROLE_ID}> pages you own are due for review."
     assert message["allowed_mentions"] == {"parse": [], "roles": [ROLE_ID]}
-    assert message["embeds"][0]["footer"]["text"] == "2 pages due within 5 days, 2 overdue"
+    assert message["embeds"][0]["footer"]["text"] == "2 pages overdue"
 
 
 def test_dry_run_nothing_due_and_bad_input(handbook, monkeypatch, capsys):
@@ -122,4 +122,18 @@ def test_a_long_list_is_one_message_within_discords_limits(fake):
     assert len(message["allowed_mentions"]["roles"]) == 7
     from handbook.discord.client import execute_webhook
     posted = execute_webhook(fake.add_webhook(), message)  # the fake refuses what Discord would refuse
-    assert posted["embeds"][0]["footer"]["text"] == "400 pages due within 30 days, 400 overdue"
+    assert posted["embeds"][0]["footer"]["text"] == "400 pages overdue"
+
+
+@pytest.mark.parametrize("statuses, footer", [
+    ([OVERDUE], "1 page overdue"),
+    ([DUE_SOON], "1 page due within 30 days"),
+    ([OVERDUE, DUE_SOON], "1 page overdue, 1 due within 30 days"),
+    ([DUE_SOON, DUE_SOON, OVERDUE], "1 page overdue, 2 due within 30 days"),
+    ([DUE_SOON, DUE_SOON], "2 pages due within 30 days"),
+])
+def test_the_footer_counts_each_page_once(statuses, footer):
+    reviews = [PageReview(f"p{i}.md", f"docs/p{i}.md", f"Page {i}", last_reviewed=date(2024, 1, 1),
+                          every=parse_duration("6 months"), due=date(2024, 7, 1), status=status)
+               for i, status in enumerate(statuses)]
+    assert build_message(reviews, "30 days")["embeds"][0]["footer"]["text"] == footer

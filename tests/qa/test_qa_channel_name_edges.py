@@ -87,3 +87,27 @@ def test_two_folders_with_one_channel_name_get_one_channel_and_a_note(tmp_path):
     [missing] = [f for f in json.loads(check.stdout)["findings"] if f["code"] == "missing-channel"]
     assert missing["file"] == "docs/yes/index.md"
     assert "`Yes` asks for #yes too" in missing["fix"]
+
+
+def test_the_advice_never_offers_the_other_folders_channel(tmp_path):
+    """`Yes/` has #yes; `yes/` asks for it too: no command tells to point #yes at `yes`."""
+    root = make_project(tmp_path)
+    _add(root, "Yes")
+    _add(root, "yes")
+    commit_all(root, "folders")
+    handbook(root, "sync")
+    line = next(n for n, text in enumerate((root / "channel_map.yml").read_text().splitlines(), 1)
+                if text.strip() == 'category: "Yes"')
+    for command in (["sync"], ["sync", "--dry-run"], ["check"], ["status"]):
+        result = handbook(root, *command)
+        out = result.stdout + result.stderr
+        assert "category: yes" not in out and "to link it" not in out and f"line {line}" not in out, (command, out)
+    assert "did not add #yes for `yes`: `Yes` has that name" in handbook(root, "sync").stdout
+    [missing] = [f for f in json.loads(handbook(root, "check", "--format", "json").stdout)["findings"]
+                 if f["code"] == "missing-channel"]
+    assert "`Yes` asks for #yes too" in missing["fix"]
+    assert load_channel_map(root / "channel_map.yml").topic_channel_for("Yes").name == "yes"
+    # and status does not send the user round to a sync that adds nothing
+    assert handbook(root, "status").stdout.splitlines()[-1] == (
+        "Next: `Yes` has the channel name `yes` asks for: give `yes` another with `channel: other-name` "
+        "in its index.md front matter")

@@ -67,3 +67,38 @@ def test_strict_fails_on_it_and_a_fixed_page_builds_clean(tmp_path):
     built = build_site(root)
     assert built.aborted is None, built.warnings
     assert not [m for m in built.handbook_lines() if CODE in m]
+
+
+LIST_PAGE = """\
+# Lists
+
+- #habits are tiny routines
+* #tools help
+1. #habits again
+12. #tools again
++ #habits with a plus
+> - #tools in a quoted list
+- - #habits in a nested list
+-\t#tools after a tab
+
+Not lists in Python-Markdown, so no heading and no warning:
+
+-#habits without a space
+1) #tools with a parenthesis
+- [ ] #habits in a task item
+"""
+
+
+def test_a_list_item_that_starts_with_a_mention_is_a_heading_and_a_warning(tmp_path):
+    root = _site(tmp_path)
+    (root / "docs" / "habits" / "guide.md").write_text(LIST_PAGE, encoding="utf-8")
+    built = build_site(root)
+    lines = [m.split(": ", 2)[1] for m in built.handbook_lines() if CODE in m]
+    assert lines == [f"docs/habits/guide.md:{n}" for n in range(3, 11)]
+    # what Python-Markdown really does with them: a heading inside the list item
+    html = built.html("habits/guide/index.html")
+    items = html.split('<h1 id="lists">', 1)[1].split("Not lists")[0]
+    assert items.count("<li>") == 9 and items.count("<h1") == 8
+    assert "<li>\n<h1" in items
+    rest = html.split("Not lists", 1)[1]
+    assert "<h1" not in rest and 'class="handbook-mention"' in rest  # plain mentions, linked

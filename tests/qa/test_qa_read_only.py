@@ -17,13 +17,46 @@ from handbook.files import write_atomic
 from handbook.errors import HandbookError
 
 
-def _as_nobody(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """As root (CI), through util-linux's runuser, which Debian always has: root may write anywhere."""
-    command = [sys.executable, "-m", "handbook.cli", *args]
+def _as_nobody(root: Path, *args: str, module: str = "handbook.cli",
+               cache: Path | None = None) -> subprocess.CompletedProcess:
+    """As root (CI), through util-linux's runuser, which Debian always has: root may write anywhere.
+    (runuser sets HOME to nobody's, so the user's cache folder is given as XDG_CACHE_HOME.)"""
+    command = [sys.executable, "-m", module, *args]
     if os.geteuid() == 0:
         command = ["runuser", "-u", "nobody", "--", *command]
-    env = {**os.environ, "HOME": str(root), "NO_MKDOCS_2_WARNING": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    env = {**os.environ, "HOME": str(root), "NO_MKDOCS_2_WARNING": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+           "XDG_CACHE_HOME": str(cache or root / ".cache")}
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("cache_writable", [True, False])
+def test_a_build_of_a_read_only_checkout_keeps_its_generated_pages_elsewhere(cache_writable):
+    base = Path(tempfile.mkdtemp(prefix="handbook-qa-ro-", dir="/tmp"))
+    try:
+        root = make_project(base / "hb", git=False)
+        out = base / "out"
+        out.mkdir()
+        for folder in (base, *[p for p in root.rglob("*") if p.is_dir()]):
+            folder.chmod(0o755)
+        out.chmod(0o777)
+        root.chmod(0o555)
+        cache = out / ".cache" if cache_writable else base / "no-cache"  # base: root's, not nobody's
+        result = _as_nobody(root, "build", "-d", str(out / "site"), module="mkdocs", cache=cache)
+        assert "Traceback" not in result.stderr
+        assert result.returncode == 0, result.stderr
+        said = [line for line in result.stderr.splitlines() if ".handbook-cache cannot be written" in line]
+        assert len(said) == 1, result.stderr  # said once, for every generated page
+        assert f"{root}/.handbook-cache cannot be written, so the generated pages are kept in " in said[0]
+        if cache_writable:
+            assert f"kept in {out}/.cache/handbook/" in said[0]
+        else:
+            assert "kept in /tmp/handbook-cache-" in said[0]
+            assert not list(Path("/tmp").glob(said[0].rsplit("/", 1)[1]))  # the temporary folder goes with the build
+        assert not (root / ".handbook-cache").exists()
+        assert "Reviews" in (out / "site" / "reviews" / "index.html").read_text(encoding="utf-8")
+    finally:
+        os.chmod(base / "hb", 0o755)
+        shutil.rmtree(base)
 
 
 def test_sync_in_a_read_only_folder_names_the_map():

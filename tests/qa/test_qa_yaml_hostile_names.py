@@ -39,10 +39,15 @@ def _assert_reads_back(root, folders):
             assert entry["topic"] == folder  # the title, from the first heading
 
 
+ASKED = {"<<": "merge", "=": "value", "~": "tilde"}
+"""Folders with no letter or digit give no channel name a `#mention` could reach: named with `channel:`."""
+
+
 def _add_folders(root, folders):
     for folder in folders:
         (root / "docs" / folder).mkdir()
-        (root / "docs" / folder / "index.md").write_text(f"# {folder}\n\nAbout {folder}\n", encoding="utf-8")
+        front = f"---\nchannel: {ASKED[folder]}\n---\n" if folder in ASKED else ""
+        (root / "docs" / folder / "index.md").write_text(f"{front}# {folder}\n\nAbout {folder}\n", encoding="utf-8")
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -76,6 +76,37 @@ def test_bad_input_exits_2_with_file_line_and_fix(project, capsys, monkeypatch):
     assert "--write only goes with --spread" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("page, line, message", [
+    ("---\nreview_every: 99999 years\nlast_reviewed: 2024-01-01\n---\n# Forever\n", 2,
+     "review_every: `99999 years` is longer than 100 years"),
+    ("---\nreview_every: 1 month\nlast_reviewed: 0000-01-01\n---\n# Year 0\n", 3,
+     "last_reviewed: `0000-01-01` is not a date of the years 1900 to 9799"),
+    ("---\nlast_reviewed: 9999-12-01\nreview_every: 100 years\n---\n# Far\n", 2,
+     "last_reviewed: `9999-12-01` is not a date of the years 1900 to 9799"),
+])
+def test_out_of_range_values_are_findings_not_tracebacks(project, capsys, monkeypatch, page, line, message):
+    monkeypatch.setenv("HANDBOOK_TODAY", "9799-12-31")
+    write_files(project, {"docs/guidelines/odd.md": page})
+    assert cli.main(["review", "--format", "json"]) == 2
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["file"], f["line"]) for f in findings if message in f["message"]] == [("docs/guidelines/odd.md", line)]
+    assert cli.main(["review", "--spread"]) == 2  # the same values stop the spreading
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("today", ["99999-01-01", "garbage", "0000-01-01", "9999-12-31"])
+def test_an_out_of_range_today_is_one_error(project, capsys, monkeypatch, today):
+    monkeypatch.setenv("HANDBOOK_TODAY", today)
+    for command in (["review"], ["generate", "--check"]):
+        assert cli.main(command) == 2
+        err = capsys.readouterr().err
+        assert f"HANDBOOK_TODAY: `{today}` is not a date" in err and "Fix: " in err
+    monkeypatch.setenv("HANDBOOK_TODAY", "")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "9" * 40)
+    assert cli.main(["review"]) == 2
+    assert f"SOURCE_DATE_EPOCH=`{'9' * 40}` is after 9799-12-31" in capsys.readouterr().err
+
+
 DATE = re.compile(rb"\d{4}-\d\d-\d\d(T[\d:+]+)?")
 STORM = {  # six pages reviewed on the same day: they would all fall due on 2025-01-01
     f"docs/topic/page-{n}.md": text for n, text in enumerate([

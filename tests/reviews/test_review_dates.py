@@ -35,6 +35,14 @@ def test_durations(text, expected):
     ("", "is not a duration", "90 days"),
     (True, "is not a duration", "90 days"),
     ("5 fortnights", "`fortnights` is not a unit of time", "e.g. `90 days`"),
+    # Bounded: a period longer than 100 years would carry a date past what a calendar holds.
+    ("99999 years", "is longer than 100 years", "at most 100 years"),
+    ("1201 months", "is longer than 100 years", "at most 1200 months"),
+    ("36525 days", "is longer than 100 years", "at most 36524 days"),
+    ("5218 weeks", "is longer than 100 years", "at most 5217 weeks"),
+    ("9" * 5000 + " days", "is longer than 100 years", "at most 36524 days"),
+    ("9" * 5000, "has no unit", "`90 days`"),
+    ("9" * 5000 + " dyas", "`dyas` is not a unit of time", "e.g. `90 days`"),
 ])
 def test_bad_durations_say_what_to_write(value, message, fix):
     with pytest.raises(DateError) as caught:
@@ -59,6 +67,14 @@ def test_bad_durations_say_what_to_write(value, message, fix):
 ])
 def test_due_dates(start, period, due):
     assert parse_duration(period).after(date.fromisoformat(start)) == date.fromisoformat(due)
+
+
+def test_the_longest_period_and_window_from_the_latest_date_is_still_a_date():
+    latest = parse_date("9799-12-31")
+    for unit in ("100 years", "1200 months", "5217 weeks", "36524 days", "0000100 years"):
+        longest = parse_duration(unit)
+        assert longest.after(longest.after(latest)) <= date(9999, 12, 31)
+        assert longest.before(parse_date("1900-01-01")) >= date(1799, 12, 31)
 
 
 @pytest.mark.parametrize("due, period", [
@@ -99,6 +115,12 @@ def test_dates(text, expected):
     ("last week", "is not a date", "YYYY-MM-DD"),
     ("2024-03-01T25:00", "not a time of day", "YYYY-MM-DD"),
     (20240301, "is not a date", "YYYY-MM-DD"),
+    # Bounded: year 0 is no date, and a date near 9999 plus a period is past the calendar's end.
+    ("0000-01-01", "is not a date of the years 1900 to 9799", "its real year"),
+    ("1899-12-31", "is not a date of the years 1900 to 9799", "its real year"),
+    ("9800-01-01", "is not a date of the years 1900 to 9799", "its real year"),
+    ("9999-12-01", "is not a date of the years 1900 to 9799", "its real year"),
+    (date(1, 1, 1), "is not a date of the years 1900 to 9799", "its real year"),
 ])
 def test_impossible_dates(text, message, fix):
     with pytest.raises(DateError) as caught:
@@ -119,6 +141,7 @@ NOW = datetime(2024, 2, 29, 23, 30, tzinfo=timezone.utc)
     ("+02:00", {"HANDBOOK_TODAY": "2031-12-31"}, date(2031, 12, 31)),   # a fixed day is that day
     ("UTC", {"SOURCE_DATE_EPOCH": "1709251199"}, date(2024, 2, 29)),     # 2024-02-29T23:59:59Z
     ("+01:00", {"SOURCE_DATE_EPOCH": "1709251199"}, date(2024, 3, 1)),
+    ("UTC", {"SOURCE_DATE_EPOCH": "0" * 5000 + "1709251199"}, date(2024, 2, 29)),  # too long for int(): read stripped
     ("UTC", {"HANDBOOK_TODAY": "2030-01-01", "SOURCE_DATE_EPOCH": "1709251199"}, date(2030, 1, 1)),
 ])
 def test_today_is_injectable_and_zoned(zone, environ, expected):
@@ -128,6 +151,13 @@ def test_today_is_injectable_and_zoned(zone, environ, expected):
 @pytest.mark.parametrize("environ, message", [
     ({"HANDBOOK_TODAY": "2024-02-30"}, "HANDBOOK_TODAY: `2024-02-30` is not a date"),
     ({"SOURCE_DATE_EPOCH": "yesterday"}, "SOURCE_DATE_EPOCH=`yesterday` is not a number"),
+    ({"HANDBOOK_TODAY": "garbage"}, "HANDBOOK_TODAY: `garbage` is not a date"),
+    ({"HANDBOOK_TODAY": "99999-01-01"}, "HANDBOOK_TODAY: `99999-01-01` is not a date"),
+    ({"HANDBOOK_TODAY": "0000-01-01"}, "HANDBOOK_TODAY: `0000-01-01` is not a date of the years 1900 to 9799"),
+    ({"HANDBOOK_TODAY": "9999-12-31"}, "HANDBOOK_TODAY: `9999-12-31` is not a date of the years 1900 to 9799"),
+    ({"SOURCE_DATE_EPOCH": "253402300799"}, "SOURCE_DATE_EPOCH=`253402300799` is after 9799-12-31"),
+    ({"SOURCE_DATE_EPOCH": "9" * 400}, "is after 9799-12-31"),
+    ({"SOURCE_DATE_EPOCH": "0" * 5000 + "9" * 13}, "is after 9799-12-31"),
 ])
 def test_a_bad_today_is_a_clear_error(environ, message):
     with pytest.raises(DateError) as caught:

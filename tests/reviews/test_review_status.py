@@ -66,12 +66,25 @@ def test_defaults_page_beats_category_beats_all_pages():
     ('"@campfire/stewards"', {"moderator": None}, "@campfire/stewards", [None], []),  # a git host's team
     ("ada@example.org", {}, None, [], ["review-owner-invalid"]),
     ("{name: Ada}", {}, None, [], ["review-owner-invalid"]),
-    ("[1, Ada]", {}, "1, Ada", [None, None], []),
+    # Owners are text: YAML's numbers, nulls, booleans and dates are findings, never shown as "5, null".
+    ("[1, Ada]", {}, "Ada", [None], ["review-owner-invalid"]),
+    ("[5, null]", {}, None, [], ["review-owner-invalid", "review-owner-invalid"]),
+    ("5", {}, None, [], ["review-owner-invalid"]),
+    ("true", {}, None, [], ["review-owner-invalid"]),
+    ("[Ada, 2024-01-01, ~]", {}, "Ada", [None], ["review-owner-invalid", "review-owner-invalid"]),
+    ('["5", Ada]', {}, "5, Ada", [None, None], []),                       # quoted: text
 ])
 def test_owners(owner, roles, shown, role_ids, codes):
     page, findings = review(f"---\nowner: {owner}\n---\n", roles=roles)
     assert page.owner_text == shown and [o.role_id for o in page.owners] == role_ids
     assert [f.code for f in findings] == codes and all(f.line == 2 for f in findings)
+
+
+def test_an_owner_that_is_not_text_says_what_yaml_read_and_how_to_quote_it():
+    page, findings = review("---\ntitle: T\nowner: [5, null]\n---\n")
+    assert [(f.line, f.message, f.fix) for f in findings] == [
+        (3, "owner: `5` is a number to YAML, not a name", 'quote it (`"5"`), or write the name'),
+        (3, "owner: `null` is nothing to YAML, not a name", "remove it from the list, or write the name")]
 
 
 def test_codeowners_fills_in_only_where_the_page_names_nobody():

@@ -222,3 +222,38 @@ def test_a_bad_handbook_today_stops_the_build_with_one_message(site, monkeypatch
     assert built.aborted is not None
     assert any("HANDBOOK_TODAY: `2024-02-30` is not a date: February 2024 has 29 days" in e
                and "Fix: the last day of that month is 2024-02-29" in e for e in built.errors)
+
+
+OUT_OF_RANGE = {  # each value once made the build a traceback (a date past the calendar's end)
+    "docs/guidelines/forever.md": "---\nreview_every: 99999 years\nlast_reviewed: 2024-01-01\n---\n# Forever\n",
+    "docs/guidelines/ancient.md": "---\nlast_reviewed: 0000-01-01\n---\n# Ancient\n",
+}
+
+
+def test_out_of_range_periods_and_dates_are_warnings_with_file_line_and_fix(site):
+    write_files(site, OUT_OF_RANGE)
+    (site / "mkdocs.yml").write_text(config(review_banner="true"))
+    built = build_site(site)
+    assert built.aborted is None
+    lines = built.handbook_lines()
+    assert ("handbook: docs/guidelines/forever.md:2: review_every: `99999 years` is longer than 100 years "
+            "[review-period-invalid] Fix: a period is at most 100 years; reviews are usually every "
+            "few months, e.g. `6 months`") in lines
+    assert ("handbook: docs/guidelines/ancient.md:2: last_reviewed: `0000-01-01` is not a date of the years 1900 to "
+            "9799 [review-date-invalid] Fix: write the day as YYYY-MM-DD with its real year, e.g. `2024-03-01`") in lines
+    assert "Never reviewed Page Owner Ancient no owner Guidelines no owner" in Text.of(
+        built.html("reviews/index.html"), "md-content")
+
+
+@pytest.mark.parametrize("today, message", [
+    ("9999-12-31", "HANDBOOK_TODAY: `9999-12-31` is not a date of the years 1900 to 9799"),
+    ("99999-01-01", "HANDBOOK_TODAY: `99999-01-01` is not a date"),
+    ("garbage", "HANDBOOK_TODAY: `garbage` is not a date"),
+])
+def test_an_out_of_range_today_stops_the_build_with_one_message(site, monkeypatch, today, message):
+    write_files(site, {"docs/guidelines/late.md": "---\nlast_reviewed: 9799-12-01\n---\n# Late\n"})
+    (site / "mkdocs.yml").write_text(config())
+    monkeypatch.setenv("HANDBOOK_TODAY", today)
+    built = build_site(site)
+    assert built.aborted is not None
+    assert [e for e in built.errors if message in e and "Fix: " in e]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -160,8 +161,8 @@ def load_channel_map(path: Path | str, shown: str | None = None) -> ChannelMap:
     FileNotFoundError when there is none (callers say to run `handbook sync`). Errors name the
     file as `shown` (the path people see, relative to mkdocs.yml) when given."""
     path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(str(path))
+    if not path.exists() and not (path.is_symlink() and Path(os.path.realpath(path)).is_symlink()):
+        raise FileNotFoundError(str(path))  # (a link that leads back to itself is no missing map: read_text says so)
     shown = shown or str(path)
     text = read_text(path, shown)
     try:

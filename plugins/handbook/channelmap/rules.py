@@ -99,28 +99,34 @@ NAME_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f
               "\ufe00-\ufe0f\ufe20-\ufe2f")
 MENTIONABLE_NAME = rf"[\w{NAME_MARKS}](?:[\w{NAME_MARKS}+&-]*[\w{NAME_MARKS}+])?"
 """A channel name as `#name` in prose: starts with a letter or digit, ends with one (or `+`)."""
+_MENTIONABLE = re.compile(MENTIONABLE_NAME)
 _NOT_NAME = re.compile(rf"[^\w{NAME_MARKS}+&-]+")
 
 
-_EDGE_MARKS = "-_"
-"""Hyphens and underscores at either end of a name: Discord keeps them, but nobody means them
-(`_drafts/` is a folder sorted first, not a channel called `-drafts`)."""
+def is_mentionable(name: str) -> bool:
+    """Whether `#name` in a page's prose is a mention of all of `name` (the one rule that
+    `mention_name`, and so `handbook sync`, writes by, and that the map's validation checks)."""
+    return _MENTIONABLE.fullmatch(name) is not None
+
+
+def mention_name(normal: str) -> str:
+    """A normal text-channel name made only of what a `#mention` reaches (`q&a`, `c++`, `हिन्दी`):
+    anything else (an emoji, `!`, a control character) becomes `-`, and no hyphen, underscore or
+    `&` is left at either end, nor `+` at its start (`_drafts` -> `drafts`: Discord would keep
+    them, but nobody means them). '' when nothing is left (`🎉`, `<<`)."""
+    return _HYPHEN_RUNS.sub("-", _NOT_NAME.sub("-", normal)).lstrip("-+&_").rstrip("-&_")
 
 
 def slug_for_folder(folder: str) -> str:
-    """The topic channel name for a docs folder: in Discord's normal form, and made only of the
-    characters a `#mention` recognises (`q&a`, `c++`, `हिन्दी`; an emoji or `!` becomes `-`).
-    A folder with none of those (`🎉`) keeps its normal form; one with nothing left (`-`) gets ''."""
-    normal = normalize_channel_name(folder.replace("_", "-"), "topic")
-    slug = _HYPHEN_RUNS.sub("-", _NOT_NAME.sub("-", normal)).lstrip("-+&").rstrip("-&")
-    return slug or normal.strip(_EDGE_MARKS)
+    """The topic channel name for a docs folder: in Discord's normal form, and mentionable
+    (`mention_name`); '' for a folder with no letter or digit (`🎉`, `-`)."""
+    return mention_name(normalize_channel_name(folder.replace("_", "-"), "topic"))
 
 
 def channel_name_for(asked: str) -> str:
     """The topic channel name for a name asked for with `channel:`: Discord's normal form,
-    without a leading `#` (`"#tools"` means #tools) or hyphens or underscores at either end
-    (`_drafts` -> `drafts`)."""
-    return normalize_channel_name(asked.strip().lstrip("#"), "topic").strip(_EDGE_MARKS)
+    without a leading `#` (`"#tools"` means #tools), and mentionable (`🔥 Hot takes!` -> `hot-takes`)."""
+    return mention_name(normalize_channel_name(asked.strip().lstrip("#"), "topic"))
 
 
 def is_usable_name(name: str) -> bool:

@@ -6,15 +6,16 @@ Breaches are `Finding`s, so they are reported together with drift.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import Counter
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
 from handbook.findings import (
     CATEGORY_FULL, DUPLICATE_CHANNEL, DUPLICATE_ID, DUPLICATE_ROLE, DUPLICATE_TOPIC_CHANNEL, INVALID_CATEGORY_NAME,
-    INVALID_ID, INVALID_INVITE, INVALID_NAME, INVALID_ROLE_NAME, NAME_NOT_NORMAL, PRIVATE_WITHOUT_ROLES,
-    TOO_MANY_CHANNELS, TOO_MANY_ROLES, TOPIC_NOT_SUPPORTED, TOPIC_TOO_LONG, TOPIC_WITHOUT_CATEGORY, UNKNOWN_ROLE, Code,
-    Finding)
+    INVALID_ID, INVALID_INVITE, INVALID_NAME, INVALID_ROLE_NAME, NAME_NOT_MENTIONABLE, NAME_NOT_NORMAL,
+    PRIVATE_WITHOUT_ROLES, TOO_MANY_CHANNELS, TOO_MANY_ROLES, TOPIC_NOT_SUPPORTED, TOPIC_TOO_LONG,
+    TOPIC_WITHOUT_CATEGORY, UNKNOWN_ROLE, Code, Finding)
 
 # --- validation against Discord's rules -----------------------------------------------------
 
@@ -49,7 +50,10 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
             add(DUPLICATE_ROLE, f"role `{name}` is listed {count} times", line, "keep one entry per role")
     role_ids: dict[str, int] = {}
     for role in channel_map.roles:
-        if len(role.name) > rules.ROLE_NAME_MAX or not role.name.strip():
+        if _control_character(role.name):
+            add(INVALID_ROLE_NAME, f"role name `{_shown(role.name)}` holds the control character "
+                f"{_control_character(role.name)}", role.line, "write the name without it")
+        elif len(role.name) > rules.ROLE_NAME_MAX or not role.name.strip():
             add(INVALID_ROLE_NAME, f"role name `{role.name}` must have 1 to {rules.ROLE_NAME_MAX} characters",
                 role.line, "write a name of 1 to 100 characters that is not only spaces")
         _check_id(add, role.id, f"role `{role.name}`", role.line, role_ids)
@@ -65,7 +69,10 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
     topic_for: dict[str, Channel] = {}
     for category in channel_map.discord_categories:
         active = [c for c in category.channels if not c.is_archived]
-        if not category.name.strip() or len(category.name) > rules.NAME_MAX:
+        if _control_character(category.name):
+            add(INVALID_CATEGORY_NAME, f"Discord category name `{_shown(category.name)}` holds the "
+                f"control character {_control_character(category.name)}", category.line, "write the name without it")
+        elif not category.name.strip() or len(category.name) > rules.NAME_MAX:
             add(INVALID_CATEGORY_NAME, f"Discord category name `{category.name}` must have 1 to "
                 f"{rules.NAME_MAX} characters and not only spaces", category.line,
                 "give the Discord category a name, e.g. `name: Handbook Topics`")
@@ -101,6 +108,18 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
     return findings
 
 
+def _control_character(name: str) -> str | None:
+    """`U+0000` for the first control character in `name` (NUL, a tab, a newline, ...), else None:
+    Discord names are one line of visible text, and a NUL cuts a name short in many programs."""
+    found = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
+    return f"U+{ord(found):04X}" if found is not None else None
+
+
+def _shown(name: str) -> str:
+    """`name` for a message, its control characters written as `\\x00` so the line stays whole."""
+    return "".join(ch.encode("unicode_escape").decode() if unicodedata.category(ch) == "Cc" else ch for ch in name)
+
+
 def _nth_line(channel_map: ChannelMap, index: int) -> int | None:
     """The line of the channel or category that is one too many (categories count, in file order)."""
     entries = [line for cat in channel_map.discord_categories for line in [cat.line, *(c.line for c in cat.channels)]]
@@ -129,14 +148,23 @@ def _check_id(add, value: str | None, what: str, line: int, seen: dict[str, int]
 
 def _check_channel(add, channel: Channel, category: DiscordCategory, known_roles: set[str],
                    seen_ids: dict[str, int]) -> None:
-    what = f"channel `{channel.name}`"
+    what = f"channel `{_shown(channel.name)}`"
     normal = rules.normalize_channel_name(channel.name, channel.kind)
-    if not normal or len(channel.name) > rules.NAME_MAX:
+    control = _control_character(channel.name)
+    if control:
+        add(INVALID_NAME, f"{what} holds the control character {control}", channel.line,
+            f"write the name without it, e.g. `name: {rules.mention_name(normal) or 'some-name'}`")
+    elif not normal or len(channel.name) > rules.NAME_MAX:
         add(INVALID_NAME, f"{what} must have 1 to {rules.NAME_MAX} characters", channel.line,
             "choose a shorter name")
     elif normal != channel.name:
         add(NAME_NOT_NORMAL, f"Discord would store {what} as `{normal}`", channel.line,
             f"write `name: {normal}`")
+    elif rules.is_text_like(channel.kind) and not rules.is_mentionable(normal):
+        mentionable = rules.mention_name(normal)
+        add(NAME_NOT_MENTIONABLE, f"#{normal} cannot be mentioned in a page: a `#name` is letters, "
+            "digits, marks, `+`, `&` and `-`, from a letter or digit to a letter, digit or `+`", channel.line,
+            f"write `name: {mentionable}`" if mentionable else "give it a name with a letter or digit")
     if channel.kind == "topic" and not channel.category:
         add(TOPIC_WITHOUT_CATEGORY, f"topic {what} does not say which handbook category it mirrors",
             channel.line, "add `category: <docs folder>`, or use `kind: prompt` for a hand-kept channel")

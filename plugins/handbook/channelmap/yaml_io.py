@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from handbook.channelmap import textpatch as patch
@@ -24,8 +25,8 @@ from handbook.files import read_text
 
 
 class YamlSyntaxError(HandbookError):
-    def __init__(self, path: Path, line: int, column: int, problem: str) -> None:
-        self.syntax_fix = _syntax_fix(problem)
+    def __init__(self, path: Path, line: int, column: int, problem: str, fix: str | None = None) -> None:
+        self.syntax_fix = fix or _syntax_fix(problem)
         super().__init__(problem, file=str(path), line=line, column=column, fix=self.syntax_fix)
         self.path, self.problem = path, problem
 
@@ -95,12 +96,19 @@ def load_roundtrip(path: Path, text: str | None = None) -> Any:
     # comment; `write_roundtrip` puts the file's own endings and BOM back.
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     try:
+        _refuse_alias_bombs(path, text)
         return _yaml().load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(p for p in (err.context, err.problem) if p) or "invalid YAML"
         raise YamlSyntaxError(path, line, column, problem) from None
+    except ReaderError as err:  # a character YAML refuses (NUL, another control): no mark, a position
+        line, column = _line_and_column(text, err.position)
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+        raise YamlSyntaxError(path, line, column, f"the character U+{code:04X} ({_character_name(code)}) is not "
+                              "allowed in a YAML file", "delete it: a YAML file holds only printable text, tabs "
+                              "and line breaks") from None
     except YAMLError as err:
         raise YamlSyntaxError(path, 1, 1, str(err)) from None
     except ValueError as err:  # ruamel builds `2026-13-45` as a date, and the calendar says no
@@ -127,6 +135,55 @@ def _impossible_date(text: str) -> Any:
             except ValueError:
                 return node
     return None
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of `position`, counting lines as editors do (\\n, and a lone \\r)."""
+    before = text[:position].replace("\r\n", "\n").replace("\r", "\n")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _character_name(code: int) -> str:
+    import unicodedata
+
+    return "NUL" if code == 0 else unicodedata.name(chr(code), "a control character")
+
+
+ALIASED_VALUES = 10_000
+"""The most values `*alias`es may stand for in one file: a few shared lists are far fewer, and a
+"billion laughs" file (aliases of aliases) is refused before anything expands it."""
+
+
+def _refuse_alias_bombs(path: Path, text: str) -> None:
+    """Count, from the parser's events alone, how many values the aliases stand for."""
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+
+    sizes: dict[str, int] = {}  # anchor -> the values its node holds, aliases expanded
+    open_nodes: list[list] = []  # [anchor, size] of each collection being read
+    aliased = 0
+    for event in YAML(typ="rt").parse(text):
+        if isinstance(event, CollectionEndEvent):
+            anchor, size = open_nodes.pop()
+        elif isinstance(event, CollectionStartEvent):
+            open_nodes.append([event.anchor, 1])
+            continue
+        elif isinstance(event, AliasEvent):
+            anchor, size = None, sizes.get(event.anchor, 1)
+            aliased += size
+            if aliased > ALIASED_VALUES:
+                raise YamlSyntaxError(
+                    path, event.start_mark.line + 1, event.start_mark.column + 1,
+                    f"the aliases (`*{event.anchor}` here) stand for more than {ALIASED_VALUES} values, "
+                    "too many to read (aliases of aliases: a YAML alias bomb)",
+                    "write the values out, or share fewer of them through `&anchor` and `*alias`")
+        elif isinstance(event, NodeEvent):
+            anchor, size = event.anchor, 1
+        else:
+            continue
+        if anchor:
+            sizes[anchor] = size
+        if open_nodes:
+            open_nodes[-1][1] += size
 
 
 def dump_roundtrip(data: Any, like: str | None = None) -> str:

@@ -113,7 +113,7 @@ def unusable_name_finding(folder: str, name: str, asked: bool, page: str, line: 
     if is_usable_name(name):
         return None
     if not name:
-        problem = f"the folder name `{folder}` leaves nothing for a channel name"
+        problem = f"the folder name `{folder}` has no letter or digit for a channel name"
     else:
         source = "`channel:`" if asked else "the folder name"
         problem = (f"{source} gives the channel name #{name[:40]}… ({len(name)} characters); "

@@ -142,9 +142,19 @@ def compare(categories: list[HandbookCategory], channel_map: ChannelMap, renames
 
 
 def _names_taken(missing: list[HandbookCategory], channel_map: ChannelMap) -> dict[str, str]:
-    holders: dict[str, str | None] = {normalize_channel_name(c.name): c.category for c in channel_map.topic_channels()
-                                      if c.category and not c.is_archived}
-    return {folder: holder for folder, holder in claim_names(missing, holders).items() if holder is not None}
+    return {folder: holder for folder, holder in claim_names(missing, name_holders(channel_map)).items()
+            if holder is not None}
+
+
+def name_holders(channel_map: ChannelMap) -> dict[str, str | None]:
+    """Every channel name of the map (as Discord stores it) -> the folder whose active topic
+    channel has it, or None for a channel that stands for no category."""
+    holders: dict[str, str | None] = {}
+    for channel in channel_map.channels():
+        name = normalize_channel_name(channel.name)
+        if holders.get(name) is None:
+            holders[name] = channel.category if channel.category and not channel.is_archived else None
+    return holders
 
 
 def claim_names(categories: list[HandbookCategory], holders: dict[str, str | None]) -> dict[str, str | None]:

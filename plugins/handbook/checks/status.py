@@ -77,7 +77,9 @@ def gather(analysis: Analysis, map_file: str, *, server: ServerStatus | None = N
     counted = {MISSING_CHANNEL.code, ORPHAN_CHANNEL.code, EXCLUDED_CATEGORY_CHANNEL.code}  # told above
     status.other_findings = sum(1 for f in analysis.findings if f.severity != ERROR and f.code not in counted)
     near_folders = {n["folder"] for n in status.near}
-    syncable = [u for u in status.unlinked if u["folder"] not in near_folders] or status.orphans \
+    taken = drift.name_taken if drift else {}  # `yes/` asks for `Yes/`'s #yes: sync adds nothing for it
+    syncable = [u for u in status.unlinked if u["folder"] not in near_folders and u["folder"] not in taken] \
+        or status.orphans \
         or (drift and (drift.renames or drift.mismatched))
     if status.errors:
         status.next = f"handbook check   ({status.errors} error(s) in {map_file} to fix by hand first)"
@@ -85,6 +87,10 @@ def gather(analysis: Analysis, map_file: str, *, server: ServerStatus | None = N
         status.next = "handbook sync"
     elif status.near:
         status.next = f"edit {map_file}: {status.near[0]['fix']}"
+    elif taken:
+        folder, holder = next(iter(taken.items()))
+        status.next = (f"`{holder}` has the channel name `{folder}` asks for: give `{folder}` another with "
+                       "`channel: other-name` in its index.md front matter")
     elif server_note and "pull" in server_note:
         status.next = "handbook discord pull --guild SERVER_ID"
     elif server and server.changes:

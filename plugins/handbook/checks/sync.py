@@ -21,7 +21,7 @@ from handbook.channelmap.textpatch import split_lines
 from handbook.channelmap.yaml_io import write_roundtrip
 from handbook.checks import matching
 from handbook.checks.categories import HandbookCategory
-from handbook.checks.drift import Drift, claim_names, default_topic_for
+from handbook.checks.drift import Drift, claim_names, default_topic_for, name_holders
 
 DEFAULT_TOPIC_CATEGORY = "Handbook Topics"
 
@@ -103,7 +103,7 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
             adopted.add(id(candidate))
             changes.append(f"#{candidate.name} (line {candidate.line}, was {was}) is now the topic channel of "
                            f"`{category.folder}`: id, topic and your keys kept")
-        elif conflict is not None:
+        elif conflict is not None and not conflict.category:  # another folder's channel is never offered
             left.append(f"`{category.folder}` asks for #{category.expected_channel}, but line {conflict.line} "
                         f"already has a {conflict.kind} channel of that name; to link it, set `kind: topic` and "
                         f"`category: {category.folder}` on line {conflict.line}, or give the category another "
@@ -115,7 +115,7 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
                             f"to add #{category.expected_channel}")
         else:
             to_add.append(category)
-    to_add, taken = _one_per_name(to_add, {normalize_channel_name(c.name) for c in channel_map.channels()})
+    to_add, taken = _one_per_name(to_add, name_holders(channel_map))
     left += taken + [_unnamed_note(category) for category in drift.unnamed]
     beside_near = {m.category.folder for m in near} if add_near else set()
     if to_add:
@@ -138,10 +138,13 @@ def sync_map(channel_map: ChannelMap, old_text: str, drift: Drift, topic_categor
     return SyncResult(write_roundtrip(old_text, channel_map.document), changes, left)
 
 
-def _one_per_name(categories: list[HandbookCategory], names: set[str]) -> tuple[list[HandbookCategory], list[str]]:
-    """The categories whose channel name is free of `names` (the map's channels) and of each other
-    (`Yes/` and `yes/` both ask for #yes: only the first gets it), and a note for each of the others."""
-    taken = claim_names(categories, dict.fromkeys(names))
+def _one_per_name(categories: list[HandbookCategory],
+                  holders: dict[str, str | None]) -> tuple[list[HandbookCategory], list[str]]:
+    """The categories whose channel name is free of `holders` (the map's channel names, with the
+    folder each stands for) and of each other (`Yes/` and `yes/` both ask for #yes: only the first
+    gets it), and a note for each of the others that names the folder holding the name (never
+    "link it": that channel is the other folder's)."""
+    taken = claim_names(categories, holders)
     notes = []
     for category in categories:
         if category.folder not in taken:
@@ -155,7 +158,7 @@ def _one_per_name(categories: list[HandbookCategory], names: set[str]) -> tuple[
 
 def _unnamed_note(category: HandbookCategory) -> str:
     name = category.expected_channel
-    why = "nothing is left of its name in a channel name" if not name else \
+    why = "its name has no letter or digit for a channel name" if not name else \
         f"#{name[:40]}… has {len(name)} characters, and Discord allows at most {NAME_MAX}"
     return (f"did not add a channel for `{category.folder}`: {why}; name it with `channel: some-name` in its "
             "index.md front matter, or opt out with `channel: false`")
@@ -210,7 +213,7 @@ def starter_map(site_name: str, categories: list[HandbookCategory], topic_catego
     """A complete first map: topic channels for every category, and prompt channels to adapt."""
     topic_category = topic_category or DEFAULT_TOPIC_CATEGORY
     wanted = [c for c in categories if c.wants_channel and c.has_usable_channel_name]
-    wanted, left = _one_per_name(wanted, {"announcements"})  # the starter map's own channel
+    wanted, left = _one_per_name(wanted, {"announcements": None})  # the starter map's own channel
     left += [_unnamed_note(c) for c in categories if c.wants_channel and not c.has_usable_channel_name]
     entries = [TopicEntry(c.expected_channel, nfc(c.folder), default_topic(c)) for c in wanted]
     changes = [f"wrote a starter map with {len(wanted)} topic channel{'' if len(wanted) == 1 else 's'}"]

@@ -9,10 +9,12 @@ environment never appear in it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any, TextIO
 
 from handbook.cli import discord as discord_commands
 from handbook.cli import generate as generate_commands
@@ -69,24 +71,55 @@ def report_error(args: argparse.Namespace, error: HandbookError) -> int:
     return EXIT_ERROR
 
 
+class _ReaderGone:
+    """`sys.stdout` for one command: when its reader goes away (`handbook check | head -1`), the
+    rest of the output goes to /dev/null and the command runs to its end, so it exits with the
+    code it would have had (1 with findings), never a traceback and never a false 0."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._discard()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._discard()
+
+    def _discard(self) -> None:
+        with contextlib.suppress(OSError, ValueError):  # a stream without a file (a test's capture)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_CLEAN if args.command is None else EXIT_ERROR
+    stdout = sys.stdout
+    sys.stdout = _ReaderGone(stdout)
     try:
         code = args.run(args)
-        sys.stdout.flush()  # inside the boundary: a closed pipe is reported here, not at exit
+        sys.stdout.flush()  # inside the boundary: a closed pipe is dealt with here, not at exit
         return code
     except HandbookError as error:
         return report_error(args, error)
-    except BrokenPipeError:  # `handbook ... | head` closed the pipe: nobody is reading any more
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_CLEAN
     except KeyboardInterrupt:
         print(f"{command_name(args)}: interrupted", file=sys.stderr)
         return 130
     except OSError as error:  # the machine's answer about a file we were told to use
         where = f"{error.filename}: " if error.filename else ""
         return report_error(args, HandbookError(f"{where}{error.strerror or error}"))
+    finally:
+        sys.stdout.flush()
+        sys.stdout = stdout

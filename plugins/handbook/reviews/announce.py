@@ -32,6 +32,13 @@ def owner_label(review: PageReview) -> tuple[str, list[str]]:
     return ", ".join(names), ids
 
 
+def _footer(overdue: int, due_soon: int, window: str) -> str:
+    """"2 pages overdue, 1 due within 30 days": each page counted once, the noun on the first count."""
+    counts = [(n, what) for n, what in ((overdue, "overdue"), (due_soon, f"due within {window}")) if n]
+    (first, what), rest = counts[0] if counts else (0, f"due within {window}"), counts[1:]
+    return ", ".join([f"{first} page{'s' if first != 1 else ''} {what}", *(f"{n} {w}" for n, w in rest)])
+
+
 def build_message(reviews: list[PageReview], window: str, urls: dict[str, str] | None = None,
                   site_url: str | None = None, ping: bool = False) -> dict:
     """One message: an embed with a block per owner, overdue pages first in each."""
@@ -53,8 +60,7 @@ def build_message(reviews: list[PageReview], window: str, urls: dict[str, str] |
             when = f"overdue since {format_date(due)}" if review.status == OVERDUE else f"due {format_date(due)}"
             lines.append(f"• {shown}: {when}")
     overdue = sum(r.status == OVERDUE for r in reviews)
-    footer = (f"{len(reviews)} page{'s' if len(reviews) != 1 else ''} due within {window}"
-              + (f", {overdue} overdue" if overdue else ""))
+    footer = _footer(overdue, len(reviews) - overdue, window)
 
     def more(rest: list[str]) -> str:
         left = sum(1 for line in rest if line.startswith("• "))

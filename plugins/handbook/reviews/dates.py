@@ -6,6 +6,10 @@ offset (`2024-03-01T23:30:00-05:00` is still the 1st, the reviewer's day). Addin
 day of the month and clamps it at the month's end (31 January + 1 month = 29 February in a leap
 year), as calendars and people do. "Today" is `HANDBOOK_TODAY` (a date) when set, else the day of
 `SOURCE_DATE_EPOCH` (the reproducible-builds convention), else the clock's, in the `timezone`.
+
+Every period and date that comes from a file or the environment is bounded: a period is at most
+100 years, a date lies in the years 1900 to 9799, so a date plus a period plus the "due soon"
+window is always a date Python can hold (its last is 31 December 9999).
 """
 
 from __future__ import annotations
@@ -25,7 +29,11 @@ UNITS = {"day": "days", "days": "days", "d": "days",
          "week": "weeks", "weeks": "weeks", "w": "weeks",
          "month": "months", "months": "months", "mo": "months",
          "year": "years", "years": "years", "y": "years", "yr": "years"}
-_DURATION = re.compile(r"^\s*(-?\d+)\s*([A-Za-z]+)\s*$")
+_DURATION = re.compile(r"^\s*(-?)(\d+)\s*([A-Za-z]+)\s*$")
+LONGEST = {"days": 36524, "weeks": 5217, "months": 1200, "years": 100}
+"""The longest period of each unit: 100 years."""
+EARLIEST, LATEST = date(1900, 1, 1), date(9799, 12, 31)
+"""The review dates (and days "today") that count: LATEST + 100 years + a 100-year window <= 9999."""
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
                    r"\s*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?)?\s*$")
 
@@ -87,35 +95,43 @@ def parse_duration(text: object) -> Duration:
     example = "write a number and a unit, e.g. `90 days`, `6 weeks`, `6 months` or `1 year`"
     if isinstance(text, bool) or not isinstance(text, (str, int)):
         raise DateError(f"{text!r} is not a duration", example)
-    if isinstance(text, int):
-        raise DateError(f"`{text}` has no unit", f"say which: `{text} days`, `{text} weeks` or `{text} months`")
+    text = str(text).strip()
+    if text.isdigit() and text.isascii():  # `90` (an int in YAML, or quoted)
+        number = text if len(text) <= 6 else "90"
+        raise DateError(f"`{text}` has no unit", f"say which: `{number} days`, `{number} weeks` or `{number} months`")
     match = _DURATION.match(text)
     if not match:
         raise DateError(f"`{text}` is not a duration", example)
-    count, word = int(match.group(1)), match.group(2).lower()
+    sign, digits, word = match.group(1), match.group(2).lstrip("0"), match.group(3).lower()
     unit = UNITS.get(word)
     if unit is None:
         guess = difflib.get_close_matches(word, list(UNITS), n=1, cutoff=0.6)
-        hint = f"did you mean `{Duration(count, UNITS[guess[0]])}`?" if guess else example
-        raise DateError(f"`{text}`: `{match.group(2)}` is not a unit of time", hint)
-    if count <= 0:
+        short = len(digits) <= 6  # a number too long to be meant gets the example
+        hint = f"did you mean `{Duration(int(sign + (digits or '0')), UNITS[guess[0]])}`?" if guess and short else example
+        raise DateError(f"`{text}`: `{match.group(3)}` is not a unit of time", hint)
+    if sign or not digits:
         raise DateError(f"`{text}` is not a period in the future", "use a whole number of at least 1")
-    return Duration(count, unit)
+    # Compared by length first: a number of thousands of digits is refused without reading it.
+    if len(digits) > len(str(LONGEST[unit])) or int(digits) > LONGEST[unit]:
+        most = f"{LONGEST[unit]} {unit}" + (" (100 years)" if unit != "years" else "")
+        raise DateError(f"`{text}` is longer than 100 years",
+                        f"a period is at most {most}; reviews are usually every few months, e.g. `6 months`")
+    return Duration(int(digits), unit)
 
 
 def parse_date(text: object) -> date:
     """A review date: `2024-03-01`, or a timestamp whose own calendar day counts (its offset kept)."""
     fix = "write the date as YYYY-MM-DD, e.g. `2024-03-01`"
-    if isinstance(text, datetime):
-        return text.date()
     if isinstance(text, date):
-        return text
+        return _bounded(text.date() if isinstance(text, datetime) else text, str(text))
     if not isinstance(text, str):
         raise DateError(f"{text!r} is not a date", fix)
     match = _DATE.match(text)
     if not match:
         raise DateError(f"`{text}` is not a date", fix)
     year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise _out_of_range(text)
     if not 1 <= month <= 12:
         raise DateError(f"`{text}` is not a date: there is no month {month}", fix)
     last = calendar.monthrange(year, month)[1]
@@ -126,6 +142,17 @@ def parse_date(text: object) -> date:
     if match.group(4) is not None and (int(match.group(4)) > 23 or int(match.group(6) or 0) > 59):
         raise DateError(f"`{text}` is not a time of day", fix)
     return date(year, month, day)
+
+
+def _bounded(day: date, shown: str) -> date:
+    if not EARLIEST <= day <= LATEST:
+        raise _out_of_range(shown)
+    return day
+
+
+def _out_of_range(shown: str) -> DateError:
+    return DateError(f"`{shown}` is not a date of the years {EARLIEST.year} to {LATEST.year}",
+                     "write the day as YYYY-MM-DD with its real year, e.g. `2024-03-01`")
 
 
 def parse_zone(name: str) -> tzinfo:
@@ -161,9 +188,19 @@ def today(zone: tzinfo = timezone.utc, environ: Mapping[str, str] | None = None,
             raise DateError(f"{TODAY_ENV}: {err.message}", err.fix) from None
     epoch = (env.get(EPOCH_ENV) or "").strip()
     if epoch:
+        fix = "set it to `git log -1 --format=%ct`"
         if not epoch.isdigit():
-            raise DateError(f"{EPOCH_ENV}=`{epoch}` is not a number of seconds", "set it to `git log -1 --format=%ct`")
-        now = datetime.fromtimestamp(int(epoch), timezone.utc)
+            raise DateError(f"{EPOCH_ENV}=`{epoch}` is not a number of seconds", fix)
+        # The seconds to the end of LATEST; more digits than that are no date either.
+        last = int(datetime.combine(LATEST, datetime.max.time(), timezone.utc).timestamp())
+        seconds = epoch.lstrip("0") or "0"
+        if len(seconds) > len(str(last)) or int(seconds) > last:
+            raise DateError(f"{EPOCH_ENV}=`{epoch}` is after {LATEST.isoformat()}", fix)
+        now = datetime.fromtimestamp(int(seconds), timezone.utc)
+        try:
+            return _bounded(now.astimezone(zone).date(), f"{EPOCH_ENV}={epoch}")
+        except DateError as err:
+            raise DateError(f"{EPOCH_ENV}: {err.message}", fix) from None
     now = now or datetime.now(timezone.utc)
     return now.astimezone(zone).date()
 

@@ -28,6 +28,8 @@ class Value:
     """scalar, list or mapping."""
     tag: str = ""
     """YAML's implicit type of a scalar (`...:int` for `90`), so messages can say what was meant."""
+    item_tags: tuple[str, ...] = ()
+    """The same for each item of a list."""
 
 
 @dataclass
@@ -74,6 +76,16 @@ def read(text: str) -> FrontMatter:
     return result
 
 
+TEXT_TAG = "tag:yaml.org,2002:str"
+_READ_AS = {"int": "a number", "float": "a number", "bool": "true or false", "null": "nothing",
+            "timestamp": "a date"}
+
+
+def read_as(tag: str) -> str | None:
+    """What YAML made of a scalar that is not text (`5`: "a number"), else None."""
+    return None if tag == TEXT_TAG else _READ_AS.get(tag.rsplit(":", 1)[-1], "not text")
+
+
 def _value(node: yaml.Node) -> Value:
     line = node.start_mark.line + 2  # the block starts on the file's second line
     if isinstance(node, yaml.ScalarNode):
@@ -81,5 +93,5 @@ def _value(node: yaml.Node) -> Value:
         return Value(None if null else node.value, line, tag=node.tag)
     if isinstance(node, yaml.SequenceNode):
         items = [item.value if isinstance(item, yaml.ScalarNode) else None for item in node.value]
-        return Value(items, line, "list")
+        return Value(items, line, "list", item_tags=tuple(item.tag for item in node.value))
     return Value(None, line, "mapping")

@@ -175,8 +175,15 @@ def collect(pages: Iterable[tuple[str, str, str, str]], defaults: Defaults, toda
 
 def _owners(value: frontmatter.Value, roles: dict[str, str | None] | None, bad: Bad) -> tuple[Owner, ...]:
     items = value.raw if isinstance(value.raw, list) else [value.raw]  # a list value's raw is its items
+    tags = value.item_tags if isinstance(value.raw, list) else (value.tag,)
     owners: list[Owner] = []
-    for item in items:
+    for item, tag in zip(items, tags):
+        became = frontmatter.read_as(tag) if isinstance(item, str) else None
+        if became is not None:  # `owner: [5, null]`: YAML read no names there
+            fix = (f'quote it (`"{item}"`), or write the name' if became != "nothing"
+                   else "remove it from the list, or write the name")
+            bad(REVIEW_OWNER_INVALID, f"owner: `{item}` is {became} to YAML, not a name", value, fix)
+            continue
         if not isinstance(item, str) or not item.strip():
             bad(REVIEW_OWNER_INVALID, "owner: each owner is a name, a team or a Discord role (`@role`)", value,
                 'write owner: "@moderator", owner: Ada Lovelace, or a list of these')

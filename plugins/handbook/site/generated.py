@@ -12,12 +12,18 @@ option to change.
 
 from __future__ import annotations
 
+import atexit
+import hashlib
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from handbook.errors import HandbookError
 from handbook.files import write_atomic
 
 log = get_plugin_logger(__name__)
@@ -33,8 +39,59 @@ OTHER_PLUGINS_EXCLUDE = ("git-authors",)
 """Plugins with an `exclude` option that read git history of every page: our pages have none."""
 
 
-def cache_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / CACHE_DIR
+_FALLBACKS: dict[Path, Path | None] = {}
+"""The cache folder chosen for each mkdocs.yml folder that cannot hold one: chosen (and said) once."""
+
+GITIGNORE = "# Written by the handbook plugin: generated pages, rebuilt on every build.\n*\n"
+
+
+def cache_dir(config: MkDocsConfig) -> Path | None:
+    """`.handbook-cache/` beside mkdocs.yml; where that cannot be written (a read-only checkout
+    built with `-d` elsewhere), a folder of the user's cache, else a new temporary folder, said
+    once; None when no folder can be written at all (the pages are then kept in memory)."""
+    root = Path(config.config_file_path).parent
+    if _prepare(root / CACHE_DIR):
+        return root / CACHE_DIR
+    if root not in _FALLBACKS:
+        _FALLBACKS[root] = _fallback(root)
+    return _FALLBACKS[root]
+
+
+def _fallback(root: Path) -> Path | None:
+    beside = root / CACHE_DIR
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]  # one folder per checkout
+    folder = _user_cache() / "handbook" / key
+    if not _prepare(folder):
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="handbook-cache-"))
+            atexit.register(shutil.rmtree, folder, True)  # a fresh one each run: nothing to keep
+        except OSError:
+            log.warning(f"{beside} cannot be written, nor a cache or temporary folder, so the generated pages "
+                        "are kept in memory (plugins that read them from a file may fail). Fix: build where the "
+                        "folder of mkdocs.yml can be written, or set XDG_CACHE_HOME to a writable folder")
+            return None
+        _prepare(folder)
+    log.info(f"{beside} cannot be written, so the generated pages are kept in {folder}")
+    return folder
+
+
+def _user_cache() -> Path:
+    """`$XDG_CACHE_HOME`, else `~/.cache` (the XDG base directory convention)."""
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return Path(tempfile.gettempdir()) / ".cache"
+
+
+def _prepare(folder: Path) -> bool:
+    """Whether `folder` is (now) there and writable; it ignores itself in git, so nobody commits it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / ".gitignore").is_file():
+            write_atomic(folder / ".gitignore", GITIGNORE)
+    except (OSError, HandbookError):
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def adds_late(config: MkDocsConfig) -> bool:
@@ -67,27 +124,32 @@ def add_page(files: Files, config: MkDocsConfig, uri: str, markdown: str, *, opt
     """
     if taken(files, uri, option, what):
         return None
-    path = _cache_file(config, uri)
     text = FRONT_MATTER + markdown
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+    path = _cache_file(config, uri)
+    if path is not None and (not path.is_file() or path.read_text(encoding="utf-8") != text):
         write_atomic(path, text)
     listed = config.nav is None or uri in nav_paths(config.nav)
-    return _register(files, config, uri, path, InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
+    return _register(files, config, uri, path, text,
+                     InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
 
 
 MAKER = "handbook"
 """`File.generated_by` of every page this plugin adds (the name it is registered under)."""
 
 
-def _register(files: Files, config: MkDocsConfig, uri: str, path: Path,
+def _register(files: Files, config: MkDocsConfig, uri: str, path: Path | None, text: str,
               inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
-    """The generated file at `uri`, backed by the cache file `path`, in this language's folder."""
+    """The generated file at `uri`, backed by the cache file `path` (else `text` in memory), in
+    this language's folder."""
     # What `File.generated` makes, with its maker set through the public `generated_by`: that
     # helper reads the plugin whose event MkDocs is running, and `handbook generate` runs our
     # events outside a build, where none is.
     file = File(uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
                 inclusion=inclusion)
-    file.abs_src_path = str(path)
+    if path is None:
+        file.content_string = text
+    else:
+        file.abs_src_path = str(path)
     file.generated_by = MAKER
     prefix = language_prefix(config)
     if prefix:
@@ -96,12 +158,11 @@ def _register(files: Files, config: MkDocsConfig, uri: str, path: Path,
     return file
 
 
-def _cache_file(config: MkDocsConfig, uri: str) -> Path:
-    """The cache file for `uri`; the folder ignores itself in git, so nobody commits it."""
+def _cache_file(config: MkDocsConfig, uri: str) -> Path | None:
+    """The cache file for `uri`, None without a cache folder."""
     folder = cache_dir(config)
-    if not (folder / ".gitignore").is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / ".gitignore", "# Written by the handbook plugin: generated pages, rebuilt on every build.\n*\n")
+    if folder is None:
+        return None
     path = folder / uri
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
@@ -113,9 +174,9 @@ def add_output(files: Files, config: MkDocsConfig, uri: str, *, option: str, wha
     if taken(files, uri, option, what):
         return None
     path = _cache_file(config, uri)  # an empty placeholder, copied now and filled in on_post_build
-    if not path.is_file() or path.stat().st_size:
+    if path is not None and (not path.is_file() or path.stat().st_size):
         write_atomic(path, "")
-    return _register(files, config, uri, path)
+    return _register(files, config, uri, path, "")
 
 
 def exclude_from_other_plugins(config: MkDocsConfig, uris: list[str]) -> None:

@@ -237,8 +237,10 @@ def _finding(problem: Problem, display: str, line: int | None) -> Finding:
 # --- `#name` at the start of a line: a heading in Python-Markdown -----------------------------
 
 # Python-Markdown (unlike CommonMark) needs no space after `#`, so `#welcome is where...` at the
-# start of a line (in a quote, a list or an admonition too) is a heading, not a mention.
-_LINE_START = re.compile(r"[ \t]*(?:>[ \t]*)*#(" + MENTIONABLE_NAME + ")")
+# start of a line (in a quote, a list or an admonition too) is a heading, not a mention. A list
+# item's text starts a line of its own: `- #habits`, `* #habits`, `+ #habits`, `1. #habits` (its
+# marker and then a space or tab; `1)` and `-#habits` are no list in Python-Markdown).
+_LINE_START = re.compile(r"[ \t]*(?:(?:>|[-*+][ \t]|\d+\.[ \t])[ \t]*)*#(" + MENTIONABLE_NAME + ")")
 _FENCE = re.compile(r"[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})")
 
 
