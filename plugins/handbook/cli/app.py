@@ -78,6 +78,8 @@ class _ReaderGone:
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
+        self.reader_gone = False
+        """True once the reader went away: a command that reports progress says the rest elsewhere."""
 
     def write(self, text: str) -> int:
         try:
@@ -93,6 +95,7 @@ class _ReaderGone:
             self._discard()
 
     def _discard(self) -> None:
+        self.reader_gone = True
         with contextlib.suppress(OSError, ValueError):  # a stream without a file (a test's capture)
             os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
 

@@ -242,9 +242,11 @@ class _Report:
             try:
                 sys.stdout.write(text + "\n")  # one write: a reader sees the whole line or none of it
                 sys.stdout.flush()
-                return
+                if not getattr(sys.stdout, "reader_gone", False):  # the command line's stdout says so
+                    return
             except BrokenPipeError:
-                self.close()
+                pass
+            self.close()
         print(text, file=sys.stderr, flush=True)
 
 
@@ -283,6 +285,8 @@ def run_apply(args: argparse.Namespace) -> int:
         def progress(index: int, total: int, op, status: str) -> None:
             if status != "start":
                 print(f"[{index}/{total}] {op.describe()}: {status}", flush=True)
+                if getattr(sys.stdout, "reader_gone", False):  # the command line's stdout swallowed the pipe's end
+                    raise BrokenPipeError("the output was closed")
 
         known = {c["id"] for c in state.channels} | {r["id"] for r in state.roles} | state.hidden
         applier = Applier(client, guild_id, progress, known_ids=known)
