@@ -6,6 +6,7 @@ build, so `handbook check` and `mkdocs build` never disagree.
 from __future__ import annotations
 
 import logging
+import warnings
 import os
 import sys
 from collections.abc import Iterator
@@ -134,14 +135,17 @@ def _load_config(path: Path, errors: _ErrorRecords) -> MkDocsConfig:
 @contextmanager
 def _mkdocs_quiet() -> Iterator[_ErrorRecords]:
     """MkDocs and other plugins kept below ERROR (the command's output is our findings), and their
-    errors kept, to be told once in our words."""
+    errors kept, to be told once in our words. Their Python warnings too: awesome-pages warns that
+    a plugin before it may lose its nav, which is not true of ours (it reads the nav last)."""
     mkdocs_log = logging.getLogger("mkdocs")
     previous = mkdocs_log.level
     mkdocs_log.setLevel(logging.ERROR)
     errors = _ErrorRecords()
     mkdocs_log.addHandler(errors)
     try:
-        yield errors
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield errors
     finally:
         mkdocs_log.setLevel(previous)
         mkdocs_log.removeHandler(errors)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import subprocess
+import sys
 
 import sitekit
 import yaml
@@ -91,3 +93,16 @@ def test_folders_left_out_and_home_labels(tmp_path):
     site = build_strict(root)
     assert site.aborted is None and site.warnings == [], (site.aborted, site.warnings)
     assert site.categories()["events"] == "Gatherings"
+
+
+def test_the_commands_print_no_plugin_order_warning_of_awesome_pages(tmp_path):
+    """awesome-pages warns (a Python warning) when a plugin with on_nav comes before it; ours reads
+    the nav last, so the commands keep that warning out of their output."""
+    sitekit.write_files(tmp_path, {**docs(), "mkdocs.yml": MKDOCS_YML.replace(
+        "  - awesome-pages\n  - handbook:\n      drift: warn\n", "  - handbook:\n      drift: warn\n  - awesome-pages\n")})
+    sitekit.commit_all(tmp_path, "Start the handbook")
+    for command in (["sync"], ["check"], ["status", "--offline"]):
+        result = subprocess.run([sys.executable, "-m", "handbook", *command], cwd=tmp_path,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert result.stderr == "", (command, result.stderr)
