@@ -5,6 +5,7 @@ Pure functions of the text git printed (no git here), so they are tested with ta
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -254,7 +255,7 @@ def parse_log(output: str, docs_prefix: str, map_path: str | None, *, outside: b
 
 def _outside(path: str, docs_prefix: str) -> str:
     """A repository path outside docs, relative to docs (`habits/tiny.md` -> `../habits/tiny.md`)."""
-    return OUTSIDE * docs_prefix.rstrip("/").count("/") + OUTSIDE + path
+    return posixpath.relpath(path, docs_prefix.rstrip("/") or ".")
 
 
 def _parse_date(text: str) -> datetime:
