@@ -63,3 +63,20 @@ def test_no_second_read_without_a_move_into_docs(tmp_path, monkeypatch):
     h = history_of(r.root, "site/docs")
     assert h.files["b.md"].contributor_names == ["Ada Author"]
     assert calls == ["rev-parse", "log"], calls
+
+
+def test_a_page_moved_out_of_docs_is_removed_and_its_name_starts_afresh(tmp_path):
+    r = GitRepo(tmp_path / "r")
+    r.write("notes/keep.md", page("Keep"))
+    r.commit("Start the notes")
+    r.mv("notes/keep.md", "site/docs/keep.md")
+    r.write("site/docs/x.md", page("Old x"))
+    r.commit("Move the notes in, write x", name="Ana Early", email="ana@example.org")
+    r.mv("site/docs/x.md", "archive/x.md")
+    removed = r.commit("Archive x")
+    r.write("site/docs/x.md", page("New x, another page"))
+    r.commit("A new x", name="Bo Later", email="bo@example.org")
+    h = history_of(r.root, "site/docs")
+    assert h.files["x.md"].contributor_names == ["Bo Later"]  # the archived x is another file
+    assert [(c.status, c.path, c.current) for c in next(c for c in h.commits if c.sha == removed).changes] \
+        == [("D", "x.md", None)]

@@ -238,17 +238,17 @@ def parse_log(output: str, docs_prefix: str, map_path: str | None, *, outside: b
         dst_in = dst.startswith(docs_prefix)
         src_rel = src[plen:] if src_in else _outside(src, docs_prefix)
         dst_rel = dst[plen:] if dst_in else _outside(dst, docs_prefix)
-        if outside:  # every path is kept, those outside docs as `../...`
-            src_in = dst_in = True
-        if kind == "R" and src_in and dst_in:
-            moved_in = status == "R100" and src_rel.startswith(OUTSIDE) and not dst_rel.startswith(OUTSIDE)
+        # With `outside`, paths outside docs are kept too (as `../...`), and a rename into docs
+        # stays a rename; a rename out of docs is still a removal from docs.
+        if kind == "R" and (src_in or outside) and (dst_in or (outside and not src_in)):
+            moved_in = outside and status == "R100" and not src_in and dst_in
             commit.changes.append(Change("R", dst_rel, old=src_rel, moved_in=moved_in))
         elif kind in "RC":
-            if dst_in:  # renamed or copied into docs from elsewhere: new here
+            if dst_in or outside:  # renamed or copied into docs from elsewhere: new here
                 commit.changes.append(Change("A", dst_rel))
             if kind == "R" and src_in:  # renamed out of docs: gone from here
                 commit.changes.append(Change("D", src_rel))
-        elif dst_in:
+        elif dst_in or outside:
             commit.changes.append(Change(kind if kind in "ADM" else "M", dst_rel))
     return commits
 
