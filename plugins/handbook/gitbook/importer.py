@@ -371,7 +371,9 @@ def _rename_body(plan: Plan) -> str:
     return (
         f"{len(plan.moves)} files moved, contents unchanged, so that `git log --follow` and the handbook's\n"
         "changelog keep following every page: pages into docs/, README.md files to index.md,\n"
-        ".gitbook/assets/ to docs/assets/. The conversion is the next commit."
+        ".gitbook/assets/ to docs/assets/. The conversion is the next commit.\n"
+        "\n"
+        "Changelog: skip"  # moves are not news for readers: the conversion is the changelog's entry
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from handbook.checks.drift import RenameLookup
 from handbook.history.log import (
     LOG_FORMAT,
+    OUTSIDE,
     Commit,
     History,
     apply_mailmap,
@@ -286,28 +288,55 @@ def _name_status_entries(out: str) -> Iterable[tuple[str, str, str]]:
 
 
 def read_history(repository: Repository, docs_rel: str, map_rel: str | None) -> History:
-    """One `git log` over docs and the channel map: commits (newest first) and per-file records."""
+    """One `git log` over docs and the channel map: commits (newest first) and per-file records.
+
+    Pages moved into docs from elsewhere in the repository (`handbook import gitbook` moves
+    `habits/tiny.md` to `docs/habits/tiny.md`) keep the history of their old paths: when the log
+    shows such moves, a second `git log` reads docs, the map and the folders they came from, once
+    (whatever the number of pages), and `resolve` follows each page through its move."""
     head_and_shallow = repository.run("rev-parse", "--is-shallow-repository", "HEAD")
     shallow_text, _, head = head_and_shallow.strip().partition("\n")
     shallow = shallow_text.strip() == "true"
-    commits = _log(repository, "HEAD", docs_rel, map_rel)
+    commits = _log(repository, "HEAD", docs_rel, map_rel, outside=True)
+    before = moved_in_from(commits, docs_rel)
+    if before:
+        commits = _log(repository, "HEAD", docs_rel, map_rel, outside=True, also=before)
     apply_mailmap(commits, check_mailmap(repository, coauthor_queries(commits)))
     files = resolve(commits, shallow)
     return History(head=head.strip() or None, shallow=shallow, commits=commits, files=files)
 
 
-def _log(repository: Repository, revisions: str, docs_rel: str, map_rel: str | None) -> list[Commit]:
-    """The one `git log` read: commits of `revisions` touching docs (and the map), newest first."""
+def moved_in_from(commits: list[Commit], docs_rel: str) -> list[str]:
+    """Pathspecs of where pages moved into docs came from: the folder of each old path (so the
+    renames made there before the move are seen too), or the file itself at the repository root."""
+    specs: dict[str, None] = {}
+    for commit in commits:
+        for change in commit.changes:
+            if change.status == "R" and change.old and change.old.startswith(OUTSIDE) \
+                    and not change.path.startswith(OUTSIDE):
+                old = posixpath.normpath(posixpath.join(docs_rel, change.old))
+                folder = posixpath.dirname(old)
+                specs[folder + "/" if folder else old] = None
+    return list(specs)
+
+
+def _log(repository: Repository, revisions: str, docs_rel: str, map_rel: str | None, *,
+         outside: bool = False, also: Iterable[str] = ()) -> list[Commit]:
+    """The one `git log` read: commits of `revisions` touching docs (and the map, and the paths
+    `also`), newest first. With `outside`, each commit's whole diff (`--full-diff`), so that a
+    move into docs is seen as a rename and files outside docs are kept as `../` paths."""
     pathspecs = [docs_rel + "/" if docs_rel else "."]
     if map_rel is not None:
         pathspecs.append(map_rel)
+    pathspecs += also
     raw = repository.run(
         "log", "--no-merges", "--no-color", "-z", "--raw", "--no-abbrev", "-M",
+        *(["--full-diff"] if outside and docs_rel else []),
         f"--format={LOG_FORMAT}", revisions, "--", *pathspecs,
         stdout_as_string=False,
     )
     output = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    return parse_log(output, docs_rel + "/" if docs_rel else "", map_rel)
+    return parse_log(output, docs_rel + "/" if docs_rel else "", map_rel, outside=outside and bool(docs_rel))
 
 
 MAILMAP_BATCH = 2_000

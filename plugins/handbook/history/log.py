@@ -5,6 +5,7 @@ Pure functions of the text git printed (no git here), so they are tested with ta
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -84,6 +85,13 @@ class Change:
     path: str
     old: str | None = None
     current: str | None = None
+    moved_in: bool = False
+    """Moved into docs from elsewhere in the repository, unchanged (R100): not writing the page."""
+
+
+OUTSIDE = "../"
+"""How a path outside `docs_dir` starts, as `parse_log(outside=True)` gives it: the page's path
+before a move into docs (`../habits/tiny.md` became `habits/tiny.md`)."""
 
 
 @dataclass
@@ -166,12 +174,14 @@ class History:
     problem: str | None = None  # why there is no history, when there is none
 
 
-def parse_log(output: str, docs_prefix: str, map_path: str | None) -> list[Commit]:
+def parse_log(output: str, docs_prefix: str, map_path: str | None, *, outside: bool = False) -> list[Commit]:
     """Commits from `git log -z --raw --no-abbrev --format=LOG_FORMAT` output, newest first.
 
     `docs_prefix` is the docs folder relative to the repository root with a trailing slash ("" for
     the root); paths of changes are made relative to it. Changes outside docs are dropped, except
-    for the channel map at `map_path`, whose blob ids are kept for reading its old versions.
+    for the channel map at `map_path`, whose blob ids are kept for reading its old versions, and,
+    with `outside`, changes to files outside docs (paths starting with `OUTSIDE`) and renames into
+    docs from there, so that `resolve` follows a page back through its move into docs.
     """
     commits: list[Commit] = []
     tokens = output.split("\0")
@@ -226,16 +236,26 @@ def parse_log(output: str, docs_prefix: str, map_path: str | None) -> list[Commi
             continue
         src_in = src.startswith(docs_prefix)
         dst_in = dst.startswith(docs_prefix)
-        if kind == "R" and src_in and dst_in:
-            commit.changes.append(Change("R", dst[plen:], old=src[plen:]))
+        src_rel = src[plen:] if src_in else _outside(src, docs_prefix)
+        dst_rel = dst[plen:] if dst_in else _outside(dst, docs_prefix)
+        # With `outside`, paths outside docs are kept too (as `../...`), and a rename into docs
+        # stays a rename; a rename out of docs is still a removal from docs.
+        if kind == "R" and (src_in or outside) and (dst_in or (outside and not src_in)):
+            moved_in = outside and status == "R100" and not src_in and dst_in
+            commit.changes.append(Change("R", dst_rel, old=src_rel, moved_in=moved_in))
         elif kind in "RC":
-            if dst_in:  # renamed or copied into docs from elsewhere: new here
-                commit.changes.append(Change("A", dst[plen:]))
+            if dst_in or outside:  # renamed or copied into docs from elsewhere: new here
+                commit.changes.append(Change("A", dst_rel))
             if kind == "R" and src_in:  # renamed out of docs: gone from here
-                commit.changes.append(Change("D", src[plen:]))
-        elif dst_in:
-            commit.changes.append(Change(kind if kind in "ADM" else "M", dst[plen:]))
+                commit.changes.append(Change("D", src_rel))
+        elif dst_in or outside:
+            commit.changes.append(Change(kind if kind in "ADM" else "M", dst_rel))
     return commits
+
+
+def _outside(path: str, docs_prefix: str) -> str:
+    """A repository path outside docs, relative to docs (`habits/tiny.md` -> `../habits/tiny.md`)."""
+    return posixpath.relpath(path, docs_prefix.rstrip("/") or ".")
 
 
 def _parse_date(text: str) -> datetime:
@@ -254,9 +274,11 @@ def resolve(commits: list[Commit], shallow: bool) -> dict[str, FileRecord]:
     """
     files: dict[str, FileRecord] = {}
     alias: dict[str, str | None] = {}  # path at some time -> path now (None: no longer exists)
+    moved_at: dict[str, datetime] = {}  # page -> when it was moved into docs
 
     def now(path: str) -> str | None:
-        return alias[path] if path in alias else path
+        # a file outside docs is a page only once followed to its move into docs
+        return alias[path] if path in alias else None if path.startswith(OUTSIDE) else path
 
     for commit in commits:
         resolved: list[Change] = []
@@ -266,15 +288,21 @@ def resolve(commits: list[Commit], shallow: bool) -> dict[str, FileRecord]:
                 # Removed here; an older file of the same name is a different file.
                 alias[change.path] = None
                 current = None
+            if current is None and change.path.startswith(OUTSIDE):
+                continue  # not the handbook's: a file outside docs that never became a page
             if commit.boundary and shallow:
-                resolved.append(Change(change.status, change.path, change.old, current))
+                resolved.append(Change(change.status, change.path, change.old, current, change.moved_in))
                 continue  # the cut-off commit did not really add all those files
             if current is not None:
                 record = files.get(current)
                 if record is None:
-                    record = files[current] = FileRecord(updated=commit.date)
+                    record = files[current] = FileRecord()
+                if change.moved_in:  # moving the handbook in did not update the page
+                    moved_at.setdefault(current, commit.date)
+                elif record.updated is None:
+                    record.updated = commit.date
                 record.commits += 1
-                for name in commit.authors:
+                for name in () if change.moved_in else commit.authors:  # moving the handbook in is not writing it
                     record.contributors[name] += 1
                 if change.status == "A":
                     record.created = commit.date
@@ -282,8 +310,11 @@ def resolve(commits: list[Commit], shallow: bool) -> dict[str, FileRecord]:
                 alias[change.old] = current
             if change.status == "A":
                 alias[change.path] = None  # older history of this name is another file
-            resolved.append(Change(change.status, change.path, change.old, current))
+            resolved.append(Change(change.status, change.path, change.old, current, change.moved_in))
         commit.changes = resolved
+    for path, date in moved_at.items():  # only ever moved in (its older history is cut off)
+        if files[path].updated is None:
+            files[path].updated = date
     # Files still present whose creation we never saw (shallow cut-off) keep created=None.
     return files
 
