@@ -352,8 +352,7 @@ def run_invite(args: argparse.Namespace) -> int:
 
 
 def run_announce(args: argparse.Namespace) -> int:
-    from handbook.discord.announce import (build_message, is_public, load_site, page_changes_since, page_title,
-                                           page_url)
+    from handbook.discord.announce import build_message, changes_to_announce
     from handbook.discord.client import ConfigurationError, execute_webhook
 
     webhook = os.environ.get(WEBHOOK_ENV, "").strip()
@@ -369,16 +368,13 @@ def run_announce(args: argparse.Namespace) -> int:
     if not args.since:
         raise UsageError("what to announce? pass --since REF (handbook changes) or --reviews (pages due for review)")
     from handbook.project import config_file_or_found
+    from handbook.site.publication import load_site
 
     site = load_site(config_file_or_found(args.config_file), Path(args.map) if args.map else None)
-    changes, commits = page_changes_since(site.root, args.since, site.docs_dir, site.ignore)
-    public = [c for c in changes if is_public(c, site)]
+    public, commits = changes_to_announce(site, args.since)
     if not public:
         print(f"No public handbook pages changed since {args.since}: nothing to announce.")
         return EXIT_CLEAN
-    for change in public:
-        change.title = page_title(site, change)
-        change.url = page_url(site, change.path)
     message = build_message(public, args.since, commits, site.site_url)
     if args.dry_run:
         print(json.dumps(message, indent=2, ensure_ascii=False))

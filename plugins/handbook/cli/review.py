@@ -149,30 +149,23 @@ def _spread(args, project, reviews, findings, setup) -> int:
 
 def run_announce_reviews(args: argparse.Namespace, webhook: str) -> int:
     """`handbook discord announce --reviews`: the pages due within the window, to the webhook."""
-    from handbook.reviews.announce import build_message
-    from handbook.reviews.status import DUE_SOON, OVERDUE
-
     from handbook.project import config_file_or_found
+    from handbook.reviews.announce import build_message, due_to_announce
+    from handbook.site.publication import load_site
 
     config_file = config_file_or_found(args.config_file)
-    project, reviews, findings, setup = load_reviews(config_file, args.due_within)
+    _, reviews, findings, setup = load_reviews(config_file, args.due_within)
     if findings:
         first = findings[0]
         raise UsageError(first.message, file=first.file, line=first.line,
                          fix=f"{first.fix} (run `handbook review` to see every value to fix)")
-    from handbook.discord.announce import PageChange, is_public, load_site
-
-    # Only what the site publishes, and nothing from a category whose topic channel is private:
-    # the same rule as the change announcements.
     site = load_site(config_file, Path(args.map) if args.map else None)
-    due = [r for r in reviews if r.status in (OVERDUE, DUE_SOON) and is_public(PageChange(r.src_uri, "updated"), site)]
-    for review in due:
-        review.title = site.redact(review.title)  # as the site shows it
+    due = due_to_announce(reviews, site.is_public, site.redact)
     if not due:
         print(f"No page is due for review within {setup.due_within}: nothing to announce.")
         return EXIT_CLEAN
-    message = build_message(due, str(setup.due_within), _page_urls(project, due), project.config.site_url,
-                            ping=args.ping)
+    urls = {r.src_uri: url for r in due if (url := site.page_url(r.src_uri))}
+    message = build_message(due, str(setup.due_within), urls, site.site_url, ping=args.ping)
     if args.dry_run:
         print(json.dumps(message, indent=2, ensure_ascii=False))
         return EXIT_CLEAN
@@ -181,14 +174,3 @@ def run_announce_reviews(args: argparse.Namespace, webhook: str) -> int:
     execute_webhook(webhook, message)
     print(f"Announced {len(due)} page{'s' if len(due) != 1 else ''} due for review within {setup.due_within}.")
     return EXIT_CLEAN
-
-
-def _page_urls(project, reviews) -> dict[str, str]:
-    from mkdocs.structure.files import File
-
-    site_url = project.config.site_url
-    if not site_url:
-        return {}
-    base = site_url.rstrip("/") + "/"
-    return {r.src_uri: base + File(r.src_uri, str(project.docs_dir), "site", project.config.use_directory_urls).url
-            for r in reviews}
