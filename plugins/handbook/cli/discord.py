@@ -252,9 +252,8 @@ class _Report:
 
 def run_apply(args: argparse.Namespace) -> int:
     from handbook.discord.apply import Applier, render_outcome
-    from handbook.discord.operations import Recorded
+    from handbook.discord.apply_record import apply_and_record, record_adopted
     from handbook.discord.plan import render_text
-    from handbook.discord.pull import record_applied
 
     path = resolve_map_path(args)
     channel_map = load_map(path)
@@ -264,7 +263,7 @@ def run_apply(args: argparse.Namespace) -> int:
         state, result = _plan(args, client, channel_map, guild_id)
         say(render_text(result, state.guild_name))
         if not result.operations:
-            if result.adopted and record_applied(channel_map.document, result.adopted):
+            if record_adopted(result, channel_map):
                 save_document(path, channel_map.document)
                 say(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
             return EXIT_PENDING if result.questions else EXIT_CLEAN
@@ -283,29 +282,23 @@ def run_apply(args: argparse.Namespace) -> int:
                 return EXIT_PENDING
 
         def progress(index: int, total: int, op, status: str) -> None:
-            if status != "start":
+            if status == "start":
+                return
+            try:
                 print(f"[{index}/{total}] {op.describe()}: {status}", flush=True)
                 if getattr(sys.stdout, "reader_gone", False):  # the command line's stdout swallowed the pipe's end
                     raise BrokenPipeError("the output was closed")
+            except BrokenPipeError:  # `apply | head` stopped reading: the rest of the report goes to stderr
+                say.close()
+                raise
+
+        def saved() -> None:
+            save_document(path, channel_map.document)
+            say(f"Recorded the new ids in {path}.")
 
         known = {c["id"] for c in state.channels} | {r["id"] for r in state.roles} | state.hidden
         applier = Applier(client, guild_id, progress, known_ids=known)
-        try:
-            outcome = applier.run(result)
-        except (KeyboardInterrupt, BrokenPipeError) as stop:  # Ctrl-C, or `apply | head` stopped reading
-            if isinstance(stop, BrokenPipeError):
-                say.close()
-            outcome = applier.outcome.interrupted(result.operations, "interrupted (Ctrl-C)"
-                                                  if isinstance(stop, KeyboardInterrupt)
-                                                  else "interrupted: the output was closed")
-        finally:
-            if applier.outcome.done:
-                applier.outcome.created[:0] = result.adopted  # matched by name: now known by id
-                if not channel_map.server.guild_id:
-                    applier.outcome.created.insert(0, Recorded("server", guild_id))
-            if record_applied(channel_map.document, applier.outcome.created):
-                save_document(path, channel_map.document)
-                say(f"Recorded the new ids in {path}.")
+        outcome = apply_and_record(applier, result, channel_map, guild_id, saved)
         say(render_outcome(outcome))
         if outcome.failed:
             print(f"handbook discord apply: error: {outcome.failed[1]}", file=sys.stderr)
