@@ -38,12 +38,9 @@ def due_within_option(parser: argparse.ArgumentParser) -> None:
 
 def load_reviews(config_file: str | Path | None, due_within: str | None):
     """The project, its reviews (overdue first), the findings, and the setup they were judged with."""
-    from handbook.checks.categories import title_from_path, title_of_text
     from handbook.project import load_map, load_project
     from handbook.reviews.dates import DateError, parse_duration
-    from handbook.reviews.setup import prepare
-    from handbook.reviews.status import collect
-    from mkdocs.structure.files import get_files
+    from handbook.site.project_pages import project_reviews, source_pages
 
     window = None
     if due_within is not None:
@@ -53,25 +50,8 @@ def load_reviews(config_file: str | Path | None, due_within: str | None):
             raise UsageError(f"--due-within: {err.message}", fix=err.fix) from None
     project = load_project(config_file)
     channel_map = load_map(project.map_path, project.show(project.map_path))
-    # the build's categories (its final nav) are worked out only when an option names some
-    categories = [c.folder for c in project.categories()] if project.options.review_every_by_category else None
-    setup = prepare(project.options, project.root, project.docs_dir, channel_map, categories,
-                    project.config_file.name)
-    if window is not None:
-        setup.due_within = window
-    from handbook.files import read_text
-
-    pages = []
-    for file in get_files(project.config).documentation_pages():
-        if file.abs_src_path is None:
-            continue  # a file read from the docs folder always has its path; only a generated one has none
-        path = Path(file.abs_src_path)
-        shown = project.show(path)
-        text = read_text(path, shown)
-        title = title_of_text(text) or title_from_path(file.src_uri)
-        pages.append((file.src_uri, shown, title, text))
-    reviews, findings = collect(pages, setup.defaults, setup.today, setup.due_within)
-    return project, reviews, setup.findings + findings, setup
+    reviews, findings, setup = project_reviews(project, channel_map, source_pages(project), window)
+    return project, reviews, findings, setup
 
 
 def run_review(args: argparse.Namespace) -> int:

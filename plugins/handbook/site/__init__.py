@@ -11,6 +11,7 @@ review dates in (findings, the reviews page, the overdue banner, the footer line
 adds generated pages and files to MkDocs' `Files` (backed by `.handbook-cache/`, never over a
 file of the user's); `i18n` has our words in the site's language and formats dates with Babel.
 `publication` says which pages the site publishes and what it calls and addresses them, for the
-announcements sent to Discord.
+announcements sent to Discord. `project_pages` reads the pages from the docs folder without a build, for
+`handbook review` and the page findings of `handbook check`.
 `handbook.plugin` wires these to MkDocs' events.
 """
