@@ -54,8 +54,9 @@ class Code:
 
     @property
     def build_only(self) -> bool:
-        """Seen only by a build or `handbook review` (mentions, privacy, reviews, link health):
-        what they need is the pages as MkDocs renders them, or the page owners."""
+        """Seen only by a build or `handbook review` (mentions of unknown or private channels,
+        privacy, overdue reviews, link health): what they need is the pages as MkDocs renders
+        them, the day of the build, or the last link check."""
         return CHECK not in self.reported
 
     def __call__(self, message: str, file: str, line: int | None, fix: str | None = None) -> Finding:
@@ -74,6 +75,7 @@ def _code(code: str, level: str, reported: tuple[str, ...], meaning: str, fix: s
 
 
 BOTH = (BUILD, CHECK)
+ALL = (BUILD, CHECK, REVIEW)
 
 # The channel map against Discord's rules and its own (channelmap/validation.py).
 INVALID_ID = _code("invalid-id", ERROR, BOTH, "an id is not a Discord snowflake (17 to 20 digits)",
@@ -155,7 +157,7 @@ MISSING_MAP = _code("missing-map", WARNING, BOTH, "there is no channel map yet",
                     "run `handbook sync` to write a starter map")
 
 # What pages say, seen as MkDocs renders them (site/).
-MENTION_AT_LINE_START = _code("mention-at-line-start", WARNING, (BUILD,),
+MENTION_AT_LINE_START = _code("mention-at-line-start", WARNING, BOTH,
                               "a page line starts with `#name` of a channel, which Python-Markdown makes a heading",
                               "start the line with another word, or write `\\#name`")
 MENTION_UNKNOWN_CHANNEL = _code("mention-unknown-channel", WARNING, (BUILD,),
@@ -175,24 +177,24 @@ DISCUSS_PRIVATE_CHANNEL = _code("discuss-private-channel", WARNING, (BUILD,),
                                 "name an open channel, or write `channel: false`")
 
 # Owners and review dates (reviews/).
-FRONT_MATTER_INVALID = _code("front-matter-invalid", WARNING, (BUILD, REVIEW),
+FRONT_MATTER_INVALID = _code("front-matter-invalid", WARNING, ALL,
                              "a page's front matter is not valid YAML", "correct the front matter at that line")
-REVIEW_OWNER_INVALID = _code("review-owner-invalid", WARNING, (BUILD, REVIEW),
+REVIEW_OWNER_INVALID = _code("review-owner-invalid", WARNING, ALL,
                              "`owner:` is not a name, a team or a `@role` (or is an e-mail address)",
                              "write `owner: \"@role\"` or a name")
-REVIEW_OWNER_UNKNOWN_ROLE = _code("review-owner-unknown-role", WARNING, (BUILD, REVIEW),
+REVIEW_OWNER_UNKNOWN_ROLE = _code("review-owner-unknown-role", WARNING, ALL,
                                   "`owner:` names a `@role` that the channel map does not list",
                                   "add the role to the map's `roles:`, or correct the name")
-REVIEW_PERIOD_INVALID = _code("review-period-invalid", WARNING, (BUILD, REVIEW),
+REVIEW_PERIOD_INVALID = _code("review-period-invalid", WARNING, ALL,
                               "`review_every:` is not a period such as `6 months`", "write a period: `6 months`")
-REVIEW_DATE_INVALID = _code("review-date-invalid", WARNING, (BUILD, REVIEW),
+REVIEW_DATE_INVALID = _code("review-date-invalid", WARNING, ALL,
                             "`last_reviewed:` is not a date", "write the date as YYYY-MM-DD")
-REVIEW_DATE_IN_FUTURE = _code("review-date-in-future", WARNING, (BUILD, REVIEW),
+REVIEW_DATE_IN_FUTURE = _code("review-date-in-future", WARNING, ALL,
                               "`last_reviewed:` is after today", "write the day the page was last re-read")
-REVIEW_CATEGORY_UNKNOWN = _code("review-category-unknown", WARNING, (BUILD, REVIEW),
+REVIEW_CATEGORY_UNKNOWN = _code("review-category-unknown", WARNING, ALL,
                                 "`review_every_by_category` names a folder that is not a handbook category",
                                 "name a handbook category")
-CODEOWNERS_UNSUPPORTED = _code("codeowners-unsupported", WARNING, (BUILD, REVIEW),
+CODEOWNERS_UNSUPPORTED = _code("codeowners-unsupported", WARNING, ALL,
                                "a CODEOWNERS pattern uses syntax CODEOWNERS does not support (`!`, `[ ]`)",
                                "list the paths with `*` and `**` patterns instead")
 REVIEW_OVERDUE = _code("review-overdue", WARNING, (BUILD, REVIEW),

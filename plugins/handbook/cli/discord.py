@@ -252,9 +252,8 @@ class _Report:
 
 def run_apply(args: argparse.Namespace) -> int:
     from handbook.discord.apply import Applier, render_outcome
-    from handbook.discord.operations import Recorded
+    from handbook.discord.apply_record import apply_and_record, record_adopted
     from handbook.discord.plan import render_text
-    from handbook.discord.pull import record_applied
 
     path = resolve_map_path(args)
     channel_map = load_map(path)
@@ -264,7 +263,7 @@ def run_apply(args: argparse.Namespace) -> int:
         state, result = _plan(args, client, channel_map, guild_id)
         say(render_text(result, state.guild_name))
         if not result.operations:
-            if result.adopted and record_applied(channel_map.document, result.adopted):
+            if record_adopted(result, channel_map):
                 save_document(path, channel_map.document)
                 say(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
             return EXIT_PENDING if result.questions else EXIT_CLEAN
@@ -283,29 +282,23 @@ def run_apply(args: argparse.Namespace) -> int:
                 return EXIT_PENDING
 
         def progress(index: int, total: int, op, status: str) -> None:
-            if status != "start":
+            if status == "start":
+                return
+            try:
                 print(f"[{index}/{total}] {op.describe()}: {status}", flush=True)
                 if getattr(sys.stdout, "reader_gone", False):  # the command line's stdout swallowed the pipe's end
                     raise BrokenPipeError("the output was closed")
+            except BrokenPipeError:  # `apply | head` stopped reading: the rest of the report goes to stderr
+                say.close()
+                raise
+
+        def saved() -> None:
+            save_document(path, channel_map.document)
+            say(f"Recorded the new ids in {path}.")
 
         known = {c["id"] for c in state.channels} | {r["id"] for r in state.roles} | state.hidden
         applier = Applier(client, guild_id, progress, known_ids=known)
-        try:
-            outcome = applier.run(result)
-        except (KeyboardInterrupt, BrokenPipeError) as stop:  # Ctrl-C, or `apply | head` stopped reading
-            if isinstance(stop, BrokenPipeError):
-                say.close()
-            outcome = applier.outcome.interrupted(result.operations, "interrupted (Ctrl-C)"
-                                                  if isinstance(stop, KeyboardInterrupt)
-                                                  else "interrupted: the output was closed")
-        finally:
-            if applier.outcome.done:
-                applier.outcome.created[:0] = result.adopted  # matched by name: now known by id
-                if not channel_map.server.guild_id:
-                    applier.outcome.created.insert(0, Recorded("server", guild_id))
-            if record_applied(channel_map.document, applier.outcome.created):
-                save_document(path, channel_map.document)
-                say(f"Recorded the new ids in {path}.")
+        outcome = apply_and_record(applier, result, channel_map, guild_id, saved)
         say(render_outcome(outcome))
         if outcome.failed:
             print(f"handbook discord apply: error: {outcome.failed[1]}", file=sys.stderr)
@@ -352,8 +345,7 @@ def run_invite(args: argparse.Namespace) -> int:
 
 
 def run_announce(args: argparse.Namespace) -> int:
-    from handbook.discord.announce import (build_message, is_public, load_site, page_changes_since, page_title,
-                                           page_url)
+    from handbook.discord.announce import build_message, changes_to_announce
     from handbook.discord.client import ConfigurationError, execute_webhook
 
     webhook = os.environ.get(WEBHOOK_ENV, "").strip()
@@ -369,16 +361,13 @@ def run_announce(args: argparse.Namespace) -> int:
     if not args.since:
         raise UsageError("what to announce? pass --since REF (handbook changes) or --reviews (pages due for review)")
     from handbook.project import config_file_or_found
+    from handbook.site.publication import load_site
 
     site = load_site(config_file_or_found(args.config_file), Path(args.map) if args.map else None)
-    changes, commits = page_changes_since(site.root, args.since, site.docs_dir, site.ignore)
-    public = [c for c in changes if is_public(c, site)]
+    public, commits = changes_to_announce(site, args.since)
     if not public:
         print(f"No public handbook pages changed since {args.since}: nothing to announce.")
         return EXIT_CLEAN
-    for change in public:
-        change.title = page_title(site, change)
-        change.url = page_url(site, change.path)
     message = build_message(public, args.since, commits, site.site_url)
     if args.dry_run:
         print(json.dumps(message, indent=2, ensure_ascii=False))

@@ -11,7 +11,10 @@ from handbook.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, format
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     check = subparsers.add_parser("check", help="report drift between the docs and channel_map.yml",
-                                  description="Report drift and validation findings; no site build. "
+                                  description="Report drift and validation findings, and the page findings "
+                                              "a build reports that need no build (a #channel at a line's "
+                                              "start, review values, CODEOWNERS lines GitHub ignores; not "
+                                              "overdue pages); no site build. "
                                               "Exit 0 clean, 1 findings, 2 bad input.")
     config_option(check)
     format_option(check)
@@ -49,8 +52,10 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from handbook.findings import INFO
     from handbook.project import load_project
+    from handbook.site.project_pages import check_findings
 
-    findings = load_project(args.config_file).analyse().findings
+    project = load_project(args.config_file)
+    findings = project.analyse().findings + check_findings(project)
     if args.format == "json":
         print(json.dumps({"findings": [f.as_dict() for f in findings]}, indent=2, ensure_ascii=False))
     else:

@@ -38,12 +38,9 @@ def due_within_option(parser: argparse.ArgumentParser) -> None:
 
 def load_reviews(config_file: str | Path | None, due_within: str | None):
     """The project, its reviews (overdue first), the findings, and the setup they were judged with."""
-    from handbook.checks.categories import title_from_path, title_of_text
     from handbook.project import load_map, load_project
     from handbook.reviews.dates import DateError, parse_duration
-    from handbook.reviews.setup import prepare
-    from handbook.reviews.status import collect
-    from mkdocs.structure.files import get_files
+    from handbook.site.project_pages import project_reviews, source_pages
 
     window = None
     if due_within is not None:
@@ -53,25 +50,8 @@ def load_reviews(config_file: str | Path | None, due_within: str | None):
             raise UsageError(f"--due-within: {err.message}", fix=err.fix) from None
     project = load_project(config_file)
     channel_map = load_map(project.map_path, project.show(project.map_path))
-    # the build's categories (its final nav) are worked out only when an option names some
-    categories = [c.folder for c in project.categories()] if project.options.review_every_by_category else None
-    setup = prepare(project.options, project.root, project.docs_dir, channel_map, categories,
-                    project.config_file.name)
-    if window is not None:
-        setup.due_within = window
-    from handbook.files import read_text
-
-    pages = []
-    for file in get_files(project.config).documentation_pages():
-        if file.abs_src_path is None:
-            continue  # a file read from the docs folder always has its path; only a generated one has none
-        path = Path(file.abs_src_path)
-        shown = project.show(path)
-        text = read_text(path, shown)
-        title = title_of_text(text) or title_from_path(file.src_uri)
-        pages.append((file.src_uri, shown, title, text))
-    reviews, findings = collect(pages, setup.defaults, setup.today, setup.due_within)
-    return project, reviews, setup.findings + findings, setup
+    reviews, findings, setup = project_reviews(project, channel_map, source_pages(project), window)
+    return project, reviews, findings, setup
 
 
 def run_review(args: argparse.Namespace) -> int:
@@ -149,30 +129,23 @@ def _spread(args, project, reviews, findings, setup) -> int:
 
 def run_announce_reviews(args: argparse.Namespace, webhook: str) -> int:
     """`handbook discord announce --reviews`: the pages due within the window, to the webhook."""
-    from handbook.reviews.announce import build_message
-    from handbook.reviews.status import DUE_SOON, OVERDUE
-
     from handbook.project import config_file_or_found
+    from handbook.reviews.announce import build_message, due_to_announce
+    from handbook.site.publication import load_site
 
     config_file = config_file_or_found(args.config_file)
-    project, reviews, findings, setup = load_reviews(config_file, args.due_within)
+    _, reviews, findings, setup = load_reviews(config_file, args.due_within)
     if findings:
         first = findings[0]
         raise UsageError(first.message, file=first.file, line=first.line,
                          fix=f"{first.fix} (run `handbook review` to see every value to fix)")
-    from handbook.discord.announce import PageChange, is_public, load_site
-
-    # Only what the site publishes, and nothing from a category whose topic channel is private:
-    # the same rule as the change announcements.
     site = load_site(config_file, Path(args.map) if args.map else None)
-    due = [r for r in reviews if r.status in (OVERDUE, DUE_SOON) and is_public(PageChange(r.src_uri, "updated"), site)]
-    for review in due:
-        review.title = site.redact(review.title)  # as the site shows it
+    due = due_to_announce(reviews, site.is_public, site.redact)
     if not due:
         print(f"No page is due for review within {setup.due_within}: nothing to announce.")
         return EXIT_CLEAN
-    message = build_message(due, str(setup.due_within), _page_urls(project, due), project.config.site_url,
-                            ping=args.ping)
+    urls = {r.src_uri: url for r in due if (url := site.page_url(r.src_uri))}
+    message = build_message(due, str(setup.due_within), urls, site.site_url, ping=args.ping)
     if args.dry_run:
         print(json.dumps(message, indent=2, ensure_ascii=False))
         return EXIT_CLEAN
@@ -181,14 +154,3 @@ def run_announce_reviews(args: argparse.Namespace, webhook: str) -> int:
     execute_webhook(webhook, message)
     print(f"Announced {len(due)} page{'s' if len(due) != 1 else ''} due for review within {setup.due_within}.")
     return EXIT_CLEAN
-
-
-def _page_urls(project, reviews) -> dict[str, str]:
-    from mkdocs.structure.files import File
-
-    site_url = project.config.site_url
-    if not site_url:
-        return {}
-    base = site_url.rstrip("/") + "/"
-    return {r.src_uri: base + File(r.src_uri, str(project.docs_dir), "site", project.config.use_directory_urls).url
-            for r in reviews}

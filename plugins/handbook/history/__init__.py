@@ -6,7 +6,8 @@ co-authors in one `git check-mailmap`), folder renames and commits since a tag; 
 output into commits, `Changelog:` trailers, per-file dates and display names that are never
 e-mail addresses (pure); `changelog` makes the changelog's entries and Markdown; `feed` renders
 the Atom feed; `titles` reads when topics were last written and what their categories were
-called then (for `stale-topic`, asked only about topics that do not name the current title). A missing
+called then (for `stale-topic`, asked only about topics that do not name the current title). `page_changes`
+folds the commits since a ref to one change per page (for `handbook discord announce --since`). A missing
 git, a shallow clone or a folder outside a repository end as "no history" with a reason, never a
 traceback.
 """

@@ -11,13 +11,27 @@ anyway. With `ping`, the message's text (outside the embed) mentions the owning 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 
 from handbook.webhook import embed_message, escape
 from handbook.reviews.page import format_date
-from handbook.reviews.status import OVERDUE, PageReview
+from handbook.reviews.status import DUE_SOON, OVERDUE, PageReview
 
 CONTENT_MAX = 2000  # a message's own text (the embed's limits are discord.announce's)
 NO_OWNER = "No owner"
+
+
+def due_to_announce(reviews: list[PageReview], is_public: Callable[[str], bool],
+                    redact: Callable[[str], str]) -> list[PageReview]:
+    """The pages overdue or due soon that the site publishes (`handbook.site.publication`: the
+    same rule as the change announcements, so nothing from a private category), each titled as
+    the site shows it."""
+    due = [r for r in reviews if r.status in (OVERDUE, DUE_SOON) and is_public(r.src_uri)]
+    for review in due:
+        review.title = redact(review.title)
+    return due
+
+
 def owner_label(review: PageReview) -> tuple[str, list[str]]:
     """The group heading for a page's owners, and the role ids in it."""
     if not review.owners:

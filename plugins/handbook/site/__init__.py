@@ -10,5 +10,8 @@ step for text from git and front matter; `page_privacy` finds private names in w
 review dates in (findings, the reviews page, the overdue banner, the footer line); `generated`
 adds generated pages and files to MkDocs' `Files` (backed by `.handbook-cache/`, never over a
 file of the user's); `i18n` has our words in the site's language and formats dates with Babel.
+`publication` says which pages the site publishes and what it calls and addresses them, for the
+announcements sent to Discord. `project_pages` reads the pages from the docs folder without a build, for
+`handbook review` and the page findings of `handbook check`.
 `handbook.plugin` wires these to MkDocs' events.
 """
