@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from handbook.channelmap import rules
 from handbook.cli import review as review_commands
 from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_PENDING, UsageError, config_option, format_option
-from handbook.secrets import GUILD_ENV, TOKEN_ENV, WEBHOOK_ENV
+from handbook.text.secrets import GUILD_ENV, TOKEN_ENV, WEBHOOK_ENV
 
 if TYPE_CHECKING:
     from handbook.channelmap.model import ChannelMap

@@ -21,9 +21,9 @@ from handbook.channelmap.model import ChannelMap
 from handbook.checks import categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
-from handbook.secrets import redact_secret_shapes
+from handbook.text.secrets import redact_secret_shapes
 from handbook.site.privacy import Redactor
-from handbook.webhook import embed_message, escape
+from handbook.text.webhook import embed_message, escape
 
 STATUS_WORD = {"added": "Added", "updated": "Updated", "renamed": "Moved", "removed": "Removed"}
 STATUS_ORDER = ("added", "updated", "renamed", "removed")

@@ -30,7 +30,7 @@ from handbook import __version__
 from handbook.channelmap.rules import AUDIT_LOG_REASON_MAX
 from handbook.discord import answers
 from handbook.discord.errors import ConfigurationError, DiscordError, RateLimited, UncertainWrite, UnexpectedAnswer
-from handbook.secrets import TOKEN_ENV, WEBHOOK_ENV, redact
+from handbook.text.secrets import TOKEN_ENV, WEBHOOK_ENV, redact
 
 __all__ = ["ConfigurationError", "DiscordError", "DiscordClient", "RateLimited", "UncertainWrite",
            "UnexpectedAnswer", "audit_log_reason", "execute_webhook", "redact", "route_template"]

@@ -12,7 +12,7 @@ anyway. With `ping`, the message's text (outside the embed) mentions the owning 
 from __future__ import annotations
 
 
-from handbook.webhook import embed_message, escape
+from handbook.text.webhook import embed_message, escape
 from handbook.reviews.page import format_date
 from handbook.reviews.status import OVERDUE, PageReview
 
