@@ -4,7 +4,7 @@ GitBook's block tags (`{% hint %}`, `{% tabs %}`, ...) stand on lines of their o
 into a tree (never inside fenced code) and written back as admonitions, content tabs, links and
 fenced code with a title (`blocks` reads the tree, this module writes it). Links and images are
 rewritten for the page's new place (`inline`, line by line). What has no Material equivalent is
-reported as a `Finding`, its content kept.
+reported as a `ImportNote`, its content kept.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from handbook.gitbook.blocks import Line, Tag, build_tree, open_fence, read_even
 from handbook.gitbook.inline import InlineMarkup
 from handbook.gitbook.links import Links, clean_url
 from handbook.gitbook.lists import reindent_lists
-from handbook.gitbook.model import LINK_OUT_FIX, Finding
+from handbook.gitbook.model import LINK_OUT_FIX, ImportNote
 from handbook.gitbook.rawhtml import HtmlRewriter
 from handbook.gitbook.syntax import FENCE, FRONT_MATTER, HEADING, escape_text, indent, quote, video_embed
 
@@ -31,7 +31,7 @@ HINT_KINDS = {"info": "info", "success": "success", "warning": "warning", "dange
 @dataclass
 class Converted:
     text: str
-    findings: list[Finding]
+    findings: list[ImportNote]
     changes: Counter
 
 
@@ -57,7 +57,7 @@ class _Page(InlineMarkup):
         self.links = converter.links
         self.title_of = converter.title_of
         self.old, self.new = old, new
-        self.findings: list[Finding] = []
+        self.findings: list[ImportNote] = []
         self.changes: Counter = Counter()
         self.html = HtmlRewriter(self)
         self.in_html = False  # inside a raw HTML block: Markdown is not processed there
@@ -65,7 +65,7 @@ class _Page(InlineMarkup):
         self.in_list = False  # since a list item, with no unindented paragraph after it
 
     def note(self, line: int, message: str) -> None:
-        self.findings.append(Finding(self.old, line, message))
+        self.findings.append(ImportNote(self.old, line, message))
 
     # --- reading ---------------------------------------------------------------------------------
     def run(self, text: str) -> str:
