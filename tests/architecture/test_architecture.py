@@ -104,14 +104,11 @@ def test_few_modules_sit_at_the_top_level():
 MODULE_LINES_MAX = 450
 DATA_MODULES = ("i18n/languages/",)
 """Words in each language: tables, not logic, as long as the vocabulary is."""
-SPLIT_PENDING = {"history/git.py"}
-"""Being edited on another branch; split by job (repository, renames, blobs) once that lands."""
 
 
 def test_no_module_is_longer_than_one_job():
     lengths = {path.relative_to(PACKAGE).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
                for path in PACKAGE.rglob("*.py")}
     long = {name: lines for name, lines in lengths.items() if lines > MODULE_LINES_MAX
-            and not name.startswith(DATA_MODULES) and name not in SPLIT_PENDING}
+            and not name.startswith(DATA_MODULES)}
     assert long == {}
-    assert all(lengths.get(name, 0) > MODULE_LINES_MAX for name in SPLIT_PENDING), "split: drop it from the list"
