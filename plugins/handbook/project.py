@@ -237,7 +237,7 @@ def detect_renames(root: Path, docs_dir: Path, categories: list[HandbookCategory
     new = [c.folder for c in unlinked_categories(categories, channel_map)]
     if not gone or not new:
         return RenameLookup()
-    from handbook.history.git import look_up_folder_renames  # git is touched only when needed
+    from handbook.history.renames import look_up_folder_renames  # git is touched only when needed
 
     return look_up_folder_renames(root, docs_dir, gone, new)
 

@@ -89,3 +89,26 @@ def test_commands_that_need_git_say_so_when_it_is_missing(tmp_path, args):
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+TOP_LEVEL_MAX = 8
+
+
+def test_few_modules_sit_at_the_top_level():
+    """The top level is the plugin, the options, the project and what every layer shares; the
+    rest lives in the subpackage whose job it is (at most eight modules besides `__init__`)."""
+    top = sorted(p.name for p in PACKAGE.glob("*.py") if p.name != "__init__.py")
+    assert len(top) <= TOP_LEVEL_MAX, top
+
+
+MODULE_LINES_MAX = 450
+DATA_MODULES = ("i18n/languages/",)
+"""Words in each language: tables, not logic, as long as the vocabulary is."""
+
+
+def test_no_module_is_longer_than_one_job():
+    lengths = {path.relative_to(PACKAGE).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+               for path in PACKAGE.rglob("*.py")}
+    long = {name: lines for name, lines in lengths.items() if lines > MODULE_LINES_MAX
+            and not name.startswith(DATA_MODULES)}
+    assert long == {}

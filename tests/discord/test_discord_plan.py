@@ -8,7 +8,8 @@ import pytest
 
 from handbook.channelmap.loader import load_channel_map
 from handbook.discord.operations import OverwriteChange
-from handbook.discord.plan import Access, desired_overwrites, plan
+from handbook.discord.access import Access, desired_overwrites
+from handbook.discord.plan import plan
 from handbook.discord.pull import _Merger, merge_state
 from handbook.discord.state import ServerState
 from handbook.channelmap.yaml_io import dump_roundtrip

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from history_gitrepo import GitRepo, count_git_commands, page
 
-from handbook.history.git import look_up_folder_renames
+from handbook.history.renames import look_up_folder_renames
 
 
 @pytest.fixture

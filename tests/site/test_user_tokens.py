@@ -9,7 +9,7 @@ import pytest
 from links_site import build_site
 from test_privacy import site_files
 
-from handbook.secrets import redact, redact_secret_shapes
+from handbook.text.secrets import redact, redact_secret_shapes
 
 BOT_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB"
 USER_TOKEN = "mfa." + "Vd3KbC9_x-ZqT2pL8nW4rF6hJ1sA0eY7uI5oM3kX9cB2vN8gH4jD6fS1aQ0wE7rT5yU3iO9pL2kZ8xC6vB4nM1q_"

@@ -3,8 +3,10 @@
 `app` builds the parser and turns every `HandbookError` into one message (file, line, fix) with
 exit 2, as text or as JSON; `map` holds `check`, `sync` and `schema`; `status` the one-screen
 summary; `review` the owners and review dates; `discord` the `discord` subcommands; `gitbook` the
-importer's. A subcommand imports only what it uses, so `handbook check` starts fast and a machine
-without git can still run the commands that need none. Exit codes: 0 clean, 1 findings or pending
+importer's; `generate` is `handbook generate`, and `generate_pages` runs the plugin's events
+without a build to write the generated pages as files (Zensical). A subcommand imports only what
+it uses, so `handbook check` starts fast and a machine without git can still run the commands that
+need none. Exit codes: 0 clean, 1 findings or pending
 changes, 2 bad input.
 """
 

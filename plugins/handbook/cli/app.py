@@ -25,7 +25,7 @@ from handbook.cli import status as status_commands
 from handbook.cli import review as review_commands
 from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR
 from handbook.errors import HandbookError
-from handbook.secrets import SECRET_ENV_VARS, redact
+from handbook.text.secrets import SECRET_ENV_VARS, redact
 
 
 class _Version(argparse.Action):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 from handbook.errors import HandbookError
 
@@ -22,3 +23,15 @@ def config_option(parser: argparse.ArgumentParser, help_extra: str = "") -> None
 def format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="output format; with json, errors are JSON on stdout too")
+
+
+def post_announcement(webhook: str, message: dict, *, dry_run: bool, announced: str) -> int:
+    """Post a webhook message and say `announced`, or with `--dry-run` print the message instead."""
+    if dry_run:
+        print(json.dumps(message, indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    from handbook.discord.client import execute_webhook
+
+    execute_webhook(webhook, message)
+    print(announced)
+    return EXIT_CLEAN

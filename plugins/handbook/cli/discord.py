@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from handbook.channelmap import rules
 from handbook.cli import review as review_commands
-from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_PENDING, UsageError, config_option, format_option
-from handbook.secrets import GUILD_ENV, TOKEN_ENV, WEBHOOK_ENV
+from handbook.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_PENDING, UsageError, config_option, format_option,
+                                 post_announcement)
+from handbook.text.secrets import GUILD_ENV, TOKEN_ENV, WEBHOOK_ENV
 
 if TYPE_CHECKING:
     from handbook.channelmap.model import ChannelMap
@@ -346,7 +347,7 @@ def run_invite(args: argparse.Namespace) -> int:
 
 def run_announce(args: argparse.Namespace) -> int:
     from handbook.discord.announce import build_message, changes_to_announce
-    from handbook.discord.client import ConfigurationError, execute_webhook
+    from handbook.discord.client import ConfigurationError
 
     webhook = os.environ.get(WEBHOOK_ENV, "").strip()
     if not webhook and not args.dry_run:
@@ -369,12 +370,9 @@ def run_announce(args: argparse.Namespace) -> int:
         print(f"No public handbook pages changed since {args.since}: nothing to announce.")
         return EXIT_CLEAN
     message = build_message(public, args.since, commits, site.site_url)
-    if args.dry_run:
-        print(json.dumps(message, indent=2, ensure_ascii=False))
-        return EXIT_CLEAN
-    execute_webhook(webhook, message)
-    print(f"Announced {len(public)} changed page{'s' if len(public) != 1 else ''} since {args.since}.")
-    return EXIT_CLEAN
+    return post_announcement(webhook, message, dry_run=args.dry_run,
+                             announced=f"Announced {len(public)} changed page{'s' if len(public) != 1 else ''} "
+                                       f"since {args.since}.")
 
 
 # --- wiring ---------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_generate(args: argparse.Namespace) -> int:
     from handbook.project import load_project
-    from handbook.generate import generate_pages, pending_pages, write_feed, write_pages
+    from handbook.cli.generate_pages import generate_pages, pending_pages, write_feed, write_pages
 
     project = load_project(args.config_file)
     out = args.out or project.docs_dir

@@ -12,7 +12,8 @@ import argparse
 import json
 from pathlib import Path
 
-from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, config_option, format_option
+from handbook.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, config_option, format_option,
+                                 post_announcement)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -146,11 +147,6 @@ def run_announce_reviews(args: argparse.Namespace, webhook: str) -> int:
         return EXIT_CLEAN
     urls = {r.src_uri: url for r in due if (url := site.page_url(r.src_uri))}
     message = build_message(due, str(setup.due_within), urls, site.site_url, ping=args.ping)
-    if args.dry_run:
-        print(json.dumps(message, indent=2, ensure_ascii=False))
-        return EXIT_CLEAN
-    from handbook.discord.client import execute_webhook
-
-    execute_webhook(webhook, message)
-    print(f"Announced {len(due)} page{'s' if len(due) != 1 else ''} due for review within {setup.due_within}.")
-    return EXIT_CLEAN
+    return post_announcement(webhook, message, dry_run=args.dry_run,
+                             announced=f"Announced {len(due)} page{'s' if len(due) != 1 else ''} due for review "
+                                       f"within {setup.due_within}.")

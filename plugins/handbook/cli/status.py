@@ -11,7 +11,7 @@ import json
 import os
 
 from handbook.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, format_option
-from handbook.secrets import SECRET_ENV_VARS
+from handbook.text.secrets import SECRET_ENV_VARS
 
 TOKEN_ENV = SECRET_ENV_VARS[0]
 

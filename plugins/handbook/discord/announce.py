@@ -13,7 +13,7 @@ from __future__ import annotations
 from handbook.errors import HandbookError
 from handbook.history.page_changes import PageChange, page_changes_since
 from handbook.site.publication import Site
-from handbook.webhook import embed_message, escape
+from handbook.text.webhook import embed_message, escape
 
 __all__ = ["AnnounceError", "PageChange", "build_message", "changes_to_announce", "escape"]
 

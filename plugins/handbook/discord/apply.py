@@ -25,7 +25,9 @@ REASON_PREFIX = "handbook discord apply"
 
 
 @dataclass
-class Outcome:
+class ApplyOutcome:
+    """What a run of `apply` did: each step done, pending (rate-limited or blocked), failed or not started."""
+
     done: list[Operation] = field(default_factory=list)
     pending: list[tuple[Operation, str]] = field(default_factory=list)
     failed: tuple[Operation, str] | None = None
@@ -33,11 +35,7 @@ class Outcome:
     created: list[Recorded] = field(default_factory=list)
     """What the map should now record."""
 
-    @property
-    def complete(self) -> bool:
-        return not self.pending and self.failed is None and not self.not_started
-
-    def interrupted(self, operations: list[Operation], why: str) -> Outcome:
+    def interrupted(self, operations: list[Operation], why: str) -> ApplyOutcome:
         """This outcome of a run stopped from outside (Ctrl-C, a closed output): it stopped at the
         first step not yet handled, and the rest was not started."""
         if self.failed is None:
@@ -64,7 +62,7 @@ class Applier:
         self.ids: dict[Create, str] = {}
         """The id each create of this run got."""
         self.known_ids = set(known_ids or ())
-        self.outcome = Outcome()
+        self.outcome = ApplyOutcome()
 
     @overload
     def resolve(self, ref: Ref) -> str: ...
@@ -89,7 +87,7 @@ class Applier:
         return [{"id": self.resolve(c.ref), "type": c.type, "allow": str(c.allow), "deny": str(c.deny)}
                 for c in changes if not c.removes]
 
-    def run(self, plan: Plan) -> Outcome:
+    def run(self, plan: Plan) -> ApplyOutcome:
         ops = plan.operations
         merged: set[int] = set()
         for index, op in enumerate(ops, 1):
@@ -252,7 +250,7 @@ def keep_places(current: list[str], wanted: list[str]) -> list[str]:
     return placed + list(order)
 
 
-def render_outcome(outcome: Outcome) -> str:
+def render_outcome(outcome: ApplyOutcome) -> str:
     lines = [f"Applied {len(outcome.done)} change{'s' if len(outcome.done) != 1 else ''}."]
     if outcome.pending:
         lines.append(f"{len(outcome.pending)} pending (run `handbook discord apply` again later):")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handbook.channelmap.model import ChannelMap
-from handbook.discord.apply import Applier, Outcome
+from handbook.discord.apply import Applier, ApplyOutcome
 from handbook.discord.operations import Recorded
 from handbook.discord.plan import Plan
 from handbook.discord.pull import record_applied
@@ -28,7 +28,7 @@ def record_adopted(plan: Plan, channel_map: ChannelMap) -> bool:
 
 
 def apply_and_record(applier: Applier, plan: Plan, channel_map: ChannelMap, guild_id: str,
-                     save: Callable[[], None]) -> Outcome:
+                     save: Callable[[], None]) -> ApplyOutcome:
     """Run `plan`; a Ctrl-C (KeyboardInterrupt) or a closed output (BrokenPipeError) ends it as
     interrupted. The ids are recorded in `channel_map.document` before anything else happens,
     and `save` is called when the document changed."""

@@ -19,7 +19,6 @@ import logging
 import math
 import os
 import time
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,10 +26,11 @@ from typing import Any
 import httpx
 
 from handbook import __version__
-from handbook.channelmap.rules import AUDIT_LOG_REASON_MAX
 from handbook.discord import answers
 from handbook.discord.errors import ConfigurationError, DiscordError, RateLimited, UncertainWrite, UnexpectedAnswer
-from handbook.secrets import TOKEN_ENV, WEBHOOK_ENV, redact
+from handbook.discord.routes import (ERROR_TEXT, audit_log_reason, field_errors, permission_hint,
+                                    required_permission, route_template)
+from handbook.text.secrets import TOKEN_ENV, WEBHOOK_ENV, redact
 
 __all__ = ["ConfigurationError", "DiscordError", "DiscordClient", "RateLimited", "UncertainWrite",
            "UnexpectedAnswer", "audit_log_reason", "execute_webhook", "redact", "route_template"]
@@ -40,19 +40,6 @@ API_URL_ENV = "HANDBOOK_DISCORD_API_URL"
 MAX_429_IN_A_ROW = 10
 USER_AGENT = f"DiscordBot (https://github.com/campfire-practice/handbook, {__version__})"
 
-# JSON error codes worth a sentence of their own: https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
-ERROR_TEXT = {
-    10003: "the channel does not exist (deleted on the server)",
-    10004: "the server does not exist, or the bot is not a member of it",
-    10011: "the role does not exist",
-    10015: "the webhook does not exist any more: create a new one and update DISCORD_WEBHOOK_URL",
-    30005: "the server already has the most roles Discord allows (250)",
-    30013: "the server already has the most channels Discord allows (500, categories counted)",
-    30060: "the channel already has the most permission overwrites Discord allows (1000)",
-    40009: "Discord accepts only one change of category per reorder request",
-    50024: "that action does not work on this type of channel",
-    50074: "Community servers cannot delete their Rules or Community Updates channel",
-}
 
 class _RedactSecrets(logging.Filter):
     """httpx logs every request URL at INFO; a webhook URL carries its token, so hide it."""
@@ -77,39 +64,6 @@ def install_log_filter() -> None:
             logger.addFilter(_REDACT_SECRETS)
 
 
-def audit_log_reason(reason: str) -> str:
-    """`reason` URL-encoded and cut to Discord's 512 characters, never inside an escape or a character."""
-    encoded = ""
-    for char in reason:
-        piece = urllib.parse.quote(char, safe="/ ")
-        if len(encoded) + len(piece) > AUDIT_LOG_REASON_MAX:
-            break
-        encoded += piece
-    return encoded
-
-
-def required_permission(method: str, route: str) -> str:
-    """The permission a route needs, for messages about 403s (from each endpoint's page in Discord's API reference)."""
-    if "/permissions/" in route or "/roles" in route:
-        return "Manage Roles"
-    if method == "GET":
-        return "View Channels"
-    if "/webhooks" in route:
-        return "Manage Webhooks"
-    return "Manage Channels"
-
-
-def permission_hint(method: str, route: str) -> str:
-    """What else a refused request needs besides its permission. Discord's role hierarchy governs
-    editing and giving roles, not a channel's overwrites, which need only the permissions they name
-    (https://discord.com/developers/docs/topics/permissions#permission-hierarchy)."""
-    if "/permissions/" in route:
-        return ", and every permission the overwrite allows or denies"
-    if "/roles/" in route and method != "GET":
-        return ", and its role above the role it edits"
-    return ""
-
-
 def _is_header_token(token: str) -> bool:
     """Whether `token` can travel in an `Authorization` header: visible ASCII only, as every Discord
     token is (three base64url parts joined by dots: https://discord.com/developers/docs/reference#authentication)."""
@@ -123,16 +77,6 @@ def _is_http_url(url: str) -> bool:
     except (httpx.InvalidURL, TypeError, ValueError):
         return False
     return parsed.scheme in ("http", "https") and bool(parsed.host)
-
-
-def route_template(path: str) -> str:
-    """`path` with minor ids replaced, so one rate-limit bucket covers it (the major id stays)."""
-    parts = path.strip("/").split("/")
-    out = []
-    for index, part in enumerate(parts):
-        major = index > 0 and parts[index - 1] in ("guilds", "channels", "webhooks")
-        out.append(part if major or not part.isdigit() else "{id}")
-    return "/" + "/".join(out)
 
 
 @dataclass
@@ -345,7 +289,7 @@ class DiscordClient:
             text = f"{what}: {ERROR_TEXT[code]} ({status}, code {code})"
         else:
             detail = body.get("message") or response.reason_phrase
-            fields = _field_errors(body.get("errors"))
+            fields = field_errors(body.get("errors"))
             text = f"{what}: Discord refused it ({status}{f', code {code}' if code else ''}): {detail}"
             if fields:
                 text += f" ({fields})"
@@ -465,18 +409,3 @@ def _float(value: Any, default: float) -> float:
     except (TypeError, ValueError, OverflowError):
         return default
     return number if math.isfinite(number) else default
-
-
-def _field_errors(errors: Any, prefix: str = "") -> str:
-    """`{name: {_errors: [{message}]}}` flattened to `name: message; ...`."""
-    if not isinstance(errors, dict):
-        return ""
-    out: list[str] = []
-    for key, value in errors.items():
-        if key == "_errors" and isinstance(value, list):
-            out.extend(f"{prefix or 'body'}: {e.get('message', '')}" for e in value if isinstance(e, dict))
-        elif isinstance(value, dict):
-            sub = _field_errors(value, f"{prefix}.{key}" if prefix else str(key))
-            if sub:
-                out.append(sub)
-    return "; ".join(out)

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 
 from handbook.gitbook.links import is_external
-from handbook.gitbook.model import Finding
+from handbook.gitbook.model import ImportNote
 from handbook.gitbook.syntax import CODE_SPAN, FENCE, FRONT_MATTER, LINK
 
 _ID = re.compile(r"""\s(?:id|name)="([^"]+)\"""")
@@ -63,12 +63,12 @@ def gitbook_slug(title: str) -> str:
     return re.sub(r"[\s_-]+", "-", text).strip("-")
 
 
-def fix_anchors(pages: dict[str, str]) -> tuple[dict[str, str], list[Finding]]:
+def fix_anchors(pages: dict[str, str]) -> tuple[dict[str, str], list[ImportNote]]:
     """`pages` maps paths inside docs/ to converted text; returns the changed texts and findings
     (named `docs/<path>:<line>` of the converted page)."""
     anchors = {path: page_anchors(text) for path, text in pages.items()}
     changed: dict[str, str] = {}
-    findings: list[Finding] = []
+    findings: list[ImportNote] = []
     for path, text in pages.items():
         name = f"docs/{path}"
         lines = text.split("\n")
@@ -94,7 +94,7 @@ def fix_anchors(pages: dict[str, str]) -> tuple[dict[str, str], list[Finding]]:
     return changed, findings
 
 
-def _fix_line(line: str, path: str, anchors: dict, name: str, number: int, findings: list[Finding]) -> str:
+def _fix_line(line: str, path: str, anchors: dict, name: str, number: int, findings: list[ImportNote]) -> str:
     spans: list[str] = []
 
     def mask(match: re.Match) -> str:
@@ -123,7 +123,7 @@ def _fix_line(line: str, path: str, anchors: dict, name: str, number: int, findi
         if found:
             new_url = f"{head}#{found}"
         else:
-            findings.append(Finding(name, number, f"link to #{fragment}: {target} has no such heading; "
+            findings.append(ImportNote(name, number, f"link to #{fragment}: {target} has no such heading; "
                                                   "linked to the page instead"))
             new_url = head or "#"
             if not head:  # a self-link to a missing anchor: keep the text only

@@ -20,7 +20,7 @@ from handbook.gitbook.layout import DOCS, Layout, plan_layout
 from handbook.gitbook.leftovers import BOOK_JSON, book_title, leftover_findings
 from handbook.gitbook.links import Links
 from handbook.gitbook.markup import Converter
-from handbook.gitbook.model import LINK_OUT_FIX, Finding, GitBookError
+from handbook.gitbook.model import LINK_OUT_FIX, ImportNote, GitBookError
 from handbook.gitbook.source import CONFIG_NAME, AlreadyImported, Source, find_source, not_a_gitbook
 from handbook.gitbook.summary import Entry, parse_summary
 from handbook.gitbook.syntax import FRONT_MATTER, HEADING
@@ -43,7 +43,7 @@ class Plan:
     writes: dict[str, str] = field(default_factory=dict)  # path relative to base → new content
     created: set[str] = field(default_factory=set)  # the writes that are new files
     deletes: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[ImportNote] = field(default_factory=list)
     not_in_nav: list[str] = field(default_factory=list)  # inside docs/
     redirects: dict[str, str] = field(default_factory=dict)  # page inside docs/ → target inside docs/
     changes: dict[str, Counter] = field(default_factory=dict)  # path relative to base → what changed
@@ -85,7 +85,7 @@ def plan_import(path: Path) -> Plan:
     plan = Plan(base=base, tree=tree, source=source, moves=layout.moves, pages=len(layout.pages))
     plan.findings.extend(layout.findings)
     plan.findings.extend(
-        Finding(path, 1, f"is a link to {target}, outside the repository; not imported: {LINK_OUT_FIX}")
+        ImportNote(path, 1, f"is a link to {target}, outside the repository; not imported: {LINK_OUT_FIX}")
         for path, target in links_out.items()
     )
     plan.findings.extend(leftover_findings(space.read_file, ["", source.root]))
@@ -237,7 +237,7 @@ def _plan_redirects(plan: Plan, layout: Layout, texts: dict, docs_pages: list[st
         source = re.sub(r"\.(md|html)$", "", source)
         if not source:
             plan.findings.append(
-                Finding(config, redirect.line, "a redirect from the home page is not possible; skipped")
+                ImportNote(config, redirect.line, "a redirect from the home page is not possible; skipped")
             )
             continue
         target_old = posixpath.normpath(
@@ -245,14 +245,14 @@ def _plan_redirects(plan: Plan, layout: Layout, texts: dict, docs_pages: list[st
         )
         if target_old not in texts:
             plan.findings.append(
-                Finding(config, redirect.line, f"redirect target {redirect.target} does not exist; skipped")
+                ImportNote(config, redirect.line, f"redirect target {redirect.target} does not exist; skipped")
             )
             continue
         page = f"{source}.md"
         urls = {site.page_url(p) for p in taken}
         if page in taken or site.page_url(page) in urls:
             plan.findings.append(
-                Finding(config, redirect.line, f"redirect from {redirect.source}: a page already lives there; skipped")
+                ImportNote(config, redirect.line, f"redirect from {redirect.source}: a page already lives there; skipped")
             )
             continue
         target = layout.new_path(target_old)[len(DOCS) + 1:]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from handbook.gitbook.model import Finding
+from handbook.gitbook.model import ImportNote
 from handbook.gitbook.source import CONFIG_NAME, Source
 
 DOCS = "docs"
@@ -23,7 +23,7 @@ class Layout:
     moves: dict[str, str] = field(default_factory=dict)  # old → new, only files that move
     pages: list[str] = field(default_factory=list)  # old paths of the Markdown pages
     assets_dir: str = f"{DOCS}/assets"
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[ImportNote] = field(default_factory=list)
 
     def new_path(self, old: str) -> str:
         return self.moves.get(old, old)
@@ -94,7 +94,7 @@ def plan_layout(files: set[str] | frozenset[str], source: Source, links_out: fro
             number += 1
         if target != new:
             layout.findings.append(
-                Finding(old, 1, f"kept as {target}: {new} is taken by another page of the same folder")
+                ImportNote(old, 1, f"kept as {target}: {new} is taken by another page of the same folder")
             )
         taken.add(target)
         if target != old:
@@ -144,7 +144,7 @@ def _one_file_per_url(layout: Layout, taken: set[str], listed: list[str] | tuple
             taken.add(target)
             layout.moves[old] = target
             why = "SUMMARY.md lists" if keep in order else "neither is in SUMMARY.md; kept"
-            layout.findings.append(Finding(old, 1, f"kept as {target}: {keep} builds to the same page "
+            layout.findings.append(ImportNote(old, 1, f"kept as {target}: {keep} builds to the same page "
                                                    f"({url or '/'}), and {why} {keep} there"))
 
 

@@ -8,7 +8,7 @@ import json
 import posixpath
 from collections.abc import Callable
 
-from handbook.gitbook.model import Finding
+from handbook.gitbook.model import ImportNote
 
 BOOK_JSON = "book.json"
 ADVICE = {
@@ -31,7 +31,7 @@ def book_title(text: str | None) -> str:
     return title.strip() if isinstance(title, str) else ""
 
 
-def leftover_findings(read: Callable[[str], str | None], folders: list[str]) -> list[Finding]:
+def leftover_findings(read: Callable[[str], str | None], folders: list[str]) -> list[ImportNote]:
     """A finding for each leftover in `folders` (the space's folder "", and its root): `book.json`
     always, `package.json` and `Makefile` only when they name GitBook. `read(path)` gives a file's
     text, or None when the space has no such file."""
@@ -41,5 +41,5 @@ def leftover_findings(read: Callable[[str], str | None], folders: list[str]) -> 
             path = posixpath.join(folder, name) if folder else name
             text = read(path)
             if text is not None and (name == BOOK_JSON or "gitbook" in text.lower()):
-                found.append(Finding(path, 1, advice))
+                found.append(ImportNote(path, 1, advice))
     return found

@@ -18,7 +18,7 @@ class GitBookError(HandbookError):
 
 
 @dataclass(frozen=True, order=True)
-class Finding:
+class ImportNote:
     """Something the import could not convert: kept as close to the original as possible and reported."""
 
     path: str

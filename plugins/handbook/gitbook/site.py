@@ -13,7 +13,7 @@ import yaml
 
 from handbook.config import HandbookConfig
 from handbook.gitbook.links import page_url
-from handbook.gitbook.model import Finding
+from handbook.gitbook.model import ImportNote
 from handbook.gitbook.summary import Entry
 
 GENERATED_PAGES = ("changelog", "channel_directory", "roles_page")  # options of the handbook plugin
@@ -47,7 +47,7 @@ MARKDOWN_EXTENSIONS: list = [
 
 
 def build_nav(
-    entries: list[Entry], page_of: Callable[[str], str | None], findings: list[Finding], summary: str,
+    entries: list[Entry], page_of: Callable[[str], str | None], findings: list[ImportNote], summary: str,
     depth: int = 0,
 ) -> list:
     """MkDocs nav from SUMMARY entries; `page_of(old path)` is the page's path inside docs/ or None.
@@ -68,7 +68,7 @@ def build_nav(
             page = page_of(entry.target or "")
             if page is None:
                 findings.append(
-                    Finding(summary, entry.line, f"{entry.target} does not exist; left it out of the nav")
+                    ImportNote(summary, entry.line, f"{entry.target} does not exist; left it out of the nav")
                 )
                 if entry.children:
                     nav.extend(build_nav(entry.children, page_of, findings, summary, depth + 1))

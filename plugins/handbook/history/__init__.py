@@ -2,8 +2,8 @@
 
 `git` is the seam: it opens the repository through GitPython and reads the history of `docs/` and
 the channel map in one `git log` pass (in the background during a build; `.mailmap` for
-co-authors in one `git check-mailmap`), folder renames and commits since a tag; `log` turns git's
-output into commits, `Changelog:` trailers, per-file dates and display names that are never
+co-authors in one `git check-mailmap`) and commits since a tag; `renames` finds what became of a
+docs folder that is gone (for the map's drift check); `log` turns git's output into commits, `Changelog:` trailers, per-file dates and display names that are never
 e-mail addresses (pure); `changelog` makes the changelog's entries and Markdown; `feed` renders
 the Atom feed; `titles` reads when topics were last written and what their categories were
 called then (for `stale-topic`, asked only about topics that do not name the current title). `page_changes`

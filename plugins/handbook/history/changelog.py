@@ -17,7 +17,7 @@ from urllib.parse import quote
 from handbook.channelmap.changes import diff_channels, read_channels
 from handbook.config import PAGE_SUFFIXES
 from handbook.history.log import Commit, without_addresses
-from handbook.markdown_text import inert
+from handbook.text.markdown_text import inert
 from handbook.i18n import ENGLISH, Words
 
 
@@ -117,7 +117,7 @@ def build_entries(
 # --------------------------------------------------------------------------------------------
 
 def md_text(text: str) -> str:
-    """Plain text made safe inside Markdown (see `handbook.markdown_text`)."""
+    """Plain text made safe inside Markdown (see `handbook.text.markdown_text`)."""
     return inert(text)
 
 

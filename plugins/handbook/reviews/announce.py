@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from handbook.webhook import embed_message, escape
+from handbook.text.webhook import embed_message, escape
 from handbook.reviews.page import format_date
 from handbook.reviews.status import DUE_SOON, OVERDUE, PageReview
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from handbook.i18n import ENGLISH, Words
-from handbook.markdown_text import inert
+from handbook.text.markdown_text import inert
 from handbook.reviews.dates import Duration
 from handbook.reviews.status import DUE_SOON, NEVER, OK, OVERDUE, PageReview
 

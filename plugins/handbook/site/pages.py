@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, DiscordCategory
 from handbook.i18n import ENGLISH, Words, upper_first
-from handbook.markdown_text import inert_brackets
+from handbook.text.markdown_text import inert_brackets
 from handbook.site.links import ChannelLinks
 
 KINDS = rules.KINDS

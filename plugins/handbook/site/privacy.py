@@ -23,7 +23,7 @@ import yaml
 from handbook.channelmap.changes import SAFE_LOADER
 from handbook.channelmap.model import ChannelMap
 from handbook.i18n import ENGLISH, Words
-from handbook.secrets import INVITE_SHAPE, REDACTED, redact_secret_shapes
+from handbook.text.secrets import INVITE_SHAPE, REDACTED, redact_secret_shapes
 
 _SNOWFLAKE = re.compile(r"^\d{17,20}$")
 

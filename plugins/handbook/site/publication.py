@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from handbook.channelmap.model import ChannelMap
 from handbook.checks import categories
 from handbook.config import HandbookConfig
-from handbook.secrets import redact_secret_shapes
+from handbook.text.secrets import redact_secret_shapes
 from handbook.site.privacy import Redactor
 
 DEFAULT_IGNORE = tuple(HandbookConfig.changelog_ignore.default)  # the plugin's default

@@ -6,7 +6,7 @@ review line and overdue banner (`standalone_reviews`) and the "Discuss this page
 of each page, as the plugin's partials render them (`boxes`), reading the page's path and front
 matter from the rendering context Zensical gives Python-Markdown and the plugin's options from
 `mkdocs.yml` (`standalone_setup`, once per build). The pages the plugin generates come from
-`handbook generate` (`handbook.generate`, `generate_output`).
+`handbook generate` (`handbook.cli.generate_pages`, `generate_output`).
 """
 
 from __future__ import annotations
