@@ -16,7 +16,7 @@ from handbook.gitbook.site import page_url, plugin_options, redirect_page
 from handbook.gitbook.source import Source
 from handbook.gitbook.summary import parse_summary
 from handbook.gitbook.syntax import video_embed
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 FILES = {
@@ -309,6 +309,7 @@ LINES = [
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(LINES), max_size=30))
+@example(['{% embed url="https://youtu.be/x" %}', "```", '{% hint style="info" %}', "```", "{% endembed %}"])
 def test_any_mix_of_gitbook_lines_converts_without_tags_outside_code(lines):
     result = convert("\n".join(lines) + "\n")
     outside, fence = [], ""
@@ -341,3 +342,11 @@ def test_two_files_for_one_url_keep_the_listed_one_else_the_folder_readme():
         "tips/index.md:1: kept as docs/tips/readme-page.md: tips.md builds to the same page (tips/), "
         "and SUMMARY.md lists tips.md there",
     ]
+
+
+def test_code_in_an_embeds_caption_is_kept_below_it_as_code():
+    """A caption is one line of prose: fenced code in an embed's body stays code, below the link."""
+    result = convert('{% embed url="https://youtu.be/x" %}\nWatch this\n```\n{% hint %}\n```\n{% endembed %}\n')
+    assert 'title="Watch this"' in result.text and "[Watch this](https://youtu.be/x)" in result.text
+    assert result.text.split("[Watch this](https://youtu.be/x)")[1].strip().splitlines() == ["```", "{% hint %}", "```"]
+    assert any("holds a code block" in note.message for note in result.findings)

@@ -241,9 +241,32 @@ class _Page(InlineMarkup):
         return self._ref(tag, tag.attrs.get("page") or tag.attrs.get("url"))
 
     def _caption(self, tag: Tag) -> str:
-        caption = tag.attrs.get("caption", "")
-        inner = " ".join(" ".join(self._body(tag)).split())
-        return inner or caption
+        return self._caption_and_code(tag)[0]
+
+    def _caption_and_code(self, tag: Tag) -> tuple[str, list[str]]:
+        """The caption an embed or file shows (its body's prose, on one line), and the fenced code
+        its body holds, which a caption cannot: that is kept as a block of its own, below."""
+        prose: list[str] = []
+        code: list[str] = []
+        for line in self._body(tag):
+            inside = open_fence(code) is not None
+            if inside or FENCE.match(line):
+                code.append(line)
+            else:
+                prose.append(line)
+        closing = open_fence(code)
+        if closing is not None:
+            code.append(closing)
+        inner = " ".join(" ".join(prose).split())
+        return inner or tag.attrs.get("caption", ""), code
+
+    def _below(self, tag: Tag, block: list[str]) -> list[str]:
+        """`block` followed by the code the tag's body held, if any (said once)."""
+        _, code = self._caption_and_code(tag)
+        if not code:
+            return block
+        self.note(tag.number, f"{{% {tag.name} %}} holds a code block; kept it below, outside the caption")
+        return [*block, "", *code]
 
     def _tag_embed(self, tag: Tag) -> list[str]:
         url = tag.attrs.get("url", "")
@@ -255,13 +278,13 @@ class _Page(InlineMarkup):
         link = f"[{escape_text(caption) if caption else url}]({url})"
         if player:
             title = html.escape(caption or "Video", quote=True)
-            return [
+            return self._below(tag, [
                 f'<iframe src="{player}" title="{title}" width="640" height="360" frameborder="0" '
                 'allow="fullscreen; picture-in-picture" allowfullscreen></iframe>',
                 "",
                 link,
-            ]
-        return [link]
+            ])
+        return self._below(tag, [link])
 
     def _tag_file(self, tag: Tag) -> list[str]:
         src = tag.attrs.get("src", "")
@@ -272,7 +295,7 @@ class _Page(InlineMarkup):
             return [caption] if caption else []
         name = posixpath.basename(unquote(clean_url(src)))
         text = escape_text(caption or name)
-        return [f'[{text}]({resolved.url}){{ download="{html.escape(name, quote=True)}" }}']
+        return self._below(tag, [f'[{text}]({resolved.url}){{ download="{html.escape(name, quote=True)}" }}'])
 
     def _tag_include(self, tag: Tag) -> list[str]:
         """GitBook's reusable content: the included file's converted text, in place."""
