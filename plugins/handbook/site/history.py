@@ -52,6 +52,8 @@ class _Build:
     feed_path: str | None = None
     ignore: list = field(default_factory=list)
     limit: int = 100
+    feed_limit: int = 50
+    """The newest entries the feed carries; 0 for all."""
     snapshot: Snapshot | None = None
     entries: list[cl.Entry] | None = None
     files: Files | None = None
@@ -86,6 +88,7 @@ class SiteHistory:
         b.changelog_uri = options.changelog or None
         b.feed_path = options.feed or None
         b.limit = options.changelog_limit
+        b.feed_limit = options.feed_limit
         self.reader.start(b.docs_dir, map_file)
 
     # --- on_env --------------------------------------------------------------------------------
@@ -246,8 +249,9 @@ class SiteHistory:
             return base + url if base else url
 
         changelog_url = absolute(page_urls[b.changelog_uri]) if b.changelog_uri in page_urls else None
+        entries = self.entries()  # newest first
         data = render_feed(
-            self.entries(),
+            entries[:b.feed_limit] if b.feed_limit else entries,
             title=config.site_name,
             feed_url=absolute(b.feed_uri),
             changelog_url=changelog_url,
