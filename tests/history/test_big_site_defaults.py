@@ -53,3 +53,58 @@ def test_feed_limit_sets_how_many_changes_the_feed_carries(tmp_path: Path, limit
     repo = long_history(tmp_path / "site", f"      feed_limit: {limit}", 55)
     titles = feed_titles(build_site(repo.root))
     assert titles == [f"Change {n}" for n in range(55, 55 - expected, -1)]
+
+
+def bot_history(root: Path, options: str) -> GitRepo:
+    """A page written by a person and kept up to date by two bots, with real commits by each."""
+    repo = GitRepo(root)
+    repo.write("mkdocs.yml", MKDOCS_YML.format(options=options))
+    repo.write("docs/index.md", page("Welcome"))
+    repo.commit("Write the welcome page", name="Ada Author", email="ada@example.org")
+    repo.write("docs/index.md", page("Welcome") + "\nLinks updated.\n")
+    repo.commit("Bump the link checker", name="dependabot[bot]", email="49699333+dependabot[bot]@users.noreply.github.com")
+    repo.write("docs/index.md", page("Welcome") + "\nLinks updated again.\n")
+    repo.commit("Refresh the link status", name="github-actions[bot]", email="41898282+github-actions[bot]@users.noreply.github.com")
+    return repo
+
+
+def contributors(site: Path) -> str:
+    html = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+    return html.select_one(".handbook-history__contributors").get_text(" ", strip=True)
+
+
+def changelog_authors(site: Path) -> dict[str, str]:
+    """Each changelog entry's subject -> its authors (its `<em>`; '' when none is named)."""
+    article = BeautifulSoup((site / "changelog" / "index.html").read_text("utf-8"), "html.parser").article
+    entries = {}
+    for li in [li for li in article.select("li") if li.find("strong")]:
+        for nested in li.find_all("ul"):
+            nested.decompose()  # the pages it changed
+        em = li.find("em")
+        entries[li.get_text(" ", strip=True).split(" · ")[1]] = em.get_text(strip=True) if em else ""
+    return entries
+
+
+def feed_authors(site: Path) -> list[str]:
+    feed = ET.parse(site / "feed.xml").getroot()
+    return [name.text or "" for name in feed.iter(f"{ATOM}name")]
+
+
+def test_bots_are_not_named_as_contributors(tmp_path: Path) -> None:
+    repo = bot_history(tmp_path / "site", "      history: true")
+    site = build_site(repo.root)
+    assert contributors(site) == "Ada Author"
+    authors = changelog_authors(site)
+    assert set(authors) == {"Write the welcome page", "Bump the link checker", "Refresh the link status"}  # still news
+    assert authors == {"Write the welcome page": "Ada Author", "Bump the link checker": "",
+                       "Refresh the link status": ""}
+    assert "[bot]" not in " ".join(feed_authors(site))
+
+
+def test_contributors_exclude_names_who_is_left_out(tmp_path: Path) -> None:
+    repo = bot_history(tmp_path / "site", "      contributors_exclude: ['^dependabot']")
+    site = build_site(repo.root)
+    assert contributors(site) == "Ada Author, github-actions[bot]"
+    assert changelog_authors(site) == {"Write the welcome page": "Ada Author", "Bump the link checker": "",
+                                       "Refresh the link status": "github-actions[bot]"}
+    assert "dependabot" not in " ".join(feed_authors(site))

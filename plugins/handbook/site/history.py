@@ -30,6 +30,7 @@ from handbook.checks.categories import title_from_path
 from handbook.history import changelog as cl
 from handbook.history.feed import render_feed
 from handbook.history.git import HistoryReader, Snapshot
+from handbook.history.log import shown_names
 from handbook import i18n
 from handbook.site import generated
 from handbook.site.history_box import ICONS
@@ -51,6 +52,8 @@ class _Build:
     changelog_uri: str | None = None
     feed_path: str | None = None
     ignore: list = field(default_factory=list)
+    exclude: list = field(default_factory=list)
+    """`contributors_exclude`, compiled: authors never named (bots)."""
     limit: int = 100
     feed_limit: int = 50
     """The newest entries the feed carries; 0 for all."""
@@ -83,6 +86,7 @@ class SiteHistory:
         if not options.history:
             return
         b.ignore = cl.compile_ignore(options.changelog_ignore)  # checked by the option already
+        b.exclude = cl.compile_ignore(options.contributors_exclude)
         b.enabled = True
         b.docs_dir = Path(config.docs_dir)
         b.changelog_uri = options.changelog or None
@@ -146,6 +150,8 @@ class SiteHistory:
                 private=_changed_by(b.redact),
                 words=b.words,
             )
+            for entry in b.entries:
+                entry.authors = shown_names(entry.authors, b.exclude)
             if b.redact is not None:  # the one redaction step for what git says
                 for entry in b.entries:
                     entry.subject = b.redact(entry.subject)
@@ -203,7 +209,8 @@ class SiteHistory:
         file = page.file
         if file.generated_by is not None or not file.abs_src_path:
             return None
-        return page_history(self.snapshot(), file.src_uri, file.abs_src_path, self.build.words, self.build.redact)
+        return page_history(self.snapshot(), file.src_uri, file.abs_src_path, self.build.words, self.build.redact,
+                            exclude=self.build.exclude)
 
     # --- on_post_page --------------------------------------------------------------------------
     def head_link(self, output: str, page: Page, config: MkDocsConfig) -> str:
