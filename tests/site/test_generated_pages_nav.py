@@ -5,22 +5,8 @@ repository, a real build, the nav of the built HTML."""
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from history_gitrepo import GitRepo
+from history_gitrepo import CHANNEL_MAP_V1, GitRepo
 from sitekit import build_site
-
-MAP = """\
-server:
-  name: Campfire
-roles:
-  - name: moderator
-discord_categories:
-  - name: Handbook Topics
-    channels:
-      - name: habits
-        kind: topic
-        category: habits
-        topic: Habits
-"""
 
 COMMUNITIES = """\
 - name: Habit builders
@@ -33,10 +19,11 @@ def test_every_generated_page_is_in_the_nav_without_an_explicit_nav(tmp_path):
     repo = GitRepo(tmp_path / "site")
     repo.write("mkdocs.yml", "site_name: Campfire\ntheme:\n  name: material\nplugins:\n"
                              "  - handbook:\n      review_every: 1 year\n")
-    repo.write("channel_map.yml", MAP)
+    repo.write("channel_map.yml", CHANNEL_MAP_V1)
     repo.write("communities.yml", COMMUNITIES)
     repo.write("docs/index.md", "# Home\n")
     repo.write("docs/habits/index.md", "# Habits\n")
+    repo.write("docs/focus/index.md", "# Focus\n")
     repo.commit("The handbook")
     built = build_site(repo.root)
     assert built.aborted is None, built.errors
