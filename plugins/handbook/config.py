@@ -246,11 +246,17 @@ class HandbookConfig(base.Config):
     changelog = OutputPath("changelog.md", inside="docs_dir", page=True)
     """Path of the generated changelog page inside docs_dir; an empty string turns it off."""
     changelog_limit = Count(default=100)
-    """How many changes the changelog page shows; the feed has them all."""
+    """How many changes the changelog page shows (the feed has `feed_limit`)."""
     changelog_ignore = RegexList(default=[r"(?i)^\s*(fix(ed)?\s+)?typos?\b", r"(?i)\bwhitespace\b"])
     """Regular expressions: commits whose subject matches one are noise and left out."""
     feed = OutputPath("feed.xml", inside="site_dir", page=False)
     """Path of the Atom feed of handbook changes inside the site; an empty string turns it off."""
+    contributors_exclude = RegexList(default=[r"\[bot\]$"])
+    """Regular expressions: authors whose name matches one (bots: `dependabot[bot]`) are named
+    neither as a page's contributors nor in the changelog and the feed."""
+    feed_limit = Count(default=50)
+    """How many changes the feed carries, newest first (a feed reader wants news, not the whole
+    history: 1,390 commits made an 840 KB feed); 0 for every change."""
 
     # --- community links -----------------------------------------------------------------------
     mentions = c.Type(bool, default=True)

@@ -83,7 +83,9 @@ def test_starter_map_is_complete_valid_and_in_step(project, capsys):
     channel_map = load_channel_map(project / "channel_map.yml")
     assert [(c.name, c.category, c.topic) for c in channel_map.topic_channels()] == [
         ("focus", "focus", "Focus: Deep work, together"), ("habits", "habits", "Habits")]
-    assert "# - name: introductions" in (project / "channel_map.yml").read_text()  # prompts to adapt
+    text = (project / "channel_map.yml").read_text()
+    assert "#     - name: introductions" in text and "#   - name: moderator" in text  # examples to adapt
+    assert channel_map.roles == [] and [c.name for c in channel_map.channels()] == ["focus", "habits"]
     assert validate(channel_map) == []
     assert (project / "channel_map.schema.json").is_file()
     assert run(capsys, "check") == (0, "No drift: every handbook category has its topic channel.\n", "")

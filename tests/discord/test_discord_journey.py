@@ -63,10 +63,8 @@ def test_gitbook_and_an_existing_server_adopt_in_one_go(fake, tmp_path, monkeypa
     code, out = main(capsys, "discord", "plan", "--format", "json")
     assert code == 1, out
     ops = [(o["op"], o["name"]) for o in json.loads(out)["operations"]]
-    assert ("create", "#getting-started") in ops and ("create", "#announcements") in ops
-    assert [name for op, name in ops if op == "create-category"] == ['"Welcome"']  # the starter map's, for news
-    code, out = main(capsys, "discord", "plan")
-    assert "announcement channels need the server's `NEWS` feature" in out
+    # the starter map's example channels and roles are comments: nothing made up is created
+    assert [name for op, name in ops if op.startswith("create")] == ["#getting-started"]
 
     code, out = main(capsys, "discord", "apply", "--yes")
     assert code == 0, out

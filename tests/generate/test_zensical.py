@@ -106,8 +106,8 @@ def test_generate_never_replaces_a_page_someone_wrote(tmp_path):
     result = handbook("generate", cwd=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "docs/channels.md exists, so the generated channel directory is not written" in result.stderr
-    assert result.stdout.split() == ("wrote docs/assets/stylesheets/handbook.css wrote docs/reviews.md "
-                                     "wrote docs/roles.md").split()
+    # no reviews.md: the site asks for no reviews (no owner, review date or review period)
+    assert result.stdout.split() == "wrote docs/assets/stylesheets/handbook.css wrote docs/roles.md".split()
     assert (tmp_path / "docs" / "channels.md").read_text(encoding="utf-8") == "# Our own channels page\n"
     # this mkdocs.yml has no extra_css: where to link the stylesheet, and why
     assert "mkdocs.yml: add `extra_css: [assets/stylesheets/handbook.css]`" in result.stderr

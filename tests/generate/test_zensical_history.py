@@ -321,3 +321,18 @@ def test_a_bad_plugin_option_stops_the_build_with_one_line(repo, tmp_path):
     line = (tree / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("      review_timezone: Mars/Olympus") + 1
     assert errors[0].startswith(f"Error: mkdocs.yml:{line}: "), errors
     assert "review_timezone" in errors[0] and "Fix:" in errors[0], errors
+
+
+def test_bots_are_not_named_under_a_zensical_page(tmp_path):
+    repo = GitRepo(tmp_path / "handbook", start=T0)
+    repo.write("mkdocs.yml", MKDOCS_YML.format(options="      language: en"))
+    repo.write("channel_map.yml", CHANNEL_MAP_V1)
+    repo.write("docs/index.md", page("Welcome"))
+    repo.commit("Write the welcome page", name="Ada Author", email="ada@example.org")
+    repo.write("docs/index.md", page("Welcome") + "\nLinks refreshed.\n")
+    repo.commit("Refresh the link status", name="github-actions[bot]",
+                email="41898282+github-actions[bot]@users.noreply.github.com")
+    result, _ = zensical_build(repo.root, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    box = box_of((repo.root / "site" / "index.html").read_text(encoding="utf-8"))
+    assert box.facts["contributors"].strip() == "Ada Author"

@@ -41,30 +41,29 @@ class TopicEntry:
 
 
 def starter_map_text(community: str, topic_channels: list[TopicEntry], topic_category: str) -> str:
-    """A complete first map: topic channels for every category, and prompt channels to adapt."""
+    """A first map of what the docs imply: a topic channel for every category. Roles and hand-kept
+    channels are examples in comments only, so nothing made up is created on the server by
+    `handbook discord apply` or published on the site until someone writes it in."""
     lines = [f"# {line}" for line in header_lines(community)] + [
         "server:",
         f"  name: {yaml_scalar(community)}",
         "  # guild_id: \"000000000000000000\"   # your server's id; `handbook discord pull` fills it in",
         "  # invite: https://discord.gg/your-invite-code",
-        "roles:",
-        "  - name: member",
-        "    description: Everyone who has joined the server",
-        "  - name: moderator",
-        "    description: Keeps the community safe and welcoming",
+        "# The roles your server uses (`handbook discord pull` lists the server's). For example:",
+        "#   - name: moderator",
+        "#     description: Keeps the community safe and welcoming",
+        "roles: []",
         "discord_categories:",
-        "  - name: Welcome",
-        "    channels:",
-        "      - name: announcements",
-        "        kind: announcement",
-        "        topic: News from the hosts",
-        "      # Prompt channels are kept by hand and never drift. Adapt these to your community:",
-        "      # - name: introductions",
-        "      #   kind: prompt",
-        "      #   prompt: Tell us who you are and what you practise.",
-        "      # - name: show-me",
-        "      #   kind: prompt",
-        "      #   prompt: Show us something you made or practised this week.",
+        "  # Channels kept by hand go in Discord categories of their own. Adapt this example:",
+        "  # - name: Welcome",
+        "  #   channels:",
+        "  #     - name: announcements",
+        "  #       kind: announcement",
+        "  #       topic: News from the hosts",
+        "  #     # Prompt channels are kept by hand and never drift:",
+        "  #     - name: introductions",
+        "  #       kind: prompt",
+        "  #       prompt: Tell us who you are and what you practise.",
         f"  - name: {yaml_scalar(topic_category)}",
         "    channels:" if topic_channels else "    channels: []",
     ]

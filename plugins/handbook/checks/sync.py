@@ -210,10 +210,11 @@ def _topic_channels_node(channel_map: ChannelMap, topic_category: str) -> Commen
 
 
 def starter_map(site_name: str, categories: list[HandbookCategory], topic_category: str | None) -> SyncResult:
-    """A complete first map: topic channels for every category, and prompt channels to adapt."""
+    """A first map of what the docs imply: topic channels for every category, the rest examples in
+    comments (see `starter_map_text`)."""
     topic_category = topic_category or DEFAULT_TOPIC_CATEGORY
     wanted = [c for c in categories if c.wants_channel and c.has_usable_channel_name]
-    wanted, left = _one_per_name(wanted, {"announcements": None})  # the starter map's own channel
+    wanted, left = _one_per_name(wanted, {})
     left += [_unnamed_note(c) for c in categories if c.wants_channel and not c.has_usable_channel_name]
     entries = [TopicEntry(c.expected_channel, nfc(c.folder), default_topic(c)) for c in wanted]
     changes = [f"wrote a starter map with {len(wanted)} topic channel{'' if len(wanted) == 1 else 's'}"]

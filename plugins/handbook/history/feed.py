@@ -1,4 +1,4 @@
-"""The Atom feed (RFC 4287) of handbook changes: every changelog entry, not only those shown."""
+"""The Atom feed (RFC 4287) of handbook changes: the entries it is given (the newest `feed_limit`)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -49,6 +49,12 @@ def without_addresses(text: str) -> str:
         return part if _USABLE_LOCAL_PART.match(part) and part.lower() not in _NOT_A_NAME else ANONYMOUS
 
     return EMAIL.sub(local, text) if "@" in text else text
+
+
+def shown_names(names: Iterable[str], exclude: Sequence[re.Pattern[str]]) -> tuple[str, ...]:
+    """`names` without those a `contributors_exclude` pattern matches (bots such as
+    `dependabot[bot]` write commits but are not the people who wrote the handbook)."""
+    return tuple(name for name in names if not any(pattern.search(name) for pattern in exclude))
 
 
 @dataclass(frozen=True)

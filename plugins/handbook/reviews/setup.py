@@ -6,6 +6,7 @@ The build (`handbook.site.reviews`) and the command line (`handbook.cli.review`)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from handbook.errors import HandbookError
 from handbook.files import display_path, read_text
 from handbook.findings import Finding, REVIEW_CATEGORY_UNKNOWN
 from handbook.reviews import codeowners, dates
-from handbook.reviews.status import Defaults
+from handbook.reviews.status import Defaults, PageReview
 
 
 @dataclass
@@ -51,6 +52,15 @@ def prepare(options, root: Path, docs_dir: Path, channel_map, categories: list[s
     if categories is not None:
         findings += unknown_category_findings(options, categories, config_name)
     return Setup(defaults, today, options.review_due_within, findings, codeowners_path)
+
+
+def reviews_asked_for(options, reviews: Iterable[PageReview]) -> bool:
+    """Whether the site asks for reviews: an option names a period or the owners, or some page has
+    `owner:`, `last_reviewed:` or `review_every:`. A site that never asked gets no reviews page
+    (not "109 pages never reviewed")."""
+    if options.review_every or options.review_every_by_category or options.owners_from:
+        return True
+    return any(r.owners or r.last_reviewed or r.every for r in reviews)
 
 
 def unknown_category_findings(options, categories: list[str], config_name: str = "mkdocs.yml") -> list[Finding]:

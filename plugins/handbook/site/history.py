@@ -30,6 +30,7 @@ from handbook.checks.categories import title_from_path
 from handbook.history import changelog as cl
 from handbook.history.feed import render_feed
 from handbook.history.git import HistoryReader, Snapshot
+from handbook.history.log import shown_names
 from handbook import i18n
 from handbook.site import generated
 from handbook.site.history_box import ICONS
@@ -51,7 +52,11 @@ class _Build:
     changelog_uri: str | None = None
     feed_path: str | None = None
     ignore: list = field(default_factory=list)
+    exclude: list = field(default_factory=list)
+    """`contributors_exclude`, compiled: authors never named (bots)."""
     limit: int = 100
+    feed_limit: int = 50
+    """The newest entries the feed carries; 0 for all."""
     snapshot: Snapshot | None = None
     entries: list[cl.Entry] | None = None
     files: Files | None = None
@@ -81,11 +86,13 @@ class SiteHistory:
         if not options.history:
             return
         b.ignore = cl.compile_ignore(options.changelog_ignore)  # checked by the option already
+        b.exclude = cl.compile_ignore(options.contributors_exclude)
         b.enabled = True
         b.docs_dir = Path(config.docs_dir)
         b.changelog_uri = options.changelog or None
         b.feed_path = options.feed or None
         b.limit = options.changelog_limit
+        b.feed_limit = options.feed_limit
         self.reader.start(b.docs_dir, map_file)
 
     # --- on_env --------------------------------------------------------------------------------
@@ -143,6 +150,8 @@ class SiteHistory:
                 private=_changed_by(b.redact),
                 words=b.words,
             )
+            for entry in b.entries:
+                entry.authors = shown_names(entry.authors, b.exclude)
             if b.redact is not None:  # the one redaction step for what git says
                 for entry in b.entries:
                     entry.subject = b.redact(entry.subject)
@@ -200,7 +209,8 @@ class SiteHistory:
         file = page.file
         if file.generated_by is not None or not file.abs_src_path:
             return None
-        return page_history(self.snapshot(), file.src_uri, file.abs_src_path, self.build.words, self.build.redact)
+        return page_history(self.snapshot(), file.src_uri, file.abs_src_path, self.build.words, self.build.redact,
+                            exclude=self.build.exclude)
 
     # --- on_post_page --------------------------------------------------------------------------
     def head_link(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -246,8 +256,9 @@ class SiteHistory:
             return base + url if base else url
 
         changelog_url = absolute(page_urls[b.changelog_uri]) if b.changelog_uri in page_urls else None
+        entries = self.entries()  # newest first
         data = render_feed(
-            self.entries(),
+            entries[:b.feed_limit] if b.feed_limit else entries,
             title=config.site_name,
             feed_url=absolute(b.feed_uri),
             changelog_url=changelog_url,

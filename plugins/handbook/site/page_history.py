@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from handbook import i18n
 from handbook.history.git import Snapshot
-from handbook.history.log import FileRecord, History
+from handbook.history.log import FileRecord, History, shown_names
 
 
 @dataclass(frozen=True)
@@ -49,15 +50,17 @@ class PageHistory:
 
 
 def page_history(snap: Snapshot, src_uri: str, abs_src_path: str, words: i18n.Words,
-                 redact: Callable[[str], str] | None = None) -> PageHistory:
-    """The history of the page at `src_uri` (docs-relative) whose file is `abs_src_path`."""
+                 redact: Callable[[str], str] | None = None,
+                 exclude: Sequence[re.Pattern[str]] = ()) -> PageHistory:
+    """The history of the page at `src_uri` (docs-relative) whose file is `abs_src_path`; authors
+    `exclude` matches (`contributors_exclude`: bots) are not named."""
     history = snap.history
     locale = words.locale
     if history.problem and history.head is None and not history.problem.endswith("no commits yet"):
         return PageHistory(updated=mtime(abs_src_path), state="file-time", locale=locale)
     record: FileRecord | None = history.files.get(src_uri)
     local = snap.worktree.get(src_uri)
-    names = tuple(record.contributor_names) if record else ()
+    names = shown_names(record.contributor_names, exclude) if record else ()
     if redact is not None:
         names = tuple(dict.fromkeys(redact(n) for n in names))
     if local == "new" or (record is None and not history.shallow):

@@ -25,7 +25,7 @@ from handbook.site.history_box import REVIEW_ICON
 from handbook.site.theme import theme_icon
 from handbook.checks.categories import page_title, title_from_path
 from handbook.reviews import page as review_page
-from handbook.reviews.setup import Setup, prepare, unknown_category_findings
+from handbook.reviews.setup import Setup, prepare, reviews_asked_for, unknown_category_findings
 from handbook.reviews.status import OVERDUE, PageReview, collect, overdue_finding
 
 log = get_plugin_logger(__name__)
@@ -94,6 +94,8 @@ class SiteReviews:
             if review.status == OVERDUE and level is not None:
                 log.log(level, overdue_finding(review, review.reviewed_line).as_log_line())
         self.reviews = {r.src_uri: r for r in reviews}
+        if not reviews_asked_for(self.options, reviews):
+            self.page_uri = None
         return self._add_page(files, config)
 
     def _add_page(self, files: Files, config: MkDocsConfig) -> Files:

@@ -122,6 +122,7 @@ class HandbookExtension(Extension):
     def _add_page_boxes(self, md: Markdown, gate: _WholePage, setup: BuildSetup, src_uri: str, meta: dict) -> None:
         """The page's dates and contributors, its review line and overdue banner, as the plugin
         shows them (the discuss box comes after, at priority 0)."""
+        from handbook.history.changelog import compile_ignore
         from handbook.reviews.page import add_banner
         from handbook.reviews.status import OVERDUE
         from handbook.site.page_history import page_history
@@ -134,7 +135,8 @@ class HandbookExtension(Extension):
         reviews = review_setup(config, setup)
         review = page_review(reviews, src_uri, docs_dir / src_uri, str(meta.get("title") or src_uri)) if reviews else None
         footer = review_footer(review, words, build.redact, build.boxes.review_icon)
-        hb = page_history(build.snapshot, src_uri, str(docs_dir / src_uri), words, build.redact) \
+        hb = page_history(build.snapshot, src_uri, str(docs_dir / src_uri), words, build.redact,
+                          exclude=compile_ignore(setup.options.contributors_exclude)) \
             if setup.options.history else None
         box = build.boxes.history(hb, footer, meta)
         if box:
