@@ -1,22 +1,30 @@
-"""Running the `handbook` command line in a test: one call, its exit code and output; the fake
-Discord's clock for the Discord client (import `fake_clock` into a module to use it there)."""
+"""Running the `handbook` command line in a test: one call, its exit code and what it printed.
+(The fake Discord's clock for the client comes with the `fake` fixture of tests/fake_discord.py.)"""
 
 from __future__ import annotations
 
-import pytest
+from typing import NamedTuple
 
 from handbook import cli
-from handbook.cli import discord as discord_cli
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
+class Ran(NamedTuple):
+    """One run of the command line; unpacks as `code, out, err`."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        """Everything it printed, standard output then standard error."""
+        return self.out + self.err
+
+
+def run(capsys, *argv: str) -> Ran:
+    """`handbook *argv` in this process; what was printed before the call is not part of it."""
     capsys.readouterr()
     code = cli.main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    """The client waits on the fake's clock, so nothing sleeps."""
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
+    printed = capsys.readouterr()
+    assert "Traceback" not in printed.out + printed.err, printed.out + printed.err
+    return Ran(code, printed.out, printed.err)

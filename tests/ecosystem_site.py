@@ -7,7 +7,6 @@ order could matter) and reads the HTML MkDocs wrote.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,6 @@ from typing import Any
 import sitekit
 import yaml
 from links_site import Html
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
 JINJA_TOPIC = "Habits: {{ 1 + 1 }} tiny routines {% if broken %}"
 """Text from the map that mkdocs-macros must leave alone."""
@@ -128,29 +124,8 @@ def make_site(root: Path, plugins: list[Any], *, docs: dict[str, str] | None = N
 
 def build_strict(root: Path) -> EcoSite:
     """`mkdocs build --strict`, in-process (startup and shutdown events too), every log record kept."""
-    handler = sitekit._Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    previous = logger.level
-    logger.setLevel(logging.INFO)
-    aborted = None
-    config = None
-    cwd = os.getcwd()
-    os.chdir(root)  # git plugins run git in the working directory, as `mkdocs build` in the site does
-    try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except Abort as err:
-        aborted = str(err)
-    finally:
-        os.chdir(cwd)
-        logger.removeHandler(handler)
-        logger.setLevel(previous)
-    return EcoSite(root, handler.records, aborted, config)
+    built = sitekit.build_site(root, strict=True, as_command=True)
+    return EcoSite(root, built.records, built.aborted, built.config)
 
 
 def build_beside(root: Path, plugins: list[Any], **kwargs: Any) -> EcoSite:

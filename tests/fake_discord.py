@@ -654,8 +654,13 @@ except ImportError:  # pragma: no cover - the fake also runs by hand
 if pytest is not None:
     @pytest.fixture
     def fake(monkeypatch):
+        """The fake server, started, with the environment pointing at it; the command line's
+        Discord client waits on the fake's clock, so nothing sleeps."""
+        from handbook.cli import discord as discord_cli
+
         server = FakeDiscord()
         server.start()
+        monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": server.clock, "sleep": server.clock.sleep})
         monkeypatch.setenv("HANDBOOK_DISCORD_API_URL", server.api_url)
         monkeypatch.setenv("DISCORD_TOKEN", server.token)
         monkeypatch.delenv("DISCORD_GUILD_ID", raising=False)

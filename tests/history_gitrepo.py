@@ -15,6 +15,27 @@ BASE_ENV = {
 }
 
 
+def git_env(name: str, email: str, date: str) -> dict[str, str]:
+    """The environment for one git command: no user or system configuration, this author and
+    committer, this date (any form git reads, e.g. `@1700000000 +0000` or an ISO date)."""
+    return {
+        **os.environ,
+        **BASE_ENV,
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+    }
+
+
+def run_git(root: Path, *args: str, env: dict[str, str]) -> str:
+    """`git *args` in `root`; its standard output (a failing command raises)."""
+    result = subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True)
+    return result.stdout
+
+
 class GitRepo:
     """A git repository under `root` whose commits get the next pinned date each time."""
 
@@ -25,23 +46,10 @@ class GitRepo:
         self.git("init", "-q", "-b", branch)
 
     def env(self, name: str, email: str, when: int) -> dict[str, str]:
-        return {
-            **os.environ,
-            **BASE_ENV,
-            "GIT_AUTHOR_NAME": name,
-            "GIT_AUTHOR_EMAIL": email,
-            "GIT_COMMITTER_NAME": name,
-            "GIT_COMMITTER_EMAIL": email,
-            "GIT_AUTHOR_DATE": f"@{when} +0000",
-            "GIT_COMMITTER_DATE": f"@{when} +0000",
-        }
+        return git_env(name, email, f"@{when} +0000")
 
     def git(self, *args: str, name: str = "Ada Author", email: str = "ada@example.org", when: int | None = None) -> str:
-        env = self.env(name, email, self.clock if when is None else when)
-        result = subprocess.run(
-            ["git", *args], cwd=self.root, env=env, check=True, capture_output=True, text=True
-        )
-        return result.stdout
+        return run_git(self.root, *args, env=self.env(name, email, self.clock if when is None else when))
 
     def write(self, rel: str, text: str) -> Path:
         path = self.root / rel

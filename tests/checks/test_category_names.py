@@ -7,17 +7,11 @@ import re
 import unicodedata
 
 from handbook.channelmap.loader import load_channel_map
-from handbook.cli import main
+from cli_run import run
 from sitekit import build_site, write_files
 
 NFD_CAFE = unicodedata.normalize("NFD", "café")
 NFC_CAFE = unicodedata.normalize("NFC", "café")
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 MAP = """\

@@ -6,10 +6,10 @@ Each case is a real git repository with a handbook, run through `handbook check`
 import subprocess
 
 import pytest
+from cli_run import run
 from history_gitrepo import GitRepo, page
 
 from handbook.channelmap.loader import load_channel_map
-from handbook.cli import main
 
 MKDOCS = "site_name: T\nplugins:\n  - handbook:\n      history: false\n"
 MAP = """\
@@ -27,12 +27,6 @@ discord_categories:
         topic: Rest
         id: "123456789012345678"
 """
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from handbook.checks.drift import compare
 from handbook.project import load_project
 from handbook.checks.sync import sync_map
 from handbook.channelmap.yaml_io import dump_roundtrip
-from handbook.cli import main
+from cli_run import run
 from sitekit import commit_all, git, write_files
 
 MKDOCS = "site_name: Campfire\nplugins:\n  - handbook:\n      exclude_categories: [maintaining]\n"
@@ -60,12 +60,6 @@ def project(tmp_path, monkeypatch):
     write_files(tmp_path, {"mkdocs.yml": MKDOCS, **DOCS})
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_a_starter_map_with_one_topic_channel_says_channel(tmp_path, monkeypatch, capsys):

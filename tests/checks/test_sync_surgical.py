@@ -12,19 +12,13 @@ import sys
 import pytest
 
 from handbook.channelmap.loader import load_channel_map
-from handbook.cli import main
+from cli_run import run
 from paths import ROOT
 from sitekit import commit_all, write_files
 
 MKDOCS = "site_name: Campfire\nplugins:\n  - handbook\n"
 HABITS_ONLY = {"mkdocs.yml": MKDOCS, "docs/index.md": "# Home\n", "docs/habits/index.md": "# Habits\n"}
 WITH_FOCUS = {**HABITS_ONLY, "docs/focus/index.md": "# Focus\n"}
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def project(tmp_path, monkeypatch, files, map_bytes: bytes):

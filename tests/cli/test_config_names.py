@@ -14,7 +14,6 @@ from fake_discord import fake  # noqa: F401  (fixture)
 from sitekit import commit_all, git, write_files
 
 from handbook import cli
-from handbook.cli import discord as discord_cli
 
 CONFIG = """\
     site_name: Config names
@@ -108,7 +107,6 @@ def run_all(root: Path, project: Path, config_arg: str | None, capsys, monkeypat
 @pytest.fixture
 def outputs(fake, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("HANDBOOK_TODAY", "2024-08-10")
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
     fake.add_role("moderator")
     results = {}
     for label, (config_name, config_arg) in NAMES.items():

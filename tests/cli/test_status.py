@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_run import run
 from fake_discord import CATEGORY, fake  # noqa: F401  (fixture)
 from sitekit import write_files
 
-from handbook import cli
-from handbook.cli import discord as discord_cli
 
 MKDOCS = "site_name: Campfire\nplugins:\n  - handbook\n"
 DOCS = {"docs/index.md": "# Home\n", "docs/habits/index.md": "# Habits\n", "docs/focus/index.md": "# Focus\n"}
@@ -21,13 +20,6 @@ def project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
     return tmp_path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = cli.main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_without_a_map_it_says_to_sync(project, capsys):
@@ -78,7 +70,6 @@ def test_a_broken_map_is_exit_2_with_the_line(project, capsys):
 
 
 def test_with_a_token_it_shows_unapplied_server_changes(project, capsys, fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
     topics = fake.add_channel("Topics", CATEGORY)
     fake.add_channel("habits", parent_id=topics)
     code, out, _ = run(capsys, "status")

@@ -12,7 +12,6 @@ from fake_discord import CATEGORY, fake  # noqa: F401  (fixture)
 from history_gitrepo import GitRepo
 
 from handbook.channelmap.loader import load_channel_map
-from handbook.cli import discord as discord_cli
 from handbook.cli import main
 
 MKDOCS = """\
@@ -23,11 +22,6 @@ plugins:
   - search
   - handbook
 """
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
 
 
 def adopt(path, channel: str, folder: str) -> None:

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_run import fake_clock, run  # noqa: F401  (fixture)
+from cli_run import run
 from fake_discord import CATEGORY, CONNECT, READ_HISTORY, REACT, VIEW, FakeDiscord, fake  # noqa: F401  (fixture)
 
 from handbook.channelmap import rules

@@ -10,13 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from fake_discord import CATEGORY, SEND, VIEW, FakeDiscord, fake  # noqa: F401  (fixture)
 from sitekit import write_files
 
-from handbook import cli
 from handbook.channelmap.loader import load_channel_map
 from handbook.channelmap.validation import validate
-from handbook.cli import discord as discord_cli
 from handbook.findings import ERROR
 
 MKDOCS = "site_name: Campfire\nplugins:\n  - handbook\n"
@@ -26,11 +25,6 @@ DOCS = {
     "docs/journaling/index.md": "# Journaling\n",
     "docs/creative-practice/index.md": "# Creative practice\n",
 }
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
 
 
 @pytest.fixture
@@ -53,13 +47,6 @@ class Server:
         self.staff = fake.add_channel("Staff", CATEGORY, overwrites=fake.private_overwrites(self.moderator))
         self.mod_log = fake.add_channel("mod-log", parent_id=self.staff,  # the bot cannot see it
                                         overwrites=fake.private_overwrites(self.moderator))
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = cli.main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def names_on(fake: FakeDiscord) -> list[str]:

@@ -5,17 +5,11 @@ created every category again."""
 from __future__ import annotations
 
 import pytest
+from cli_run import run
 from discord_maps import adopted_map
 from fake_discord import fake  # noqa: F401  (fixture)
 from sitekit import write_files
 
-from handbook import cli
-from handbook.cli import discord as discord_cli
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
 
 
 CHANNEL_LISTS = {
@@ -30,13 +24,6 @@ CHANNEL_LISTS = {
     "a position that is a string": '[{"id": "700000000000000002", "name": "Base Camp", "type": 4, "position": "0"}]',
     "a list of lists": "[[]]",
 }
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = cli.main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def assert_stopped_clean(fake, path, before, code, out, err, endpoint):

@@ -17,11 +17,6 @@ from handbook.channelmap.validation import validate
 from handbook.findings import ERROR
 
 
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
-
-
 class Community:
     """A server as a community has it before adopting handbook."""
 

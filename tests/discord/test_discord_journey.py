@@ -9,25 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_run import run
 from fake_discord import CATEGORY, FakeDiscord, fake  # noqa: F401  (fixture)
 from gitbook_repo import isolated_git, make_gitbook, mkdocs_build, run_cli
 
-from handbook import cli
 from handbook.channelmap.loader import load_channel_map
-from handbook.cli import discord as discord_cli
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
-
-
-def main(capsys, *argv: str) -> tuple[int, str]:
-    capsys.readouterr()
-    code = cli.main(list(argv))
-    out = capsys.readouterr()
-    assert "Traceback" not in out.out + out.err
-    return code, out.out + out.err
 
 
 def test_gitbook_and_an_existing_server_adopt_in_one_go(fake, tmp_path, monkeypatch, capsys):
@@ -49,7 +35,8 @@ def test_gitbook_and_an_existing_server_adopt_in_one_go(fake, tmp_path, monkeypa
     assert imported.returncode == 0, imported.stderr
     monkeypatch.chdir(root)
 
-    code, out = main(capsys, "discord", "pull", "--guild", fake.guild_id)
+    ran = run(capsys, "discord", "pull", "--guild", fake.guild_id)
+    code, out = ran.code, ran.text
     assert code == 0, out
     channel_map = load_channel_map(root / "channel_map.yml")
     assert channel_map.channel("habits").id == habits and channel_map.channel("habits").category == "habits"
@@ -57,23 +44,28 @@ def test_gitbook_and_an_existing_server_adopt_in_one_go(fake, tmp_path, monkeypa
     assert [c.name for c in channel_map.discord_categories].count("Handbook Topics") == 0
     assert channel_map.channel("getting-started").discord_category == "Topics"
 
-    code, out = main(capsys, "sync")
+    ran = run(capsys, "sync")
+    code, out = ran.code, ran.text
     assert code == 0, out
-    assert main(capsys, "sync")[0] == 0  # twice: nothing the second time
-    code, out = main(capsys, "discord", "plan", "--format", "json")
+    assert run(capsys, "sync")[0] == 0  # twice: nothing the second time
+    ran = run(capsys, "discord", "plan", "--format", "json")
+    code, out = ran.code, ran.text
     assert code == 1, out
     ops = [(o["op"], o["name"]) for o in json.loads(out)["operations"]]
     # the starter map's example channels and roles are comments: nothing made up is created
     assert [name for op, name in ops if op.startswith("create")] == ["#getting-started"]
 
-    code, out = main(capsys, "discord", "apply", "--yes")
+    ran = run(capsys, "discord", "apply", "--yes")
+    code, out = ran.code, ran.text
     assert code == 0, out
     names = [c["name"] for c in fake.channels.values()]
     assert len(names) == len(set(names)), "no channel twice"
     assert fake.by_name("getting-started")["parent_id"] == topics
-    code, out = main(capsys, "discord", "plan")
+    ran = run(capsys, "discord", "plan")
+    code, out = ran.code, ran.text
     assert code == 0 and "nothing to change" in out, out
-    code, out = main(capsys, "status")
+    ran = run(capsys, "status")
+    code, out = ran.code, ran.text
     assert code == 0, out
     assert "Next: nothing: the docs, the map and the server agree" in out
 

@@ -18,15 +18,9 @@ from fake_discord import FakeDiscord, fake  # noqa: F401  (fixture)
 
 from handbook import cli
 from handbook.channelmap.loader import load_channel_map
-from handbook.cli import discord as discord_cli
 from handbook.discord.lock import lock_path, map_lock
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
 
 
 def apply_command(path: Path) -> list[str]:

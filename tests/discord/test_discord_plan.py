@@ -10,7 +10,7 @@ from handbook.channelmap.loader import load_channel_map
 from handbook.discord.operations import OverwriteChange
 from handbook.discord.access import Access, desired_overwrites
 from handbook.discord.plan import plan
-from handbook.discord.pull import _Merger, merge_state
+from handbook.discord.pull import merge_state
 from handbook.discord.state import ServerState
 from handbook.channelmap.yaml_io import dump_roundtrip
 
@@ -164,15 +164,21 @@ def test_desired_overwrites_touch_only_the_managed_bits(private, before, after):
                               bot_id=BOT) == after
 
 
-def test_reorder_keeps_unknown_entries_after_the_one_they_followed_and_appends_the_rest():
-    from ruamel.yaml.comments import CommentedSeq
-    a, b, c, x = ({"name": n} for n in "abcx")
-    seq = CommentedSeq([b, x, c])
-    _Merger._reorder(seq, [c, b])
-    assert [n["name"] for n in seq] == ["c", "b", "x"]
-    seq = CommentedSeq([a, b, c])  # `a` followed nothing the server has: written before a pull
-    _Merger._reorder(seq, [c, b])
-    assert [n["name"] for n in seq] == ["c", "b", "a"]
+def test_reorder_keeps_unknown_entries_after_the_one_they_followed_and_appends_the_rest(tmp_path):
+    B, C = "710000000000000002", "710000000000000003"
+    s = state(ch(CAT, "T", 4), ch(C, "c", parent=CAT, position=0), ch(B, "b", parent=CAT, position=1))
+    entry = {n: f"- name: {n}\n  kind: prompt\n" for n in "ax"}
+    entry |= {n: f'- name: {n}\n  kind: prompt\n  id: "{i}"\n' for n, i in (("b", B), ("c", C))}
+
+    def pulled(*names: str) -> list[str]:
+        """The order of the category's channels after a pull, the map's listing `names`."""
+        channels = textwrap.indent("".join(entry[n] for n in names), " " * 6)
+        m = load(tmp_path, f'discord_categories:\n  - name: T\n    id: "{CAT}"\n    channels:\n{channels}')
+        document, _ = merge_state(m.document, s)
+        return [n["name"] for n in document["discord_categories"][0]["channels"]]
+
+    assert pulled("b", "x", "c") == ["c", "b", "x"]
+    assert pulled("a", "b", "c") == ["c", "b", "a"]  # `a` followed nothing the server has: written before a pull
 
 
 def test_pull_renames_a_role_everywhere_the_map_names_it(tmp_path):

@@ -7,12 +7,6 @@ import pytest
 from fake_discord import fake  # noqa: F401  (fixture)
 
 from handbook import cli
-from handbook.cli import discord as discord_cli
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
 
 
 BROKEN = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from cli_run import fake_clock, run  # noqa: F401  (fixture)
+from cli_run import run
 from fake_discord import CATEGORY, FakeDiscord, fake  # noqa: F401  (fixture)
 from sitekit import write_files
 

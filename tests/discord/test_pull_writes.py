@@ -10,13 +10,7 @@ from fake_discord import CATEGORY, fake  # noqa: F401  (fixture)
 
 from handbook.channelmap.schema_gen import schema_text
 from handbook.channelmap.writer import header_lines
-from handbook.cli import discord as discord_cli
 from handbook.cli import main
-
-
-@pytest.fixture(autouse=True)
-def fake_clock(fake, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
 
 
 def test_a_new_map_has_the_header_and_the_schema_beside_it(fake, tmp_path):  # noqa: F811

@@ -4,7 +4,7 @@ asks for another order, new ones are appended, and a reorder line in the plan st
 from __future__ import annotations
 
 import pytest
-from cli_run import fake_clock, run  # noqa: F401  (fixture)
+from cli_run import run
 from fake_discord import CATEGORY, FakeDiscord, fake  # noqa: F401  (fixture)
 from sitekit import write_files
 

@@ -21,6 +21,7 @@ from handbook.linkhealth import http
 from link_handbook import page_of_links
 from link_servers import DripServer, FakeTime, LinkServer, Reply, redirect
 from sitekit import build_site
+from unprivileged import unprivileged
 
 SETTINGS = http.Settings(timeout=2, retries=0, backoff=0.25, limits=http.HostLimits(concurrency=2))
 
@@ -169,9 +170,7 @@ def test_a_read_only_folder_stops_links_check_before_any_request():
             for folder in (base, *[p for p in base.rglob("*") if p.is_dir()]):
                 folder.chmod(0o755)
             config.parent.chmod(0o555)
-            command = [sys.executable, "-m", "handbook.cli", "links", "check"]
-            if os.geteuid() == 0:
-                command = ["runuser", "-u", "nobody", "--", *command]
+            command = unprivileged([sys.executable, "-m", "handbook.cli", "links", "check"])
             env = {**os.environ, "HOME": str(base), "NO_MKDOCS_2_WARNING": "1"}
             result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True,
                                     timeout=120)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from qakit import make_project
+from unprivileged import unprivileged
 
 from handbook.files import write_atomic
 from handbook.errors import HandbookError
@@ -19,11 +20,9 @@ from handbook.errors import HandbookError
 
 def _as_nobody(root: Path, *args: str, module: str = "handbook.cli",
                cache: Path | None = None) -> subprocess.CompletedProcess:
-    """As root (CI), through util-linux's runuser, which Debian always has: root may write anywhere.
-    (runuser sets HOME to nobody's, so the user's cache folder is given as XDG_CACHE_HOME.)"""
-    command = [sys.executable, "-m", module, *args]
-    if os.geteuid() == 0:
-        command = ["runuser", "-u", "nobody", "--", *command]
+    """As an unprivileged user: root may write anywhere. (runuser sets HOME to nobody's, so the
+    user's cache folder is given as XDG_CACHE_HOME.)"""
+    command = unprivileged([sys.executable, "-m", module, *args])
     env = {**os.environ, "HOME": str(root), "NO_MKDOCS_2_WARNING": "1", "GIT_CONFIG_GLOBAL": os.devnull,
            "XDG_CACHE_HOME": str(cache or root / ".cache")}
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=120)

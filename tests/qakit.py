@@ -1,4 +1,5 @@
-"""Helpers for the QA tests: a real project in a temporary folder, the real command in a subprocess."""
+"""A real project in a temporary folder and the real `handbook` command in a subprocess, for the
+end-to-end tests (test_qa_*.py, beside the tests of what each one checks)."""
 
 from __future__ import annotations
 
