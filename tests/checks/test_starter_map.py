@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from bs4 import BeautifulSoup
-from cli_run import fake_clock, run  # noqa: F401  (fixture)
+from cli_run import run
 from fake_discord import fake  # noqa: F401  (fixture)
 from sitekit import build_site, write_files
 
