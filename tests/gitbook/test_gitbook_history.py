@@ -16,6 +16,7 @@ SUMMARY = """\
 * [Welcome](README.md)
 * [Habits](habits/README.md)
   * [Tiny habits](habits/tiny.md)
+* [Tips](tips.md)
 """
 
 YEAR = 365 * 86_400
@@ -45,6 +46,9 @@ def site(tmp_path_factory):
         repo.write("README.md", "# Welcome\n\nHello.\n")
         repo.write("habits/README.md", "# Habits\n\nAll about habits.\n")
         repo.write("habits/tiny-draft.md", "# Tiny habits\n\nStart small.\n")
+        # two sources for one address: `tips.md`, which SUMMARY.md lists, and an older `tips/README.md`
+        repo.write("tips.md", "# Tips\n\nThe listed page.\n")
+        repo.write("tips/README.md", "# Old tips\n\nA leftover.\n")
         repo.commit("GitBook: first pages", name="Ana Early", email="ana@example.org", step=120 * 86_400)
         repo.mv("habits/tiny-draft.md", "habits/tiny.md")
         repo.commit("GitBook: rename the tiny habits page", name="Ana Early", email="ana@example.org",
@@ -53,6 +57,7 @@ def site(tmp_path_factory):
         repo.commit("GitBook: expand tiny habits", name="Bo Later", email="bo@example.org", step=120 * 86_400)
         imported = run_cli("import", "gitbook", str(root))
         assert imported.returncode == 0, imported.stderr
+        assert "tips/README.md" in imported.stdout + imported.stderr  # the pair is reported
         build = mkdocs_build(root)
         assert build.returncode == 0, build.stderr
         yield root / "site"
@@ -86,3 +91,11 @@ def test_changelog_lists_the_years_before_the_import(site):
     # Linked where the page is now, under its current title.
     entry = html[html.index("GitBook: expand tiny habits"):]
     assert 'href="../habits/tiny/"' in entry[:2000], entry[:2000]
+
+
+def test_of_two_sources_for_one_address_the_listed_one_is_published_with_its_old_dates(site):
+    html = (site / "tips/index.html").read_text(encoding="utf-8")
+    assert "The listed page." in html and "A leftover." not in html
+    assert between(html, "handbook-history__created") == shown(when(0))
+    moved = [p for p in (site / "tips").rglob("index.html") if p.parent != site / "tips"]
+    assert [p.read_text(encoding="utf-8").count("A leftover.") for p in moved] == [1]  # moved aside, not lost
