@@ -9,7 +9,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,10 @@ from fake_discord import FakeDiscord, fake  # noqa: F401  (fixture)
 
 from handbook import cli
 from handbook.channelmap.loader import load_channel_map
+from handbook.discord import lock as lock_module
 from handbook.discord.lock import lock_path, map_lock
+
+NOW = 1_790_000_000.0  # a fixed instant (2026-09-21), for the lock's timestamps
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,7 +83,7 @@ def test_a_lock_whose_process_is_gone_is_taken_over_with_a_note(fake, tmp_path, 
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()
     fd = hold_lock(path, {"guild": fake.guild_id, "pid": gone.pid, "host": socket.gethostname(),
-                          "started": time.time(), "command": "handbook discord apply"})
+                          "started": NOW, "command": "handbook discord apply"})
     try:
         capsys.readouterr()
         assert cli.main(["discord", "apply", "--map", str(path), "--yes"]) == 0
@@ -92,10 +94,11 @@ def test_a_lock_whose_process_is_gone_is_taken_over_with_a_note(fake, tmp_path, 
     assert creates(fake) == {"Base Camp": 1, "Lounge": 1, "welcome": 1, "questions": 1, "chat": 1}
 
 
-def test_a_lock_older_than_a_day_is_taken_over(fake, tmp_path, capsys):
+def test_a_lock_older_than_a_day_is_taken_over(fake, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(lock_module, "WALL_CLOCK", lambda: NOW)
     path = new_server_map(fake, tmp_path)
     fd = hold_lock(path, {"guild": fake.guild_id, "pid": os.getpid(), "host": "elsewhere",
-                          "started": time.time() - 3 * 24 * 3600, "command": "handbook discord pull"})
+                          "started": NOW - 3 * 24 * 3600, "command": "handbook discord pull"})
     try:
         capsys.readouterr()
         assert cli.main(["discord", "apply", "--map", str(path), "--yes"]) == 0

@@ -27,6 +27,9 @@ from handbook.files import write_atomic
 LOCK_DIR = ".handbook-cache"
 """Beside the map; the same folder the site build keeps its generated pages in (it ignores itself in git)."""
 STALE_AFTER = 24 * 3600.0
+
+WALL_CLOCK: Callable[[], float] = time.time
+"""When a lock is taken and how old a held one is: the wall clock (tests fix it)."""
 """No apply runs for a day: Discord's longest waits are minutes and `--max-wait` caps them."""
 
 
@@ -112,9 +115,10 @@ def _started_text(started: object) -> str:
 
 @contextmanager
 def map_lock(map_path: Path, guild_id: str, command: str, *, note: Callable[[str], object] = print,
-             clock: Callable[[], float] = time.time) -> Iterator[Path]:
+             clock: Callable[[], float] | None = None) -> Iterator[Path]:
     """Hold the lock for `map_path` and `guild_id` while the block runs; `LockHeld` (exit 2) when
     another run has it. `note` is told when a stale lock is taken over."""
+    clock = clock or WALL_CLOCK
     path = lock_path(map_path, guild_id)
     created = _make_folder(path.parent)
     for _ in range(5):  # another run may replace the file (or its folder) between our open and our lock
