@@ -228,27 +228,26 @@ def _confirm(question: str) -> bool:
 
 class _Report:
     """Where apply tells what it does: stdout until nobody reads it (`apply | head`), then stderr,
-    so how far it got always reaches someone."""
+    so how far it got always reaches someone. The command line's stdout (`cli.app`) takes the
+    pipe's end itself and says so (`reader_gone`)."""
 
-    def __init__(self) -> None:
-        self.closed = False
-
-    def close(self) -> None:
-        if not self.closed:
-            self.closed = True
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is still buffered goes nowhere
+    @property
+    def closed(self) -> bool:
+        return bool(getattr(sys.stdout, "reader_gone", False))
 
     def __call__(self, text: str) -> None:
         if not self.closed:
-            try:
-                sys.stdout.write(text + "\n")  # one write: a reader sees the whole line or none of it
-                sys.stdout.flush()
-                if not getattr(sys.stdout, "reader_gone", False):  # the command line's stdout says so
-                    return
-            except BrokenPipeError:
-                pass
-            self.close()
+            sys.stdout.write(text + "\n")  # one write: a reader sees the whole line or none of it
+            sys.stdout.flush()
+            if not self.closed:
+                return
         print(text, file=sys.stderr, flush=True)
+
+    def step(self, text: str) -> None:
+        """A step's line; once nobody reads it, BrokenPipeError stops the run at that step."""
+        self(text)
+        if self.closed:
+            raise BrokenPipeError("the output was closed")
 
 
 def run_apply(args: argparse.Namespace) -> int:
@@ -285,13 +284,7 @@ def run_apply(args: argparse.Namespace) -> int:
         def progress(index: int, total: int, op, status: str) -> None:
             if status == "start":
                 return
-            try:
-                print(f"[{index}/{total}] {op.describe()}: {status}", flush=True)
-                if getattr(sys.stdout, "reader_gone", False):  # the command line's stdout swallowed the pipe's end
-                    raise BrokenPipeError("the output was closed")
-            except BrokenPipeError:  # `apply | head` stopped reading: the rest of the report goes to stderr
-                say.close()
-                raise
+            say.step(f"[{index}/{total}] {op.describe()}: {status}")
 
         def saved() -> None:
             save_document(path, channel_map.document)
