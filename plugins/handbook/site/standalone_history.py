@@ -65,10 +65,9 @@ def build_history(build: object, setup: BuildSetup, theme_dirs: list[str]) -> Bu
 
 
 def _redactor(snapshot: Snapshot, docs_dir: Path, links, words: Words) -> privacy.Redactor:
-    """The plugin's privacy step: private names of the map, now and in every version in git."""
-    current = privacy.spaces_of_map(links.map) if links is not None else []
-    versions = [privacy.spaces_of_text(text) for text in snapshot.map_versions.values()]
+    """The plugin's privacy step (`privacy.site_redactor`): private names of the map, now and in
+    every version in git."""
     published = privacy.path_words(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    return privacy.Redactor(privacy.build_vocabulary(current, versions, published),
-                            public_invite=links.invite if links is not None else None,
-                            show_private_names=bool(links and links.show_private_names), words=words)
+    return privacy.site_redactor(links.map if links is not None else None, snapshot.map_versions.values(), published,
+                                 public_invite=links.invite if links is not None else None,
+                                 show_private_names=bool(links and links.show_private_names), words=words)
