@@ -55,7 +55,8 @@ def run_check(args: argparse.Namespace) -> int:
     from handbook.site.project_pages import check_findings
 
     project = load_project(args.config_file)
-    findings = project.analyse().findings + check_findings(project)
+    analysis = project.analyse()
+    findings = analysis.findings + check_findings(project, analysis.channel_map)
     if args.format == "json":
         print(json.dumps({"findings": [f.as_dict() for f in findings]}, indent=2, ensure_ascii=False))
     else:

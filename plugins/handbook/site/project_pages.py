@@ -21,7 +21,7 @@ from handbook.channelmap.model import ChannelMap
 from handbook.checks.categories import title_from_path, title_of_text
 from handbook.files import read_text
 from handbook.findings import Finding
-from handbook.project import Project, load_map
+from handbook.project import Project
 from handbook.reviews.dates import Duration
 from handbook.reviews.setup import Setup, prepare
 from handbook.reviews.status import PageReview, collect
@@ -59,10 +59,9 @@ def project_reviews(project: Project, channel_map: ChannelMap | None, pages: lis
     return reviews, setup.findings + findings, setup
 
 
-def check_findings(project: Project) -> list[Finding]:
+def check_findings(project: Project, channel_map: ChannelMap | None) -> list[Finding]:
     """The page findings of a build that need no build: review values, CODEOWNERS, review
-    categories, and `#channel` at a line's start (with a channel map)."""
-    channel_map = load_map(project.map_path, project.show(project.map_path))
+    categories, and `#channel` at a line's start (with `channel_map`, the one `analyse` read)."""
     pages = source_pages(project)
     _, findings, _ = project_reviews(project, channel_map, pages)
     if channel_map is not None:
