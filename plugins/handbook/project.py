@@ -109,7 +109,7 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
     with _mkdocs_quiet() as errors:
         config = _load_config(path, errors)
     plugin = config.plugins.get("handbook")
-    options = plugin.config if plugin is not None else _default_options(path)
+    options = plugin.config if plugin is not None else default_options(path)
     return Project(config=config, options=options, config_file=path.resolve())
 
 
@@ -214,7 +214,8 @@ def _option_line(path: Path, message: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if key.match(line)), None)
 
 
-def _default_options(path: Path) -> HandbookConfig:
+def default_options(path: Path) -> HandbookConfig:
+    """The plugin's options when the configuration names no `- handbook:` (its defaults)."""
     options = HandbookConfig(config_file_path=str(path))
     options.load_dict({})
     options.validate()

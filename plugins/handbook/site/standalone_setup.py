@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import HandbookError
-from handbook.i18n import Words
+from handbook.i18n import LANGUAGES, Words
 from handbook.site.per_build import LatestBuild
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -125,11 +125,10 @@ def _with_overrides(options, overrides: dict[str, Any], config_file: Path):
     from mkdocs.config.base import ValidationError
 
     from handbook.config import HandbookConfig
+    from handbook.project import default_options
 
     if options is None:
-        options = HandbookConfig(config_file_path=str(config_file))
-        options.load_dict({})
-        options.validate()
+        options = default_options(config_file)
     if not overrides:
         return options
     unknown = sorted(set(overrides) - set(OVERRIDABLE))
@@ -155,7 +154,7 @@ def _language(value: object, config_file: Path) -> object:
         return value
     raise StandaloneError(f"`{EXTENSION}` option 'language' must be a language code such as de, got {value!r}",
                           file=str(config_file), line=option_line(config_file, "language"),
-                          fix="write it as theme.language is written (en, de, fr, es, nl, pt, it), or leave it out")
+                          fix=f"write it as theme.language is written ({', '.join(LANGUAGES)}), or leave it out")
 
 
 def option_line(config_file: Path, key: str) -> int | None:
