@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from handbook.channelmap.model import ChannelMap
-from handbook.discord.audit_checks import CHECKS, promise
+from handbook.channelmap.promises import setting
+from handbook.discord.audit_checks import CHECKS
 from handbook.discord.state import ServerState
 from handbook.findings import Finding
 
@@ -32,7 +33,7 @@ class Audit:
 def audit(channel_map: ChannelMap, state: ServerState) -> Audit:
     result = Audit(state.guild_id, state.guild_name)
     for entry in CHECKS:
-        if entry.needs and promise(channel_map, entry.needs) is None:
+        if entry.needs and setting(channel_map, entry.needs) is None:
             result.checks.append({"code": entry.code.code, "status": "skipped",
                                   "reason": f"the map has no `server.settings.{entry.needs}`"})
             continue

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory, Role
+from handbook.channelmap.promises import setting
 from handbook.channelmap.rules import (ADMINISTRATOR, BAN_MEMBERS, KICK_MEMBERS, MANAGE_GUILD, MANAGE_MESSAGES,
                                        MANAGE_ROLES, MENTION_EVERYONE, MODERATE_MEMBERS)
 from handbook.discord.access import can_view, channel_permissions
@@ -53,14 +52,6 @@ def check(code: Code, needs: str | None = None) -> Callable[[Run], Run]:
         CHECKS.append(AuditCheck(code, run, needs))
         return run
     return register
-
-
-def promise(channel_map: ChannelMap, name: str) -> Any:
-    """The map's `server.settings.<name>`, or None while the map has no such setting."""
-    settings = getattr(channel_map.server, "settings", None)
-    if isinstance(settings, dict):
-        return settings.get(name)
-    return getattr(settings, name, None)
 
 
 # --- who is who on the server ---------------------------------------------------------------
@@ -266,7 +257,7 @@ def bot_ranks_below_moderators(channel_map: ChannelMap, state: ServerState) -> I
 @check(MODERATION_WITHOUT_MFA, needs="mfa_required_for_moderation")
 def moderation_needs_mfa(channel_map: ChannelMap, state: ServerState) -> Iterator[Finding]:
     """Discord's `mfa_level` 1 (elevated): moderation needs 2FA. A bot can read it, not set it."""
-    if promise(channel_map, "mfa_required_for_moderation") and state.guild.get("mfa_level") == 0:
+    if setting(channel_map, "mfa_required_for_moderation") and state.guild.get("mfa_level") == 0:
         yield MODERATION_WITHOUT_MFA("the map says moderators need two-factor authentication, and the server "
                                      "does not require it for moderation", str(channel_map.path),
                                      channel_map.server.line or None)
@@ -274,7 +265,7 @@ def moderation_needs_mfa(channel_map: ChannelMap, state: ServerState) -> Iterato
 
 @check(RULES_CHANNEL_DIFFERS, needs="rules_channel")
 def rules_channel_is_the_maps(channel_map: ChannelMap, state: ServerState) -> Iterator[Finding]:
-    named = str(promise(channel_map, "rules_channel")).lstrip("#")
+    named = str(setting(channel_map, "rules_channel")).lstrip("#")
     entry = channel_map.channel(named)
     wanted = named if rules.is_snowflake(named) else (
         entry.id if entry is not None and entry.has_id else
