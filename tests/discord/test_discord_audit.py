@@ -115,7 +115,7 @@ def test_the_audit_fixes_clear_every_finding(fake, tmp_path):
 
 
 def test_the_command_exits_1_with_a_stable_json_shape_and_skips_what_the_map_does_not_promise(fake, tmp_path,
-                                                                                              capsys):
+                                                                                              capsys, monkeypatch):
     server = bad_server(fake, tmp_path)
     ran = run(capsys, "discord", "audit", "--map", str(server["path"]), "--format", "json")
     assert ran.code == 1, ran.text
@@ -127,8 +127,10 @@ def test_the_command_exits_1_with_a_stable_json_shape_and_skips_what_the_map_doe
     assert status == {"private-space-visible": "failed", "unmapped-role-power": "failed",
                       "everyone-mentions-everyone": "failed", "bot-above-moderators": "failed",
                       "moderation-without-mfa": "skipped", "rules-channel-differs": "skipped"}
+    monkeypatch.chdir(tmp_path)
     ran = run(capsys, "discord", "audit", "--map", str(server["path"]))
     assert ran.code == 1 and "4 findings on Campfire Practice Community (4 checks)." in ran.out, ran.text
+    assert ran.out.startswith("channel_map.yml:21: warning: the private channel")  # the map as people see it
     assert "Skipped: moderation-without-mfa (the map has no `server.settings.mfa_required_for_moderation`)" in ran.out
 
 

@@ -314,8 +314,10 @@ def run_audit(args: argparse.Namespace) -> int:
     """The handbook's promises checked against the live server (handbook.discord.audit): exit 1 on any finding."""
     from handbook.discord.audit import audit, render_text
     from handbook.discord.state import read_state
+    from handbook.project import display_path
 
-    channel_map = load_map(resolve_map_path(args))
+    # read by the path people see, so each finding names the map as `handbook check` does
+    channel_map = load_map(Path(display_path(resolve_map_path(args).resolve(), Path.cwd())))
     guild_id = guild_id_for(channel_map, args)
     with make_client(args) as client:
         result = audit(channel_map, read_state(client, guild_id, channel_map))
