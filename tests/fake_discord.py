@@ -14,7 +14,8 @@ the package's code so the tests cannot agree with a bug:
 - one parent change per reorder call (40009);
 - since 16 November 2026 the channel list omits the channels the bot cannot view (A10);
 - overwrites only with permissions the bot holds (a bot may allow or deny only what it holds itself);
-- webhooks with Discord's message limits (A9).
+- webhooks with Discord's message limits (A9);
+- the guild's `mfa_level` and `verification_level` (`guild_settings`), which `handbook discord audit` reads.
 
 Time comes from an injectable clock, shared with the client in tests, so nothing sleeps.
 """

@@ -152,7 +152,8 @@ def test_a_role_with_administrator_sees_every_private_space(fake, tmp_path):
     fake.roles[server["cohort-a"]]["permissions"] = str(ADMIN)
     found = [f for f in audited(fake, server["path"]).findings if f.code == "private-space-visible"
              and "`cohort-a`" in f.message]
-    assert [f.message.split(" is ")[0] for f in found] == [f"the private category {server['rooms']} (A room for each cohort)"]
+    assert [f.message.split(" is ")[0] for f in found] == [
+        f"the private category {server['rooms']} (A room for each cohort)"]
     assert "take Administrator from `cohort-a`" in found[0].fix
 
 

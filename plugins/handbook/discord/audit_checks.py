@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory, Role
 from handbook.channelmap.promises import setting
@@ -218,7 +219,8 @@ def everyone_cannot_mention_everyone(channel_map: ChannelMap, state: ServerState
         perms = channel_permissions(everyone_base, overwrites, state.guild_id, [])
         if can_view(perms) and perms & MENTION_EVERYONE:
             yield EVERYONE_MENTIONS_EVERYONE(f"`@everyone` may mention `@everyone` and `@here` in "
-                                             f"{shown(channel_map, state, server)}", file, _line(channel_map, state, server),
+                                             f"{shown(channel_map, state, server)}", file,
+                                             _line(channel_map, state, server),
                                              "remove Mention @everyone, @here and All Roles from `@everyone` in the "
                                              "channel's permissions (Edit Channel → Permissions)")
 
