@@ -233,6 +233,9 @@ MODERATION_WITHOUT_MFA = _code("moderation-without-mfa", WARNING, (AUDIT,),
                                "server does not require it",
                                "the server's owner turns on Require 2FA for moderation in Server Settings → "
                                "Safety Setup")
+VERIFICATION_LEVEL_LOW = _code("verification-level-low", WARNING, (AUDIT,),
+                               "the server's verification level is lower than the map's",
+                               "raise it in Server Settings → Safety Setup → Verification Level")
 RULES_CHANNEL_DIFFERS = _code("rules-channel-differs", WARNING, (AUDIT,),
                               "the server's rules channel is not the one the map names",
                               "choose the map's rules channel in Server Settings → Community → Overview, or "

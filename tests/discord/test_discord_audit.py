@@ -83,7 +83,7 @@ def audited(fake: FakeDiscord, path, settings=None):
         return audit(channel_map, read_state(client, fake.guild_id, channel_map))
 
 
-PROMISES = {"mfa_required_for_moderation": True, "rules_channel": "rules"}
+PROMISES = {"mfa_required_for_moderation": True, "verification_level": "high", "rules_channel": "rules"}
 
 
 def test_a_server_set_up_badly_shows_every_audit_finding_once(fake, tmp_path):
@@ -97,6 +97,8 @@ def test_a_server_set_up_badly_shows_every_audit_finding_once(fake, tmp_path):
     assert found["private-space-visible"].line == 21  # the channel's entry in the map
     assert "`helper`" in found["unmapped-role-power"].message and "Manage Roles" in found["unmapped-role-power"].fix
     assert "drag `Handbook Bot` below `moderator`" in found["bot-above-moderators"].fix
+    assert found["verification-level-low"].message == ("the server's verification level is none, and the map's "
+                                                       "is high")
     assert "#general" in found["rules-channel-differs"].message and "#rules" in found["rules-channel-differs"].message
     assert all(f.file == str(server["path"]) for f in result.findings)
 
@@ -110,6 +112,7 @@ def test_the_audit_fixes_clear_every_finding(fake, tmp_path):
     den["permission_overwrites"] = [o for o in den["permission_overwrites"] if o["id"] != server["cohort-b"]]
     fake.rules_channel_id = fake.by_name("rules")["id"]
     fake.guild_settings["mfa_level"] = 1
+    fake.guild_settings["verification_level"] = 4  # higher than the map asks is fine
     result = audited(fake, server["path"], SimpleNamespace(**PROMISES))  # an attribute, as a loaded map section
     assert result.findings == [] and {c["status"] for c in result.checks} == {"passed"}
 
@@ -126,7 +129,8 @@ def test_the_command_exits_1_with_a_stable_json_shape_and_skips_what_the_map_doe
     status = {c["code"]: c["status"] for c in report["checks"]}
     assert status == {"private-space-visible": "failed", "unmapped-role-power": "failed",
                       "everyone-mentions-everyone": "failed", "bot-above-moderators": "failed",
-                      "moderation-without-mfa": "skipped", "rules-channel-differs": "skipped"}
+                      "moderation-without-mfa": "skipped", "verification-level-low": "skipped",
+                      "rules-channel-differs": "skipped"}
     monkeypatch.chdir(tmp_path)
     ran = run(capsys, "discord", "audit", "--map", str(server["path"]))
     assert ran.code == 1 and "4 findings on Campfire Practice Community (4 checks)." in ran.out, ran.text
@@ -248,6 +252,16 @@ def test_this_handbook_synced_and_applied_keeps_every_promise(fake, tmp_path, ca
     assert ran.code == 0, ran.text
     report = json.loads(ran.out)
     assert report["clean"] is True and report["findings"] == [] and report["not_visible_to_bot"] == 0
-    assert [c["status"] for c in report["checks"]] == ["passed"] * 4 + ["skipped"] * 2
+    assert [c["status"] for c in report["checks"]] == ["passed"] * 4 + ["skipped"] * 3
     ran = run(capsys, "discord", "audit")
     assert ran.code == 0 and "keeps every promise the map makes (4 checks)" in ran.out, ran.text
+
+
+@pytest.mark.parametrize("on_server, findings", [(1, 1), (2, 0), (3, 0)])
+def test_the_verification_level_is_compared_by_rank_written_as_a_number_or_a_name(fake, tmp_path, on_server, findings):
+    server = bad_server(fake, tmp_path)
+    fake.guild_settings["verification_level"] = on_server
+    for promised in (2, "medium"):
+        found = [f for f in audited(fake, server["path"], {"verification_level": promised}).findings
+                 if f.code == "verification-level-low"]
+        assert len(found) == findings

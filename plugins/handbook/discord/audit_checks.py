@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory, Role
-from handbook.channelmap.promises import setting
+from handbook.channelmap.promises import VERIFICATION_LEVELS, setting, verification_level
 from handbook.channelmap.rules import (ADMINISTRATOR, BAN_MEMBERS, KICK_MEMBERS, MANAGE_GUILD, MANAGE_MESSAGES,
                                        MANAGE_ROLES, MENTION_EVERYONE, MODERATE_MEMBERS)
 from handbook.discord.access import can_view, channel_permissions
@@ -25,7 +25,8 @@ from handbook.discord.permissions import BOT_PERMISSIONS
 from handbook.discord.plan import label
 from handbook.discord.state import ServerState
 from handbook.findings import (BOT_ABOVE_MODERATORS, EVERYONE_MENTIONS_EVERYONE, MODERATION_WITHOUT_MFA,
-                               PRIVATE_SPACE_VISIBLE, RULES_CHANNEL_DIFFERS, UNMAPPED_ROLE_POWER, Code, Finding)
+                               PRIVATE_SPACE_VISIBLE, RULES_CHANNEL_DIFFERS, UNMAPPED_ROLE_POWER,
+                               VERIFICATION_LEVEL_LOW, Code, Finding)
 
 POWERFUL = ADMINISTRATOR | MANAGE_ROLES | BAN_MEMBERS | MANAGE_MESSAGES
 """What only the roles the map lists may hold: with them a role sees, gives or removes anything."""
@@ -263,6 +264,18 @@ def moderation_needs_mfa(channel_map: ChannelMap, state: ServerState) -> Iterato
         yield MODERATION_WITHOUT_MFA("the map says moderators need two-factor authentication, and the server "
                                      "does not require it for moderation", str(channel_map.path),
                                      channel_map.server.line or None)
+
+
+@check(VERIFICATION_LEVEL_LOW, needs="verification_level")
+def verification_as_high_as_the_maps(channel_map: ChannelMap, state: ServerState) -> Iterator[Finding]:
+    wanted, actual = verification_level(channel_map), state.guild.get("verification_level")
+    if wanted is None or not isinstance(actual, int) or actual >= VERIFICATION_LEVELS.index(wanted):
+        return
+    now = VERIFICATION_LEVELS[actual] if 0 <= actual < len(VERIFICATION_LEVELS) else str(actual)
+    yield VERIFICATION_LEVEL_LOW(f"the server's verification level is {now.replace('_', ' ')}, and the map's is "
+                                 f"{wanted.replace('_', ' ')}", str(channel_map.path), channel_map.server.line or None,
+                                 f"raise it to {wanted.replace('_', ' ').title()} in Server Settings → Safety Setup → "
+                                 "Verification Level")
 
 
 @check(RULES_CHANNEL_DIFFERS, needs="rules_channel")
