@@ -1,6 +1,6 @@
 """Generated pages: the channel directory, the roles page and the safety page, as Markdown built from the map.
 
-Both are public. A private Discord category or channel appears by its description only
+All are public. A private Discord category or channel appears by its description only
 (unless `show_private_names`), never with an id, a link or its topic when its name is hidden.
 Every channel entry carries an anchor, so mentions and "discuss" links can point at it.
 Tables are HTML blocks in the Markdown, so that each has a caption, column headers and a row
