@@ -14,7 +14,8 @@ the package's code so the tests cannot agree with a bug:
 - one parent change per reorder call (40009);
 - since 16 November 2026 the channel list omits the channels the bot cannot view (A10);
 - overwrites only with permissions the bot holds (a bot may allow or deny only what it holds itself);
-- webhooks with Discord's message limits (A9).
+- webhooks with Discord's message limits (A9);
+- the guild's `mfa_level` and `verification_level` (`guild_settings`), which `handbook discord audit` reads.
 
 Time comes from an injectable clock, shared with the client in tests, so nothing sleeps.
 """
@@ -152,6 +153,8 @@ class FakeDiscord:
         """A Community server's rules channel, which cannot be deleted (50074)."""
         self.features: list[str] = []
         """Guild features; announcement channels need NEWS (a Community server)."""
+        self.guild_settings: dict = {"mfa_level": 0, "verification_level": 0}
+        """More of the guild object (`mfa_level` 1: moderation needs 2FA, which only the owner can set)."""
         self.list_hidden = False
         """True: the channel list still holds channels the bot cannot view (before 16 November 2026)."""
         self.gates: list[Gate] = []
@@ -457,7 +460,7 @@ class FakeDiscord:
             return 200, {"id": self.bot_user_id, "username": "handbook", "bot": True}
         if method == "GET" and path == f"/guilds/{g}":
             return 200, {"id": g, "name": self.guild_name, "rules_channel_id": self.rules_channel_id,
-                         "features": list(self.features)}
+                         "features": list(self.features), **self.guild_settings}
         if method == "GET" and path == f"/guilds/{g}/members/{self.bot_user_id}":
             return 200, {"user": {"id": self.bot_user_id}, "roles": list(self.bot_roles)}
         if path == f"/guilds/{g}/channels":

@@ -121,3 +121,15 @@ class Html(HTMLParser):
 
     def text_of(self, tag: str, cls: str | None = None) -> list[str]:
         return [" ".join(e.text.split()) for e in self.select(tag, cls)]
+
+
+def rows(html):
+    """Each table row's cells as text, tables in page order."""
+    out, row = [], None
+    for element in html.elements:
+        if element.tag == "tr":
+            row = []
+            out.append(row)
+        elif element.tag in ("td", "th") and row is not None:
+            row.append(" ".join(element.text.split()))
+    return out

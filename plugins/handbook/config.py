@@ -267,6 +267,10 @@ class HandbookConfig(base.Config):
     """Path of the generated channel directory page inside docs_dir; an empty string turns it off."""
     roles_page = OutputPath("roles.md", inside="docs_dir", page=True)
     """Path of the generated roles and permissions page inside docs_dir; an empty string turns it off."""
+    safety_page = OutputPath("safety.md", inside="docs_dir", page=True)
+    """Path of the generated page on how the server keeps members safe (who can see each private
+    space; what new members can do first and what AutoMod blocks, where the map says so) inside
+    docs_dir; an empty string turns it off."""
     show_private_names = c.Type(bool, default=False)
     """List private channels by name in the channel directory (never their ids)."""
 

@@ -36,9 +36,9 @@ class Finding:
 
 # --- the registry: every finding code, once --------------------------------------------------
 
-BUILD, CHECK, REVIEW = "build", "check", "review"
+BUILD, CHECK, REVIEW, AUDIT = "build", "check", "review", "audit"
 """Where a finding is reported: `mkdocs build` (a log line), `handbook check` (and `sync`,
-`status`), `handbook review`."""
+`status`), `handbook review`, `handbook discord audit` (the live server against the map)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Code:
         """Seen only by a build or `handbook review` (mentions of unknown or private channels,
         privacy, overdue reviews, link health): what they need is the pages as MkDocs renders
         them, the day of the build, or the last link check."""
-        return CHECK not in self.reported
+        return CHECK not in self.reported and AUDIT not in self.reported
 
     def __call__(self, message: str, file: str, line: int | None, fix: str | None = None) -> Finding:
         return Finding(self.code, self.level, message, file, line, fix or self.fix)
@@ -208,3 +208,35 @@ MOVED_LINK = _code("moved-link", INFO, (BUILD,), "a link moved permanently at th
                    "link to where it moved")
 UNREACHABLE_LINK = _code("unreachable-link", INFO, (BUILD,), "a link could not be reached at the last link check",
                          "nothing yet if the site is down for a while; run `handbook links check` again")
+
+# The live server against the handbook's promises (`handbook discord audit`, discord/audit_checks.py).
+PRIVATE_SPACE_VISIBLE = _code("private-space-visible", WARNING, (AUDIT,),
+                              "a category or channel the map calls private can be seen by `@everyone`, or by "
+                              "a role the map does not name for it",
+                              "run `handbook discord apply`, or take View Channels from that role in the "
+                              "channel's permissions")
+UNMAPPED_ROLE_POWER = _code("unmapped-role-power", WARNING, (AUDIT,),
+                            "a role the map does not list holds Administrator, Manage Roles, Ban Members or "
+                            "Manage Messages (or the bot's own role holds more than handbook needs)",
+                            "take the permission from the role in Server Settings → Roles, or list the role "
+                            "in the map's `roles:` if the community gives it that on purpose")
+EVERYONE_MENTIONS_EVERYONE = _code("everyone-mentions-everyone", WARNING, (AUDIT,),
+                                   "`@everyone` may mention `@everyone` and `@here`, server-wide or in a channel",
+                                   "turn off Mention @everyone, @here and All Roles for `@everyone` in Server "
+                                   "Settings → Roles (or in the channel's permissions)")
+BOT_ABOVE_MODERATORS = _code("bot-above-moderators", WARNING, (AUDIT,),
+                             "the bot's highest role ranks above a moderation role, so the bot (and anyone with "
+                             "its token) could give or take that role",
+                             "drag the bot's role below the moderation roles in Server Settings → Roles")
+MODERATION_WITHOUT_MFA = _code("moderation-without-mfa", WARNING, (AUDIT,),
+                               "the map promises that moderation needs two-factor authentication, and the "
+                               "server does not require it",
+                               "the server's owner turns on Require 2FA for moderation in Server Settings → "
+                               "Safety Setup")
+VERIFICATION_LEVEL_LOW = _code("verification-level-low", WARNING, (AUDIT,),
+                               "the server's verification level is lower than the map's",
+                               "raise it in Server Settings → Safety Setup → Verification Level")
+RULES_CHANNEL_DIFFERS = _code("rules-channel-differs", WARNING, (AUDIT,),
+                              "the server's rules channel is not the one the map names",
+                              "choose the map's rules channel in Server Settings → Community → Overview, or "
+                              "correct the map")

@@ -171,7 +171,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _generated_page_uris(self) -> list[str]:
         """Where the pages written from the map and the reviews go (the changelog apart: it
         exists only with history, and its mentions are rendered)."""
-        return [uri for uri in (self.config.channel_directory, self.config.roles_page,
+        return [uri for uri in (self.config.channel_directory, self.config.roles_page, self.config.safety_page,
                                 self.config.community_directory, self.config.review_page) if uri]
 
     def _report_line_start_mentions(self, page: Page, markdown: str) -> None:
@@ -271,7 +271,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         if self.links is None:
             return
-        for option, render in (("channel_directory", pages.channel_directory), ("roles_page", pages.roles_page)):
+        for option, render in (("channel_directory", pages.channel_directory), ("roles_page", pages.roles_page),
+                               ("safety_page", pages.safety_page)):
             uri = self.config[option]
             if not uri:
                 continue
@@ -315,12 +316,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 log.log(level, finding.as_log_line())
 
     def _generated_page_name(self, page: Page) -> str | None:
-        """`channels`, `roles`, `communities`, `reviews` or `changelog` for the pages this plugin writes, else None."""
+        """`channels`, `roles`, `safety`, `communities`, `reviews` or `changelog` for the pages this plugin writes, else None."""
         if page.file.generated_by is None:
             return None
         for name, file in self.generated_files.items():
             if file is page.file:
-                return {"channel_directory": "channels", "roles_page": "roles"}[name]
+                return {"channel_directory": "channels", "roles_page": "roles", "safety_page": "safety"}[name]
         if self.config.community_directory and page.file.src_uri == self.config.community_directory:
             return "communities"
         if self.reviews.is_reviews_page(page):

@@ -84,14 +84,14 @@ def test_generate_writes_the_pages_once_and_then_nothing(tree):
     first = handbook("generate", cwd=tree)
     assert first.returncode == 0, first.stderr
     assert sorted(first.stdout.split()) == sorted("wrote docs/changelog.md wrote docs/channels.md wrote docs/roles.md "
-                                                  "wrote docs/communities.md wrote docs/reviews.md "
+                                                  "wrote docs/safety.md wrote docs/communities.md wrote docs/reviews.md "
                                                   "wrote docs/assets/stylesheets/handbook.css".split())
     assert "extra_css" not in first.stderr  # this mkdocs.yml links the stylesheet already
-    for name in ("channels.md", "roles.md", "changelog.md", "communities.md", "reviews.md"):
+    for name in ("channels.md", "roles.md", "safety.md", "changelog.md", "communities.md", "reviews.md"):
         assert (tree / "docs" / name).read_text(encoding="utf-8").startswith("---\nhandbook_generated: true")
     assert "[Reporting a problem](guidelines/reporting.md)" in (tree / "docs" / "reviews.md").read_text(encoding="utf-8")
     again = handbook("generate", cwd=tree)
-    assert again.returncode == 0 and "6 generated files are up to date" in again.stdout
+    assert again.returncode == 0 and "7 generated files are up to date" in again.stdout
     assert handbook("generate", "--check", cwd=tree).returncode == 0
     (tree / "docs" / "roles.md").write_text("---\nhandbook_generated: true\n---\nold\n", encoding="utf-8")
     assert handbook("generate", "--check", cwd=tree).returncode == 1
@@ -107,7 +107,8 @@ def test_generate_never_replaces_a_page_someone_wrote(tmp_path):
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "docs/channels.md exists, so the generated channel directory is not written" in result.stderr
     # no reviews.md: the site asks for no reviews (no owner, review date or review period)
-    assert result.stdout.split() == "wrote docs/assets/stylesheets/handbook.css wrote docs/roles.md".split()
+    assert result.stdout.split() == ("wrote docs/assets/stylesheets/handbook.css wrote docs/roles.md "
+                                     "wrote docs/safety.md").split()
     assert (tmp_path / "docs" / "channels.md").read_text(encoding="utf-8") == "# Our own channels page\n"
     # this mkdocs.yml has no extra_css: where to link the stylesheet, and why
     assert "mkdocs.yml: add `extra_css: [assets/stylesheets/handbook.css]`" in result.stderr

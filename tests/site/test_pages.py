@@ -8,7 +8,7 @@ from handbook.channelmap.loader import load_channel_map
 from handbook.site.links import ChannelLinks
 from handbook.site.pages import channel_directory, roles_page
 
-from links_site import MAP, Html, build_site
+from links_site import MAP, Html, build_site, rows
 
 DOCS = {"index.md": "# Home\n", "habits/index.md": "# Habits\n"}
 PRIVATE_NAMES = ("spring-lounge", "mod-room", "Spring Cohort", "Moderators", "Cohort secrets")
@@ -23,18 +23,6 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def named_site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("named"), DOCS, plugin={"show_private_names": True})
-
-
-def rows(html):
-    """Each table row's cells as text, tables in page order."""
-    out, row = [], None
-    for element in html.elements:
-        if element.tag == "tr":
-            row = []
-            out.append(row)
-        elif element.tag in ("td", "th") and row is not None:
-            row.append(" ".join(element.text.split()))
-    return out
 
 
 def test_directory_lists_discord_categories_and_channels_in_map_order(site):

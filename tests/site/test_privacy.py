@@ -71,7 +71,7 @@ def monkeypatch_module():
 
 def test_the_site_has_the_files_we_scan(built):
     _, _, files = built
-    assert {"index.html", "channels/index.html", "roles/index.html", "search/search_index.json",
+    assert {"index.html", "channels/index.html", "roles/index.html", "safety/index.html", "search/search_index.json",
             "sitemap.xml", "sitemap.xml.gz", "habits/index.html", "cohorts/index.html",
             "changelog/index.html", "feed.xml"} <= set(files)
 
@@ -100,14 +100,15 @@ def test_private_names_and_topics_stay_off_the_site_unless_chosen(built):
     if not show_names:
         assert found == {}
         return
-    # Chosen: names (and topics) appear on the directory and roles pages, and as plain text where
-    # an author wrote them (pages, and the commit subject in the changelog and feed), never as
+    # Chosen: names (and topics) appear on the directory, roles and safety pages, and as plain text
+    # where an author wrote them (pages, and the commit subject in the changelog and feed), never as
     # links; the search index holds what those pages hold.
     assert set(found) == {"index.html", "habits/index.html", "cohorts/index.html", "channels/index.html",
-                          "roles/index.html", "search/search_index.json", "changelog/index.html", "feed.xml"}
+                          "roles/index.html", "safety/index.html", "search/search_index.json",
+                          "changelog/index.html", "feed.xml"}
     topics = {name for name, text in files.items() if "Where the spring cohort" in text}
     assert topics == {"channels/index.html", "search/search_index.json"}
-    for page in ("index.html", "habits/index.html", "channels/index.html"):
+    for page in ("index.html", "habits/index.html", "channels/index.html", "safety/index.html"):
         assert not [a for a in site.html(page).select("a")  # (the page's own table of contents aside)
                     if any(n in a.text for n in PRIVATE_NAMES) and not a.attrs["href"].startswith("#")]
 

@@ -166,6 +166,13 @@ MANAGE_ROLES = 1 << 28
 CREATE_PUBLIC_THREADS = 1 << 35
 CREATE_PRIVATE_THREADS = 1 << 36
 SEND_MESSAGES_IN_THREADS = 1 << 38
+# The moderation permissions `handbook discord audit` looks at (the bot never needs them).
+KICK_MEMBERS = 1 << 1
+BAN_MEMBERS = 1 << 2
+MANAGE_GUILD = 1 << 5
+MANAGE_MESSAGES = 1 << 13
+MENTION_EVERYONE = 1 << 17
+MODERATE_MEMBERS = 1 << 40
 ROLE_OVERWRITE, MEMBER_OVERWRITE = 0, 1
 
 PERMISSION_NAMES = {
@@ -178,6 +185,13 @@ PERMISSION_NAMES = {
     CREATE_PRIVATE_THREADS: "Create Private Threads",
     SEND_MESSAGES_IN_THREADS: "Send Messages in Threads",
     CONNECT: "Connect",
+    ADMINISTRATOR: "Administrator",
+    KICK_MEMBERS: "Kick Members",
+    BAN_MEMBERS: "Ban Members",
+    MANAGE_GUILD: "Manage Server",
+    MANAGE_MESSAGES: "Manage Messages",
+    MENTION_EVERYONE: "Mention @everyone, @here and All Roles",
+    MODERATE_MEMBERS: "Timeout Members",
 }
 
 # An archived channel is read-only: members still view it and read its history, but can no longer

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from handbook.channelmap import rules
 from handbook.cli import review as review_commands
-from handbook.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_PENDING, UsageError, config_option, format_option,
+from handbook.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_PENDING, UsageError, config_option, format_option,
                                  post_announcement)
 from handbook.text.secrets import GUILD_ENV, TOKEN_ENV, WEBHOOK_ENV
 
@@ -310,6 +310,21 @@ def run_apply(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def run_audit(args: argparse.Namespace) -> int:
+    """The handbook's promises checked against the live server (handbook.discord.audit): exit 1 on any finding."""
+    from handbook.discord.audit import audit, render_text
+    from handbook.discord.state import read_state
+    from handbook.project import display_path
+
+    # read by the path people see, so each finding names the map as `handbook check` does
+    channel_map = load_map(Path(display_path(resolve_map_path(args).resolve(), Path.cwd())))
+    guild_id = guild_id_for(channel_map, args)
+    with make_client(args) as client:
+        result = audit(channel_map, read_state(client, guild_id, channel_map))
+    print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) if args.format == "json" else render_text(result))
+    return EXIT_FINDINGS if result.findings else EXIT_CLEAN
+
+
 def run_invite(args: argparse.Namespace) -> int:
     """The link that adds the bot with exactly the permissions handbook needs, and why each."""
     from handbook.discord.operations import KINDS
@@ -406,6 +421,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     apply.add_argument("--allow-delete", action="store_true",
                        help="delete channels that are on the server but not in the map (cannot be undone)")
     apply.set_defaults(run=run_apply)
+
+    audit = commands.add_parser("audit", help="check the live server against the promises the map makes",
+                                description="Check the live server against the handbook's promises: private "
+                                            "spaces stay private, powerful permissions only for roles the map "
+                                            "lists, the bot below the moderators. Exit 1 on any finding.")
+    common(audit)
+    format_option(audit)
+    audit.set_defaults(run=run_audit)
 
     invite = commands.add_parser("invite", help="print the link that adds the bot with the permissions it needs",
                                  description="Print the OAuth2 link that adds the bot to a server with exactly the "

@@ -6,10 +6,11 @@ channel); every other bit and overwrite a moderator set by hand is kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from handbook.channelmap import rules
-from handbook.channelmap.rules import MEMBER_OVERWRITE, ROLE_OVERWRITE, VIEW_CHANNEL
+from handbook.channelmap.rules import ADMINISTRATOR, MEMBER_OVERWRITE, ROLE_OVERWRITE, VIEW_CHANNEL
 from handbook.discord.operations import OverwriteChange, Ref
 
 
@@ -27,6 +28,35 @@ class Access:
     def describe(self) -> str:
         text = f"private: {', '.join(self.roles)}" if self.private else "open"
         return text + (", locked" if self.locked else "")
+
+
+def channel_permissions(base: int, overwrites: list[dict], guild_id: str, role_ids: Iterable[str],
+                        member_id: str | None = None) -> int:
+    """What `base` (the server-wide permissions of `@everyone` and `role_ids`) leaves in a channel
+    after its overwrites, in Discord's order: `@everyone`, then the roles (an allow beats a deny),
+    then the member (https://discord.com/developers/docs/topics/permissions#permission-overwrites).
+    Administrator bypasses every overwrite: `base` comes back as it is."""
+    if base & ADMINISTRATOR:
+        return base
+    by_id = {str(o["id"]): o for o in overwrites}
+    perms = base
+    everyone = by_id.get(guild_id)
+    if everyone:
+        perms = (perms & ~int(everyone.get("deny") or 0)) | int(everyone.get("allow") or 0)
+    allow = deny = 0
+    for role_id in role_ids:
+        if role_id in by_id and role_id != guild_id:
+            allow |= int(by_id[role_id].get("allow") or 0)
+            deny |= int(by_id[role_id].get("deny") or 0)
+    perms = (perms & ~deny) | allow
+    member = by_id.get(member_id or "")
+    if member:
+        perms = (perms & ~int(member.get("deny") or 0)) | int(member.get("allow") or 0)
+    return perms
+
+
+def can_view(perms: int) -> bool:
+    return bool(perms & (ADMINISTRATOR | VIEW_CHANNEL))
 
 
 def current_access(overwrites: list[dict], guild_id: str, role_names: dict[str, str]) -> Access:

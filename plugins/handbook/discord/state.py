@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import ChannelMap
-from handbook.channelmap.rules import ADMINISTRATOR, VIEW_CHANNEL
+from handbook.channelmap.rules import ADMINISTRATOR
+from handbook.discord.access import can_view, channel_permissions
 from handbook.discord.errors import DiscordError
 from handbook.discord.permissions import BOT_PERMISSIONS
 
@@ -38,6 +39,8 @@ class ServerState:
     """Ids from the map that no longer exist on the server."""
     features: list[str] = field(default_factory=list)
     """The guild's features (https://discord.com/developers/docs/resources/guild#guild-object-guild-features)."""
+    guild: dict = field(default_factory=dict)
+    """The guild object as the API returns it (`mfa_level`, `verification_level`, `rules_channel_id`, ...)."""
 
     @property
     def has_news(self) -> bool:
@@ -70,23 +73,8 @@ class ServerState:
 
     def bot_can_view(self, channel: dict) -> bool:
         """Whether the bot may view `channel`, through the overwrites (https://discord.com/developers/docs/topics/permissions#permission-overwrites)."""
-        perms = self.bot_permissions()
-        if perms & ADMINISTRATOR:
-            return True
-        overwrites = {str(o["id"]): o for o in channel.get("permission_overwrites") or []}
-        everyone = overwrites.get(self.guild_id)
-        if everyone:
-            perms = (perms & ~int(everyone.get("deny") or 0)) | int(everyone.get("allow") or 0)
-        allow = deny = 0
-        for role_id in self.bot_roles:
-            if role_id in overwrites:
-                allow |= int(overwrites[role_id].get("allow") or 0)
-                deny |= int(overwrites[role_id].get("deny") or 0)
-        perms = (perms & ~deny) | allow
-        member = overwrites.get(self.bot_user_id or "")
-        if member:
-            perms = (perms & ~int(member.get("deny") or 0)) | int(member.get("allow") or 0)
-        return bool(perms & VIEW_CHANNEL)
+        return can_view(channel_permissions(self.bot_permissions(), channel.get("permission_overwrites") or [],
+                                            self.guild_id, self.bot_roles, self.bot_user_id))
 
     def missing_permissions(self, needed: int = BOT_PERMISSIONS) -> list[str]:
         """Names of the permissions in `needed` the bot lacks server-wide (empty when unknown)."""
@@ -112,7 +100,7 @@ def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | N
     guild = client.guild(guild_id)
     state = ServerState(guild_id=guild_id, guild_name=guild.get("name"), channels=client.channels(guild_id),
                         roles=client.roles(guild_id), bot_user_id=client.current_user().get("id"),
-                        features=[str(f) for f in guild.get("features") or []])
+                        features=[str(f) for f in guild.get("features") or []], guild=guild)
     state.protected = {str(guild[key]) for key in ("rules_channel_id", "public_updates_channel_id",
                                                     "safety_alerts_channel_id") if guild.get(key)}
     if state.bot_user_id:

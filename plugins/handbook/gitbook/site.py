@@ -16,7 +16,7 @@ from handbook.gitbook.links import page_url
 from handbook.gitbook.model import ImportNote
 from handbook.gitbook.summary import Entry
 
-GENERATED_PAGES = ("changelog", "channel_directory", "roles_page")  # options of the handbook plugin
+GENERATED_PAGES = ("changelog", "channel_directory", "roles_page", "safety_page")  # options of the handbook plugin
 
 
 class PythonName(str):

@@ -1,6 +1,6 @@
-"""Generated pages: the channel directory and the roles page, as Markdown built from the map.
+"""Generated pages: the channel directory, the roles page and the safety page, as Markdown built from the map.
 
-Both are public. A private Discord category or channel appears by its description only
+All are public. A private Discord category or channel appears by its description only
 (unless `show_private_names`), never with an id, a link or its topic when its name is hidden.
 Every channel entry carries an anchor, so mentions and "discuss" links can point at it.
 Tables are HTML blocks in the Markdown, so that each has a caption, column headers and a row
@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from handbook.channelmap import rules
+from handbook.channelmap import promises, rules
 from handbook.channelmap.model import Channel, DiscordCategory
 from handbook.i18n import ENGLISH, Words, upper_first
 from handbook.text.markdown_text import inert_brackets
@@ -159,18 +159,10 @@ def roles_page(links: ChannelLinks, words: Words = ENGLISH) -> str:
     if open_spaces:
         names = ", ".join(_cell(cat.name) for cat in open_spaces)
         out += [words("roles_intro", spaces=names), ""]
-    rows = []
+    rows, private = [], private_spaces(links, words)
     for role in cmap.roles:
         spaces = [words("open_spaces")] if open_spaces else []
-        for category in cmap.discord_categories:
-            if category.is_private and role.name in _space_roles(category):
-                spaces.append(_private_space_label(links, category, words))
-            for channel in category.channels:
-                if (channel.is_private and not category.is_private and not channel.is_archived
-                        and role.name in channel.roles):
-                    label = (channel_label(channel) if links.show_private_names
-                             else channel.description or words("private_channel"))
-                    spaces.append(_text(label))
+        spaces += [label for label, roles in private if role.name in roles]
         rows.append((f"<code>{_text(role.name)}</code>", _text(role.description, links=True), "; ".join(spaces)))
     out += _table(words("roles_caption"),
                   (words("column_role"), words("column_role_purpose"), words("column_spaces")), rows)
@@ -181,3 +173,54 @@ def _private_space_label(links: ChannelLinks, category: DiscordCategory, words: 
     if links.show_private_names:
         return words("named_private_space", name=_text(category.name))
     return _text(category.description) or words("a_private_space")
+
+
+def private_spaces(links: ChannelLinks, words: Words) -> list[tuple[str, list[str]]]:
+    """Each private space as the roles page names it (its description, unless `show_private_names`),
+    and the roles that can see it: private categories, then private channels of open categories."""
+    spaces = []
+    for category in links.map.discord_categories:
+        if category.is_private:
+            spaces.append((_private_space_label(links, category, words), _space_roles(category)))
+            continue
+        for channel in category.channels:
+            if channel.is_private and not category.is_private and not channel.is_archived:
+                label = (channel_label(channel) if links.show_private_names
+                         else channel.description or words("private_channel"))
+                spaces.append((_text(label), list(channel.roles)))
+    return spaces
+
+
+def safety_page(links: ChannelLinks, words: Words = ENGLISH) -> str:
+    """The safety page's Markdown: who can see each private space and, where the map says so, what
+    new members can do in their first minutes and what AutoMod blocks."""
+    cmap = links.map
+    out = [f"# {words('safety_title')}", "",
+           words("safety_intro_server", server=_cell(cmap.server.name)) if cmap.server.name else words("safety_intro"),
+           "", f"## {words('safety_private_title')}", ""]
+    spaces = private_spaces(links, words)
+    if spaces:
+        out += [words("safety_private_intro"), ""]
+        out += _table(words("safety_caption"), (words("column_space"), words("column_who_can_see_it")),
+                      [(upper_first(label), _who(roles, words, code=True)) for label, roles in spaces])
+    else:
+        out += [words("safety_no_private"), ""]
+    level, questions = promises.verification_level(cmap), promises.onboarding_questions(cmap)
+    if level or questions:
+        out += [f"## {words('safety_first_title')}", ""]
+        out += [words(f"verification_{level}"), ""] if level else []
+        if questions:
+            out += [words("safety_onboarding", questions="; ".join(f"“{_cell(q)}”" for q in questions)), ""]
+    blocked = []
+    for trigger, presets, limit in promises.automod_rules(cmap):
+        if trigger == "keyword_preset":
+            lists = ", ".join(words(f"automod_preset_{p}") for p in presets)
+            blocked.append(words("automod_keyword_preset", lists=lists) if lists else words("automod_keyword"))
+        elif trigger == "mention_spam":
+            blocked.append(words.count("automod_mention_spam", limit) if limit else words("automod_spam"))
+        else:
+            blocked.append(words(f"automod_{trigger}"))
+    if blocked:
+        out += [f"## {words('safety_automod_title')}", "", words("safety_automod_intro"), ""]
+        out += [f"- {item}" for item in dict.fromkeys(blocked)] + [""]
+    return "\n".join(out)

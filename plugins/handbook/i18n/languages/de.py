@@ -71,6 +71,54 @@ WORDS: dict[str, str] = {
     "column_role": "Rolle",
     "column_role_purpose": "Wofür sie da ist",
     "column_spaces": "Sichtbare Bereiche",
+    "safety_title": "Wie wir dich schützen",
+    "safety_intro_server": (
+        "Was der Discord-Server {server} tut, um seine Mitglieder zu schützen, nach der Kanalkarte "
+        "des Handbuchs."
+    ),
+    "safety_intro": (
+        "Was unser Discord-Server tut, um seine Mitglieder zu schützen, nach der Kanalkarte des "
+        "Handbuchs."
+    ),
+    "safety_private_title": "Wer welchen privaten Bereich sehen kann",
+    "safety_private_intro": (
+        "Alle Mitglieder sehen die übrigen Bereiche. Einen privaten Bereich sehen nur die hier "
+        "genannten Rollen (und der Eigentümer des Servers, dem Discord alles zeigt)."
+    ),
+    "safety_no_private": "Der Server hat keine privaten Bereiche: Alle Mitglieder sehen alle Kanäle.",
+    "safety_caption": "Private Bereiche und die Rollen, die sie sehen können",
+    "column_space": "Bereich",
+    "safety_first_title": "Deine ersten Minuten",
+    "verification_none": "Du kannst schreiben, sobald du beigetreten bist.",
+    "verification_low": "Du kannst schreiben, sobald dein Discord-Konto eine bestätigte E-Mail-Adresse hat.",
+    "verification_medium": (
+        "Du kannst schreiben, sobald dein Discord-Konto eine bestätigte E-Mail-Adresse hat und "
+        "älter als fünf Minuten ist."
+    ),
+    "verification_high": (
+        "Du kannst schreiben, sobald dein Discord-Konto eine bestätigte E-Mail-Adresse hat und "
+        "älter als fünf Minuten ist und du seit mehr als zehn Minuten Mitglied des Servers bist."
+    ),
+    "verification_very_high": (
+        "Du kannst schreiben, sobald dein Discord-Konto eine bestätigte Telefonnummer hat."
+    ),
+    "safety_onboarding": (
+        "Wenn du beitrittst, fragt Discord dich: {questions}. Deine Antworten bestimmen die Kanäle "
+        "und Rollen, mit denen du beginnst."
+    ),
+    "safety_automod_title": "Was AutoMod blockiert",
+    "safety_automod_intro": "Discords AutoMod prüft jede Nachricht, bevor jemand sie sieht, und stoppt:",
+    "automod_keyword": "Nachrichten mit Wörtern oder Wendungen aus unserer Sperrliste",
+    "automod_keyword_preset": "Nachrichten mit Wörtern aus Discords Listen für {lists}",
+    "automod_preset_profanity": "Schimpfwörter",
+    "automod_preset_sexual_content": "sexuelle Inhalte",
+    "automod_preset_slurs": "Beleidigungen",
+    "automod_spam": "Nachrichten, die nach Spam aussehen",
+    "automod_mention_spam_one": "Nachrichten, die mehr als {count} Mitglied oder Rolle auf einmal erwähnen",
+    "automod_mention_spam_other": (
+        "Nachrichten, die mehr als {count} Mitglieder oder Rollen auf einmal erwähnen"
+    ),
+    "automod_member_profile": "Namen und Profile mit Wörtern aus unserer Sperrliste",
     # --- the changelog and the feed -----------------------------------------------------------
     "changelog_intro": "Was sich im Handbuch geändert hat, das Neueste zuerst, wie in git festgehalten.",
     "changelog_follow": 'In einem Feedreader folgen: <a href="{url}">Atom-Feed</a>.',

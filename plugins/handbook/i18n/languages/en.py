@@ -70,6 +70,48 @@ WORDS: dict[str, str] = {
     "column_role": "Role",
     "column_role_purpose": "What it is for",
     "column_spaces": "Spaces it can see",
+    # --- the safety page ----------------------------------------------------------------------
+    "safety_title": "How we keep you safe",
+    "safety_intro_server": (
+        "What the {server} Discord server does to keep its members safe, from the handbook's "
+        "channel map."
+    ),
+    "safety_intro": "What our Discord server does to keep its members safe, from the handbook's channel map.",
+    "safety_private_title": "Who can see each private space",
+    "safety_private_intro": (
+        "Every member can see the other spaces. A private space is seen only by the roles listed "
+        "here (and by the server's owner, whom Discord lets see everything)."
+    ),
+    "safety_no_private": "The server has no private spaces: every member can see every channel.",
+    "safety_caption": "Private spaces and the roles that can see them",
+    "column_space": "Space",
+    "safety_first_title": "Your first minutes",
+    "verification_none": "You can write as soon as you join.",
+    "verification_low": "You can write once your Discord account has a verified e-mail address.",
+    "verification_medium": (
+        "You can write once your Discord account has a verified e-mail address and is more than "
+        "five minutes old."
+    ),
+    "verification_high": (
+        "You can write once your Discord account has a verified e-mail address and is more than "
+        "five minutes old, and you have been a member of the server for more than ten minutes."
+    ),
+    "verification_very_high": "You can write once your Discord account has a verified phone number.",
+    "safety_onboarding": (
+        "When you join, Discord asks you: {questions}. Your answers choose the channels and roles "
+        "you start with."
+    ),
+    "safety_automod_title": "What AutoMod blocks",
+    "safety_automod_intro": "Discord's AutoMod checks every message before anyone sees it, and stops:",
+    "automod_keyword": "messages with words or phrases from our blocked list",
+    "automod_keyword_preset": "messages with words from Discord's lists of {lists}",
+    "automod_preset_profanity": "swearing",
+    "automod_preset_sexual_content": "sexual content",
+    "automod_preset_slurs": "slurs",
+    "automod_spam": "messages that look like spam",
+    "automod_mention_spam_one": "messages that mention more than {count} member or role at once",
+    "automod_mention_spam_other": "messages that mention more than {count} members or roles at once",
+    "automod_member_profile": "names and profiles with words from our blocked list",
     # --- the changelog and the feed -----------------------------------------------------------
     "changelog_intro": "What changed in the handbook, newest first, as recorded in git.",
     "changelog_follow": 'Follow it in a feed reader: <a href="{url}">Atom feed</a>.',

@@ -74,6 +74,55 @@ WORDS: dict[str, str] = {
     "column_role": "Rol",
     "column_role_purpose": "Para qué sirve",
     "column_spaces": "Espacios visibles",
+    "safety_title": "Cómo te protegemos",
+    "safety_intro_server": (
+        "Lo que hace el servidor de Discord {server} para proteger a sus miembros, según el mapa de"
+        " canales del manual."
+    ),
+    "safety_intro": (
+        "Lo que hace nuestro servidor de Discord para proteger a sus miembros, según el mapa de "
+        "canales del manual."
+    ),
+    "safety_private_title": "Quién puede ver cada espacio privado",
+    "safety_private_intro": (
+        "Todos los miembros ven los demás espacios. Un espacio privado solo lo ven los roles "
+        "indicados aquí (y el propietario del servidor, a quien Discord le muestra todo)."
+    ),
+    "safety_no_private": "El servidor no tiene espacios privados: todos los miembros ven todos los canales.",
+    "safety_caption": "Los espacios privados y los roles que pueden verlos",
+    "column_space": "Espacio",
+    "safety_first_title": "Tus primeros minutos",
+    "verification_none": "Puedes escribir en cuanto te unes.",
+    "verification_low": "Puedes escribir cuando tu cuenta de Discord tenga un correo electrónico verificado.",
+    "verification_medium": (
+        "Puedes escribir cuando tu cuenta de Discord tenga un correo electrónico verificado y más "
+        "de cinco minutos de antigüedad."
+    ),
+    "verification_high": (
+        "Puedes escribir cuando tu cuenta de Discord tenga un correo electrónico verificado y más "
+        "de cinco minutos de antigüedad, y lleves más de diez minutos como miembro del servidor."
+    ),
+    "verification_very_high": (
+        "Puedes escribir cuando tu cuenta de Discord tenga un número de teléfono verificado."
+    ),
+    "safety_onboarding": (
+        "Cuando te unes, Discord te pregunta: {questions}. Tus respuestas eligen los canales y los "
+        "roles con los que empiezas."
+    ),
+    "safety_automod_title": "Qué bloquea AutoMod",
+    "safety_automod_intro": (
+        "AutoMod, la herramienta de Discord, revisa cada mensaje antes de que nadie lo vea, y "
+        "detiene:"
+    ),
+    "automod_keyword": "los mensajes con palabras o frases de nuestra lista de bloqueo",
+    "automod_keyword_preset": "los mensajes con palabras de las listas de Discord: {lists}",
+    "automod_preset_profanity": "palabrotas",
+    "automod_preset_sexual_content": "contenido sexual",
+    "automod_preset_slurs": "insultos",
+    "automod_spam": "los mensajes que parecen spam",
+    "automod_mention_spam_one": "los mensajes que mencionan a más de {count} miembro o rol a la vez",
+    "automod_mention_spam_other": "los mensajes que mencionan a más de {count} miembros o roles a la vez",
+    "automod_member_profile": "los nombres y perfiles con palabras de nuestra lista de bloqueo",
     # --- the changelog and the feed -----------------------------------------------------------
     "changelog_intro": "Lo que cambió en el manual, de lo más reciente a lo más antiguo, según git.",
     "changelog_follow": 'Síguelo en un lector de feeds: <a href="{url}">feed Atom</a>.',

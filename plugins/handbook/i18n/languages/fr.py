@@ -71,6 +71,56 @@ WORDS: dict[str, str] = {
     "column_role": "Rôle",
     "column_role_purpose": "À quoi il sert",
     "column_spaces": "Espaces visibles",
+    "safety_title": "Comment nous vous protégeons",
+    "safety_intro_server": (
+        "Ce que fait le serveur Discord {server} pour protéger ses membres, d'après la carte des "
+        "salons du manuel."
+    ),
+    "safety_intro": (
+        "Ce que fait notre serveur Discord pour protéger ses membres, d'après la carte des salons "
+        "du manuel."
+    ),
+    "safety_private_title": "Qui peut voir chaque espace privé",
+    "safety_private_intro": (
+        "Tous les membres voient les autres espaces. Un espace privé n'est vu que par les rôles "
+        "indiqués ici (et par le propriétaire du serveur, à qui Discord montre tout)."
+    ),
+    "safety_no_private": "Le serveur n'a pas d'espace privé : tous les membres voient tous les salons.",
+    "safety_caption": "Les espaces privés et les rôles qui peuvent les voir",
+    "column_space": "Espace",
+    "safety_first_title": "Vos premières minutes",
+    "verification_none": "Vous pouvez écrire dès que vous avez rejoint le serveur.",
+    "verification_low": "Vous pouvez écrire dès que votre compte Discord a une adresse e-mail vérifiée.",
+    "verification_medium": (
+        "Vous pouvez écrire dès que votre compte Discord a une adresse e-mail vérifiée et existe "
+        "depuis plus de cinq minutes."
+    ),
+    "verification_high": (
+        "Vous pouvez écrire dès que votre compte Discord a une adresse e-mail vérifiée et existe "
+        "depuis plus de cinq minutes, et que vous êtes membre du serveur depuis plus de dix "
+        "minutes."
+    ),
+    "verification_very_high": (
+        "Vous pouvez écrire dès que votre compte Discord a un numéro de téléphone vérifié."
+    ),
+    "safety_onboarding": (
+        "Quand vous rejoignez le serveur, Discord vous demande : {questions}. Vos réponses "
+        "choisissent les salons et les rôles avec lesquels vous commencez."
+    ),
+    "safety_automod_title": "Ce que bloque AutoMod",
+    "safety_automod_intro": (
+        "AutoMod, l'outil de Discord, vérifie chaque message avant que quiconque le voie, et arrête"
+        " :"
+    ),
+    "automod_keyword": "les messages contenant des mots ou des expressions de notre liste de blocage",
+    "automod_keyword_preset": "les messages contenant des mots des listes de Discord : {lists}",
+    "automod_preset_profanity": "grossièretés",
+    "automod_preset_sexual_content": "contenu sexuel",
+    "automod_preset_slurs": "insultes",
+    "automod_spam": "les messages qui ressemblent à du spam",
+    "automod_mention_spam_one": "les messages qui mentionnent plus de {count} membre ou rôle à la fois",
+    "automod_mention_spam_other": "les messages qui mentionnent plus de {count} membres ou rôles à la fois",
+    "automod_member_profile": "les noms et profils contenant des mots de notre liste de blocage",
     # --- the changelog and the feed -----------------------------------------------------------
     "changelog_intro": "Ce qui a changé dans le manuel, du plus récent au plus ancien, d'après git.",
     "changelog_follow": 'Suivez-le dans un lecteur de flux : <a href="{url}">flux Atom</a>.',

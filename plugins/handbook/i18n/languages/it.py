@@ -68,6 +68,55 @@ WORDS: dict[str, str] = {
     "column_role": "Ruolo",
     "column_role_purpose": "A cosa serve",
     "column_spaces": "Spazi visibili",
+    "safety_title": "Come ti proteggiamo",
+    "safety_intro_server": (
+        "Che cosa fa il server Discord {server} per proteggere i suoi membri, secondo la mappa dei "
+        "canali del manuale."
+    ),
+    "safety_intro": (
+        "Che cosa fa il nostro server Discord per proteggere i suoi membri, secondo la mappa dei "
+        "canali del manuale."
+    ),
+    "safety_private_title": "Chi può vedere ogni spazio privato",
+    "safety_private_intro": (
+        "Tutti i membri vedono gli altri spazi. Uno spazio privato è visto solo dai ruoli indicati "
+        "qui (e dal proprietario del server, a cui Discord mostra tutto)."
+    ),
+    "safety_no_private": "Il server non ha spazi privati: tutti i membri vedono tutti i canali.",
+    "safety_caption": "Gli spazi privati e i ruoli che possono vederli",
+    "column_space": "Spazio",
+    "safety_first_title": "I tuoi primi minuti",
+    "verification_none": "Puoi scrivere appena ti unisci.",
+    "verification_low": "Puoi scrivere quando il tuo account Discord ha un indirizzo e-mail verificato.",
+    "verification_medium": (
+        "Puoi scrivere quando il tuo account Discord ha un indirizzo e-mail verificato ed esiste da"
+        " più di cinque minuti."
+    ),
+    "verification_high": (
+        "Puoi scrivere quando il tuo account Discord ha un indirizzo e-mail verificato ed esiste da"
+        " più di cinque minuti, e sei membro del server da più di dieci minuti."
+    ),
+    "verification_very_high": (
+        "Puoi scrivere quando il tuo account Discord ha un numero di telefono verificato."
+    ),
+    "safety_onboarding": (
+        "Quando ti unisci, Discord ti chiede: {questions}. Le tue risposte scelgono i canali e i "
+        "ruoli con cui inizi."
+    ),
+    "safety_automod_title": "Che cosa blocca AutoMod",
+    "safety_automod_intro": (
+        "AutoMod, lo strumento di Discord, controlla ogni messaggio prima che qualcuno lo veda, e "
+        "ferma:"
+    ),
+    "automod_keyword": "i messaggi con parole o frasi della nostra lista di blocco",
+    "automod_keyword_preset": "i messaggi con parole degli elenchi di Discord: {lists}",
+    "automod_preset_profanity": "parolacce",
+    "automod_preset_sexual_content": "contenuti sessuali",
+    "automod_preset_slurs": "insulti",
+    "automod_spam": "i messaggi che sembrano spam",
+    "automod_mention_spam_one": "i messaggi che menzionano più di {count} membro o ruolo alla volta",
+    "automod_mention_spam_other": "i messaggi che menzionano più di {count} membri o ruoli alla volta",
+    "automod_member_profile": "i nomi e i profili con parole della nostra lista di blocco",
     # --- the changelog and the feed -----------------------------------------------------------
     "changelog_intro": "Cosa è cambiato nel manuale, a partire dal più recente, come registrato in git.",
     "changelog_follow": 'Seguilo in un lettore di feed: <a href="{url}">feed Atom</a>.',

@@ -68,6 +68,54 @@ WORDS: dict[str, str] = {
     "column_role": "Rol",
     "column_role_purpose": "Waarvoor deze is",
     "column_spaces": "Zichtbare ruimtes",
+    "safety_title": "Hoe we je veilig houden",
+    "safety_intro_server": (
+        "Wat de Discord-server {server} doet om zijn leden veilig te houden, volgens de "
+        "kanalenkaart van het handboek."
+    ),
+    "safety_intro": (
+        "Wat onze Discord-server doet om zijn leden veilig te houden, volgens de kanalenkaart van "
+        "het handboek."
+    ),
+    "safety_private_title": "Wie elke besloten ruimte kan zien",
+    "safety_private_intro": (
+        "Alle leden zien de andere ruimtes. Een besloten ruimte wordt alleen gezien door de rollen "
+        "die hier staan (en door de eigenaar van de server, aan wie Discord alles toont)."
+    ),
+    "safety_no_private": "De server heeft geen besloten ruimtes: alle leden zien alle kanalen.",
+    "safety_caption": "Besloten ruimtes en de rollen die ze kunnen zien",
+    "column_space": "Ruimte",
+    "safety_first_title": "Je eerste minuten",
+    "verification_none": "Je kunt schrijven zodra je lid bent.",
+    "verification_low": "Je kunt schrijven zodra je Discord-account een bevestigd e-mailadres heeft.",
+    "verification_medium": (
+        "Je kunt schrijven zodra je Discord-account een bevestigd e-mailadres heeft en ouder is dan"
+        " vijf minuten."
+    ),
+    "verification_high": (
+        "Je kunt schrijven zodra je Discord-account een bevestigd e-mailadres heeft en ouder is dan"
+        " vijf minuten, en je langer dan tien minuten lid bent van de server."
+    ),
+    "verification_very_high": (
+        "Je kunt schrijven zodra je Discord-account een bevestigd telefoonnummer heeft."
+    ),
+    "safety_onboarding": (
+        "Als je lid wordt, vraagt Discord je: {questions}. Je antwoorden kiezen de kanalen en "
+        "rollen waarmee je begint."
+    ),
+    "safety_automod_title": "Wat AutoMod tegenhoudt",
+    "safety_automod_intro": (
+        "AutoMod van Discord controleert elk bericht voordat iemand het ziet, en houdt tegen:"
+    ),
+    "automod_keyword": "berichten met woorden of zinnen van onze blokkeerlijst",
+    "automod_keyword_preset": "berichten met woorden van de lijsten van Discord: {lists}",
+    "automod_preset_profanity": "scheldwoorden",
+    "automod_preset_sexual_content": "seksuele inhoud",
+    "automod_preset_slurs": "beledigingen",
+    "automod_spam": "berichten die op spam lijken",
+    "automod_mention_spam_one": "berichten die meer dan {count} lid of rol tegelijk noemen",
+    "automod_mention_spam_other": "berichten die meer dan {count} leden of rollen tegelijk noemen",
+    "automod_member_profile": "namen en profielen met woorden van onze blokkeerlijst",
     # --- the changelog and the feed -----------------------------------------------------------
     "changelog_intro": "Wat er in het handboek is veranderd, nieuwste eerst, zoals vastgelegd in git.",
     "changelog_follow": 'Volg het in een feedlezer: <a href="{url}">Atom-feed</a>.',

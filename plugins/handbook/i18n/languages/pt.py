@@ -68,6 +68,52 @@ WORDS: dict[str, str] = {
     "column_role": "Cargo",
     "column_role_purpose": "Para que serve",
     "column_spaces": "Espaços visíveis",
+    "safety_title": "Como protegemos você",
+    "safety_intro_server": (
+        "O que o servidor {server} no Discord faz para proteger os seus membros, segundo o mapa de "
+        "canais do manual."
+    ),
+    "safety_intro": (
+        "O que o nosso servidor no Discord faz para proteger os seus membros, segundo o mapa de "
+        "canais do manual."
+    ),
+    "safety_private_title": "Quem pode ver cada espaço privado",
+    "safety_private_intro": (
+        "Todos os membros veem os outros espaços. Um espaço privado só é visto pelos cargos "
+        "indicados aqui (e pelo dono do servidor, a quem o Discord mostra tudo)."
+    ),
+    "safety_no_private": "O servidor não tem espaços privados: todos os membros veem todos os canais.",
+    "safety_caption": "Os espaços privados e os cargos que podem vê-los",
+    "column_space": "Espaço",
+    "safety_first_title": "Os seus primeiros minutos",
+    "verification_none": "Você pode escrever assim que entrar.",
+    "verification_low": "Você pode escrever quando a sua conta do Discord tiver um e-mail verificado.",
+    "verification_medium": (
+        "Você pode escrever quando a sua conta do Discord tiver um e-mail verificado e mais de "
+        "cinco minutos de existência."
+    ),
+    "verification_high": (
+        "Você pode escrever quando a sua conta do Discord tiver um e-mail verificado e mais de "
+        "cinco minutos de existência, e você for membro do servidor há mais de dez minutos."
+    ),
+    "verification_very_high": (
+        "Você pode escrever quando a sua conta do Discord tiver um número de telefone verificado."
+    ),
+    "safety_onboarding": (
+        "Quando você entra, o Discord pergunta: {questions}. As suas respostas escolhem os canais e"
+        " os cargos com que você começa."
+    ),
+    "safety_automod_title": "O que o AutoMod bloqueia",
+    "safety_automod_intro": "O AutoMod do Discord verifica cada mensagem antes que alguém a veja, e impede:",
+    "automod_keyword": "mensagens com palavras ou frases da nossa lista de bloqueio",
+    "automod_keyword_preset": "mensagens com palavras das listas do Discord: {lists}",
+    "automod_preset_profanity": "palavrões",
+    "automod_preset_sexual_content": "conteúdo sexual",
+    "automod_preset_slurs": "insultos",
+    "automod_spam": "mensagens que parecem spam",
+    "automod_mention_spam_one": "mensagens que mencionam mais de {count} membro ou cargo de uma vez",
+    "automod_mention_spam_other": "mensagens que mencionam mais de {count} membros ou cargos de uma vez",
+    "automod_member_profile": "nomes e perfis com palavras da nossa lista de bloqueio",
     # --- the changelog and the feed -----------------------------------------------------------
     "changelog_intro": "O que mudou no manual, do mais recente ao mais antigo, conforme registrado no git.",
     "changelog_follow": 'Acompanhe em um leitor de feeds: <a href="{url}">feed Atom</a>.',

@@ -1,0 +1,267 @@
+"""`handbook discord audit`: the handbook's promises checked against a live (fake) server.
+
+A server set up badly on purpose shows every audit finding once; this repository's handbook,
+synced and applied on an empty server, shows none. Private spaces are never named in the output.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import shutil
+from types import SimpleNamespace
+
+import pytest
+from cli_run import run
+from fake_discord import ADMIN, CATEGORY, MANAGE_ROLES, VIEW, FakeDiscord, fake  # noqa: F401  (fixture)
+from paths import ROOT
+
+from handbook.channelmap.loader import load_channel_map
+from handbook.discord.audit import audit
+from handbook.discord.audit_checks import CHECKS
+from handbook.discord.client import DiscordClient
+from handbook.discord.permissions import BOT_PERMISSIONS
+from handbook.discord.state import read_state
+
+BAN, KICK, MANAGE_MESSAGES, MENTION_EVERYONE = 1 << 2, 1 << 1, 1 << 13, 1 << 17
+PRIVATE_NAMES = ("Cohort Rooms", "secret-den", "quiet-corner")
+
+
+def bad_server(fake: FakeDiscord, folder) -> dict:
+    """A server that breaks each promise once, and the map it is audited against."""
+    fake.set_bot_permissions(BOT_PERMISSIONS)
+    ids = {"moderator": fake.add_role("moderator", BAN | KICK | MANAGE_MESSAGES),
+           "cohort-a": fake.add_role("cohort-a"), "cohort-b": fake.add_role("cohort-b"),
+           "helper": fake.add_role("helper", MANAGE_ROLES)}  # (b): not in the map, and may give roles
+    fake.roles[fake.bot_role_id]["position"] = 10  # (d): the bot above the moderators
+    everyone = fake.roles[fake.guild_id]
+    everyone["permissions"] = str(int(everyone["permissions"]) | MENTION_EVERYONE)  # (c)
+    welcome = fake.add_channel("Welcome", CATEGORY)
+    fake.add_channel("rules", parent_id=welcome)
+    general = fake.add_channel("general", parent_id=welcome)
+    fake.rules_channel_id = general  # (f): the server's rules channel is not the map's
+    rooms = fake.add_channel("Cohort Rooms", CATEGORY, overwrites=fake.private_overwrites(ids["moderator"], bot=True))
+    # (a): another cohort's role may see cohort A's room
+    den = fake.add_channel("secret-den", parent_id=rooms, overwrites=fake.private_overwrites(
+        ids["cohort-a"], ids["cohort-b"], ids["moderator"], bot=True))
+    path = folder / "channel_map.yml"
+    path.write_text(f"""\
+server:
+  name: Campfire
+  guild_id: "{fake.guild_id}"
+roles:
+  - name: moderator
+    description: Keeps the community safe
+  - name: cohort-a
+  - name: cohort-b
+discord_categories:
+  - name: Welcome
+    channels:
+      - name: rules
+        kind: prompt
+      - name: general
+        kind: prompt
+  - name: Cohort Rooms
+    visibility: private
+    roles: [moderator]
+    description: A room for each cohort
+    channels:
+      - name: secret-den
+        kind: prompt
+        id: "{den}"
+        roles: [cohort-a, moderator]
+        description: Cohort A's room
+""", encoding="utf-8")
+    return {"path": path, "den": den, "rooms": rooms, **ids}
+
+
+def audited(fake: FakeDiscord, path, settings=None):
+    channel_map = load_channel_map(path)
+    if settings is not None:  # what the map's `server.settings` will say, once the map has them
+        channel_map.server.settings = settings  # type: ignore[attr-defined]
+    with DiscordClient(fake.token, clock=fake.clock, sleep=fake.clock.sleep) as client:
+        return audit(channel_map, read_state(client, fake.guild_id, channel_map))
+
+
+PROMISES = {"mfa_required_for_moderation": True, "verification_level": "high", "rules_channel": "rules"}
+
+
+def test_a_server_set_up_badly_shows_every_audit_finding_once(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    result = audited(fake, server["path"], PROMISES)
+    codes = collections.Counter(f.code for f in result.findings)
+    assert codes == {entry.code.code: 1 for entry in CHECKS}, [f.as_text() for f in result.findings]
+    found = {f.code: f for f in result.findings}
+    assert "`cohort-b`" in found["private-space-visible"].message
+    assert f"the private channel {server['den']} (Cohort A's room)" in found["private-space-visible"].message
+    assert found["private-space-visible"].line == 21  # the channel's entry in the map
+    assert "`helper`" in found["unmapped-role-power"].message and "Manage Roles" in found["unmapped-role-power"].fix
+    assert "drag `Handbook Bot` below `moderator`" in found["bot-above-moderators"].fix
+    assert found["verification-level-low"].message == ("the server's verification level is none, and the map's "
+                                                       "is high")
+    assert "#general" in found["rules-channel-differs"].message and "#rules" in found["rules-channel-differs"].message
+    assert all(f.file == str(server["path"]) for f in result.findings)
+
+
+def test_the_audit_fixes_clear_every_finding(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    fake.roles[fake.bot_role_id]["position"] = 0
+    fake.roles[server["helper"]]["permissions"] = "0"
+    fake.roles[fake.guild_id]["permissions"] = str(int(fake.roles[fake.guild_id]["permissions"]) & ~MENTION_EVERYONE)
+    den = fake.channels[server["den"]]
+    den["permission_overwrites"] = [o for o in den["permission_overwrites"] if o["id"] != server["cohort-b"]]
+    fake.rules_channel_id = fake.by_name("rules")["id"]
+    fake.guild_settings["mfa_level"] = 1
+    fake.guild_settings["verification_level"] = 4  # higher than the map asks is fine
+    result = audited(fake, server["path"], SimpleNamespace(**PROMISES))  # an attribute, as a loaded map section
+    assert result.findings == [] and {c["status"] for c in result.checks} == {"passed"}
+
+
+def test_the_command_exits_1_with_a_stable_json_shape_and_skips_what_the_map_does_not_promise(fake, tmp_path,
+                                                                                              capsys, monkeypatch):
+    server = bad_server(fake, tmp_path)
+    ran = run(capsys, "discord", "audit", "--map", str(server["path"]), "--format", "json")
+    assert ran.code == 1, ran.text
+    report = json.loads(ran.out)
+    assert set(report) == {"guild_id", "server", "clean", "findings", "checks", "not_visible_to_bot"}
+    assert report["clean"] is False and report["guild_id"] == fake.guild_id
+    assert set(report["findings"][0]) == {"code", "severity", "message", "file", "line", "fix"}
+    status = {c["code"]: c["status"] for c in report["checks"]}
+    assert status == {"private-space-visible": "failed", "unmapped-role-power": "failed",
+                      "everyone-mentions-everyone": "failed", "bot-above-moderators": "failed",
+                      "moderation-without-mfa": "skipped", "verification-level-low": "skipped",
+                      "rules-channel-differs": "skipped"}
+    monkeypatch.chdir(tmp_path)
+    ran = run(capsys, "discord", "audit", "--map", str(server["path"]))
+    assert ran.code == 1 and "4 findings on Campfire Practice Community (4 checks)." in ran.out, ran.text
+    assert ran.out.startswith("channel_map.yml:21: warning: the private channel")  # the map as people see it
+    assert "Skipped: moderation-without-mfa (the map has no `server.settings.mfa_required_for_moderation`)" in ran.out
+
+
+def test_the_output_names_no_private_space_and_no_token(fake, tmp_path, capsys):
+    server = bad_server(fake, tmp_path)
+    fake.add_channel("quiet-corner", parent_id=server["rooms"],  # @everyone may mention in a private room
+                     overwrites=[{"id": fake.guild_id, "type": 0, "allow": str(VIEW | MENTION_EVERYONE), "deny": "0"}])
+    fake.roles[fake.guild_id]["permissions"] = str(int(fake.roles[fake.guild_id]["permissions"]) & ~MENTION_EVERYONE)
+    for fmt in ("text", "json"):
+        ran = run(capsys, "discord", "audit", "--map", str(server["path"]), "--format", fmt)
+        assert ran.code == 1
+        assert "everyone-mentions-everyone" in ran.out  # the room is said, by its id
+        assert [name for name in PRIVATE_NAMES if name in ran.text] == []
+        assert fake.token not in ran.text
+
+
+def test_a_role_with_administrator_sees_every_private_space(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    fake.roles[server["cohort-a"]]["permissions"] = str(ADMIN)
+    found = [f for f in audited(fake, server["path"]).findings if f.code == "private-space-visible"
+             and "`cohort-a`" in f.message]
+    assert [f.message.split(" is ")[0] for f in found] == [
+        f"the private category {server['rooms']} (A room for each cohort)"]
+    assert "take Administrator from `cohort-a`" in found[0].fix
+
+
+def test_everyone_seeing_a_private_channel_is_said_once_with_the_fix(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    den = fake.channels[server["den"]]
+    den["permission_overwrites"] = [o for o in den["permission_overwrites"] if o["id"] != fake.guild_id]
+    found = [f for f in audited(fake, server["path"]).findings if f.code == "private-space-visible"]
+    assert [f.message for f in found] == [
+        f"the private channel {server['den']} (Cohort A's room) is private in the map, and `@everyone` can see it"]
+    assert "handbook discord apply" in found[0].fix
+
+
+def test_the_bots_own_role_may_hold_what_handbook_needs_and_nothing_more(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    fake.roles[server["helper"]]["permissions"] = "0"
+
+    def power():
+        return [f.message for f in audited(fake, server["path"]).findings if f.code == "unmapped-role-power"]
+
+    assert power() == []  # Manage Roles is in the bot's permission set
+    fake.set_bot_permissions(BOT_PERMISSIONS | ADMIN)
+    assert power() == ["the handbook bot's role `Handbook Bot` holds Administrator, which handbook never needs"]
+
+
+def test_another_bots_role_is_a_finding_until_the_map_lists_it(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    fake.roles[server["helper"]]["permissions"] = "0"
+    fake.add_role("Music Bot", BAN, managed=True)
+    found = [f.message for f in audited(fake, server["path"]).findings if f.code == "unmapped-role-power"]
+    assert found == ["the role `Music Bot` (another bot's or an integration's role) holds Ban Members "
+                     "and the map does not list it"]
+    path = server["path"]
+    path.write_text(path.read_text(encoding="utf-8").replace("roles:\n", "roles:\n  - name: Music Bot\n", 1),
+                    encoding="utf-8")
+    assert [f for f in audited(fake, path).findings if f.code == "unmapped-role-power"] == []
+
+
+def test_a_channel_that_lets_everyone_mention_everyone_is_named(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    fake.roles[fake.guild_id]["permissions"] = str(int(fake.roles[fake.guild_id]["permissions"]) & ~MENTION_EVERYONE)
+    general = fake.by_name("general")
+    general["permission_overwrites"] = [{"id": fake.guild_id, "type": 0, "allow": str(MENTION_EVERYONE), "deny": "0"}]
+    fake.channels[server["den"]]["permission_overwrites"].append(  # private to @everyone: no one to ping
+        {"id": fake.guild_id, "type": 0, "allow": str(MENTION_EVERYONE), "deny": str(VIEW)})
+    found = [f for f in audited(fake, server["path"]).findings if f.code == "everyone-mentions-everyone"]
+    assert [f.message for f in found] == ["`@everyone` may mention `@everyone` and `@here` in #general"]
+    assert found[0].line == 14
+
+
+def test_a_moderation_role_is_one_the_map_names_so_or_one_that_moderates(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    fake.roles[server["moderator"]]["permissions"] = "0"  # named "moderator": still a moderation role
+    fake.roles[server["cohort-b"]]["permissions"] = str(KICK)  # it moderates on the server
+    found = [f.message for f in audited(fake, server["path"]).findings if f.code == "bot-above-moderators"]
+    assert found == ["the bot's role `Handbook Bot` ranks above the moderation role `cohort-b`",
+                     "the bot's role `Handbook Bot` ranks above the moderation role `moderator`"]
+
+
+def test_private_channels_the_bot_cannot_see_are_counted_not_checked(fake, tmp_path, capsys):
+    server = bad_server(fake, tmp_path)
+    den = fake.channels[server["den"]]
+    den["permission_overwrites"] = [o for o in den["permission_overwrites"] if o["id"] != fake.bot_user_id]
+    ran = run(capsys, "discord", "audit", "--map", str(server["path"]), "--format", "json")
+    report = json.loads(ran.out)
+    assert report["not_visible_to_bot"] == 1
+    assert not any(server["den"] in f["message"] for f in report["findings"])
+
+
+@pytest.mark.parametrize("trouble", ["no token", "no map"])
+def test_bad_input_exits_2_with_one_line(fake, tmp_path, capsys, monkeypatch, trouble):
+    server = bad_server(fake, tmp_path)
+    if trouble == "no token":
+        monkeypatch.delenv("DISCORD_TOKEN")
+    else:
+        server["path"].unlink()
+    ran = run(capsys, "discord", "audit", "--map", str(server["path"]))
+    assert ran.code == 2 and ("DISCORD_TOKEN is not set" in ran.err or "no channel map here" in ran.err), ran.text
+
+
+def test_this_handbook_synced_and_applied_keeps_every_promise(fake, tmp_path, capsys, monkeypatch):
+    fake.set_bot_permissions(BOT_PERMISSIONS)
+    root = tmp_path / "handbook"
+    shutil.copytree(ROOT / "docs", root / "docs")
+    for name in ("mkdocs.yml", "channel_map.yml", "communities.yml"):
+        shutil.copy(ROOT / name, root / name)
+    monkeypatch.chdir(root)
+    assert run(capsys, "sync").code == 0
+    ran = run(capsys, "discord", "apply", "--yes", "--guild", fake.guild_id)
+    assert ran.code == 0, ran.text
+    ran = run(capsys, "discord", "audit", "--format", "json")
+    assert ran.code == 0, ran.text
+    report = json.loads(ran.out)
+    assert report["clean"] is True and report["findings"] == [] and report["not_visible_to_bot"] == 0
+    assert [c["status"] for c in report["checks"]] == ["passed"] * 4 + ["skipped"] * 3
+    ran = run(capsys, "discord", "audit")
+    assert ran.code == 0 and "keeps every promise the map makes (4 checks)" in ran.out, ran.text
+
+
+@pytest.mark.parametrize("on_server, findings", [(1, 1), (2, 0), (3, 0)])
+def test_the_verification_level_is_compared_by_rank_written_as_a_number_or_a_name(fake, tmp_path, on_server, findings):
+    server = bad_server(fake, tmp_path)
+    fake.guild_settings["verification_level"] = on_server
+    for promised in (2, "medium"):
+        found = [f for f in audited(fake, server["path"], {"verification_level": promised}).findings
+                 if f.code == "verification-level-low"]
+        assert len(found) == findings
