@@ -206,3 +206,55 @@ def test_a_token_in_a_topic_never_reaches_the_comment(fake, tmp_path, capsys):
     path.write_text(path.read_text().replace("topic: Ask anything", f"topic: 'oops {fake.token}'"))
     ran = run(capsys, "discord", "plan", "--map", str(path), "--format", "markdown")
     assert ran.code == 1 and "[redacted]" in ran.out and fake.token not in ran.out, ran.out
+
+
+def test_the_plugin_option_names_the_state_file_of_a_project(fake, tmp_path, capsys, monkeypatch):
+    community(fake, tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Campfire\nplugins:\n  - handbook:\n      history: false\n"
+                                         "      server_state: state/discord.json\n")
+    monkeypatch.chdir(tmp_path)
+    ran = run(capsys, "discord", "pull")
+    assert ran.code == 0 and "Recorded the server's state in state/discord.json" in ran.out, ran.text
+    assert not state_file(tmp_path).exists()
+    monkeypatch.delenv("DISCORD_TOKEN")
+    ran = run(capsys, "discord", "plan", "--offline")
+    assert ran.code in (0, 1) and "Planned against state/discord.json" in ran.err, ran.text
+
+
+def test_what_changed_on_the_server_is_said_for_each_kind_of_change(fake, tmp_path, capsys):
+    from handbook.discord.recorded_state import state_document
+    from handbook.discord.server_changes import server_changes
+    from handbook.discord.state import ServerState
+
+    guild, role, cat_a, cat_b = "700000000000000001", "700000000000000002", "700000000000000003", "700000000000000004"
+    one, two = "700000000000000005", "700000000000000006"
+
+    def state(**changes) -> dict:
+        channels = [{"id": cat_a, "name": "Base Camp", "type": 4, "position": 0, "parent_id": None},
+                    {"id": cat_b, "name": "Lounge", "type": 4, "position": 1, "parent_id": None},
+                    {"id": one, "name": "welcome", "type": 0, "position": 0, "parent_id": cat_a},
+                    {"id": two, "name": "chat", "type": 0, "position": 1, "parent_id": cat_a}]
+        roles = [{"id": guild, "name": "@everyone", "permissions": "1024"},
+                 {"id": role, "name": "moderator", "permissions": "0"}]
+        for key, value in changes.items():
+            target, _, field = key.partition("__")
+            item = next(x for x in channels + roles if x["name"] == target.replace("_", "-"))
+            item[field] = value
+        return state_document(ServerState(guild_id=guild, channels=channels, roles=roles), None)
+
+    same = state()
+    assert server_changes(same, state()) == []
+    assert server_changes(same, state(chat__parent_id=cat_b)) == ['#chat moved from category "Base Camp" to '
+                                                                  'category "Lounge"']
+    assert server_changes(same, state(welcome__position=5)) == ['the channels of category "Base Camp" were reordered']
+    assert server_changes(same, state(moderator__name="mods")) == ["role moderator was renamed to mods"]
+    assert server_changes(same, state(moderator__permissions="8")) == ["the server permissions of role moderator changed"]
+    overwrite = [{"id": guild, "type": 0, "allow": "0", "deny": "1024"}]
+    assert server_changes(same, state(chat__permission_overwrites=overwrite)) == ["the permissions of #chat changed"]
+    fewer = state()
+    fewer["channels"] = [c for c in fewer["channels"] if c["id"] != two]
+    assert server_changes(same, fewer) == ["#chat was deleted"]
+    fewer["hidden_channel_ids"] = [two]
+    assert server_changes(same, fewer) == ["#chat is no longer visible to the bot"]

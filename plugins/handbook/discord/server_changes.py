@@ -43,19 +43,20 @@ def _order(channels: dict[str, dict], parent_id: str | None, among: set[str]) ->
 
 
 def _channel_changes(old: dict, new: dict, before: dict[str, dict], after: dict[str, dict]) -> list[str]:
-    shown = _label(old)
+    # a public channel made private keeps the name it had, which was published already
+    shown = _label(new) if new.get("name") is not None else _label(old)
     out = []
     named = old.get("name") is not None and new.get("name") is not None
     if named and old["name"] != new["name"]:
-        out.append(f"{shown} was renamed to {_label(new)}")
+        out.append(f"{_label(old)} was renamed to {shown}")
     if named and (old.get("topic") or "") != (new.get("topic") or ""):
-        out.append(f"{_label(new)}'s topic changed")
+        out.append(f"the topic of {shown} changed")
     if old.get("parent_id") != new.get("parent_id"):
-        out.append(f"{_label(new)} moved from {_where(old, before)} to {_where(new, after)}")
+        out.append(f"{shown} moved from {_where(old, before)} to {_where(new, after)}")
     if old.get("type") != new.get("type"):
-        out.append(f"{_label(new)} became a {rules.TYPE_TO_KIND.get(new['type'], 'other')} channel")
+        out.append(f"{shown} became a {rules.TYPE_TO_KIND.get(new['type'], 'other')} channel")
     if old["permission_overwrites"] != new["permission_overwrites"]:
-        out.append(f"{_label(new)}'s permissions changed")
+        out.append(f"the permissions of {shown} changed")
     return out
 
 
@@ -68,7 +69,7 @@ def _role_changes(recorded: list[dict], live: list[dict]) -> list[str]:
         if old["name"] != new["name"]:
             out.append(f"role {old['name']} was renamed to {new['name']}")
         if old.get("permissions") != new.get("permissions"):
-            out.append(f"role {new['name']}'s server permissions changed")
+            out.append(f"the server permissions of role {new['name']} changed")
     return out
 
 
