@@ -258,3 +258,28 @@ def test_what_changed_on_the_server_is_said_for_each_kind_of_change(fake, tmp_pa
     assert server_changes(same, fewer) == ["#chat was deleted"]
     fewer["hidden_channel_ids"] = [two]
     assert server_changes(same, fewer) == ["#chat is no longer visible to the bot"]
+
+
+def test_every_part_of_the_server_state_plan_reads_survives_the_file():
+    """A field added to ServerState (settings, AutoMod rules, ...) must be recorded too, or the
+    offline plan quietly stops being the live plan: this fails until it is."""
+    import dataclasses
+
+    from handbook.discord.recorded_state import state_document, state_from_document
+    from handbook.discord.state import ServerState
+
+    guild, bot, role, cat, chan = (str(700000000000000001 + n) for n in range(5))
+    state = ServerState(
+        guild_id=guild, guild_name="Campfire",
+        channels=[{"id": cat, "name": "Base Camp", "type": 4, "position": 0, "parent_id": None, "topic": None,
+                   "permission_overwrites": []},
+                  {"id": chan, "name": "welcome", "type": 0, "position": 3, "parent_id": cat, "topic": "Hi",
+                   "permission_overwrites": [{"id": bot, "type": 1, "allow": "1024", "deny": "0"}]}],
+        roles=[{"id": guild, "name": "@everyone", "permissions": "1024", "position": 0, "managed": False},
+               {"id": role, "name": "Handbook Bot", "permissions": "268436496", "position": 1, "managed": True}],
+        bot_user_id=bot, protected={chan}, bot_roles=[role], hidden={"700000000000000009"},
+        deleted={"700000000000000010"}, features=["NEWS"])
+    back = state_from_document(json.loads(json.dumps(state_document(state, None))))
+    for field in dataclasses.fields(ServerState):
+        assert getattr(state, field.name), f"a new part of ServerState: give {field.name} a value above"
+        assert getattr(back, field.name) == getattr(state, field.name), field.name
