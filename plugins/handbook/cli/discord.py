@@ -199,27 +199,15 @@ def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: s
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    from handbook.discord.plan import render_text
-
     channel_map = load_map(resolve_map_path(args))
     if args.offline:
         named = guild_id_for(channel_map, args) if discord_state.names_a_server(channel_map, args) else None
         state, result = discord_state.plan_offline(args, channel_map, named)
-        drift: list[str] = []
     else:
         guild_id = guild_id_for(channel_map, args)
         with make_client(args) as client:
             state, result = _plan(args, client, channel_map, guild_id)
-        drift = discord_state.changes_since_recorded(args, state, channel_map)
-    if args.format == "json":
-        print(json.dumps({**result.as_dict(), **({"server_changed": drift} if drift else {})}, indent=2,
-                         ensure_ascii=False))
-    elif args.format == "markdown":
-        print(discord_state.render_markdown_plan(args, channel_map, state, result), end="")
-    else:
-        if drift:
-            print(discord_state.drift_text(drift, args))
-        print(render_text(result, state.guild_name))
+    discord_state.print_plan(args, channel_map, state, result)
     return EXIT_PENDING if result.operations or result.questions else EXIT_CLEAN
 
 

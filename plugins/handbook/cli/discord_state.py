@@ -9,6 +9,7 @@ beside that map.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -120,3 +121,20 @@ def render_markdown_plan(args: argparse.Namespace, channel_map: ChannelMap, stat
     secrets = tuple(os.environ.get(name) for name in SECRET_ENV_VARS)
     return render_markdown(result, state.guild_name, source=source, secrets=secrets)
 
+
+
+def print_plan(args: argparse.Namespace, channel_map: ChannelMap, state: ServerState, result: Plan) -> None:
+    """The plan in `--format` (text, json or markdown); a live one says first what changed on the
+    server since the state was recorded."""
+    from handbook.discord.plan import render_text
+
+    drift = [] if args.offline else changes_since_recorded(args, state, channel_map)
+    if args.format == "json":
+        print(json.dumps({**result.as_dict(), **({"server_changed": drift} if drift else {})}, indent=2,
+                         ensure_ascii=False))
+    elif args.format == "markdown":
+        print(render_markdown_plan(args, channel_map, state, result), end="")
+    else:
+        if drift:
+            print(drift_text(drift, args))
+        print(render_text(result, state.guild_name))
