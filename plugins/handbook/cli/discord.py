@@ -262,6 +262,7 @@ def run_apply(args: argparse.Namespace) -> int:
     say = _Report()
     with map_lock_for(path, guild_id, "handbook discord apply"), make_client(args) as client:
         state, result = _plan(args, client, channel_map, guild_id)
+        discord_state.say_server_changes(args, state, channel_map, say)
         say(render_text(result, state.guild_name))
         if not result.operations:
             if record_adopted(result, channel_map):

@@ -106,6 +106,13 @@ def drift_text(changes: list[str], args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def say_server_changes(args: argparse.Namespace, state: ServerState, channel_map: ChannelMap, say) -> None:
+    """What changed on the server since the state was recorded, when anything did (before a plan)."""
+    drift = changes_since_recorded(args, state, channel_map)
+    if drift:
+        say(drift_text(drift, args))
+
+
 def render_markdown_plan(args: argparse.Namespace, channel_map: ChannelMap, state: ServerState, result: Plan) -> str:
     """The plan as a pull-request comment, naming no private channel the map does not list."""
     from handbook.discord.plan import plan
