@@ -35,15 +35,21 @@ def plan_options(parser: argparse.ArgumentParser) -> None:
 
 
 def state_path(args: argparse.Namespace) -> Path:
+    """Where this command's state file is (found once per command: mkdocs.yml is read for it)."""
     from handbook.config import HandbookConfig
 
-    if getattr(args, "state_file", None):
-        return Path(args.state_file)
-    if args.map and not args.config_file:
-        return Path(args.map).parent / HandbookConfig.server_state.default
-    from handbook.project import load_project
+    found = getattr(args, "found_state_path", None)
+    if found is None:
+        if getattr(args, "state_file", None):
+            found = Path(args.state_file)
+        elif args.map and not args.config_file:
+            found = Path(args.map).parent / HandbookConfig.server_state.default
+        else:
+            from handbook.project import load_project
 
-    return load_project(args.config_file).state_path
+            found = load_project(args.config_file).state_path
+        args.found_state_path = found
+    return found
 
 
 def _shown(path: Path) -> str:
@@ -129,18 +135,18 @@ def render_markdown_plan(args: argparse.Namespace, channel_map: ChannelMap, stat
     return render_markdown(result, state.guild_name, source=source, secrets=secrets)
 
 
-
 def print_plan(args: argparse.Namespace, channel_map: ChannelMap, state: ServerState, result: Plan) -> None:
     """The plan in `--format` (text, json or markdown); a live one says first what changed on the
     server since the state was recorded."""
     from handbook.discord.plan import render_text
 
+    if args.format == "markdown":
+        print(render_markdown_plan(args, channel_map, state, result), end="")
+        return
     drift = [] if args.offline else changes_since_recorded(args, state, channel_map)
     if args.format == "json":
         print(json.dumps({**result.as_dict(), **({"server_changed": drift} if drift else {})}, indent=2,
                          ensure_ascii=False))
-    elif args.format == "markdown":
-        print(render_markdown_plan(args, channel_map, state, result), end="")
     else:
         if drift:
             print(drift_text(drift, args))
