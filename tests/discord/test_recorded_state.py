@@ -284,3 +284,29 @@ def test_every_part_of_the_server_state_plan_reads_survives_the_file():
     for field in dataclasses.fields(ServerState):
         assert getattr(state, field.name), f"a new part of ServerState: give {field.name} a value above"
         assert getattr(back, field.name) == getattr(state, field.name), field.name
+
+
+def test_every_group_of_the_text_plan_is_a_group_of_the_comment_and_markup_in_names_stays_text():
+    from handbook.discord.operations import Rename
+    from handbook.discord.plan import Plan, render_text
+    from handbook.discord.plan_markdown import code, render_markdown
+
+    result = Plan(operations=[Rename(name="#a`b", id="1", from_="a`b", to="``c", reason="same id, new name in the map")],
+                  hidden=2, kept=["#off-topic", "**bold** [link](https://example.org)"],
+                  questions=["#tools or #tool?"], notes=["@everyone <script>alert(1)</script>"])
+    markdown = render_markdown(result, "Campfire")
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    kinds = [t.type for t in tokens if t.type.endswith("_open")]
+    assert kinds.count("ordered_list_open") == 1 and kinds.count("bullet_list_open") == 3  # kept, questions, notes
+    inline = [child for t in tokens if t.type == "inline" for child in t.children or []]
+    assert "rename #a`b → #``c (same id, new name in the map)" in [c.content for c in inline if c.type == "code_inline"]
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<strong>bold</strong>" not in html
+    assert "<a href" not in html and not any(c.type == "html_inline" for c in inline)
+    text = render_text(result)
+    for group_in_text, group_in_comment in (("not visible to the bot", "**Not visible to the bot:** 2 channels"),
+                                            ("Kept: 2", "**Kept:** 2"), ("Question: ", "**Questions:**"),
+                                            ("Note: ", "**Notes:**"), ("1. rename", "1. `")):
+        assert group_in_text in text and group_in_comment in markdown, group_in_comment
+    assert markdown.index("**Kept:**") < markdown.index("**Questions:**") < markdown.index("**Notes:**")
+    assert code("``x") == "``` ``x ```" and code("plain") == "`plain`"
