@@ -9,6 +9,7 @@ the client shows it), never as position numbers.
 from __future__ import annotations
 
 from handbook.channelmap import rules
+from handbook.discord.plan import label
 
 
 def _label(channel: dict) -> str:
@@ -17,7 +18,7 @@ def _label(channel: dict) -> str:
                 else "a private channel the map does not list")
     if channel["type"] == rules.CATEGORY_TYPE:
         return f'category "{channel["name"]}"'
-    return f"#{channel['name']}" if channel["type"] not in rules.VOICE_LIKE_TYPES else f"🔊{channel['name']}"
+    return label(channel["name"], channel["type"])
 
 
 def _where(channel: dict, channels: dict[str, dict]) -> str:
