@@ -236,6 +236,9 @@ class HandbookConfig(base.Config):
     """How drift findings are logged during a build: `warn` makes `mkdocs build --strict` fail."""
     exclude_categories = c.ListOfItems(c.Type(str), default=[])
     """Docs folders that are handbook sections but have no topic channel (e.g. `maintaining`)."""
+    server_state = c.Type(str, default=".handbook/server-state.json")
+    """Path of the server's last known state, relative to `mkdocs.yml`: `handbook discord apply` and
+    `pull` write it, `plan --offline` plans against it without a token. Commit it."""
     topic_channels_category = c.Optional(c.Type(str))
     """The Discord category that `handbook sync` puts new topic channels into; unset: the one that
     already holds most topic channels, else "Handbook Topics"."""

@@ -72,6 +72,10 @@ class Project:
     def map_path(self) -> Path:
         return self.root / self.options.channel_map
 
+    @property
+    def state_path(self) -> Path:
+        return self.root / self.options.server_state
+
     def show(self, path: Path) -> str:
         return display_path(path, self.root)
 

@@ -20,8 +20,8 @@ def config_option(parser: argparse.ArgumentParser, help_extra: str = "") -> None
                         help=f"the MkDocs configuration file (default: mkdocs.yml or mkdocs.yaml, else properdocs.yml){help_extra}")
 
 
-def format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text",
+def format_option(parser: argparse.ArgumentParser, *more: str) -> None:
+    parser.add_argument("--format", choices=("text", "json", *more), default="text",
                         help="output format; with json, errors are JSON on stdout too")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from handbook.channelmap import rules
+from handbook.cli import discord_state
 from handbook.cli import review as review_commands
 from handbook.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_PENDING, UsageError, config_option, format_option,
                                  post_announcement)
@@ -182,9 +183,10 @@ def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, 
         return EXIT_PENDING if report.changes else EXIT_CLEAN
     if report.changes or fresh:
         write_map(path, text)
-        if report.linked:
-            say("Next: `handbook sync` adds topic channels for the other categories, then "
-                  "`handbook discord plan` shows what apply would change.")
+    discord_state.record_state(args, state, load_map(path, check_rules=False), say)
+    if (report.changes or fresh) and report.linked:
+        say("Next: `handbook sync` adds topic channels for the other categories, then "
+            "`handbook discord plan` shows what apply would change.")
     return EXIT_CLEAN
 
 
@@ -197,16 +199,15 @@ def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: s
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    from handbook.discord.plan import render_text
-
     channel_map = load_map(resolve_map_path(args))
-    guild_id = guild_id_for(channel_map, args)
-    with make_client(args) as client:
-        state, result = _plan(args, client, channel_map, guild_id)
-    if args.format == "json":
-        print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    if args.offline:
+        named = guild_id_for(channel_map, args) if discord_state.names_a_server(channel_map, args) else None
+        state, result = discord_state.plan_offline(args, channel_map, named)
     else:
-        print(render_text(result, state.guild_name))
+        guild_id = guild_id_for(channel_map, args)
+        with make_client(args) as client:
+            state, result = _plan(args, client, channel_map, guild_id)
+    discord_state.print_plan(args, channel_map, state, result)
     return EXIT_PENDING if result.operations or result.questions else EXIT_CLEAN
 
 
@@ -261,11 +262,13 @@ def run_apply(args: argparse.Namespace) -> int:
     say = _Report()
     with map_lock_for(path, guild_id, "handbook discord apply"), make_client(args) as client:
         state, result = _plan(args, client, channel_map, guild_id)
+        discord_state.say_server_changes(args, state, channel_map, say)
         say(render_text(result, state.guild_name))
         if not result.operations:
             if record_adopted(result, channel_map):
                 save_document(path, channel_map.document)
                 say(f"Recorded the ids of {len(result.adopted)} entries matched by name in {path}.")
+            discord_state.record_state(args, state, load_map(path), say)
             return EXIT_PENDING if result.questions else EXIT_CLEAN
         if say.closed:  # `apply | head` stopped reading before a change was sent: send none
             raise UsageError("the output was closed before any change was sent: nothing was changed; "
@@ -298,7 +301,9 @@ def run_apply(args: argparse.Namespace) -> int:
             print(f"handbook discord apply: error: {outcome.failed[1]}", file=sys.stderr)
             return EXIT_ERROR
         # Discord is eventually consistent: read the server back before saying "done".
-        _, check = _plan(args, client, load_map(path), guild_id)
+        applied_map = load_map(path)
+        after, check = _plan(args, client, applied_map, guild_id)
+    discord_state.record_state(args, after, applied_map, say)
     if outcome.pending or check.operations or check.questions:
         if check.questions:
             say(f"{len(check.questions)} map entr{'ies' if len(check.questions) != 1 else 'y'} still to answer "
@@ -398,6 +403,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         config_option(parser, "; the map is its plugin's `channel_map`")
         parser.add_argument("--map", metavar="PATH", help="the channel map file, instead of reading mkdocs.yml")
         if server:
+            discord_state.state_file_option(parser)
             parser.add_argument("--guild", metavar="ID", help=f"the server id when the map has none (or {GUILD_ENV})")
             parser.add_argument("--max-wait", type=float, default=60.0, metavar="SECONDS",
                                 help="most seconds to wait for Discord's rate limits in all; past it a change "
@@ -410,7 +416,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     plan = commands.add_parser("plan", help="show what apply would change on the server (writes nothing)")
     common(plan)
-    format_option(plan)
+    format_option(plan, "markdown")
+    discord_state.plan_options(plan)
     plan.add_argument("--allow-delete", action="store_true",
                       help="also plan deleting channels that are on the server but not in the map")
     plan.set_defaults(run=run_plan)
