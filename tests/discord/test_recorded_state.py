@@ -158,6 +158,9 @@ def test_offline_without_a_usable_state_file_is_one_clear_error(fake, tmp_path, 
     recorded.write_text(other.replace('"channels": []', '"channels": [{"id": "x"}]'))
     ran = run(capsys, "discord", "plan", "--map", str(path), "--offline")
     assert ran.code == 2 and "channels[0]" in ran.err, ran.text
+    recorded.write_text(other.replace('"guild": {', '"guild": {"settings": [1], ').replace("123456789012345678", fake.guild_id))
+    ran = run(capsys, "discord", "plan", "--map", str(path), "--offline")
+    assert ran.code == 2 and "`guild.settings` is not a mapping" in ran.err, ran.text
 
 
 def test_a_live_plan_says_what_changed_on_the_server_since_the_state_was_recorded(fake, tmp_path, capsys):
@@ -279,7 +282,8 @@ def test_every_part_of_the_server_state_plan_reads_survives_the_file():
         roles=[{"id": guild, "name": "@everyone", "permissions": "1024", "position": 0, "managed": False},
                {"id": role, "name": "Handbook Bot", "permissions": "268436496", "position": 1, "managed": True}],
         bot_user_id=bot, protected={chan}, bot_roles=[role], hidden={"700000000000000009"},
-        deleted={"700000000000000010"}, features=["NEWS"])
+        deleted={"700000000000000010"}, features=["NEWS"],
+        guild={"verification_level": 3, "mfa_level": 1, "rules_channel_id": chan})
     back = state_from_document(json.loads(json.dumps(state_document(state, None))))
     for field in dataclasses.fields(ServerState):
         assert getattr(state, field.name), f"a new part of ServerState: give {field.name} a value above"

@@ -29,6 +29,11 @@ ABOUT = ("The Discord server as the last `handbook discord apply` or `pull` read
 CHANNEL_FIELDS = ("id", "name", "type", "position", "parent_id", "topic", "permission_overwrites")
 """What plan reads of a channel (the API's channel object has more)."""
 ROLE_FIELDS = ("id", "name", "permissions", "position", "managed")
+GUILD_SETTINGS = ("verification_level", "explicit_content_filter", "default_message_notifications", "mfa_level",
+                  "rules_channel_id", "public_updates_channel_id", "safety_alerts_channel_id", "system_channel_id",
+                  "system_channel_flags")
+"""What plan and audit read of the guild object: its safety settings and special channels (never the
+owner, the icon or the member counts)."""
 WITHHELD_CHANNEL = "(a private channel the map does not list)"
 WITHHELD_CATEGORY = "(a private category the map does not list)"
 FIX = "run `handbook discord pull` (with the bot's token) to read the server and write the file again"
@@ -121,7 +126,8 @@ def state_document(state: ServerState, channel_map: ChannelMap | None) -> dict:
         "about": ABOUT,
         "format": FORMAT,
         "guild": {"id": state.guild_id, "name": state.guild_name, "features": sorted(state.features),
-                  "protected_channel_ids": sorted(state.protected, key=int)},
+                  "protected_channel_ids": sorted(state.protected, key=int),
+                  "settings": {key: state.guild[key] for key in GUILD_SETTINGS if key in state.guild}},
         "bot": {"user_id": state.bot_user_id, "role_ids": sorted(state.bot_roles, key=int)},
         "roles": _by_id(roles),
         "channels": _by_id([_channel_record(c, state, c["id"] in withheld) for c in state.channels]),
@@ -174,6 +180,8 @@ def _shape_problem(document: dict) -> str | None:
     guild, bot = document.get("guild"), document.get("bot")
     if not isinstance(guild, dict) or not rules.is_snowflake(guild.get("id")):
         return "`guild.id` is not a server id"
+    if not isinstance(guild.get("settings", {}), dict):
+        return "`guild.settings` is not a mapping"
     if not isinstance(bot, dict) or not isinstance(bot.get("role_ids"), list):
         return "`bot.role_ids` is not a list"
     for key in ("roles", "channels", "hidden_channel_ids", "deleted_channel_ids"):
@@ -205,7 +213,9 @@ def state_from_document(document: dict) -> ServerState:
                        protected=set(guild.get("protected_channel_ids") or []),
                        bot_roles=[str(r) for r in bot["role_ids"]], hidden=set(document["hidden_channel_ids"]),
                        deleted=set(document["deleted_channel_ids"]),
-                       features=[str(f) for f in guild.get("features") or []])
+                       features=[str(f) for f in guild.get("features") or []],
+                       guild={key: value for key, value in (guild.get("settings") or {}).items()
+                              if key in GUILD_SETTINGS})
 
 
 def load_state(path: Path, shown: str, guild_id: str | None = None) -> ServerState:
