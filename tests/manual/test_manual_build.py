@@ -12,11 +12,6 @@ from mkdocs.exceptions import Abort
 REPO = "https://github.com/campfire-practice/handbook/"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_manual(tmp_path_factory.mktemp("manual-site"))
-
-
 def nav_titles(page) -> list[str]:
     """The top level of the primary nav, as a reader sees it."""
     nav = soup(page).select_one("nav.md-nav--primary > ul.md-nav__list")
