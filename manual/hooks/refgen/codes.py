@@ -31,7 +31,7 @@ def render() -> str:
            "`--format json` gives each as `{\"code\", \"severity\", \"message\", \"file\", \"line\", \"fix\"}`. "
            "Most findings give a more exact fix than the usual one below.\n",
            table(["code", "level", "reported by", "what it means"],
-                 [(f"[`{e.code}`](#{e.code})", e.level, ", ".join(w.split(" ")[0] for w in map(WHERE.get, e.reported)),
+                 [(f"[`{e.code}`](#{e.code})", e.level, ", ".join(e.reported),
                    e.meaning) for e in entries])]
     for e in entries:
         out.append(f"## `{e.code}` {{ #{e.code} }}\n\n"

@@ -75,8 +75,15 @@ def rows(cls: type) -> list[tuple[str, c.BaseConfigOption, str]]:
     return [(name, option, texts.get(name, "")) for name, option in cls._schema]  # type: ignore[attr-defined]
 
 
+class _Indented(yaml.SafeDumper):
+    """Lists indented under their key, as `mkdocs.yml` files are usually written."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
 def _example(name: str, value: object) -> str:
-    text = yaml.safe_dump({"plugins": [{"handbook": {name: value}}]}, sort_keys=False, allow_unicode=True)
+    text = yaml.dump({"plugins": [{"handbook": {name: value}}]}, Dumper=_Indented, sort_keys=False, allow_unicode=True)
     return f"```yaml\n{text}```\n"
 
 
