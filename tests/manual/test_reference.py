@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 
 from handbook import config as handbook_config
 from handbook import findings
-from refgen import commands, environment, exit_codes, options, outputs, pages, schemas, templates
+from refgen import codes, commands, environment, exit_codes, options, outputs, pages, schemas, templates
 
 
 def ids(site, path: str) -> set[str]:
@@ -46,8 +46,10 @@ def test_each_options_example_is_a_value_the_plugin_accepts(name):
     assert failed == [], (name, failed)
 
 
-def test_every_finding_code_has_its_entry(site):
+def test_every_finding_code_has_its_entry_with_an_example_message(site):
     assert set(findings.CODES) <= ids(site, "reference/2-findings")
+    assert codes.messages()["missing-channel"] == [
+        "the handbook category `{category.folder}` ({category.title}) has no topic channel"]
     body = text(site, "reference/2-findings")
     for entry in findings.CODES.values():
         assert entry.meaning in " ".join(body.split()) or entry.meaning.split("`")[0].strip() in body, entry.code
@@ -122,8 +124,10 @@ def test_a_planted_code_without_meaning_or_fix_fails_the_reference_and_the_build
     monkeypatch.setitem(findings.CODES, "planted-elsewhere",
                         findings.Code("planted-elsewhere", findings.INFO, ("deploy",), "meant", "fixed"))
     assert codes_problems() == [
+        "finding code `planted-code`: no message in the code makes it (no example to show)",
         "finding code `planted-code`: no meaning in plugins/handbook/findings.py",
         "finding code `planted-code`: no fix in plugins/handbook/findings.py",
+        "finding code `planted-elsewhere`: no message in the code makes it (no example to show)",
         "finding code `planted-elsewhere`: reported by 'deploy', which has no words in manual/hooks/refgen/codes.py",
     ]
     build_fails_on(tmp_path, caplog, "planted-code")
