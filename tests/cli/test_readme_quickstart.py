@@ -33,6 +33,17 @@ def quick_start() -> tuple[str, list[str]]:
     return config, [c for c in lines if c and not c.startswith("pip install")]
 
 
+def test_the_manuals_guide_shows_the_same_configuration_and_commands():
+    """How-to "Add handbook to an existing MkDocs site" repeats the quick start: the same text, so
+    the test below covers it too."""
+    guide = (ROOT / "manual" / "docs" / "how-to" / "add-to-an-existing-site.md").read_text(encoding="utf-8")
+    config, commands = quick_start()
+    assert f"```yaml\n{config}```" in guide
+    shown = [line.split("#", 1)[0].strip() for line in re.search(r"```sh\nhandbook sync.*?```", guide, re.S).group(0)
+             .splitlines()[1:-1]]
+    assert shown == commands
+
+
 def run(root: Path, command: str) -> subprocess.CompletedProcess:
     program, *args = command.split()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}  # a user with no bot yet
