@@ -1,5 +1,6 @@
-"""The numbers the explanation pages give are the code's: the Discord limits page against the
-checker's constants, the client's audit-log limit and the webhook message's limits."""
+"""What the manual's written pages say about the code is the code's: the Discord limits page
+against the checker's constants, the client's audit-log limit and the webhook message's limits;
+the Zensical guide against the options the extension takes."""
 
 from __future__ import annotations
 
@@ -41,3 +42,11 @@ def test_the_prose_numbers_are_the_clients_and_the_webhooks():
     found = re.search(r"embed title of at most (\d+) characters, a description of at most (\d+), and (\d+) in all", text)
     assert tuple(map(int, found.groups())) == (webhook.EMBED_TITLE_MAX, webhook.EMBED_DESCRIPTION_MAX,
                                                webhook.EMBED_TOTAL_MAX)
+
+
+def test_the_zensical_guide_names_the_options_the_extension_may_set():
+    from handbook.site import standalone_setup
+
+    guide = " ".join((MANUAL / "docs" / "how-to" / "build-with-zensical.md").read_text(encoding="utf-8").split())
+    listed = re.search(r"It may set (.*?) for itself", guide).group(1)
+    assert re.findall(r"`(\w+)`", listed) == [*standalone_setup.OVERRIDABLE, *standalone_setup.OWN_OPTIONS]
