@@ -4,10 +4,15 @@ and a page dropped into `how-to/` or `explanation/` is in the nav with no edit t
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from manualkit import build_manual, copy_manual, pages, soup
 from mkdocs.exceptions import Abort
+
+from paths import ROOT
 
 REPO = "https://github.com/campfire-practice/handbook/"
 
@@ -54,3 +59,11 @@ def test_a_warning_stops_the_build(tmp_path):
     (manual / "docs" / "how-to" / "broken.md").write_text("# Broken\n\n[gone](nowhere.md)\n", encoding="utf-8")
     with pytest.raises(Abort):
         build_manual(tmp_path / "site", manual)
+
+
+def test_dev_py_builds_the_manual_strict(tmp_path):
+    """`python3 dev.py manual-build`, as the README says (options after it go to `mkdocs build`)."""
+    result = subprocess.run([sys.executable, str(ROOT / "dev.py"), "manual-build", "-q", "-d", str(tmp_path / "site")],
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "reference" / "1-options" / "index.html").is_file()
