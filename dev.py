@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The README's two commands: `python3 dev.py serve` and `python3 dev.py test`.
+"""The README's two commands, `python3 dev.py serve` and `python3 dev.py test`, and the manual's.
 
 Each sets up what it needs by itself: a virtual environment in `.venv` with this package
 installed (editable) and its test extra, re-installed whenever `pyproject.toml` changes.
@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".handbook-installed"
+MANUAL = ROOT / "manual" / "mkdocs.yml"  # the tool's manual (docs/ is the sample handbook)
 
 
 def ensure_environment() -> None:
@@ -87,12 +88,18 @@ def main(argv: list[str]) -> int:
     if command == "build":
         ensure_environment()
         return subprocess.call([str(BIN / "mkdocs"), "build", "--strict", *rest], cwd=ROOT)
+    if command == "manual":
+        ensure_environment()
+        return subprocess.call([str(BIN / "mkdocs"), "serve", "-f", str(MANUAL), *rest], cwd=ROOT)
+    if command == "manual-build":
+        ensure_environment()
+        return subprocess.call([str(BIN / "mkdocs"), "build", "--strict", "-f", str(MANUAL), *rest], cwd=ROOT)
     if command == "test":
         ensure_environment()
         ensure_browser()
         return subprocess.call([str(BIN / "python"), "-m", "pytest", "-n", "auto", *rest], cwd=ROOT)
     print(__doc__.strip())
-    print("\nCommands: serve [mkdocs serve options] | build | test [pytest options]")
+    print("\nCommands: serve [mkdocs serve options] | build | test [pytest options] | manual | manual-build")
     return 0 if command in {"help", "-h", "--help"} else 2
 
 

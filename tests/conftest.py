@@ -7,7 +7,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 # The browser tests share one build of the repository's site and one Chromium (tests/site/conftest.py):
 # under `pytest -n`, they all go to one worker; every other test is spread as usual.
-BROWSER_MODULES = ("tests/site/test_browser.py::", "tests/site/test_accessibility.py::")
+BROWSER_MODULES = ("tests/site/test_browser.py::", "tests/site/test_accessibility.py::",
+                   "tests/site/test_screenshots.py::", "tests/site/test_manual_accessibility.py::")
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)

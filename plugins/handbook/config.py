@@ -308,3 +308,41 @@ class HandbookConfig(base.Config):
     """The window for "due soon" on the reviews page (and the command's default)."""
     review_timezone = TimeZone("UTC")
     """The time zone whose date is "today" (unless `HANDBOOK_TODAY` or `SOURCE_DATE_EPOCH` is set)."""
+
+
+EXAMPLES: dict[str, object] = {
+    "channel_map": "community/channel_map.yml",
+    "drift": "info",
+    "exclude_categories": ["maintaining", "drafts"],
+    "topic_channels_category": "Handbook Topics",
+    "history": False,
+    "changelog": "news/changelog.md",
+    "changelog_limit": 30,
+    "changelog_ignore": [r"(?i)^\s*(fix(ed)?\s+)?typos?\b", r"^Merge "],
+    "feed": "news/feed.xml",
+    "contributors_exclude": [r"\[bot\]$", "^Campfire Robot$"],
+    "feed_limit": 20,
+    "mentions": False,
+    "discuss_links": False,
+    "channel_directory": "community/channels.md",
+    "roles_page": "",
+    "show_private_names": True,
+    "communities": "community/communities.yml",
+    "community_directory": "elsewhere.md",
+    "link_status": "community/link_status.json",
+    "link_health": "info",
+    "link_status_max_age": 30,
+    "link_check": {"exclude": [r"^https?://localhost[:/]"], "accept": [403], "concurrency": 2, "delay": 0.5,
+                   "hosts": {"www.reddit.com": {"concurrency": 1, "delay": 2}}, "timeout": 10, "retries": 2,
+                   "backoff": 1, "budget": 600, "cache_hours": 20},
+    "owners_from": "CODEOWNERS",
+    "review_every": "1 year",
+    "review_every_by_category": {"guidelines": "6 months"},
+    "review_overdue": "warn",
+    "review_banner": True,
+    "review_page": "maintaining/reviews.md",
+    "review_due_within": "2 weeks",
+    "review_timezone": "Europe/Berlin",
+}
+"""One example value for each option, shown in the manual's options reference (a test validates
+each one as a build would)."""

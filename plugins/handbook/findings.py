@@ -64,7 +64,7 @@ class Code:
 
 
 CODES: dict[str, Code] = {}
-"""Every code, by name, in the order of the README's tables."""
+"""Every code, by name, in the order of the manual's finding codes reference (generated from it)."""
 
 
 def _code(code: str, level: str, reported: tuple[str, ...], meaning: str, fix: str) -> Code:

@@ -1,5 +1,5 @@
-"""The README's quick start, followed literally as a new user would: its `mkdocs.yml` as written,
-then each command of its block, in order, in a fresh repository with a handbook in `docs/`. Each
+"""The README's quick start, followed literally as a new user would: the `mkdocs.yml` of its install
+section as written, then each command of its quick start block, in order, in a fresh repository with a handbook in `docs/`. Each
 does what its comment says; then a new folder is drift that `check` and the strict build catch."""
 
 from __future__ import annotations
@@ -14,17 +14,34 @@ from paths import ROOT
 from sitekit import commit_all, git, write_files
 
 BIN = Path(sys.executable).parent
-SECTION = re.compile(r"^## Use it in your community's repository\n(.*?)^### ", re.M | re.S)
+INSTALL = re.compile(r"^## Install it in your community's repository\n(.*?)^## ", re.M | re.S)
+QUICK_START = re.compile(r"^## Quick start\n(.*?)^## ", re.M | re.S)
+
+
+def blocks(section: re.Pattern) -> list[tuple[str, str]]:
+    found = section.search((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert found, f"README.md has its section {section.pattern}"
+    return re.findall(r"```(\w+)\n(.*?)```", found.group(1), re.S)
 
 
 def quick_start() -> tuple[str, list[str]]:
-    """The section's `mkdocs.yml` and the commands of the block after it (comments dropped)."""
-    section = SECTION.search((ROOT / "README.md").read_text(encoding="utf-8"))
-    assert section, "README.md has its quick start section"
-    blocks = re.findall(r"```(\w+)\n(.*?)```", section.group(1), re.S)
-    config = next(text for kind, text in blocks if kind == "yaml")
-    commands = [line.split("#", 1)[0].strip() for kind, text in blocks if kind == "sh" for line in text.splitlines()]
-    return config, [c for c in commands if c and not c.startswith("pip install")]
+    """The install section's `mkdocs.yml`, and the commands of the quick start (comments dropped)."""
+    config = next(text for kind, text in blocks(INSTALL) if kind == "yaml")
+    lines = [line.split("#", 1)[0].strip() for kind, text in blocks(QUICK_START) if kind == "sh"
+             for line in text.splitlines()]
+    assert len(lines) == 5 and lines[0] == "pip install mkdocs-handbook", lines  # five lines, install first
+    return config, [c for c in lines if c and not c.startswith("pip install")]
+
+
+def test_the_manuals_guide_shows_the_same_configuration_and_commands():
+    """How-to "Add handbook to an existing MkDocs site" repeats the quick start: the same text, so
+    the test below covers it too."""
+    guide = (ROOT / "manual" / "docs" / "how-to" / "add-to-an-existing-site.md").read_text(encoding="utf-8")
+    config, commands = quick_start()
+    assert f"```yaml\n{config}```" in guide
+    shown = [line.split("#", 1)[0].strip() for line in re.search(r"```sh\nhandbook sync.*?```", guide, re.S).group(0)
+             .splitlines()[1:-1]]
+    assert shown == commands
 
 
 def run(root: Path, command: str) -> subprocess.CompletedProcess:

@@ -1,6 +1,6 @@
 """Issue 32's journey, end to end: a site whose nav is awesome-pages' `.pages` files (every folder
 labels its index `Home`, the top one leaves folders out) adopts handbook on a Discord server that
-already has near-named channels. The README's steps only, no hand edit: `discord pull`, `sync`
+already has near-named channels. The manual's steps only (how-to/adopt-a-discord-server.md), no hand edit: `discord pull`, `sync`
 (which names the near names), `sync --add-near` (the user's answer: channels of their own),
 `plan`, `apply`, then an empty plan and a clean strict build."""
 

@@ -1,8 +1,8 @@
 """This repository's handbook without the MkDocs plugin: `handbook generate`, then Zensical.
 
 The tree is a copy of the repository's docs, map and mkdocs.yml in a fresh git repository; the
-mkdocs.yml lists `handbook.site.standalone` under `markdown_extensions` (what the README tells
-Zensical users) beside the plugin.
+mkdocs.yml lists `handbook.site.standalone` under `markdown_extensions` (what the manual tells
+Zensical users, how-to/build-with-zensical.md) beside the plugin.
 """
 
 from __future__ import annotations

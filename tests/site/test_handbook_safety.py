@@ -67,9 +67,9 @@ def yaml_blocks(path) -> list[str]:
 
 
 def maps() -> list[tuple[str, dict]]:
-    """The repository's map, and every map excerpt the README and the maintainers' pages show."""
+    """The repository's map, and every map excerpt the tool's manual and the maintainers' pages show."""
     found = [("channel_map.yml", yaml.safe_load((ROOT / "channel_map.yml").read_text(encoding="utf-8")))]
-    for page in [ROOT / "README.md", *sorted((DOCS / "maintaining").glob("*.md"))]:
+    for page in [*sorted((ROOT / "manual" / "docs").rglob("*.md")), *sorted((DOCS / "maintaining").glob("*.md"))]:
         for number, block in enumerate(yaml_blocks(page), 1):
             if "discord_categories:" in block:
                 found.append((f"{page.relative_to(ROOT)} block {number}", yaml.safe_load(textwrap.dedent(block))))

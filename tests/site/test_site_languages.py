@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from ecosystem_site import build_beside
+from paths import ROOT
 
 from handbook import i18n
 from handbook.i18n import catalogue
@@ -41,8 +42,11 @@ def test_the_languages_are_the_files_of_the_catalogue():
 
 
 def test_a_language_is_added_by_copying_one_file(tmp_path):
-    """What the README tells a translator: copy `en.py` as `sv.py`, translate, and Swedish is
+    """What the manual tells a translator (how-to/translations.md): copy `en.py` as `sv.py`, translate, and Swedish is
     there (the catalogue read in a fresh interpreter, the package copied with the new file)."""
+    guide = " ".join((ROOT / "manual" / "docs" / "how-to" / "translations.md").read_text(encoding="utf-8").split())
+    assert "Copy `en.py` as `<code>.py`" in guide and "plugins/handbook/i18n/languages" in guide
+    assert "nothing else to edit" in guide
     package = tmp_path / "handbook"
     shutil.copytree(Path(i18n.__file__).parents[1], package,
                     ignore=shutil.ignore_patterns("__pycache__"))

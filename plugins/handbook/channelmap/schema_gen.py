@@ -112,8 +112,9 @@ def build_schema() -> dict[str, Any]:
         "properties": {
             "server": _optional({
                 "type": "object",
+                "description": "The Discord server the map describes.",
                 "properties": {
-                    "name": _text(),
+                    "name": {**_text(), "description": "The server's name, as the site shows it."},
                     "guild_id": _id(),
                     "invite": _optional({"type": "string", "pattern": rules.INVITE_PATTERN,
                                          "description": "A public invite link for readers who are not members yet: "
@@ -125,27 +126,36 @@ def build_schema() -> dict[str, Any]:
             }),
             "roles": _optional({
                 "type": "array",
+                "description": "The server's roles the map uses: a name, or a name with a description and an id.",
                 "items": {"oneOf": [
                     _name(rules.ROLE_NAME_MAX),
                     {"type": "object", "required": ["name"],
-                     "properties": {"name": _name(rules.ROLE_NAME_MAX), "description": _text(), "id": _id()},
+                     "properties": {"name": _name(rules.ROLE_NAME_MAX, "The role's name, as Discord shows it."),
+                                    "description": {**_text(), "description": "What the role is for (the roles page)."},
+                                    "id": _id()},
                      "additionalProperties": True},
                 ]},
                 "maxItems": rules.ROLES_PER_GUILD_MAX,
             }),
             "discord_categories": _optional({
                 "type": "array",
+                "description": "The server's Discord categories, in the server's order, with their channels.",
                 "items": {
                     "type": "object",
                     "required": ["name"],
                     "properties": {
-                        "name": _name(rules.NAME_MAX),
+                        "name": _name(rules.NAME_MAX, "The Discord category's name, as Discord shows it."),
                         "id": _id(),
-                        "visibility": _optional({"enum": list(VISIBILITIES)}),
+                        "visibility": {**_optional({"enum": list(VISIBILITIES)}),
+                                       "description": "open: every member; private: only the listed roles; its "
+                                                      "channels inherit it."},
                         "roles": _role_names(),
-                        "description": _text(),
-                        "channels": _optional({"type": "array", "items": _channel(),
-                                               "maxItems": rules.CHANNELS_PER_CATEGORY_MAX}),
+                        "description": {**_text(), "description": "What the public site may say about a private "
+                                                                  "space instead of its name."},
+                        "channels": {**_optional({"type": "array", "items": _channel(),
+                                                  "maxItems": rules.CHANNELS_PER_CATEGORY_MAX}),
+                                     "description": "The Discord category's channels, in order "
+                                                    f"(at most {rules.CHANNELS_PER_CATEGORY_MAX})."},
                     },
                     "if": {"properties": {"visibility": {"const": "private"}}, "required": ["visibility"]},
                     "then": {"required": ["roles"], "properties": {"roles": {"type": "array", "minItems": 1}}},

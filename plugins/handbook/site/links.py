@@ -35,8 +35,11 @@ class Discuss:
     url: str
     """Discord URL when the ids are known, else the page-relative URL of its directory entry."""
     on_discord: bool
+    """True when `url` opens the channel in Discord (both ids known), false for the directory entry."""
     invite: str | None
+    """The map's `server.invite` for readers who are not members yet, when it is a Discord invite."""
     server: str | None
+    """The server's name from the map, for "Join ..."."""
 
 
 class ChannelLinks:

@@ -25,27 +25,36 @@ class PageHistory:
     """What the page templates get as `handbook_history`."""
 
     updated: datetime | None = None
+    """When the page last changed (its last commit, or the file's time without git)."""
     created: datetime | None = None
+    """When the page was first committed, following renames (None in a shallow clone)."""
     contributors: tuple[str, ...] = ()
+    """Display names of the page's authors and co-authors (after `.mailmap`, never e-mail addresses)."""
     state: str = "committed"  # committed | modified | uncommitted | file-time | unknown
+    """`committed`, `modified`, `uncommitted`, `file-time` or `unknown`: where the dates come from."""
     note: str | None = None
+    """A sentence for the reader when the dates are not the whole story (uncommitted changes, no git)."""
     locale: str = "en"
     """The site's `theme.language`: dates are written as its people write them (Babel)."""
 
     @property
     def updated_text(self) -> str | None:
+        """`updated` as the site's language writes a date."""
         return i18n.format_date(self.updated, self.locale) if self.updated else None
 
     @property
     def created_text(self) -> str | None:
+        """`created` as the site's language writes a date."""
         return i18n.format_date(self.created, self.locale) if self.created else None
 
     @property
     def updated_iso(self) -> str | None:
+        """`updated` in ISO 8601, for `<time datetime>`."""
         return self.updated.isoformat(timespec="seconds") if self.updated else None
 
     @property
     def created_iso(self) -> str | None:
+        """`created` in ISO 8601, for `<time datetime>`."""
         return self.created.isoformat(timespec="seconds") if self.created else None
 
 

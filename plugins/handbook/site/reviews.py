@@ -37,9 +37,13 @@ class ReviewFooter:
     """What the footer partial gets as `handbook_review`."""
 
     reviewed: str
+    """The page's `last_reviewed:` as the site's language writes a date."""
     reviewed_iso: str
+    """The same day as `YYYY-MM-DD`, for `<time datetime>`."""
     owner: str | None
+    """The page's owner as the site shows it (after the privacy step), if it has one."""
     icon: Markup = Markup("")
+    """The theme's calendar icon as inline SVG (empty when the theme has none)."""
 
 
 def review_footer(review: PageReview | None, words: i18n.Words, redact: Callable[[str], str],

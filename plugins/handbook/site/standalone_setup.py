@@ -30,7 +30,7 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 
 EXTENSION = "handbook.site.standalone"
 OVERRIDABLE = ("channel_map", "channel_directory", "discuss_links", "show_private_names", "history")
-"""The plugin's options the extension may set for itself (README: "Which site generator")."""
+"""The plugin's options the extension may set for itself (the manual: how-to/build-with-zensical.md)."""
 OWN_OPTIONS = ("language",)
 """Options of the extension alone: `language` is `theme.language` unless it says otherwise."""
 
@@ -145,7 +145,7 @@ def _with_overrides(options, overrides: dict[str, Any], config_file: Path):
             raise StandaloneError(f"`{EXTENSION}` option '{key}': {err}", file=str(config_file),
                                   line=option_line(config_file, key),
                                   fix=f"give '{key}' a value as the handbook plugin's option of that name takes "
-                                      "(README: \"Which site generator\")") from None
+                                      "(the manual's guide \"Build with Zensical\")") from None
     return options
 
 
