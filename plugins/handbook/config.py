@@ -326,6 +326,8 @@ EXAMPLES: dict[str, object] = {
     "discuss_links": False,
     "channel_directory": "community/channels.md",
     "roles_page": "",
+    "safety_page": "community/safety.md",
+    "server_state": "community/server-state.json",
     "show_private_names": True,
     "communities": "community/communities.yml",
     "community_directory": "elsewhere.md",

@@ -20,6 +20,7 @@ WHERE = {
     findings.BUILD: "`mkdocs build` (a log line)",
     findings.CHECK: "`handbook check` (and `sync`, `status`)",
     findings.REVIEW: "`handbook review`",
+    findings.AUDIT: "`handbook discord audit` (the live server against the map)",
 }
 LEVELS = {
     findings.ERROR: "error: Discord would refuse it; `check` exits 1 and a strict build fails",

@@ -48,6 +48,11 @@ OUTPUTS: dict[str, tuple[str, dict[str, str]]] = {
         "moves": "with `--spread`, instead: list of `{file, last_reviewed, new_last_reviewed, due, new_due}`",
         "written": "with `--spread`: `true` with `--write`"}),
     "handbook discord plan": ("discord/plan.py", {"": "one [Plan](#plan)"}),
+    "handbook discord audit": ("discord/audit.py", {
+        "guild_id": "the server's id", "server": "the server's name", "clean": "`true` when no promise is broken",
+        "findings": "list of [Finding](#finding)",
+        "checks": "list of `{code, status, reason}`: each check `passed`, `failed` or `skipped` (with why)",
+        "not_visible_to_bot": "how many private entries of the map the bot cannot see (not checked)"}),
     "handbook discord invite": ("cli/discord.py", {
         "url": "the OAuth2 link", "permissions": "the permission integer",
         "table": "list of [PermissionUse](#permissionuse)", "operations": "mapping: operation → what it is for"}),
