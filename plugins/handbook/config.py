@@ -236,6 +236,12 @@ class HandbookConfig(base.Config):
     """How drift findings are logged during a build: `warn` makes `mkdocs build --strict` fail."""
     exclude_categories = c.ListOfItems(c.Type(str), default=[])
     """Docs folders that are handbook sections but have no topic channel (e.g. `maintaining`)."""
+    discussions = c.Choice(("channel", "forum"), default="channel")
+    """`forum`: every topic channel without a `discussions:` of its own is a Discord forum with one post
+    per page (`handbook discord apply` creates them); `channel`: an ordinary text channel per category."""
+    discussion_posts_archived = c.Type(bool, default=False)
+    """Create forum posts archived once their first message is in, so that a large handbook stays
+    within Discord's 1,000 active threads per server (a reply wakes a post up)."""
     topic_channels_category = c.Optional(c.Type(str))
     """The Discord category that `handbook sync` puts new topic channels into; unset: the one that
     already holds most topic channels, else "Handbook Topics"."""
