@@ -133,14 +133,18 @@ def map_lock_for(path: Path, guild_id: str, command: str):
 
 
 def run_pull(args: argparse.Namespace) -> int:
+    from handbook.cli.forum_posts import pull_posts
+
     path = resolve_map_path(args)
     # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
     channel_map = load_map(path, check_rules=False) if path.exists() else None
     guild_id = guild_id_for(channel_map, args)
     if args.check:  # writes nothing: no lock
-        return _pull(args, path, channel_map, guild_id)
+        code = _pull(args, path, channel_map, guild_id)
+        return pull_posts(args, path, guild_id, code) if code == EXIT_CLEAN else code
     with map_lock_for(path, guild_id, "handbook discord pull"):
-        return _pull(args, path, channel_map, guild_id)
+        code = _pull(args, path, channel_map, guild_id)
+    return pull_posts(args, path, guild_id, code)
 
 
 def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, guild_id: str) -> int:
@@ -189,8 +193,11 @@ def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, 
 
 
 def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: str):
+    from handbook.cli.forum_posts import prepare
     from handbook.discord.plan import plan
     from handbook.discord.state import read_state
+
+    prepare(args, channel_map)  # the plugin's `discussions` option makes topic channels forums
 
     state = read_state(client, guild_id, channel_map)
     return state, plan(channel_map, state, allow_delete=getattr(args, "allow_delete", False))
@@ -199,15 +206,17 @@ def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: s
 def run_plan(args: argparse.Namespace) -> int:
     from handbook.discord.plan import render_text
 
+    from handbook.cli.forum_posts import plan_for, show_plan
+
     channel_map = load_map(resolve_map_path(args))
     guild_id = guild_id_for(channel_map, args)
     with make_client(args) as client:
         state, result = _plan(args, client, channel_map, guild_id)
-    if args.format == "json":
-        print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
-    else:
+        posts = plan_for(args, client, channel_map, guild_id)
+    if args.format != "json":
         print(render_text(result, state.guild_name))
-    return EXIT_PENDING if result.operations or result.questions else EXIT_CLEAN
+    posts_pending = show_plan(args, result.as_dict(), posts)
+    return EXIT_PENDING if result.operations or result.questions or posts_pending else EXIT_CLEAN
 
 
 def refuse_blocked(result) -> None:
@@ -251,6 +260,12 @@ class _Report:
 
 
 def run_apply(args: argparse.Namespace) -> int:
+    from handbook.cli.forum_posts import apply_posts
+
+    return apply_posts(args, _apply_channels(args))
+
+
+def _apply_channels(args: argparse.Namespace) -> int:
     from handbook.discord.apply import Applier, render_outcome
     from handbook.discord.apply_record import apply_and_record, record_adopted
     from handbook.discord.plan import render_text

@@ -1,0 +1,212 @@
+"""`handbook discord plan | apply | pull` for forum posts: the command-line edges around
+`discord.forum_plan`, `forum_apply` and `forum_pull`.
+
+Forum posts need the handbook's pages, so they are planned when the command works on a project
+(`-f`, or no `--map` and a mkdocs.yml here), as `pull` links topic channels only then. The post ids
+go to discussions.yml beside the map.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_PENDING
+
+if TYPE_CHECKING:
+    from handbook.channelmap.discussions import Discussions
+    from handbook.channelmap.model import ChannelMap
+    from handbook.discord.forum_pages import Forum
+    from handbook.discord.forum_plan import ForumPlan, ServerForums
+
+
+@dataclass
+class Posts:
+    """What planning posts needs besides the server: the project's forums and discussions.yml."""
+
+    root: Path
+    docs_dir: Path
+    discussions_default: str
+    archive_new: bool
+    categories: list
+    site: Any
+    map_path: Path
+
+    def forums(self, channel_map: ChannelMap) -> list[Forum]:
+        from handbook.discord.forum_pages import forums_of
+
+        return forums_of(channel_map, self.categories, self.site)
+
+
+def _project(args: argparse.Namespace) -> Posts | None:
+    """The project the command works on, read once per command (None with `--map` alone)."""
+    cached = vars(args).get("_forum_posts", False)
+    if cached is not False:
+        return cached
+    from handbook.project import find_config_file, load_project
+    from handbook.site.publication import load_site
+
+    found: Posts | None = None
+    if args.config_file or (not args.map and find_config_file() is not None):
+        project = load_project(args.config_file)
+        map_path = Path(args.map) if args.map else project.map_path
+        found = Posts(project.root, project.docs_dir, project.options.discussions,
+                      project.options.discussion_posts_archived, project.categories(),
+                      load_site(project.config_file, map_path), map_path)
+    vars(args)["_forum_posts"] = found
+    return found
+
+
+def prepare(args: argparse.Namespace, channel_map: ChannelMap) -> None:
+    """The plugin's `discussions` option on the map's topic channels, before anything is planned."""
+    from handbook.discord.forum_pages import apply_discussions_default
+
+    posts = _project(args)
+    if posts is not None:
+        apply_discussions_default(channel_map, posts.discussions_default)
+
+
+def _discussions(channel_map: ChannelMap) -> Discussions:
+    from handbook.channelmap.discussions import discussions_path, load_discussions
+    from handbook.project import display_path
+
+    path = discussions_path(channel_map.path)
+    return load_discussions(path, display_path(path.resolve(), Path.cwd()))
+
+
+def read_forums(client, guild_id: str, forums: list[Forum]) -> ServerForums:
+    from handbook.channelmap import rules
+    from handbook.discord.forum_client import forum_posts
+    from handbook.discord.forum_plan import ServerForums
+
+    on_server = {c["id"]: c for c in client.channels(guild_id) if c["type"] == rules.FORUM_TYPE}
+    server = ServerForums(on_server, {})
+    ids = {found["id"] for forum in forums for found in [server.forum_for(forum.channel)] if found}
+    server.posts = {p["id"]: p for p in forum_posts(client, guild_id, ids)}
+    server.forums = {i: on_server[i] for i in ids}
+    return server
+
+
+def _renames(posts: Posts, discussions: Discussions) -> dict[str, str]:
+    from handbook.history.renames import look_up_page_renames
+
+    gone = [r.path for r in discussions.records.values() if r.path and not (posts.docs_dir / r.path).is_file()]
+    return look_up_page_renames(posts.root, posts.docs_dir, gone) if gone else {}
+
+
+def plan_for(args: argparse.Namespace, client, channel_map: ChannelMap,
+             guild_id: str) -> tuple[ForumPlan, Discussions] | None:
+    """The forum plan of the map's forums, or None when the handbook has none (or no project)."""
+    from handbook.discord.forum_plan import plan_posts
+
+    posts = _project(args)
+    if posts is None:
+        return None
+    prepare(args, channel_map)
+    forums = posts.forums(channel_map)
+    if not forums:
+        return None
+    discussions = _discussions(channel_map)
+    server = read_forums(client, guild_id, forums)
+    return plan_posts(forums, discussions, server, _renames(posts, discussions)), discussions
+
+
+def show_plan(args: argparse.Namespace, channels: dict, planned: tuple[ForumPlan, Discussions] | None) -> bool:
+    """Print the forum plan after the channels' (`--format json`: one object with both); True
+    when it has changes."""
+    from handbook.discord.forum_plan import render_posts
+
+    if args.format == "json":
+        print(json.dumps({**channels, **({"posts": planned[0].as_dict()} if planned else {})}, indent=2,
+                         ensure_ascii=False))
+    elif planned:
+        print(render_posts(planned[0]))
+    return bool(planned and planned[0].changes)
+
+
+def apply_posts(args: argparse.Namespace, code: int) -> int:
+    """After the channels' apply (`code`): plan the posts against the server as it is now, and
+    carry the plan out. Returns the command's exit code."""
+    from handbook.cli.discord import _confirm as confirm, _Report, guild_id_for, load_map, make_client
+    from handbook.cli.discord import map_lock_for as lock
+    from handbook.discord.forum_apply import PostApplier, render_post_outcome
+    from handbook.discord.forum_plan import render_posts
+
+    posts = _project(args)
+    if code == EXIT_ERROR or posts is None or posts.map_path is None:
+        return code
+    say = _Report()
+    path = posts.map_path
+    channel_map = load_map(path)  # with the ids the channels' apply recorded
+    guild_id = guild_id_for(channel_map, args)
+    with lock(path, guild_id, "handbook discord apply"), make_client(args) as client:
+        planned = plan_for(args, client, channel_map, guild_id)
+        if planned is None:
+            return code
+        plan, discussions = planned
+        say(render_posts(plan))
+        if not plan.changes and not plan.records:
+            return code
+        if plan.changes and not args.yes and not confirm(f"Apply these {len(plan.changes)} forum post changes? [y/N] "):
+            say("No forum post changed.")
+            return EXIT_PENDING
+
+        def progress(index: int, total: int, change, status: str) -> None:
+            say.step(f"[{index}/{total}] {change.describe()}: {status}")
+
+        applier = PostApplier(client, guild_id, discussions, archive_new=posts.archive_new,
+                              progress=progress)
+        try:
+            outcome = applier.run(plan)
+        except (KeyboardInterrupt, BrokenPipeError) as stop:
+            why = "interrupted (Ctrl-C)" if isinstance(stop, KeyboardInterrupt) else "the output was closed"
+            print(f"handbook discord apply: {why}; every post made so far is in {discussions.path.name}: "
+                  "run `handbook discord apply` again to finish", file=sys.stderr)
+            return EXIT_ERROR
+        say(render_post_outcome(outcome))
+        if outcome.failed:
+            print(f"handbook discord apply: error: {outcome.failed[1]}", file=sys.stderr)
+            return EXIT_ERROR
+        if plan.records or outcome.done:
+            say(f"Recorded the forum posts in {discussions.path}.")
+    return EXIT_PENDING if outcome.pending or code == EXIT_PENDING else EXIT_CLEAN
+
+
+def pull_posts(args: argparse.Namespace, path: Path, guild_id: str, code: int) -> int:
+    """After the channels' pull (`code`): the server's existing posts linked to their pages in
+    discussions.yml (with `--check`: only said). Returns the command's exit code."""
+    from contextlib import nullcontext
+
+    from handbook.cli.discord import _Report, load_map, make_client, map_lock_for
+    from handbook.discord.forum_client import first_message
+    from handbook.discord.forum_pull import link_posts
+
+    posts = _project(args)
+    if posts is None or not path.exists():
+        return code
+    channel_map = load_map(path, check_rules=False)
+    prepare(args, channel_map)
+    forums = posts.forums(channel_map)
+    if not forums:
+        return code
+    say = _Report()
+    with nullcontext() if args.check else map_lock_for(path, guild_id, "handbook discord pull"), \
+            make_client(args) as client:
+        discussions = _discussions(channel_map)
+        server = read_forums(client, guild_id, forums)
+        linked = link_posts(forums, discussions, server, _renames(posts, discussions),
+                            lambda post_id: first_message(client, post_id))
+    if not linked:
+        return code
+    say(f"{'Would link' if args.check else 'Linked'} {len(linked)} existing forum post"
+        f"{'s' if len(linked) != 1 else ''} to their pages in {discussions.path.name}:")
+    for line in linked[:200]:
+        say(f"  {line}")
+    if args.check:
+        return EXIT_PENDING
+    discussions.save()
+    return code
