@@ -141,10 +141,10 @@ def run_pull(args: argparse.Namespace) -> int:
     guild_id = guild_id_for(channel_map, args)
     if args.check:  # writes nothing: no lock
         code = _pull(args, path, channel_map, guild_id)
-        return pull_posts(args, path, guild_id, code) if code == EXIT_CLEAN else code
+        return pull_posts(args, path, guild_id, code, _cli_edges()) if code == EXIT_CLEAN else code
     with map_lock_for(path, guild_id, "handbook discord pull"):
         code = _pull(args, path, channel_map, guild_id)
-    return pull_posts(args, path, guild_id, code)
+    return pull_posts(args, path, guild_id, code, _cli_edges())
 
 
 def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, guild_id: str) -> int:
@@ -259,10 +259,17 @@ class _Report:
             raise BrokenPipeError("the output was closed")
 
 
+def _cli_edges():
+    """What the forum posts' commands share with these (passed to `handbook.cli.forum_posts`)."""
+    from handbook.cli.forum_posts import Edges
+
+    return Edges(_Report(), _confirm, map_lock_for, make_client, load_map, guild_id_for)
+
+
 def run_apply(args: argparse.Namespace) -> int:
     from handbook.cli.forum_posts import apply_posts
 
-    return apply_posts(args, _apply_channels(args))
+    return apply_posts(args, _apply_channels(args), _cli_edges())
 
 
 def _apply_channels(args: argparse.Namespace) -> int:

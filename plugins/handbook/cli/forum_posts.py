@@ -13,6 +13,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from handbook.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_PENDING
@@ -25,21 +26,40 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Posts:
-    """What planning posts needs besides the server: the project's forums and discussions.yml."""
+class Edges:
+    """What these commands share with `handbook.cli.discord` (passed in: no import back)."""
 
-    root: Path
-    docs_dir: Path
-    discussions_default: str
-    archive_new: bool
-    categories: list
-    site: Any
+    say: Any
+    confirm: Callable[[str], bool]
+    lock: Callable[..., Any]
+    make_client: Callable[[argparse.Namespace], Any]
+    load_map: Callable[..., ChannelMap]
+    guild_id_for: Callable[..., str]
+
+
+@dataclass
+class Posts:
+    """What planning posts needs besides the server: the project (its pages and options)."""
+
+    project: Any
     map_path: Path
 
-    def forums(self, channel_map: ChannelMap) -> list[Forum]:
-        from handbook.discord.forum_pages import forums_of
+    @property
+    def root(self) -> Path:
+        return self.project.root
 
-        return forums_of(channel_map, self.categories, self.site)
+    @property
+    def docs_dir(self) -> Path:
+        return self.project.docs_dir
+
+    def forums(self, channel_map: ChannelMap) -> list[Forum]:
+        """The map's forums with their pages (read only when the map has a forum)."""
+        from handbook.discord.forum_pages import forums_of
+        from handbook.site.publication import load_site
+
+        if not any(c.is_forum for c in channel_map.topic_channels()):
+            return []
+        return forums_of(channel_map, self.project.categories(), load_site(self.project.config_file, self.map_path))
 
 
 def _project(args: argparse.Namespace) -> Posts | None:
@@ -48,15 +68,12 @@ def _project(args: argparse.Namespace) -> Posts | None:
     if cached is not False:
         return cached
     from handbook.project import find_config_file, load_project
-    from handbook.site.publication import load_site
 
     found: Posts | None = None
-    if args.config_file or (not args.map and find_config_file() is not None):
+    named_map = getattr(args, "map", None)
+    if args.config_file or (not named_map and find_config_file() is not None):
         project = load_project(args.config_file)
-        map_path = Path(args.map) if args.map else project.map_path
-        found = Posts(project.root, project.docs_dir, project.options.discussions,
-                      project.options.discussion_posts_archived, project.categories(),
-                      load_site(project.config_file, map_path), map_path)
+        found = Posts(project, Path(named_map) if named_map else project.map_path)
     vars(args)["_forum_posts"] = found
     return found
 
@@ -67,7 +84,7 @@ def prepare(args: argparse.Namespace, channel_map: ChannelMap) -> None:
 
     posts = _project(args)
     if posts is not None:
-        apply_discussions_default(channel_map, posts.discussions_default)
+        apply_discussions_default(channel_map, posts.project.options.discussions)
 
 
 def _discussions(channel_map: ChannelMap) -> Discussions:
@@ -128,22 +145,20 @@ def show_plan(args: argparse.Namespace, channels: dict, planned: tuple[ForumPlan
     return bool(planned and planned[0].changes)
 
 
-def apply_posts(args: argparse.Namespace, code: int) -> int:
+def apply_posts(args: argparse.Namespace, code: int, edges: Edges) -> int:
     """After the channels' apply (`code`): plan the posts against the server as it is now, and
     carry the plan out. Returns the command's exit code."""
-    from handbook.cli.discord import _confirm as confirm, _Report, guild_id_for, load_map, make_client
-    from handbook.cli.discord import map_lock_for as lock
     from handbook.discord.forum_apply import PostApplier, render_post_outcome
     from handbook.discord.forum_plan import render_posts
 
     posts = _project(args)
     if code == EXIT_ERROR or posts is None or posts.map_path is None:
         return code
-    say = _Report()
+    say = edges.say
     path = posts.map_path
-    channel_map = load_map(path)  # with the ids the channels' apply recorded
-    guild_id = guild_id_for(channel_map, args)
-    with lock(path, guild_id, "handbook discord apply"), make_client(args) as client:
+    channel_map = edges.load_map(path)  # with the ids the channels' apply recorded
+    guild_id = edges.guild_id_for(channel_map, args)
+    with edges.lock(path, guild_id, "handbook discord apply"), edges.make_client(args) as client:
         planned = plan_for(args, client, channel_map, guild_id)
         if planned is None:
             return code
@@ -151,14 +166,14 @@ def apply_posts(args: argparse.Namespace, code: int) -> int:
         say(render_posts(plan))
         if not plan.changes and not plan.records:
             return code
-        if plan.changes and not args.yes and not confirm(f"Apply these {len(plan.changes)} forum post changes? [y/N] "):
+        if plan.changes and not args.yes and not edges.confirm(f"Apply these {len(plan.changes)} forum post changes? [y/N] "):
             say("No forum post changed.")
             return EXIT_PENDING
 
         def progress(index: int, total: int, change, status: str) -> None:
             say.step(f"[{index}/{total}] {change.describe()}: {status}")
 
-        applier = PostApplier(client, guild_id, discussions, archive_new=posts.archive_new,
+        applier = PostApplier(client, guild_id, discussions, archive_new=posts.project.options.discussion_posts_archived,
                               progress=progress)
         try:
             outcome = applier.run(plan)
@@ -176,26 +191,25 @@ def apply_posts(args: argparse.Namespace, code: int) -> int:
     return EXIT_PENDING if outcome.pending or code == EXIT_PENDING else EXIT_CLEAN
 
 
-def pull_posts(args: argparse.Namespace, path: Path, guild_id: str, code: int) -> int:
+def pull_posts(args: argparse.Namespace, path: Path, guild_id: str, code: int, edges: Edges) -> int:
     """After the channels' pull (`code`): the server's existing posts linked to their pages in
     discussions.yml (with `--check`: only said). Returns the command's exit code."""
     from contextlib import nullcontext
 
-    from handbook.cli.discord import _Report, load_map, make_client, map_lock_for
     from handbook.discord.forum_client import first_message
     from handbook.discord.forum_pull import link_posts
 
     posts = _project(args)
     if posts is None or not path.exists():
         return code
-    channel_map = load_map(path, check_rules=False)
+    channel_map = edges.load_map(path, check_rules=False)
     prepare(args, channel_map)
     forums = posts.forums(channel_map)
     if not forums:
         return code
-    say = _Report()
-    with nullcontext() if args.check else map_lock_for(path, guild_id, "handbook discord pull"), \
-            make_client(args) as client:
+    say = edges.say
+    with nullcontext() if args.check else edges.lock(path, guild_id, "handbook discord pull"), \
+            edges.make_client(args) as client:
         discussions = _discussions(channel_map)
         server = read_forums(client, guild_id, forums)
         linked = link_posts(forums, discussions, server, _renames(posts, discussions),
