@@ -26,6 +26,8 @@ REASON = "handbook discord apply: forum posts"
 ACTIVE_MARGIN = 25
 """Active threads left free for members' own threads: past `ACTIVE_THREADS_MAX - ACTIVE_MARGIN`
 new posts are created archived."""
+MISSING_PERMISSIONS = 50013
+"""https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes"""
 NO_MENTIONS: dict[str, list[str]] = {"parse": []}
 """A post's first message pings nobody (https://discord.com/developers/docs/resources/message#allowed-mentions-object)."""
 
@@ -88,14 +90,23 @@ class PostApplier:
         elif isinstance(change, UpdatePost):
             self.update(change)
         elif isinstance(change, ArchivePost):
-            payload = {"archived": False, "locked": True} if change.archived else {"locked": True, "archived": True}
-            forum_client.modify_post(self.client, change.post_id, payload, reason=REASON, what=change.text())
-            if change.archived:  # woken to be locked: archived again
-                forum_client.modify_post(self.client, change.post_id, {"archived": True}, reason=REASON,
-                                         what=change.text())
-            self.discussions.record(change.page_id, archived=True)
+            self.archive(change)
         self.outcome.done.append(change)
         return "done"
+
+    def archive(self, change: ArchivePost) -> None:
+        payload = {"archived": False, "locked": True} if change.archived else {"locked": True, "archived": True}
+        try:
+            forum_client.modify_post(self.client, change.post_id, payload, reason=REASON, what=change.text())
+        except DiscordError as err:
+            if err.code != MISSING_PERMISSIONS:
+                raise
+            raise DiscordError(f"{change.text()}: locking a post needs the Manage Threads permission, which the bot "
+                               "lacks. Fix: give the bot's role Manage Threads in Server Settings → Roles, then run "
+                               "`handbook discord apply` again", status=err.status, code=err.code) from None
+        if change.archived:  # woken to be locked: archived again
+            forum_client.modify_post(self.client, change.post_id, {"archived": True}, reason=REASON, what=change.text())
+        self.discussions.record(change.page_id, archived=True)
 
     def tags(self, forum_id: str, names: list[str]) -> list[str]:
         if forum_id not in self.tag_ids:
