@@ -59,7 +59,6 @@ MESSAGE_CONTENT_MAX = 2000
 AUTO_ARCHIVE_MINUTES = (60, 1440, 4320, 10080)
 ACTIVE_THREADS_MAX = 1000
 """Active threads per server; archived ones do not count (observed, not documented by Discord)."""
-MANAGE_THREADS = 1 << 34
 
 SNOWFLAKE_PATTERN = r"^[0-9]{17,20}$"
 """A Discord id: a 64-bit snowflake written as text (https://discord.com/developers/docs/reference#snowflakes)."""
@@ -180,6 +179,7 @@ MANAGE_ROLES = 1 << 28
 CREATE_PUBLIC_THREADS = 1 << 35
 CREATE_PRIVATE_THREADS = 1 << 36
 SEND_MESSAGES_IN_THREADS = 1 << 38
+MANAGE_THREADS = 1 << 34
 ROLE_OVERWRITE, MEMBER_OVERWRITE = 0, 1
 
 PERMISSION_NAMES = {
@@ -192,6 +192,7 @@ PERMISSION_NAMES = {
     CREATE_PRIVATE_THREADS: "Create Private Threads",
     SEND_MESSAGES_IN_THREADS: "Send Messages in Threads",
     CONNECT: "Connect",
+    MANAGE_THREADS: "Manage Threads",
 }
 
 # An archived channel is read-only: members still view it and read its history, but can no longer

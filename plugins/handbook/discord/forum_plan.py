@@ -14,12 +14,14 @@ forum keeps its post where it is (its discussion stays whole), and the plan says
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from handbook.channelmap import rules
 from handbook.channelmap.discussions import Discussions
 from handbook.discord.forum_client import is_archived, is_locked
-from handbook.discord.forum_pages import Forum, ForumPage
+
+if TYPE_CHECKING:  # the pages are read elsewhere: planning imports no MkDocs
+    from handbook.discord.forum_pages import Forum, ForumPage
 
 
 @dataclass(eq=False, kw_only=True)
@@ -31,6 +33,18 @@ class PostChange:
     name: str
     """For people: the post's title, or the forum's name."""
     reason: str = ""
+    needs: ClassVar[int] = rules.VIEW_CHANNEL
+    """The bot's permissions this kind of change needs (`handbook.discord.permissions`)."""
+    sets: ClassVar[int] = 0
+    purpose: ClassVar[str] = ""
+
+    @classmethod
+    def request_needs(cls) -> int:
+        return cls.needs
+
+    @classmethod
+    def may_need(cls) -> int:
+        return cls.needs
 
     def text(self) -> str:  # pragma: no cover - every kind says itself
         raise NotImplementedError
@@ -45,6 +59,8 @@ class PostChange:
 @dataclass(eq=False, kw_only=True)
 class AddForumTags(PostChange):
     op: str = "add-forum-tags"
+    needs: ClassVar[int] = rules.MANAGE_CHANNELS
+    purpose: ClassVar[str] = "add the map's tags to a forum"
     forum_id: str
     tags: list[str] = field(default_factory=list)
     """The names to add; the forum's other tags are kept."""
@@ -56,6 +72,8 @@ class AddForumTags(PostChange):
 @dataclass(eq=False, kw_only=True)
 class CreatePost(PostChange):
     op: str = "create-post"
+    needs: ClassVar[int] = rules.VIEW_CHANNEL | rules.SEND_MESSAGES  # a post is a message in the forum
+    purpose: ClassVar[str] = "create a page's forum post"
     forum_id: str | None
     """None while the forum itself is still to be created (apply plans again once it is)."""
     forum: str
@@ -74,6 +92,7 @@ class UpdatePost(PostChange):
     """Rename, retag or reopen a post (one PATCH)."""
 
     op: str = "update-post"
+    purpose: ClassVar[str] = "rename, retag or reopen the bot's own forum post"
     post_id: str
     forum_id: str
     path: str
@@ -98,11 +117,17 @@ class UpdatePost(PostChange):
 @dataclass(eq=False, kw_only=True)
 class ArchivePost(PostChange):
     op: str = "archive-post"
+    needs: ClassVar[int] = rules.VIEW_CHANNEL | rules.MANAGE_THREADS
+    purpose: ClassVar[str] = "archive and lock the forum post of a removed page"
     post_id: str
     archived: bool = False
 
     def text(self) -> str:
         return f'archive and lock post "{self.name}"'
+
+
+POST_KINDS: tuple[type[PostChange], ...] = (AddForumTags, CreatePost, UpdatePost, ArchivePost)
+"""Every kind of forum post change, for the bot's permission set."""
 
 
 @dataclass
