@@ -16,10 +16,10 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from html.parser import HTMLParser
 
 import pytest
 from cli_run import run
+from discuss_html import discuss_link
 from fake_discord import BOT_DEFAULT, fake  # noqa: F401  (fixture)
 from fake_forum import MANAGE_THREADS
 from history_gitrepo import GitRepo
@@ -33,22 +33,8 @@ FORUM_KEYS = {"habits": "        discussions: forum\n        available_tags: [ha
               "focus": "        discussions: forum\n        available_tags: [focus]\n"}
 
 
-class DiscussLinks(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[dict] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and "handbook-discuss__channel" in (attrs.get("class") or ""):
-            self.links.append(attrs)
-
-
-def discuss_link(site_dir, page: str) -> dict:
-    parser = DiscussLinks()
-    parser.feed((site_dir / page / "index.html").read_text(encoding="utf-8"))
-    assert len(parser.links) == 1, page
-    return parser.links[0]
+def discuss(site_dir, page: str) -> dict:
+    return discuss_link((site_dir / page / "index.html").read_text(encoding="utf-8"))
 
 
 def handbook(tmp_path) -> GitRepo:
@@ -168,10 +154,10 @@ def test_every_page_of_two_forum_categories_keeps_one_post_through_renames_remov
     for page_id, path in (("habits/tiny-habits.md", "habits/tiny-habits"),
                           ("habits/tracking.md", "habits/tracking-progress"), ("focus/deep-work-sessions.md",
                                                                                "focus/deep-work-sessions")):
-        link = discuss_link(built.site_dir, path)
+        link = discuss(built.site_dir, path)
         assert link["href"] == f"https://discord.com/channels/{fake.guild_id}/{discussions.records[page_id].post}"
         assert "data-handbook-post" in link
-    index = discuss_link(built.site_dir, "habits")
+    index = discuss(built.site_dir, "habits")
     assert index["href"] == f"https://discord.com/channels/{fake.guild_id}/{habits['id']}"
     assert "data-handbook-post" not in index
     assert os.environ["DISCORD_GUILD_ID"] == fake.guild_id

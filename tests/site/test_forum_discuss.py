@@ -5,29 +5,14 @@ naming its line."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
+from discuss_html import discuss_link
 from sitekit import build_site, write_files
 
 GUILD, FORUM, POST, OLD = "700000000000000001", "700000000000000002", "700000000000000003", "700000000000000004"
 
 
-class Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[dict] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and "handbook-discuss__channel" in (attrs.get("class") or ""):
-            self.found.append(attrs)
-
-
 def discuss(built, page: str) -> dict:
-    parser = Links()
-    parser.feed(built.html(page))
-    [link] = parser.found
-    return link
+    return discuss_link(built.html(page))
 
 
 def site(tmp_path, discussions: str) -> None:
