@@ -126,3 +126,17 @@ def test_the_description_is_front_matter_else_the_first_sentence_of_prose():
     markdown = "# Tiny habits\n\n!!! note\n\nA **tiny** habit is [small](x.md). It grows.\n\nMore."
     assert describe({}, markdown) == "A tiny habit is small."
     assert describe({}, "# Only a title\n") == ""
+
+
+def test_a_page_moved_between_two_categories_of_one_forum_keeps_its_post_and_moves_its_tag(tmp_path):
+    discussions = records(tmp_path, '  habits/tiny.md:\n    post: "800000000000000001"\n    path: habits/tiny.md\n'
+                                    "    title: Tiny habits\n")
+    focus = forum("focus", HABITS, page("focus/tiny.md", "Tiny habits"), tags=["habits", "focus"])
+    both = [forum("habits", HABITS, tags=["habits", "focus"]), focus]
+    focus.channel = both[0].channel  # focus/index.md says `channel: habits`
+    plan = plan_posts(both, discussions, server(thread("800000000000000001", HABITS, "Tiny habits", ["9001"])),
+                      {"habits/tiny.md": "focus/tiny.md"})
+    add, retag = plan.changes
+    assert isinstance(add, AddForumTags) and add.tags == ["focus"]  # once, though two categories share it
+    assert isinstance(retag, UpdatePost) and retag.old_tags == ["habits"] and retag.tags == ["focus"]
+    assert retag.new_name is None and retag.path == "focus/tiny.md" and plan.notes == []

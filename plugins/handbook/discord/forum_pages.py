@@ -129,7 +129,9 @@ def forums_of(channel_map: ChannelMap, categories: list, site: Site) -> list[For
     for category in categories:
         if not category.wants_channel:
             continue
-        channel = channel_map.topic_channel_for(category.folder)
+        # the index page's `channel:` may name another category's forum: the two share it, each with its tag
+        channel = (channel_map.channel(rules.channel_name_for(category.channel)) if category.channel
+                   else channel_map.topic_channel_for(category.folder))
         if channel is None or not channel.is_forum or channel.is_archived:
             continue
         forum = Forum(channel, category.folder, category.title)

@@ -202,11 +202,13 @@ def plan_posts(forums: list[Forum], discussions: Discussions, server: ServerForu
     plan = ForumPlan(pages=sum(len(f.pages) for f in forums))
     forum_of = {page.path: forum for forum in forums for page in forum.pages}
     wanted_tags: dict[str, list[str]] = {}
+    tagged: set[str] = set()
     for forum in forums:
         on_server = server.forum_for(forum.channel)
         available = server.tag_names(on_server)
         missing = [t for t in forum.channel.available_tags if t not in available]
-        if on_server is not None and missing:
+        if on_server is not None and missing and on_server["id"] not in tagged:  # once for a shared forum
+            tagged.add(on_server["id"])
             plan.changes.append(AddForumTags(name=on_server["name"], forum_id=on_server["id"], tags=missing,
                                              reason="listed in the map's `available_tags`"))
         wanted_tags[forum.folder] = available + missing
