@@ -18,7 +18,7 @@ def discuss(built, page: str) -> dict:
 def site(tmp_path, discussions: str) -> None:
     write_files(tmp_path, {
         "mkdocs.yml": "site_name: Small Circle\ntheme:\n  name: material\nplugins:\n  - handbook:\n      history: false\n",
-        "docs/index.md": "# Welcome\n",
+        "docs/index.md": "# Welcome\n\nAsk in #sketching.\n",
         "docs/sketching/index.md": "# Sketching\n\nOne sketch a day.\n",
         "docs/sketching/daily.md": "# Daily sketching\n\nEvery day.\n",
         "docs/sketching/ink.md": "---\ndiscussion_id: inking\n---\n# Ink\n\nPens.\n",
@@ -39,6 +39,7 @@ def test_pages_link_their_own_post_else_the_forum(tmp_path):
     daily = discuss(built, "sketching/daily/index.html")
     assert daily["href"] == f"https://discord.com/channels/{GUILD}/{POST}" and "data-handbook-post" in daily
     assert discuss(built, "sketching/ink/index.html")["href"] == f"https://discord.com/channels/{GUILD}/{OLD[:-1]}5"
+    assert f'class="handbook-mention" href="https://discord.com/channels/{GUILD}/{FORUM}"' in built.html("index.html")
     for page in ("sketching/old/index.html", "sketching/index.html"):
         link = discuss(built, page)
         assert link["href"] == f"https://discord.com/channels/{GUILD}/{FORUM}" and "data-handbook-post" not in link
