@@ -166,15 +166,16 @@ def apply_posts(args: argparse.Namespace, code: int, edges: Edges) -> int:
         say(render_posts(plan))
         if not plan.changes and not plan.records:
             return code
-        if plan.changes and not args.yes and not edges.confirm(f"Apply these {len(plan.changes)} forum post changes? [y/N] "):
+        asked = f"Apply these {len(plan.changes)} forum post changes? [y/N] "
+        if plan.changes and not args.yes and not edges.confirm(asked):
             say("No forum post changed.")
             return EXIT_PENDING
 
         def progress(index: int, total: int, change, status: str) -> None:
             say.step(f"[{index}/{total}] {change.describe()}: {status}")
 
-        applier = PostApplier(client, guild_id, discussions, archive_new=posts.project.options.discussion_posts_archived,
-                              progress=progress)
+        applier = PostApplier(client, guild_id, discussions, progress=progress,
+                              archive_new=posts.project.options.discussion_posts_archived)
         try:
             outcome = applier.run(plan)
         except (KeyboardInterrupt, BrokenPipeError) as stop:

@@ -29,7 +29,8 @@ new posts are created archived."""
 MISSING_PERMISSIONS = 50013
 """https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes"""
 NO_MENTIONS: dict[str, list[str]] = {"parse": []}
-"""A post's first message pings nobody (https://discord.com/developers/docs/resources/message#allowed-mentions-object)."""
+"""A post's first message pings nobody
+(https://discord.com/developers/docs/resources/message#allowed-mentions-object)."""
 
 
 @dataclass
@@ -147,7 +148,8 @@ class PostApplier:
         attempts = 0
         while True:
             try:
-                post = forum_client.create_post(self.client, change.forum_id, payload, reason=REASON, what=change.text())
+                post = forum_client.create_post(self.client, change.forum_id, payload, reason=REASON,
+                                                what=change.text())
                 break
             except UncertainWrite:
                 attempts += 1

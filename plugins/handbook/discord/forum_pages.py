@@ -107,19 +107,23 @@ def describe(meta: dict, markdown: str) -> str:
     return (sentence.group(1) if sentence else text).strip()
 
 
+def _words(value: object) -> str | None:
+    """A front matter value written as one word or number (`discussion_id: tiny-habits`), else None."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    return text or None
+
+
 def read_page(site: Site, folder: str, path: str) -> ForumPage:
+    """The page at `path` as its post shows it, through the site's privacy step."""
     from mkdocs.utils.meta import get_data
 
-    text = category_rules.read_page_text(site.docs_dir / path)
-    markdown, meta = get_data(text.replace("\r\n", "\n"))
+    markdown, meta = get_data(category_rules.read_page_text(site.docs_dir / path).replace("\r\n", "\n"))
     meta = meta if isinstance(meta, dict) else {}
-    tags = meta.get("tags")
-    written_id = meta.get("discussion_id")
-    return ForumPage(path=path, folder=folder, title=site.page_title(path), description=site.redact(describe(meta, markdown)),
-                     url=site.page_url(path),
-                     tags=tuple(str(t) for t in tags if isinstance(t, (str, int))) if isinstance(tags, list) else (),
-                     discussion_id=str(written_id).strip() if isinstance(written_id, (str, int)) and str(written_id).strip()
-                     else None)
+    written = meta.get("tags")
+    tags: list = written if isinstance(written, list) else []
+    return ForumPage(path=path, folder=folder, title=site.page_title(path),
+                     description=site.redact(describe(meta, markdown)), url=site.page_url(path),
+                     tags=tuple(t for t in map(_words, tags) if t), discussion_id=_words(meta.get("discussion_id")))
 
 
 def forums_of(channel_map: ChannelMap, categories: list, site: Site) -> list[Forum]:
