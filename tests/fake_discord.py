@@ -16,6 +16,7 @@ the package's code so the tests cannot agree with a bug:
 - overwrites only with permissions the bot holds (a bot may allow or deny only what it holds itself);
 - webhooks with Discord's message limits (A9);
 - the guild's `mfa_level` and `verification_level` (`guild_settings`), which `handbook discord audit` reads.
+- forum channels and their posts, with Discord's limits (`fake_forum.py`).
 
 Time comes from an injectable clock, shared with the client in tests, so nothing sleeps.
 """
@@ -31,6 +32,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from fake_forum import ForumFake
 
 VIEW, SEND, MANAGE_CHANNELS, MANAGE_ROLES, ADMIN = 1 << 10, 1 << 11, 1 << 4, 1 << 28, 1 << 3
 READ_HISTORY, CONNECT = 1 << 16, 1 << 20
@@ -123,10 +126,11 @@ class Logged:
     headers: dict
     body: Any
     status: int = 0
+    query: dict = field(default_factory=dict)
 
 
 @dataclass
-class FakeDiscord:
+class FakeDiscord(ForumFake):
     token: str = "fake-bot-token.NzkwMTIzNDU2Nzg5MDEyMzQ1.Gsecret_part_xyz"
     clock: FakeClock = field(default_factory=FakeClock)
     guild_name: str = "Campfire Practice Community"
@@ -164,6 +168,7 @@ class FakeDiscord:
         self.bot_role_id = self.add_role("Handbook Bot", BOT_DEFAULT, managed=True)
         self.bot_roles = [self.bot_role_id]
         self.server: ThreadingHTTPServer | None = None
+        self._forum_setup()
 
     # --- set-up helpers for tests ---------------------------------------------------------------
 
@@ -381,7 +386,7 @@ class FakeDiscord:
                 body = json.loads(raw) if raw else None
             except ValueError:
                 body = None
-            entry = Logged(method, path, {k.lower(): v for k, v in headers.items()}, body)
+            entry = Logged(method, path, {k.lower(): v for k, v in headers.items()}, body, query=query)
             self.log.append(entry)
             limit_headers: dict = {}
             try:
@@ -456,6 +461,9 @@ class FakeDiscord:
         m = re.fullmatch(r"/guilds/(\d+)(/.*)?", path)
         if m and m.group(1) != g:
             raise ApiError(404, 10004, "Unknown Guild")
+        forum = self._route_forum(method, path, body, entry.query)  # forum channels and their posts
+        if forum is not None:
+            return forum
         if method == "GET" and path == "/users/@me":
             return 200, {"id": self.bot_user_id, "username": "handbook", "bot": True}
         if method == "GET" and path == f"/guilds/{g}":
@@ -569,15 +577,8 @@ class FakeDiscord:
 
     def _modify(self, channel: dict, body: dict) -> dict:
         self._need(MANAGE_CHANNELS, channel)
-        if "name" in body or "topic" in body:  # the sub-limit, whatever the headers say
-            now = self.clock()
-            recent = [t for t in self.renames.get(channel["id"], []) if now - t < self.rename_window]
-            if len(recent) >= self.rename_limit:
-                retry = self.rename_window - (now - recent[0])
-                raise ApiError(429, 0, "", extra={"message": "You are being rate limited.",
-                                                  "retry_after": round(retry, 3), "global": False},
-                               headers={"X-RateLimit-Remaining": "3", "X-RateLimit-Scope": "user"})
-            self.renames[channel["id"]] = [*recent, now]
+        if "name" in body or "topic" in body:
+            self._count_rename(channel)
         if "permission_overwrites" in body:
             self._need(MANAGE_ROLES)
         if "name" in body:
@@ -592,6 +593,17 @@ class FakeDiscord:
         elif "position" in body:  # a PATCH with a parent change ignores position (#5872)
             channel["position"] = int(body["position"])
         return dict(channel)
+
+    def _count_rename(self, channel: dict) -> None:
+        """The sub-limit on name and topic changes per channel, whatever the headers say."""
+        now = self.clock()
+        recent = [t for t in self.renames.get(channel["id"], []) if now - t < self.rename_window]
+        if len(recent) >= self.rename_limit:
+            retry = self.rename_window - (now - recent[0])
+            raise ApiError(429, 0, "", extra={"message": "You are being rate limited.",
+                                              "retry_after": round(retry, 3), "global": False},
+                           headers={"X-RateLimit-Remaining": "3", "X-RateLimit-Scope": "user"})
+        self.renames[channel["id"]] = [*recent, now]
 
     def _reorder(self, entries: list[dict]) -> None:
         self._need(MANAGE_CHANNELS)
@@ -659,11 +671,11 @@ if pytest is not None:
     def fake(monkeypatch):
         """The fake server, started, with the environment pointing at it; the command line's
         Discord client waits on the fake's clock, so nothing sleeps."""
-        from handbook.cli import discord as discord_cli
+        from handbook.cli import discord_inputs
 
         server = FakeDiscord()
         server.start()
-        monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": server.clock, "sleep": server.clock.sleep})
+        monkeypatch.setattr(discord_inputs, "CLIENT_OPTIONS", {"clock": server.clock, "sleep": server.clock.sleep})
         monkeypatch.setenv("HANDBOOK_DISCORD_API_URL", server.api_url)
         monkeypatch.setenv("DISCORD_TOKEN", server.token)
         monkeypatch.delenv("DISCORD_GUILD_ID", raising=False)

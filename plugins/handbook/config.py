@@ -239,6 +239,12 @@ class HandbookConfig(base.Config):
     server_state = c.Type(str, default=".handbook/server-state.json")
     """Path of the server's last known state, relative to `mkdocs.yml`: `handbook discord apply` and
     `pull` write it, `plan --offline` plans against it without a token. Commit it."""
+    discussions = c.Choice(("channel", "forum"), default="channel")
+    """`forum`: every topic channel without a `discussions:` of its own is a Discord forum with one post
+    per page (`handbook discord apply` creates them); `channel`: an ordinary text channel per category."""
+    discussion_posts_archived = c.Type(bool, default=False)
+    """Create forum posts archived once their first message is in, so that a large handbook stays
+    within Discord's 1,000 active threads per server (a reply wakes a post up)."""
     topic_channels_category = c.Optional(c.Type(str))
     """The Discord category that `handbook sync` puts new topic channels into; unset: the one that
     already holds most topic channels, else "Handbook Topics"."""
@@ -328,6 +334,8 @@ EXAMPLES: dict[str, object] = {
     "roles_page": "",
     "safety_page": "community/safety.md",
     "server_state": "community/server-state.json",
+    "discussions": "forum",
+    "discussion_posts_archived": True,
     "show_private_names": True,
     "communities": "community/communities.yml",
     "community_directory": "elsewhere.md",

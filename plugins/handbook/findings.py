@@ -240,3 +240,13 @@ RULES_CHANNEL_DIFFERS = _code("rules-channel-differs", WARNING, (AUDIT,),
                               "the server's rules channel is not the one the map names",
                               "choose the map's rules channel in Server Settings → Community → Overview, or "
                               "correct the map")
+
+# Forum channels: a post per page (channelmap/validation.py, discord/forum_plan.py).
+TOO_MANY_FORUM_TAGS = _code("too-many-forum-tags", ERROR, BOTH, "a forum lists more than 20 `available_tags`",
+                            "keep at most 20 tags; merge or drop the least used")
+INVALID_FORUM_TAG = _code("invalid-forum-tag", ERROR, BOTH,
+                          "a forum tag is empty, longer than 20 characters or listed twice",
+                          "write each tag once, with 1 to 20 characters")
+TAGS_WITHOUT_FORUM = _code("tags-without-forum", WARNING, BOTH,
+                           "`available_tags` or `discussions:` on a channel that cannot be a forum",
+                           "add `discussions: forum` to a topic channel, or remove the key")

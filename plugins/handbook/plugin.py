@@ -28,7 +28,7 @@ from handbook.linkhealth import report as link_report
 from handbook.linkhealth.communities import load_communities
 from handbook.linkhealth.status import load_status
 from handbook.site.mentions import MentionsExtension, line_start_findings, line_start_mentions, mention_findings
-from handbook.site import page_privacy, privacy
+from handbook.site import forum_links, page_privacy, privacy
 from handbook.site.history import SiteHistory
 from handbook.site.reviews import SiteReviews
 from handbook.site import theme
@@ -253,12 +253,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _setup_community_links(self, config: MkDocsConfig) -> None:
         self.links: links.ChannelLinks | None = None
+        self.page_posts: forum_links.PagePosts | None = None
         self.mentions: MentionsExtension | None = None
         self.generated_files: dict[str, File] = {}
         if self.channel_map is None:
             return
         self.links = links.ChannelLinks(self.channel_map, directory=self.config.channel_directory or None,
                                         show_private_names=self.config.show_private_names)
+        try:
+            self.page_posts = forum_links.load_page_posts(self.channel_map.path)
+        except HandbookError as err:
+            raise PluginError(f"Error reading the forum posts:\n{err}") from None
         if self.config.mentions:
             # Generated pages write their own links. The changelog's text comes from commit
             # messages, which nobody can fix: its mentions are rendered (private ones hidden) but
@@ -342,7 +347,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             log.warning(links.private_discuss_finding(channel, page.file, self._display(page.file)).as_log_line())
         directory = self.generated_files.get("channel_directory")
         directory_url = get_relative_url(directory.url, page.url) if directory and self.links.directory else None
-        return self.links.discuss(channel, directory_url)
+        post = self.page_posts.post_for(page.file.src_uri, dict(page.meta)) if self.page_posts else None
+        return self.links.discuss(channel, directory_url, post)
 
     def _display(self, file: File) -> str:
         """The path people open in an editor: relative to mkdocs.yml when the file is on disk."""

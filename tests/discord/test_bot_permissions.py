@@ -16,6 +16,7 @@ from fake_discord import CATEGORY, CONNECT, READ_HISTORY, REACT, VIEW, FakeDisco
 from handbook.channelmap import rules
 from handbook.discord import operations
 from handbook.discord.client import DiscordClient, DiscordError
+from handbook.discord.forum_plan import POST_KINDS
 from handbook.discord.permissions import BOT_PERMISSIONS, permission_uses
 from paths import ROOT
 
@@ -71,7 +72,7 @@ def test_the_set_is_every_permission_some_operation_needs_and_no_other():
             concrete.add(kind)
     assert concrete == set(operations.KINDS)
     union = rules.VIEW_CHANNEL
-    for kind in operations.KINDS:
+    for kind in (*operations.KINDS, *POST_KINDS):  # and the forum posts' changes
         union |= kind.may_need()
     assert BOT_PERMISSIONS == union
     assert sum(use.value for use in permission_uses()) == BOT_PERMISSIONS
@@ -124,7 +125,7 @@ def test_the_old_documented_set_is_stopped_by_plan_naming_each_step_and_the_exac
                     "\"Archive\", step 2: archive #old-chat, step 3: archive 🔊Campfire): apply would stop. "
                     "Fix: give the bot's role Add Reactions, Send Messages, Connect, Create Public Threads, "
                     "Create Private Threads and Send Messages in Threads in Server Settings → Roles "
-                    f"(`handbook discord invite` lists all 9 the bot needs: permissions={BOT_PERMISSIONS})")
+                    f"(`handbook discord invite` lists all 10 the bot needs: permissions={BOT_PERMISSIONS})")
     code, out, _ = run(capsys, "discord", "plan", "--map", str(path), "--format", "json")
     blocked = json.loads(out)["blocked"]
     assert [(b["step"], b["op"]) for b in blocked] == [(1, "create-category"), (2, "archive"), (3, "archive")]

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from handbook import cli
-from handbook.cli import discord as discord_cli
+from handbook.cli import discord_inputs
 
 MAX_WAIT = 60.0
 NUMBERS = st.one_of(st.integers(-5, 10**6).map(str), st.sampled_from(["0", "0.5", "1.25", "nan", "inf", "-inf",
@@ -110,7 +110,7 @@ def test_generated_answers_never_break_the_commands(command, answers, skip, caps
             monkeypatch.setenv("HANDBOOK_DISCORD_API_URL", fake.api_url)
             monkeypatch.setenv("DISCORD_TOKEN", fake.token)
             monkeypatch.delenv("DISCORD_GUILD_ID", raising=False)
-            monkeypatch.setattr(discord_cli, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
+            monkeypatch.setattr(discord_inputs, "CLIENT_OPTIONS", {"clock": fake.clock, "sleep": fake.clock.sleep})
             # the odd answers start after `skip` ordinary ones, so they reach the writes too
             fake.script = list(answers)
             passthrough = skip

@@ -55,6 +55,8 @@ def kind(option: c.BaseConfigOption) -> str | None:
         return "mapping: category folder → duration"
     if isinstance(option, h.TimeZone):
         return "time zone (`UTC`, `+02:00`, `Europe/Berlin`)"
+    if isinstance(option, c.Choice):
+        return "one of " + ", ".join(f"`{choice}`" for choice in option.choices)
     if isinstance(option, c.SubConfig):
         return "mapping (its keys below)"
     if isinstance(option, c.DictOfItems) and isinstance(option.option_type, c.SubConfig):

@@ -126,6 +126,19 @@ class _Reader:
                             f"{describe_value(node[key])}", f"write `{key}: false`, or leave the line out")
         return node[key]
 
+    def tags(self, node: dict, what: str, channel: Channel) -> None:
+        """A forum's `available_tags:`: tag names, each with its line."""
+        example = "`available_tags: [beginner, question]`"
+        for index, item in enumerate(self.sequence(node, "available_tags", what, example)):
+            where = self.item_pos(node["available_tags"], index)
+            if _is_coerced(item):
+                raise self.coerced(where, "available_tags", what, item)
+            if not isinstance(item, str):
+                raise self.fail(where, f"`available_tags` of {what} must list tag names, found {describe_value(item)}",
+                                f"write {example}")
+            channel.available_tags.append(item)
+            channel.tag_lines.append(where[0] + 1)
+
     def coerced(self, where: tuple[int, int], key: str, what: str, value: Any) -> ChannelMapError:
         """YAML read a text as a number, date or true/false: say what it became, and to quote it."""
         written = self.written(where) or str(value)
@@ -242,8 +255,10 @@ def parse_channel_map(path: Path, document: Any, shown: str | None = None, text:
                 status=r.text(ch_node, "status", ch_what, choices=STATUSES) or "active",
                 description=r.text(ch_node, "description", ch_what),
                 adopt=r.flag(ch_node, "adopt", ch_what, True),
+                discussions=r.text(ch_node, "discussions", ch_what, choices=rules.DISCUSSIONS),
                 line=ch_where[0] + 1, node=ch_node,
             ))
+            r.tags(ch_node, ch_what, category.channels[-1])
         categories.append(category)
 
     return ChannelMap(path=path, server=server, roles=roles, discord_categories=categories, document=document)

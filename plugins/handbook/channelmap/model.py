@@ -67,6 +67,23 @@ class Channel(_Space):
     status: str = "active"
     adopt: bool = True
     """False (`adopt: false`): a new channel even when the server has one of a close name."""
+    discussions: str | None = None
+    """`forum` (`discussions: forum`): a topic channel that is a Discord forum with one post per page;
+    `channel`: an ordinary text channel; None: the handbook's `discussions` option decides."""
+    available_tags: list[str] = field(default_factory=list)
+    """A forum's tags (`available_tags:`), in order."""
+    tag_lines: list[int] = field(default_factory=list)
+    """The line of each tag in `available_tags`, for findings."""
+
+    @property
+    def is_forum(self) -> bool:
+        return self.kind == "forum" or self.discussions == "forum"
+
+    @property
+    def type_kind(self) -> str:
+        """The kind that decides the channel's Discord type: a topic channel with `discussions:
+        forum` is a forum channel (type 15)."""
+        return "forum" if self.is_forum else self.kind
 
     @property
     def is_archived(self) -> bool:

@@ -47,6 +47,19 @@ ROLES_PER_GUILD_MAX = 250  #
 TOPIC_MAX = {"topic": 1024, "prompt": 1024, "announcement": 1024, "forum": 4096}  #
 KINDS_WITHOUT_TOPIC = frozenset({"voice"})
 
+# Forum channels and their posts (https://discord.com/developers/docs/resources/channel#forum-tag-object,
+# #start-thread-in-forum-or-media-channel).
+DISCUSSIONS = ("channel", "forum")
+"""`discussions:` of a topic channel: one channel for the category, or a forum with a post per page."""
+FORUM_TAGS_MAX = 20  # available_tags per forum
+FORUM_TAG_NAME_MAX = 20
+APPLIED_TAGS_MAX = 5  # tags per post
+POST_NAME_MAX = 100  # a thread's name, like any channel's
+MESSAGE_CONTENT_MAX = 2000
+AUTO_ARCHIVE_MINUTES = (60, 1440, 4320, 10080)
+ACTIVE_THREADS_MAX = 1000
+"""Active threads per server; archived ones do not count (observed, not documented by Discord)."""
+
 SNOWFLAKE_PATTERN = r"^[0-9]{17,20}$"
 """A Discord id: a 64-bit snowflake written as text (https://discord.com/developers/docs/reference#snowflakes)."""
 UNSET_ID_PATTERN = r"^0*$"
@@ -173,6 +186,7 @@ MANAGE_GUILD = 1 << 5
 MANAGE_MESSAGES = 1 << 13
 MENTION_EVERYONE = 1 << 17
 MODERATE_MEMBERS = 1 << 40
+MANAGE_THREADS = 1 << 34
 ROLE_OVERWRITE, MEMBER_OVERWRITE = 0, 1
 
 PERMISSION_NAMES = {
@@ -192,6 +206,7 @@ PERMISSION_NAMES = {
     MANAGE_MESSAGES: "Manage Messages",
     MENTION_EVERYONE: "Mention @everyone, @here and All Roles",
     MODERATE_MEMBERS: "Timeout Members",
+    MANAGE_THREADS: "Manage Threads",
 }
 
 # An archived channel is read-only: members still view it and read its history, but can no longer

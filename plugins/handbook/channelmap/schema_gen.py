@@ -90,6 +90,16 @@ def _channel() -> dict[str, Any]:
             "adopt": {**_optional({"type": "boolean"}),
                       "description": "false: `handbook discord apply` creates this channel even when the server "
                                      "has one of a close name (which it otherwise asks about)."},
+            "discussions": {**_optional({"enum": list(rules.DISCUSSIONS)}),
+                            "description": "For topic channels: forum makes it a Discord forum with one post per "
+                                           "page of the category; channel: an ordinary text channel. Absent: the "
+                                           "plugin's `discussions` option decides."},
+            "available_tags": {**_optional({"type": "array", "maxItems": rules.FORUM_TAGS_MAX,
+                                            "items": {"type": "string", "minLength": 1,
+                                                      "maxLength": rules.FORUM_TAG_NAME_MAX}}),
+                               "description": f"A forum's tags (at most {rules.FORUM_TAGS_MAX}, each at most "
+                                              f"{rules.FORUM_TAG_NAME_MAX} characters); a post gets at most "
+                                              f"{rules.APPLIED_TAGS_MAX}."},
         },
         "allOf": [
             {"if": {"properties": {"kind": {"const": "topic"}}, "required": ["kind"]},

@@ -16,6 +16,7 @@ from handbook.findings import (
     INVALID_ID, INVALID_INVITE, INVALID_NAME, INVALID_ROLE_NAME, NAME_NOT_MENTIONABLE, NAME_NOT_NORMAL,
     PRIVATE_WITHOUT_ROLES, TOO_MANY_CHANNELS, TOO_MANY_ROLES, TOPIC_NOT_SUPPORTED, TOPIC_TOO_LONG,
     TOPIC_WITHOUT_CATEGORY, UNKNOWN_ROLE, Code, Finding)
+from handbook.findings import INVALID_FORUM_TAG, TAGS_WITHOUT_FORUM, TOO_MANY_FORUM_TAGS
 
 # --- validation against Discord's rules -----------------------------------------------------
 
@@ -168,7 +169,7 @@ def _check_channel(add, channel: Channel, category: DiscordCategory, known_roles
     if channel.kind == "topic" and not channel.category:
         add(TOPIC_WITHOUT_CATEGORY, f"topic {what} does not say which handbook category it mirrors",
             channel.line, "add `category: <docs folder>`, or use `kind: prompt` for a hand-kept channel")
-    limit = rules.TOPIC_MAX.get(channel.kind)
+    limit = rules.TOPIC_MAX.get(channel.type_kind)
     if channel.topic and channel.kind in rules.KINDS_WITHOUT_TOPIC:
         add(TOPIC_NOT_SUPPORTED, f"{channel.kind} {what} cannot have a topic on Discord", channel.line,
             "remove `topic:`, or describe the channel with `description:`")
@@ -183,3 +184,31 @@ def _check_channel(add, channel: Channel, category: DiscordCategory, known_roles
             add(UNKNOWN_ROLE, f"{what} names role `{role}`, which `roles:` does not list",
                 channel.line, _role_fix(role, known_roles))
     _check_id(add, channel.id, what, channel.line, seen_ids)
+    _check_forum(add, channel, what)
+
+
+def _check_forum(add, channel: Channel, what: str) -> None:
+    """A forum's tags against Discord's limits (https://discord.com/developers/docs/resources/channel#forum-tag-object):
+    at most 20, names of 1 to 20 characters, each name once (error 40061)."""
+    if channel.discussions == "forum" and channel.kind not in ("topic", "forum"):
+        add(TAGS_WITHOUT_FORUM, f"{channel.kind} {what} has `discussions: forum`, but only a topic channel gets a "
+            "post per page", channel.line, "move `discussions: forum` to the topic channel of the category")
+    if channel.available_tags and (channel.kind not in ("topic", "forum") or channel.discussions == "channel"):
+        add(TAGS_WITHOUT_FORUM, f"{what} lists `available_tags`, but it is not a forum, so Discord has no tags "
+            "for it", channel.tag_lines[0], "add `discussions: forum` to the topic channel, or remove `available_tags`")
+    tags = channel.available_tags
+    if len(tags) > rules.FORUM_TAGS_MAX:
+        add(TOO_MANY_FORUM_TAGS, f"{what} lists {len(tags)} `available_tags`; Discord allows {rules.FORUM_TAGS_MAX} "
+            "per forum", channel.tag_lines[rules.FORUM_TAGS_MAX],
+            f"keep at most {rules.FORUM_TAGS_MAX}: remove the tags from line {channel.tag_lines[rules.FORUM_TAGS_MAX]} on")
+    seen: dict[str, int] = {}
+    for tag, line in zip(tags, channel.tag_lines):
+        if not tag.strip() or len(tag) > rules.FORUM_TAG_NAME_MAX:
+            add(INVALID_FORUM_TAG, f"the tag `{_shown(tag)}` of {what} has {len(tag)} characters; Discord allows 1 to "
+                f"{rules.FORUM_TAG_NAME_MAX}", line,
+                f"shorten it, e.g. `{tag.strip()[:rules.FORUM_TAG_NAME_MAX].strip() or 'general'}`")
+        elif tag.casefold() in seen:
+            add(INVALID_FORUM_TAG, f"the tag `{tag}` of {what} is listed twice (also on line {seen[tag.casefold()]}); "
+                "Discord refuses two tags of one name", line, "remove one of them")
+        else:
+            seen[tag.casefold()] = line

@@ -12,136 +12,34 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from handbook.channelmap import rules
 from handbook.cli import discord_state
 from handbook.cli import review as review_commands
 from handbook.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_PENDING, UsageError, config_option, format_option,
                                  post_announcement)
+from handbook.cli.discord_inputs import (archive_name, guild_id_for, handbook_categories, load_map, make_client,
+                                         map_lock_for, resolve_map_path, save_document, write_map)
 from handbook.text.secrets import GUILD_ENV, TOKEN_ENV, WEBHOOK_ENV
 
 if TYPE_CHECKING:
     from handbook.channelmap.model import ChannelMap
 
-# The Discord modules (and httpx) load only when a `discord` command runs, so registering the
-# commands costs other commands nothing.
-CLIENT_OPTIONS: dict[str, Any] = {}
-"""Extra keyword arguments for every DiscordClient this module makes (tests pass a fake clock)."""
-
-
-# --- inputs ---------------------------------------------------------------------------------
-
-
-def map_path_from_mkdocs(config_file: str) -> Path:
-    """Where the `handbook` plugin in `config_file` keeps the channel map."""
-    from handbook.project import load_project
-
-    return load_project(config_file).map_path
-
-
-def resolve_map_path(args: argparse.Namespace) -> Path:
-    return Path(args.map) if args.map else map_path_from_mkdocs(args.config_file)
-
-
-def load_map(path: Path, *, check_rules: bool = True) -> ChannelMap:
-    """The map at `path`; with `check_rules`, a map Discord would refuse is an error too."""
-    from handbook.channelmap.loader import load_channel_map
-    from handbook.channelmap.validation import validate
-    from handbook.findings import ERROR
-
-    if not path.exists():
-        raise UsageError("no channel map here", file=str(path),
-                         fix="run `handbook discord pull` to write one from the server")
-    channel_map = load_channel_map(path)
-    if not check_rules:
-        return channel_map
-    errors = [f for f in validate(channel_map) if f.severity == ERROR]
-    if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more; run `handbook check`)" if len(errors) > 1 else ""
-        raise UsageError(first.message, file=first.file, line=first.line, fix=f"{first.fix}{more}")
-    return channel_map
-
-
-def guild_id_for(channel_map: ChannelMap | None, args: argparse.Namespace) -> str:
-    in_map = channel_map.server.guild_id if channel_map else None
-    if in_map and args.guild and args.guild != in_map:
-        raise UsageError(f"the map is for server {in_map} but --guild says {args.guild}: "
-                         "use the map's server, or another map with --map")
-    value = in_map or args.guild or os.environ.get(GUILD_ENV)
-    if not value:
-        raise UsageError(f"which server? the map has no `server.guild_id`: pass --guild ID or set {GUILD_ENV}")
-    if not rules.is_snowflake(str(value)):
-        raise UsageError(f"`{value}` is not a Discord server id (17 to 20 digits)")
-    return str(value)
-
-
-def make_client(args: argparse.Namespace):
-    from handbook.discord.client import DiscordClient
-
-    token = os.environ.get(TOKEN_ENV, "").strip()
-    if not token:
-        raise UsageError(f"{TOKEN_ENV} is not set: export the bot's token as {TOKEN_ENV} "
-                         "(see docs/maintaining/discord-bot.md)")
-    return DiscordClient(token, max_wait=args.max_wait, **CLIENT_OPTIONS)
-
-
-def archive_name(channel_map: ChannelMap | None) -> str:
-    from handbook.discord.plan import DEFAULT_ARCHIVE, archive_category_name
-
-    return archive_category_name(channel_map) if channel_map else DEFAULT_ARCHIVE
-
-
-def save_document(path: Path, document: Any) -> None:
-    from handbook.channelmap.yaml_io import write_roundtrip
-    from handbook.files import read_text
-
-    write_map(path, write_roundtrip(read_text(path) if path.exists() else "", document))
-
-
-def write_map(path: Path, text: str) -> None:
-    """The map's new text, atomically; a new map gets its schema beside it."""
-    from handbook.channelmap.schema_gen import write_schema_beside
-    from handbook.files import write_atomic
-
-    fresh = not path.exists()
-    write_atomic(path, text)
-    if fresh:
-        write_schema_beside(path)  # the header's `yaml-language-server` line points at it
-
-
-# --- commands -------------------------------------------------------------------------------
-
-
-def handbook_categories(args: argparse.Namespace):
-    """The handbook's categories when pull works on a project: `-f`, or no `--map` and a mkdocs.yml
-    here. A map named with `--map` alone is pulled on its own and links no channel to a docs folder
-    (the mkdocs.yml in this folder may belong to another project)."""
-    from handbook.project import find_config_file, load_project
-
-    if not args.config_file and (args.map or find_config_file() is None):
-        return []
-    return load_project(args.config_file).categories()
-
-
-def map_lock_for(path: Path, guild_id: str, command: str):
-    """The one-run-at-a-time lock of `path` and `guild_id` (handbook.discord.lock); a stale one taken
-    over is said on stderr."""
-    from handbook.discord.lock import map_lock
-
-    return map_lock(path, guild_id, command, note=lambda text: print(text, file=sys.stderr))
-
 
 def run_pull(args: argparse.Namespace) -> int:
+    from handbook.cli.forum_posts import pull_posts
+
     path = resolve_map_path(args)
     # Pull may fix what validation finds (ids, names), so only a map it cannot read stops it.
     channel_map = load_map(path, check_rules=False) if path.exists() else None
     guild_id = guild_id_for(channel_map, args)
     if args.check:  # writes nothing: no lock
-        return _pull(args, path, channel_map, guild_id)
+        code = _pull(args, path, channel_map, guild_id)
+        return pull_posts(args, path, guild_id, code, _cli_edges()) if code == EXIT_CLEAN else code
     with map_lock_for(path, guild_id, "handbook discord pull"):
-        return _pull(args, path, channel_map, guild_id)
+        code = _pull(args, path, channel_map, guild_id)
+    return pull_posts(args, path, guild_id, code, _cli_edges())
 
 
 def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, guild_id: str) -> int:
@@ -191,24 +89,32 @@ def _pull(args: argparse.Namespace, path: Path, channel_map: ChannelMap | None, 
 
 
 def _plan(args: argparse.Namespace, client, channel_map: ChannelMap, guild_id: str):
+    from handbook.cli.forum_posts import prepare
     from handbook.discord.plan import plan
     from handbook.discord.state import read_state
+
+    prepare(args, channel_map)  # the plugin's `discussions` option makes topic channels forums
 
     state = read_state(client, guild_id, channel_map)
     return state, plan(channel_map, state, allow_delete=getattr(args, "allow_delete", False))
 
 
 def run_plan(args: argparse.Namespace) -> int:
+    from handbook.cli.forum_posts import plan_for
+
     channel_map = load_map(resolve_map_path(args))
-    if args.offline:
+    posts = None
+    if args.offline:  # forum posts are read live only: the recorded state holds no threads
         named = guild_id_for(channel_map, args) if discord_state.names_a_server(channel_map, args) else None
         state, result = discord_state.plan_offline(args, channel_map, named)
     else:
         guild_id = guild_id_for(channel_map, args)
         with make_client(args) as client:
             state, result = _plan(args, client, channel_map, guild_id)
-    discord_state.print_plan(args, channel_map, state, result)
-    return EXIT_PENDING if result.operations or result.questions else EXIT_CLEAN
+            posts = plan_for(args, client, channel_map, guild_id)
+    discord_state.print_plan(args, channel_map, state, result, posts)
+    posts_pending = bool(posts and posts[0].changes)
+    return EXIT_PENDING if result.operations or result.questions or posts_pending else EXIT_CLEAN
 
 
 def refuse_blocked(result) -> None:
@@ -251,7 +157,20 @@ class _Report:
             raise BrokenPipeError("the output was closed")
 
 
+def _cli_edges():
+    """What the forum posts' commands share with these (passed to `handbook.cli.forum_posts`)."""
+    from handbook.cli.forum_posts import Edges
+
+    return Edges(_Report(), _confirm, map_lock_for, make_client, load_map, guild_id_for)
+
+
 def run_apply(args: argparse.Namespace) -> int:
+    from handbook.cli.forum_posts import apply_posts
+
+    return apply_posts(args, _apply_channels(args), _cli_edges())
+
+
+def _apply_channels(args: argparse.Namespace) -> int:
     from handbook.discord.apply import Applier, render_outcome
     from handbook.discord.apply_record import apply_and_record, record_adopted
     from handbook.discord.plan import render_text

@@ -135,19 +135,25 @@ def render_markdown_plan(args: argparse.Namespace, channel_map: ChannelMap, stat
     return render_markdown(result, state.guild_name, source=source, secrets=secrets)
 
 
-def print_plan(args: argparse.Namespace, channel_map: ChannelMap, state: ServerState, result: Plan) -> None:
-    """The plan in `--format` (text, json or markdown); a live one says first what changed on the
-    server since the state was recorded."""
+def print_plan(args: argparse.Namespace, channel_map: ChannelMap, state: ServerState, result: Plan,
+               posts: tuple | None = None) -> None:
+    """The plan in `--format` (text, json or markdown), with the forum posts' plan when there is
+    one; a live one says first what changed on the server since the state was recorded."""
+    from handbook.discord.forum_plan import render_posts
     from handbook.discord.plan import render_text
 
     if args.format == "markdown":
         print(render_markdown_plan(args, channel_map, state, result), end="")
+        if posts and posts[0].changes:  # page titles only: the posts of public pages
+            print("\n~~~text\n" + render_posts(posts[0]).replace("~~~", "~ ~ ~") + "\n~~~")
         return
     drift = [] if args.offline else changes_since_recorded(args, state, channel_map)
     if args.format == "json":
-        print(json.dumps({**result.as_dict(), **({"server_changed": drift} if drift else {})}, indent=2,
-                         ensure_ascii=False))
+        print(json.dumps({**result.as_dict(), **({"server_changed": drift} if drift else {}),
+                          **({"posts": posts[0].as_dict()} if posts else {})}, indent=2, ensure_ascii=False))
     else:
         if drift:
             print(drift_text(drift, args))
         print(render_text(result, state.guild_name))
+        if posts:
+            print(render_posts(posts[0]))

@@ -11,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.channelmap import rules
-from handbook.discord.operations import KINDS
+from handbook.discord.forum_plan import POST_KINDS, PostChange
+from handbook.discord.operations import KINDS, Operation
+
+_ALL_KINDS: tuple[type[Operation] | type[PostChange], ...] = (*KINDS, *POST_KINDS)
+"""What apply sends: the channels' operations and the forum posts' changes."""
 
 READING, READERS = rules.VIEW_CHANNEL, ("pull", "plan")
 """What reading the server needs, before any operation is sent, and the commands that read it."""
@@ -22,7 +26,7 @@ INVITE_URL = "https://discord.com/oauth2/authorize"
 
 def _bot_permissions() -> int:
     bits = READING
-    for kind in KINDS:
+    for kind in _ALL_KINDS:
         bits |= kind.may_need()
     return bits
 
@@ -58,7 +62,7 @@ def permission_uses() -> list[PermissionUse]:
     for value, name in sorted(rules.PERMISSION_NAMES.items()):
         if BOT_PERMISSIONS & value:
             needed_by = [*READERS] if READING & value else []
-            needed_by += [kind.op for kind in KINDS if kind.request_needs() & value]
+            needed_by += [kind.op for kind in _ALL_KINDS if kind.request_needs() & value]
             set_by = [kind.op for kind in KINDS if kind.sets & value]
             rows.append(PermissionUse(name, value.bit_length() - 1, needed_by, set_by))
     return rows

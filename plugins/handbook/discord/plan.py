@@ -181,7 +181,7 @@ class _Planner:
         if found and found["type"] != rules.CATEGORY_TYPE:
             return found
         wanted = rules.normalize_channel_name(channel.name, channel.kind)
-        compatible = rules.compatible_types(channel.kind)
+        compatible = rules.compatible_types(channel.type_kind)
         candidates = [c for c in self.state.channels if c["id"] not in self.claimed | self.reserved
                       and c["type"] in compatible and c["type"] != rules.CATEGORY_TYPE
                       and rules.normalize_channel_name(c["name"], channel.kind) == wanted]
@@ -277,7 +277,7 @@ class _Planner:
         """A server channel of a name close to `channel`'s that no handbook category owns (nor the
         archive, nor `adopt: false`): likely the channel the entry means, so creating one would make
         a near-duplicate (`#tools` beside `#tool`)."""
-        compatible = rules.compatible_types(channel.kind)
+        compatible = rules.compatible_types(channel.type_kind)
         for server in self.state.channels:
             entry = self.entry_by_id.get(server["id"])
             owned = entry is not None and (entry.category or entry.is_archived or not entry.adopt)
@@ -299,7 +299,7 @@ class _Planner:
     def create(self, cat: DiscordCategory, channel: Channel, parent_ref: Ref | None) -> CreateChannel:
         name = rules.normalize_channel_name(channel.name, channel.kind)
         access = self.access(channel.visibility, channel.roles)
-        channel_type = rules.KIND_TO_TYPE[channel.kind]
+        channel_type = rules.KIND_TO_TYPE[channel.type_kind]
         reason = ("its id no longer exists on the server" if channel.id in self.state.deleted
                   else "listed in the map, not on the server")
         if channel_type == rules.ANNOUNCEMENT_TYPE and not self.state.has_news:
@@ -319,7 +319,7 @@ class _Planner:
 
     def update(self, cat: DiscordCategory, channel: Channel, server: dict, parent_ref: Ref | None) -> None:
         shown = label(server["name"], server["type"])
-        if server["type"] not in rules.compatible_types(channel.kind):
+        if server["type"] not in rules.compatible_types(channel.type_kind):
             self.plan.notes.append(f"{shown} is a {rules.TYPE_TO_KIND.get(server['type'], 'other')} channel on the "
                                    f"server but `kind: {channel.kind}` in the map; Discord cannot change that "
                                    "without deleting the channel and its history, so handbook leaves it")

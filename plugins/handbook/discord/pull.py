@@ -121,8 +121,14 @@ def _same_channel(node: CommentedMap, server: dict) -> bool:
     if not rules.is_unset_id(node.get("id")):
         return str(node.get("id")) == server["id"]
     kind = str(node.get("kind"))
-    return (kind in rules.KIND_TO_TYPE and server["type"] in rules.compatible_types(kind)
+    return (kind in rules.KIND_TO_TYPE and server["type"] in _pullable_types(kind)
             and rules.same_channel_name(str(node.get("name", "")), server["name"], kind))
+
+
+def _pullable_types(kind: str) -> frozenset[int]:
+    """The server channel types a map entry of `kind` can stand for: a topic channel may be a forum
+    (`discussions: forum`, which pull writes when the server's is one)."""
+    return rules.compatible_types(kind) | ({rules.FORUM_TYPE} if kind == "topic" else frozenset())
 
 
 class _Merger:
@@ -335,8 +341,10 @@ class _Merger:
                 _set(node, "name", server["name"], self.report, f"#{node.get('name')}")
                 _set(node, "id", _id(server["id"]), self.report, label, after="kind")
                 kind = str(node.get("kind"))
-                if server["type"] not in rules.compatible_types(kind):  # a kind a person wrote is kept when it fits
+                if server["type"] not in _pullable_types(kind):  # a kind a person wrote is kept when it fits
                     _set(node, "kind", kind_from_type, self.report, label)
+                elif kind == "topic" and server["type"] == rules.FORUM_TYPE:
+                    _set(node, "discussions", "forum", self.report, label)
                 if kind_from_type not in rules.KINDS_WITHOUT_TOPIC:
                     if server.get("topic"):
                         _set(node, "topic", server["topic"], self.report, label)

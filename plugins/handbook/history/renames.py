@@ -176,3 +176,45 @@ def _name_status_entries(out: str) -> Iterable[tuple[str, str, str]]:
                 break
             yield status, tokens[i + 1], tokens[i + 1]
             i += 2
+
+
+def look_up_page_renames(repo_dir: Path, docs_dir: Path, missing: Iterable[str], *, hops: int = 20) -> dict[str, str]:
+    """Where each page of `missing` (paths under docs, gone from the work tree) lives now, by git's
+    rename detection on the commit that removed it, followed from rename to rename (a page renamed
+    twice keeps its forum post); pages git saw deleted, or cannot speak for, are left out.
+
+    Cost: two git calls per missing page and per rename followed."""
+    missing = [m.strip("/") for m in missing if m and m.strip("/")]
+    if not missing:
+        return {}
+    try:
+        repository = open_repository(Path(repo_dir))
+        docs_rel = repository.relative(Path(docs_dir))
+    except NoHistory as e:
+        log.info(f"Page renames are not looked up: {e}.")
+        return {}
+    prefix = docs_rel + "/" if docs_rel else ""
+    found: dict[str, str] = {}
+    for old in missing:
+        path = old
+        for _ in range(hops):
+            if (Path(docs_dir) / path).is_file():
+                break
+            try:
+                sha = repository.run("log", "-1", "--format=%H", "--", prefix + path).strip()
+                parents = repository.run("rev-list", "--parents", "-n", "1", sha).split() if sha else []
+                if len(parents) < 2:
+                    break
+                out = repository.run("diff-tree", "-r", "-M", "-l0", "--name-status", "-z", "--no-commit-id",
+                                     parents[1], sha)
+            except NoHistory as e:
+                log.info(f"Could not look up what happened to page '{path}': {e}.")
+                break
+            dest = next((dst for status, src, dst in _name_status_entries(out)
+                         if status.startswith("R") and src == prefix + path and dst.startswith(prefix)), None)
+            if dest is None:
+                break
+            path = dest[len(prefix):]
+        if path != old and (Path(docs_dir) / path).is_file():
+            found[old] = path
+    return found

@@ -40,6 +40,8 @@ class Discuss:
     """The map's `server.invite` for readers who are not members yet, when it is a Discord invite."""
     server: str | None
     """The server's name from the map, for "Join ..."."""
+    post: bool = False
+    """The URL opens the page's own forum post (`https://discord.com/channels/GUILD/THREAD`)."""
 
 
 class ChannelLinks:
@@ -156,12 +158,14 @@ class ChannelLinks:
             return self.lookup(rules.channel_name_for(category.channel)), None
         return self.map.topic_channel_for(folder), None
 
-    def discuss(self, channel: Channel, directory_url: str | None) -> Discuss | None:
+    def discuss(self, channel: Channel, directory_url: str | None, post_id: str | None = None) -> Discuss | None:
         """The partial's data for `channel`; `directory_url` is the page-relative URL of the
-        directory page. None for a private channel or when there is nowhere to link."""
+        directory page, `post_id` the page's own forum post (`handbook.site.forum_links`). None for
+        a private channel or when there is nowhere to link."""
         if channel.is_private or channel.is_archived:
             return None
-        url = self.discord_url(channel)
+        post = bool(post_id and self.guild_id and rules.is_snowflake(post_id))
+        url = rules.channel_url(self.guild_id, post_id) if post else self.discord_url(channel)  # type: ignore[arg-type]
         if url is None and directory_url is None:
             return None
         return Discuss(
@@ -170,6 +174,7 @@ class ChannelLinks:
             on_discord=url is not None,
             invite=self.invite,
             server=self.map.server.name,
+            post=post,
         )
 
 

@@ -114,7 +114,8 @@ class HandbookExtension(Extension):
         directory = options.channel_directory or None
         # A source-relative `.md` link, as in the page's own Markdown: the generator makes it a URL.
         directory_url = posixpath.relpath(directory, posixpath.dirname(src_uri) or ".") if directory else None
-        discuss = links.discuss(channel, directory_url)
+        post = setup.page_posts.post_for(src_uri, meta) if setup.page_posts else None
+        discuss = links.discuss(channel, directory_url, post)
         if discuss is not None:
             box = build_history(build_config(md), setup, theme_dirs(build_config(md))).boxes.discuss(discuss)
             md.postprocessors.register(_PageEdit(md, gate, lambda text: text + box), "handbook_discuss", 0)

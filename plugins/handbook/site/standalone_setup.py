@@ -25,6 +25,7 @@ from typing import Any
 from handbook.errors import HandbookError
 from handbook.i18n import LANGUAGES, Words
 from handbook.site.per_build import LatestBuild
+from handbook.site import forum_links
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -54,6 +55,8 @@ class BuildSetup:
     categories: list | None = None
     """The handbook categories as `handbook check` finds them (discuss boxes follow them)."""
     config_name: str = "mkdocs.yml"
+    page_posts: Any = None
+    """`forum_links.PagePosts` from discussions.yml: each page's own forum post; None without the file."""
 
 
 _LATEST: LatestBuild[BuildSetup | None] = LatestBuild()
@@ -108,6 +111,10 @@ def _read(build: dict, root: Path, overrides: dict[str, Any]) -> BuildSetup:
                                show_private_names=options.show_private_names, words=words)
     if loaded is not None and options.discuss_links:
         setup.categories = loaded.categories()
+    try:
+        setup.page_posts = forum_links.load_page_posts(map_path)
+    except HandbookError as err:  # the discuss boxes link the forums instead
+        log.warning(f"Error reading the forum posts: {err}")
     return setup
 
 
