@@ -208,3 +208,21 @@ MOVED_LINK = _code("moved-link", INFO, (BUILD,), "a link moved permanently at th
                    "link to where it moved")
 UNREACHABLE_LINK = _code("unreachable-link", INFO, (BUILD,), "a link could not be reached at the last link check",
                          "nothing yet if the site is down for a while; run `handbook links check` again")
+
+# The server's settings, onboarding, welcome screen and AutoMod rules in the map (channelmap/server_validation.py).
+SERVER_UNKNOWN_CHANNEL = _code("server-unknown-channel", ERROR, BOTH,
+                               "a server setting, onboarding, welcome screen or AutoMod rule names a channel "
+                               "the map does not list", "name a channel of the map, as written under `channels:`")
+SERVER_UNKNOWN_ROLE = _code("server-unknown-role", ERROR, BOTH,
+                            "an onboarding option or AutoMod rule names a role that `roles:` does not list",
+                            "name a role of `roles:`, or add it there")
+SERVER_OVER_LIMIT = _code("server-over-limit", ERROR, BOTH,
+                          "the welcome screen, onboarding or AutoMod rules exceed a limit Discord sets",
+                          "shorten or remove entries until the limit the message names is kept")
+AUTOMOD_INVALID = _code("automod-invalid", ERROR, BOTH,
+                        "an AutoMod rule Discord would refuse: an action its trigger cannot take, a trigger "
+                        "without what it needs, two rules of one name",
+                        "change the rule as the message says")
+SERVER_PRIVATE_CHANNEL = _code("server-private-channel", WARNING, BOTH,
+                               "the welcome screen or onboarding shows a private channel, which new members "
+                               "cannot see", "show an open channel instead")

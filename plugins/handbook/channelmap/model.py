@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.channelmap import rules
+from handbook.channelmap.server_model import ServerSetup
 from handbook.errors import HandbookError
 
 
@@ -92,6 +93,8 @@ class Server:
     line: int = 0
     guild_id_line: int = 0
     invite_line: int = 0
+    setup: ServerSetup = field(default_factory=ServerSetup)
+    """Settings, onboarding, welcome screen and AutoMod rules (`channelmap.server_model`)."""
 
 
 @dataclass

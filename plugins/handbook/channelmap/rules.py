@@ -158,6 +158,7 @@ def channel_url(guild_id: str, channel_id: str) -> str:
 
 ADMINISTRATOR = 1 << 3
 MANAGE_CHANNELS = 1 << 4
+MANAGE_GUILD = 1 << 5
 ADD_REACTIONS = 1 << 6
 VIEW_CHANNEL = 1 << 10
 SEND_MESSAGES = 1 << 11
@@ -166,6 +167,7 @@ MANAGE_ROLES = 1 << 28
 CREATE_PUBLIC_THREADS = 1 << 35
 CREATE_PRIVATE_THREADS = 1 << 36
 SEND_MESSAGES_IN_THREADS = 1 << 38
+MODERATE_MEMBERS = 1 << 40
 ROLE_OVERWRITE, MEMBER_OVERWRITE = 0, 1
 
 PERMISSION_NAMES = {
@@ -178,6 +180,8 @@ PERMISSION_NAMES = {
     CREATE_PRIVATE_THREADS: "Create Private Threads",
     SEND_MESSAGES_IN_THREADS: "Send Messages in Threads",
     CONNECT: "Connect",
+    MANAGE_GUILD: "Manage Server",
+    MODERATE_MEMBERS: "Timeout Members",
 }
 
 # An archived channel is read-only: members still view it and read its history, but can no longer
