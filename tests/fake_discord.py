@@ -14,7 +14,8 @@ the package's code so the tests cannot agree with a bug:
 - one parent change per reorder call (40009);
 - since 16 November 2026 the channel list omits the channels the bot cannot view (A10);
 - overwrites only with permissions the bot holds (a bot may allow or deny only what it holds itself);
-- webhooks with Discord's message limits (A9).
+- webhooks with Discord's message limits (A9);
+- the server's settings, onboarding, welcome screen and AutoMod rules (`fake_discord_server`).
 
 Time comes from an injectable clock, shared with the client in tests, so nothing sleeps.
 """
@@ -30,6 +31,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from fake_discord_server import FakeSetup, route_server
 
 VIEW, SEND, MANAGE_CHANNELS, MANAGE_ROLES, ADMIN = 1 << 10, 1 << 11, 1 << 4, 1 << 28, 1 << 3
 READ_HISTORY, CONNECT = 1 << 16, 1 << 20
@@ -161,6 +164,8 @@ class FakeDiscord:
         self.bot_role_id = self.add_role("Handbook Bot", BOT_DEFAULT, managed=True)
         self.bot_roles = [self.bot_role_id]
         self.server: ThreadingHTTPServer | None = None
+        self.setup = FakeSetup()
+        """The server-wide settings, onboarding, welcome screen and AutoMod rules (fake_discord_server)."""
 
     # --- set-up helpers for tests ---------------------------------------------------------------
 
@@ -455,9 +460,9 @@ class FakeDiscord:
             raise ApiError(404, 10004, "Unknown Guild")
         if method == "GET" and path == "/users/@me":
             return 200, {"id": self.bot_user_id, "username": "handbook", "bot": True}
-        if method == "GET" and path == f"/guilds/{g}":
-            return 200, {"id": g, "name": self.guild_name, "rules_channel_id": self.rules_channel_id,
-                         "features": list(self.features)}
+        routed = route_server(self, method, path, body)  # settings, onboarding, welcome screen, AutoMod
+        if routed is not None:
+            return routed
         if method == "GET" and path == f"/guilds/{g}/members/{self.bot_user_id}":
             return 200, {"user": {"id": self.bot_user_id}, "roles": list(self.bot_roles)}
         if path == f"/guilds/{g}/channels":

@@ -15,6 +15,7 @@ from handbook.channelmap.model import ChannelMap
 from handbook.channelmap.rules import ADMINISTRATOR, VIEW_CHANNEL
 from handbook.discord.errors import DiscordError
 from handbook.discord.permissions import BOT_PERMISSIONS
+from handbook.discord.server_state import SetupState, read_setup
 
 if TYPE_CHECKING:  # the client is passed in: reading state needs no HTTP library of its own
     from handbook.discord.client import DiscordClient
@@ -38,6 +39,8 @@ class ServerState:
     """Ids from the map that no longer exist on the server."""
     features: list[str] = field(default_factory=list)
     """The guild's features (https://discord.com/developers/docs/resources/guild#guild-object-guild-features)."""
+    setup: SetupState = field(default_factory=SetupState)
+    """The server's settings, onboarding, welcome screen and AutoMod rules (`server_state`)."""
 
     @property
     def has_news(self) -> bool:
@@ -149,4 +152,5 @@ def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | N
             listed.add(channel_id)
         else:
             state.deleted.add(channel_id)
+    state.setup = read_setup(client, guild_id, guild, channel_map, state.bot_permissions() if state.bot_roles else None)
     return state
