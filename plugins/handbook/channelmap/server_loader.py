@@ -40,11 +40,11 @@ def parse_server_setup(r: _Reader, server: dict) -> sm.ServerSetup:
     setup = sm.ServerSetup()
     if server.get("settings") is not None:
         setup.settings = _settings(r, server)
-    if server.get("onboarding") is not None:
+    if server.get("onboarding") not in (None, False):  # `onboarding: false`: not managed, nothing proposed
         setup.onboarding = _onboarding(r, server)
-    if server.get("welcome_screen") is not None:
+    if server.get("welcome_screen") not in (None, False):
         setup.welcome_screen = _welcome(r, server)
-    if server.get("automod") is not None:
+    if server.get("automod") not in (None, False):
         setup.automod = _automod(r, server)
     return setup
 

@@ -115,5 +115,8 @@ def _automod() -> dict[str, Any]:
 
 def server_properties() -> dict[str, Any]:
     """The keys the `server:` mapping takes beside its name, id and invite."""
-    return {"settings": _settings(), "onboarding": _onboarding(), "welcome_screen": _welcome_screen(),
-            "automod": _automod()}
+    def or_false(schema: dict[str, Any]) -> dict[str, Any]:  # `onboarding: false`: not managed, nothing proposed
+        return {"anyOf": [*schema["anyOf"], {"const": False}]}
+
+    return {"settings": _settings(), "onboarding": or_false(_onboarding()),
+            "welcome_screen": or_false(_welcome_screen()), "automod": _automod()}

@@ -1,8 +1,9 @@
 """Merge the server's own configuration into the map's `server:` section. Pure: no I/O.
 
 The settings, onboarding, welcome screen and AutoMod rules are copied in words and names of the
-map (`verification_level: medium`, `rules_channel: rules`). A section is added only when the
-server has something in it besides Discord's defaults; a key already written the way the server
+map (`verification_level: medium`, `rules_channel: rules`). Only what the server has besides
+Discord's defaults is copied: a default there means "not set up yet", so the map's wish stays (a
+map key `verification_level: medium` is not pulled back to `none`); a key already written the way the server
 has it is left as written, shorthands and comments included (`trigger: spam`, `actions: [block]`);
 only what differs changes. AutoMod rules are matched by id, then by name, and get their ids like
 channels do. A rule or channel the map cannot name (not in the map, not visible) is left out and
@@ -98,15 +99,15 @@ def merge_setup(document: CommentedMap, state: ServerState, say: Say) -> None:
         for key, value in settings.items():
             if key == "mfa_required_for_moderation" and key in node["settings"]:
                 continue  # a promise only the owner can keep: never pulled over (`plan` says who must set it)
-            if not _is_default(value) or key in node["settings"]:
+            if not _is_default(value):  # Discord's default on the server is "not set up yet": the map's wish stays
                 _put(node["settings"], key, value, say, "server.settings")
     if setup.onboarding is not None:
         wanted = _onboarding(setup.onboarding, names)
-        if wanted["enabled"] or wanted["prompts"] or "onboarding" in has:
+        if wanted["enabled"] or wanted["prompts"]:  # none on the server: the map's section stays as written
             _section(_server_node(document), "onboarding", wanted, say)
     if setup.welcome is not None:
         wanted = _welcome(setup.welcome, "WELCOME_SCREEN_ENABLED" in (setup.guild.get("features") or []), names)
-        if wanted["enabled"] or wanted["channels"] or wanted.get("description") or "welcome_screen" in has:
+        if wanted["enabled"] or wanted["channels"] or wanted.get("description"):
             _section(_server_node(document), "welcome_screen", wanted, say)
     if setup.automod is not None and (setup.automod or "automod" in has):
         _automod(_server_node(document), setup.automod, names, say)
