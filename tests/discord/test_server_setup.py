@@ -192,3 +192,14 @@ def test_pull_copies_a_configured_server_into_the_map_and_keeps_hand_edits(fake,
     run(capsys, "discord", "pull", "--map", str(path))
     assert "verification_level: high" in path.read_text()
     assert path.read_text().replace("verification_level: high", "verification_level: medium") == before
+
+
+def test_the_bot_page_gives_the_sets_a_server_map_asks_for(tmp_path):
+    from paths import ROOT
+
+    text = (ROOT / "docs" / "maintaining" / "discord-bot.md").read_text(encoding="utf-8")
+    section = text.split("## Managing the server's settings", 1)[1].split("\n## ", 1)[0]
+    plain = load_channel_map(write_map(tmp_path, SERVER.replace("        - timeout: {duration: 10m}\n", "")))
+    with_timeout = load_channel_map(write_map(tmp_path))
+    assert f"the set is {permissions_for(plain)}, or {permissions_for(with_timeout)} when" in section
+    assert "| Manage Server | `1 << 5` |" in section and "| Timeout Members | `1 << 40` |" in section

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.channelmap import rules
-from handbook.channelmap.server_model import ServerSetup
+from handbook.channelmap.server_model import AutoModRule, Onboarding, ServerSettings, ServerSetup, WelcomeScreen
 from handbook.errors import HandbookError
 
 
@@ -96,6 +96,10 @@ class Server:
     setup: ServerSetup = field(default_factory=ServerSetup)
     """Settings, onboarding, welcome screen and AutoMod rules (`channelmap.server_model`)."""
 
+    @property
+    def settings(self) -> ServerSettings | None:
+        return self.setup.settings
+
 
 @dataclass
 class ChannelMap:
@@ -105,6 +109,18 @@ class ChannelMap:
     discord_categories: list[DiscordCategory]
     document: Any = None
     """The round-trip YAML document, for tools that edit the file and must keep hand edits."""
+
+    @property
+    def onboarding(self) -> Onboarding | None:
+        return self.server.setup.onboarding
+
+    @property
+    def welcome_screen(self) -> WelcomeScreen | None:
+        return self.server.setup.welcome_screen
+
+    @property
+    def automod(self) -> list[AutoModRule] | None:
+        return self.server.setup.automod
 
     def channels(self) -> list[Channel]:
         return [channel for cat in self.discord_categories for channel in cat.channels]

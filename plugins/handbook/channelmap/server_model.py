@@ -86,6 +86,14 @@ class ServerSettings:
     lines: dict[str, int] = field(default_factory=dict)
     """The line of each key, for findings."""
 
+    @property
+    def rules_channel(self) -> str | None:
+        return self.channels.get("rules_channel")
+
+    @property
+    def public_updates_channel(self) -> str | None:
+        return self.channels.get("public_updates_channel")
+
 
 @dataclass
 class OnboardingOption:
@@ -161,6 +169,11 @@ class AutoModRule:
     exempt_channels: list[str] = field(default_factory=list)
     line: int = 0
     node: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def mention_total_limit(self) -> int | None:
+        """Discord's name for `mention_limit`."""
+        return self.mention_limit
 
 
 @dataclass
