@@ -203,3 +203,16 @@ def test_the_bot_page_gives_the_sets_a_server_map_asks_for(tmp_path):
     with_timeout = load_channel_map(write_map(tmp_path))
     assert f"the set is {permissions_for(plain)}, or {permissions_for(with_timeout)} when" in section
     assert "| Manage Server | `1 << 5` |" in section and "| Timeout Members | `1 << 40` |" in section
+
+
+def test_invite_with_a_server_map_asks_for_manage_server_and_says_why(tmp_path, capsys):
+    app = "1234567890123456789"
+    path = write_map(tmp_path)
+    code, out, _ = run(capsys, "discord", "invite", "--app-id", app, "--map", str(path))
+    wanted = BOT_PERMISSIONS | RULES_MANAGE_GUILD | MODERATE_MEMBERS
+    assert code == 0 and out.splitlines()[0].endswith(f"&permissions={wanted}")
+    manage = next(line for line in out.splitlines() if line.startswith("  Manage Server "))
+    assert "set-server-setting" in manage and "create-automod-rule" in manage
+    assert "  set-onboarding " in out
+    code, out, _ = run(capsys, "discord", "invite", "--app-id", app)
+    assert out.splitlines()[0].endswith(f"&permissions={BOT_PERMISSIONS}") and "set-onboarding" not in out

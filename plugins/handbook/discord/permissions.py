@@ -68,15 +68,16 @@ class PermissionUse:
 def permission_uses(permissions: int = BOT_PERMISSIONS) -> list[PermissionUse]:
     """The set (`BOT_PERMISSIONS`, or a map's `permissions_for`), one row per permission in the order of its bit."""
     rows = []
+    kinds = (*KINDS, *SERVER_KINDS) if permissions & rules.MANAGE_GUILD else KINDS  # a map that manages the server
     for value, name in sorted(rules.PERMISSION_NAMES.items()):
         if permissions & value:
             needed_by = [*READERS] if READING & value else []
-            needed_by += [kind.op for kind in (*KINDS, *SERVER_KINDS) if kind.request_needs() & value]
+            needed_by += [kind.op for kind in kinds if kind.request_needs() & value]
             set_by = [kind.op for kind in KINDS if kind.sets & value]
             rows.append(PermissionUse(name, value.bit_length() - 1, needed_by, set_by))
     return rows
 
 
-def invite_url(app_id: str) -> str:
-    """The link that adds the bot to a server with exactly `BOT_PERMISSIONS`."""
-    return f"{INVITE_URL}?client_id={app_id}&scope=bot&permissions={BOT_PERMISSIONS}"
+def invite_url(app_id: str, permissions: int = BOT_PERMISSIONS) -> str:
+    """The link that adds the bot to a server with exactly `permissions` (a map's `permissions_for`)."""
+    return f"{INVITE_URL}?client_id={app_id}&scope=bot&permissions={permissions}"
