@@ -226,3 +226,7 @@ AUTOMOD_INVALID = _code("automod-invalid", ERROR, BOTH,
 SERVER_PRIVATE_CHANNEL = _code("server-private-channel", WARNING, BOTH,
                                "the welcome screen or onboarding shows a private channel, which new members "
                                "cannot see", "show an open channel instead")
+SERVER_CHANNEL_NOT_TEXT = _code("server-channel-not-text", ERROR, BOTH,
+                                "a server setting, the welcome screen or an AutoMod alert names a voice channel "
+                                "or a forum, where Discord takes only a text channel",
+                                "name a text or announcement channel")

@@ -148,6 +148,8 @@ def _rules(count, trigger="keywords: {keywords: [x]}"):
     (("keywords: {keywords: [\"*discord.gg/*\"], allow: [campfire]}", "keywords: {allow: [campfire]}"),
      [("automod-invalid", 32)]),
     (("- name: Spam", "- name: Invite links"), [("automod-invalid", 43)]),
+    (("      - name: general\n        kind: prompt\n", "      - name: general\n        kind: voice\n"),
+     [("server-channel-not-text", 10)]),
     (("    - name: Spam\n      trigger: spam\n      actions: [block]\n", _rules(6)), [("server-over-limit", 58)]),
     (("- block: {message: Links", "- block: {message: " + "x" * 151 + " Links"), [("server-over-limit", 36)]),
 ])

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from handbook.channelmap import server_model as sm
 from handbook.channelmap.model import ChannelMap
-from handbook.findings import (AUTOMOD_INVALID, SERVER_OVER_LIMIT, SERVER_PRIVATE_CHANNEL, SERVER_UNKNOWN_CHANNEL,
-                               SERVER_UNKNOWN_ROLE, Code)
+from handbook.findings import (AUTOMOD_INVALID, SERVER_CHANNEL_NOT_TEXT, SERVER_OVER_LIMIT, SERVER_PRIVATE_CHANNEL,
+                               SERVER_UNKNOWN_CHANNEL, SERVER_UNKNOWN_ROLE, Code)
 
 Add = Callable[[Code, str, "int | None", str], None]
 
@@ -30,6 +30,11 @@ def validate_server(channel_map: ChannelMap, add: Add) -> None:
         if channel is None or channel.is_archived:
             add(SERVER_UNKNOWN_CHANNEL, f"{where} names #{name}, which the map does not list"
                 + (" (it is archived)" if channel else ""), line, _closest(name, names, "channel"))
+    for name, where, line in _text_only(setup):
+        channel = channel_map.channel(name)
+        if channel is not None and channel.kind not in ("topic", "prompt", "announcement"):
+            add(SERVER_CHANNEL_NOT_TEXT, f"{where} names #{name}, a {channel.kind} channel; Discord takes a text "
+                "channel there", line, "name a text or announcement channel of the map")
     roles = [r.name for r in channel_map.roles]
     for name, where, line in setup.role_references():
         if channel_map.role(name) is None:
@@ -40,6 +45,13 @@ def validate_server(channel_map: ChannelMap, add: Add) -> None:
         _welcome(setup.welcome_screen, add)
     if setup.automod:
         _automod(setup.automod, add)
+
+
+def _text_only(setup: sm.ServerSetup) -> list[tuple[str, str, int]]:
+    """The references Discord takes only text channels for: the settings' channels, the welcome
+    screen's, and AutoMod alerts."""
+    return [ref for ref in setup.channel_references()
+            if ref[1].startswith("`server.settings.") or ref[1] == "the welcome screen" or ref[1].endswith("(alert)")]
 
 
 def _closest(name: str, known: list[str], what: str) -> str:
