@@ -15,8 +15,9 @@ the package's code so the tests cannot agree with a bug:
 - since 16 November 2026 the channel list omits the channels the bot cannot view (A10);
 - overwrites only with permissions the bot holds (a bot may allow or deny only what it holds itself);
 - webhooks with Discord's message limits (A9);
-- the guild's `mfa_level` and `verification_level` (`guild_settings`), which `handbook discord audit` reads.
-- forum channels and their posts, with Discord's limits (`fake_forum.py`).
+- forum channels and their posts, with Discord's limits (`fake_forum.py`);
+- the server's settings (`mfa_level` and `verification_level` too, which `handbook discord audit` reads),
+  onboarding, welcome screen and AutoMod rules (`fake_discord_server`).
 
 Time comes from an injectable clock, shared with the client in tests, so nothing sleeps.
 """
@@ -34,6 +35,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from fake_forum import ForumFake
+from fake_discord_server import FakeSetup, route_server
 
 VIEW, SEND, MANAGE_CHANNELS, MANAGE_ROLES, ADMIN = 1 << 10, 1 << 11, 1 << 4, 1 << 28, 1 << 3
 READ_HISTORY, CONNECT = 1 << 16, 1 << 20
@@ -157,8 +159,6 @@ class FakeDiscord(ForumFake):
         """A Community server's rules channel, which cannot be deleted (50074)."""
         self.features: list[str] = []
         """Guild features; announcement channels need NEWS (a Community server)."""
-        self.guild_settings: dict = {"mfa_level": 0, "verification_level": 0}
-        """More of the guild object (`mfa_level` 1: moderation needs 2FA, which only the owner can set)."""
         self.list_hidden = False
         """True: the channel list still holds channels the bot cannot view (before 16 November 2026)."""
         self.gates: list[Gate] = []
@@ -169,6 +169,8 @@ class FakeDiscord(ForumFake):
         self.bot_roles = [self.bot_role_id]
         self.server: ThreadingHTTPServer | None = None
         self._forum_setup()
+        self.setup = FakeSetup()
+        """The server-wide settings, onboarding, welcome screen and AutoMod rules (fake_discord_server)."""
 
     # --- set-up helpers for tests ---------------------------------------------------------------
 
@@ -466,9 +468,9 @@ class FakeDiscord(ForumFake):
             return forum
         if method == "GET" and path == "/users/@me":
             return 200, {"id": self.bot_user_id, "username": "handbook", "bot": True}
-        if method == "GET" and path == f"/guilds/{g}":
-            return 200, {"id": g, "name": self.guild_name, "rules_channel_id": self.rules_channel_id,
-                         "features": list(self.features), **self.guild_settings}
+        routed = route_server(self, method, path, body)  # settings, onboarding, welcome screen, AutoMod
+        if routed is not None:
+            return routed
         if method == "GET" and path == f"/guilds/{g}/members/{self.bot_user_id}":
             return 200, {"user": {"id": self.bot_user_id}, "roles": list(self.bot_roles)}
         if path == f"/guilds/{g}/channels":

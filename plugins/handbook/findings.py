@@ -250,3 +250,25 @@ INVALID_FORUM_TAG = _code("invalid-forum-tag", ERROR, BOTH,
 TAGS_WITHOUT_FORUM = _code("tags-without-forum", WARNING, BOTH,
                            "`available_tags` or `discussions:` on a channel that cannot be a forum",
                            "add `discussions: forum` to a topic channel, or remove the key")
+
+# The server's settings, onboarding, welcome screen and AutoMod rules in the map (channelmap/server_validation.py).
+SERVER_UNKNOWN_CHANNEL = _code("server-unknown-channel", ERROR, BOTH,
+                               "a server setting, onboarding, welcome screen or AutoMod rule names a channel "
+                               "the map does not list", "name a channel of the map, as written under `channels:`")
+SERVER_UNKNOWN_ROLE = _code("server-unknown-role", ERROR, BOTH,
+                            "an onboarding option or AutoMod rule names a role that `roles:` does not list",
+                            "name a role of `roles:`, or add it there")
+SERVER_OVER_LIMIT = _code("server-over-limit", ERROR, BOTH,
+                          "the welcome screen, onboarding or AutoMod rules exceed a limit Discord sets",
+                          "shorten or remove entries until the limit the message names is kept")
+AUTOMOD_INVALID = _code("automod-invalid", ERROR, BOTH,
+                        "an AutoMod rule Discord would refuse: an action its trigger cannot take, a trigger "
+                        "without what it needs, two rules of one name",
+                        "change the rule as the message says")
+SERVER_PRIVATE_CHANNEL = _code("server-private-channel", WARNING, BOTH,
+                               "the welcome screen or onboarding shows a private channel, which new members "
+                               "cannot see", "show an open channel instead")
+SERVER_CHANNEL_NOT_TEXT = _code("server-channel-not-text", ERROR, BOTH,
+                                "a server setting, the welcome screen or an AutoMod alert names a voice channel "
+                                "or a forum, where Discord takes only a text channel",
+                                "name a text or announcement channel")

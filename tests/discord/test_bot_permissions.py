@@ -18,6 +18,7 @@ from handbook.discord import operations
 from handbook.discord.client import DiscordClient, DiscordError
 from handbook.discord.forum_plan import POST_KINDS
 from handbook.discord.permissions import BOT_PERMISSIONS, permission_uses
+from handbook.discord.server_operations import SERVER_KINDS
 from paths import ROOT
 
 DOCS_PAGE = ROOT / "docs" / "maintaining" / "discord-bot.md"
@@ -70,11 +71,15 @@ def test_the_set_is_every_permission_some_operation_needs_and_no_other():
         stack += kind.__subclasses__()
         if "op" in vars(kind):
             concrete.add(kind)
-    assert concrete == set(operations.KINDS)
+    assert concrete == set(operations.KINDS) | set(SERVER_KINDS)
     union = rules.VIEW_CHANNEL
     for kind in (*operations.KINDS, *POST_KINDS):  # and the forum posts' changes
         union |= kind.may_need()
     assert BOT_PERMISSIONS == union
+    server = 0  # what a map with a `server:` section adds (`permissions_for`), and nothing else
+    for kind in SERVER_KINDS:
+        server |= kind.may_need()
+    assert server & ~BOT_PERMISSIONS == rules.MANAGE_GUILD | rules.MODERATE_MEMBERS
     assert sum(use.value for use in permission_uses()) == BOT_PERMISSIONS
     assert rules.READ_ONLY_VOICE & ~BOT_PERMISSIONS == 0  # archiving denies only what the bot holds
     assert not BOT_PERMISSIONS & rules.ADMINISTRATOR

@@ -111,8 +111,8 @@ def test_the_audit_fixes_clear_every_finding(fake, tmp_path):
     den = fake.channels[server["den"]]
     den["permission_overwrites"] = [o for o in den["permission_overwrites"] if o["id"] != server["cohort-b"]]
     fake.rules_channel_id = fake.by_name("rules")["id"]
-    fake.guild_settings["mfa_level"] = 1
-    fake.guild_settings["verification_level"] = 4  # higher than the map asks is fine
+    fake.setup.mfa_level = 1
+    fake.setup.verification_level = 4  # higher than the map asks is fine
     result = audited(fake, server["path"], SimpleNamespace(**PROMISES))  # an attribute, as a loaded map section
     assert result.findings == [] and {c["status"] for c in result.checks} == {"passed"}
 
@@ -260,7 +260,7 @@ def test_this_handbook_synced_and_applied_keeps_every_promise(fake, tmp_path, ca
 @pytest.mark.parametrize("on_server, findings", [(1, 1), (2, 0), (3, 0)])
 def test_the_verification_level_is_compared_by_rank_written_as_a_number_or_a_name(fake, tmp_path, on_server, findings):
     server = bad_server(fake, tmp_path)
-    fake.guild_settings["verification_level"] = on_server
+    fake.setup.verification_level = on_server
     for promised in (2, "medium"):
         found = [f for f in audited(fake, server["path"], {"verification_level": promised}).findings
                  if f.code == "verification-level-low"]

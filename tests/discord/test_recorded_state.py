@@ -158,9 +158,10 @@ def test_offline_without_a_usable_state_file_is_one_clear_error(fake, tmp_path, 
     recorded.write_text(other.replace('"channels": []', '"channels": [{"id": "x"}]'))
     ran = run(capsys, "discord", "plan", "--map", str(path), "--offline")
     assert ran.code == 2 and "channels[0]" in ran.err, ran.text
-    recorded.write_text(other.replace('"guild": {', '"guild": {"settings": [1], ').replace("123456789012345678", fake.guild_id))
+    recorded.write_text(other.replace('"roles": []', '"server": {"settings": [1]}, "roles": []')
+                        .replace("123456789012345678", fake.guild_id))
     ran = run(capsys, "discord", "plan", "--map", str(path), "--offline")
-    assert ran.code == 2 and "`guild.settings` is not a mapping" in ran.err, ran.text
+    assert ran.code == 2 and "`server` is not a mapping of mappings" in ran.err, ran.text
 
 
 def test_a_live_plan_says_what_changed_on_the_server_since_the_state_was_recorded(fake, tmp_path, capsys):
@@ -270,6 +271,7 @@ def test_every_part_of_the_server_state_plan_reads_survives_the_file():
     import dataclasses
 
     from handbook.discord.recorded_state import state_document, state_from_document
+    from handbook.discord.server_state import SetupState
     from handbook.discord.state import ServerState
 
     guild, bot, role, cat, chan = (str(700000000000000001 + n) for n in range(5))
@@ -283,7 +285,12 @@ def test_every_part_of_the_server_state_plan_reads_survives_the_file():
                {"id": role, "name": "Handbook Bot", "permissions": "268436496", "position": 1, "managed": True}],
         bot_user_id=bot, protected={chan}, bot_roles=[role], hidden={"700000000000000009"},
         deleted={"700000000000000010"}, features=["NEWS"],
-        guild={"verification_level": 3, "mfa_level": 1, "rules_channel_id": chan})
+        setup=SetupState(guild={"verification_level": 3, "mfa_level": 1, "rules_channel_id": chan, "features": ["NEWS"]},
+                         onboarding={"prompts": [], "default_channel_ids": [chan], "enabled": True, "mode": 0},
+                         welcome={"description": "Hi", "welcome_channels": [{"channel_id": chan, "description": "Start"}]},
+                         automod=[{"id": "700000000000000011", "name": "Spam", "event_type": 1, "trigger_type": 3,
+                                   "trigger_metadata": {}, "actions": [{"type": 1}], "enabled": True,
+                                   "exempt_roles": [], "exempt_channels": []}]))
     back = state_from_document(json.loads(json.dumps(state_document(state, None))))
     for field in dataclasses.fields(ServerState):
         assert getattr(state, field.name), f"a new part of ServerState: give {field.name} a value above"

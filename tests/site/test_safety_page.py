@@ -22,7 +22,7 @@ SECTIONS = {  # what the map's new sections will say, once the loader reads them
     "automod": {"rules": [{"name": "No slurs", "trigger": "keyword_preset", "presets": ["slurs", "profanity"]},
                           {"name": "Raids", "trigger": "mention_spam", "mention_total_limit": 5},
                           {"name": "Off for now", "trigger": "spam", "enabled": False},
-                          {"name": "Doxxing", "trigger": "keyword"}]},
+                          {"name": "Doxxing", "trigger": "keywords"}]},
 }
 
 
@@ -130,7 +130,7 @@ def test_every_language_has_every_word_of_the_page(language, with_sections):
     words = Words(language)
     markdown = safety_page(ChannelLinks(load_channel_map(MAP)), words)
     for key in ("safety_title", "safety_private_title", "safety_first_title", "safety_automod_title",
-                "verification_high", "automod_keyword", "automod_preset_slurs"):
+                "verification_high", "automod_keywords", "automod_preset_slurs"):
         assert words(key) in markdown
     assert words.count("automod_mention_spam", 5) in markdown
     if language != "en":

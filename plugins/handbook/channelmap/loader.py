@@ -17,6 +17,7 @@ from typing import Any
 from handbook.channelmap import rules
 from handbook.channelmap.model import (STATUSES, VISIBILITIES, Channel, ChannelMap, ChannelMapError,
     DiscordCategory, Role, Server)
+from handbook.channelmap.server_loader import parse_server_setup
 from handbook.channelmap.yaml_io import YamlSyntaxError, load_roundtrip, describe_value
 from handbook.files import read_text
 
@@ -203,6 +204,7 @@ def parse_channel_map(path: Path, document: Any, shown: str | None = None, text:
         guild_id_line=r.value_pos(server_node, "guild_id")[0] + 1 if "guild_id" in server_node else 0,
         invite_line=r.value_pos(server_node, "invite")[0] + 1 if "invite" in server_node else 0,
     )
+    server.setup = parse_server_setup(r, server_node)
 
     roles = []
     for index, node in enumerate(r.sequence(root, "roles", "the channel map", "a list of `- name: moderator`")):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.channelmap import rules
+from handbook.channelmap.server_model import AutoModRule, Onboarding, ServerSettings, ServerSetup, WelcomeScreen
 from handbook.errors import HandbookError
 
 
@@ -109,6 +110,12 @@ class Server:
     line: int = 0
     guild_id_line: int = 0
     invite_line: int = 0
+    setup: ServerSetup = field(default_factory=ServerSetup)
+    """Settings, onboarding, welcome screen and AutoMod rules (`channelmap.server_model`)."""
+
+    @property
+    def settings(self) -> ServerSettings | None:
+        return self.setup.settings
 
 
 @dataclass
@@ -119,6 +126,18 @@ class ChannelMap:
     discord_categories: list[DiscordCategory]
     document: Any = None
     """The round-trip YAML document, for tools that edit the file and must keep hand edits."""
+
+    @property
+    def onboarding(self) -> Onboarding | None:
+        return self.server.setup.onboarding
+
+    @property
+    def welcome_screen(self) -> WelcomeScreen | None:
+        return self.server.setup.welcome_screen
+
+    @property
+    def automod(self) -> list[AutoModRule] | None:
+        return self.server.setup.automod
 
     def channels(self) -> list[Channel]:
         return [channel for cat in self.discord_categories for channel in cat.channels]

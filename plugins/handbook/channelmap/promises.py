@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from handbook.channelmap import server_model
 from handbook.channelmap.model import ChannelMap
 
-VERIFICATION_LEVELS = ("none", "low", "medium", "high", "very_high")
+VERIFICATION_LEVELS = server_model.VERIFICATION_LEVELS
 """Discord's verification levels 0 to 4 (https://discord.com/developers/docs/resources/guild#guild-object-verification-level)."""
-AUTOMOD_TRIGGERS = {1: "keyword", 3: "spam", 4: "keyword_preset", 5: "mention_spam", 6: "member_profile"}
-"""AutoMod's trigger types (https://discord.com/developers/docs/resources/auto-moderation#auto-moderation-rule-object-trigger-types)."""
-AUTOMOD_PRESETS = {1: "profanity", 2: "sexual_content", 3: "slurs"}
-"""Keyword presets (https://discord.com/developers/docs/resources/auto-moderation#auto-moderation-rule-object-keyword-preset-types)."""
+AUTOMOD_TRIGGERS = server_model.TRIGGER_OF_TYPE
+"""AutoMod's trigger types by Discord's number, named as the map names them."""
+AUTOMOD_PRESETS = {number: name for name, number in server_model.PRESETS.items()}
+"""Keyword presets by Discord's number (https://discord.com/developers/docs/resources/auto-moderation#auto-moderation-rule-object-keyword-preset-types)."""
 
 
 def field(record: Any, name: str) -> Any:

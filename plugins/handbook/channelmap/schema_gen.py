@@ -16,6 +16,7 @@ from typing import Any
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import STATUSES, VISIBILITIES
+from handbook.channelmap.server_schema import server_properties
 
 SCHEMA_NAME = "channel_map.schema.json"
 SCHEMA_ID = "https://handbook.campfire-practice.example/schema/channel_map.schema.json"
@@ -131,6 +132,7 @@ def build_schema() -> dict[str, Any]:
                                                         "https://discord.gg/CODE or https://discord.com/invite/CODE."}),
                     "archive_category": {**_text(), "description": "The Discord category that `handbook discord "
                                                                    "apply` moves archived channels into (default: Archive)."},
+                    **server_properties(),
                 },
                 "additionalProperties": True,
             }),

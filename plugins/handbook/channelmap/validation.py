@@ -11,6 +11,7 @@ from collections import Counter
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
+from handbook.channelmap.server_validation import validate_server
 from handbook.findings import (
     CATEGORY_FULL, DUPLICATE_CHANNEL, DUPLICATE_ID, DUPLICATE_ROLE, DUPLICATE_TOPIC_CHANNEL, INVALID_CATEGORY_NAME,
     INVALID_ID, INVALID_INVITE, INVALID_NAME, INVALID_ROLE_NAME, NAME_NOT_MENTIONABLE, NAME_NOT_NORMAL,
@@ -106,6 +107,7 @@ def validate(channel_map: ChannelMap, display_path: str | None = None) -> list[F
                         "keep one topic channel per handbook category; mark the other `status: archived`")
                 else:
                     topic_for[folder] = channel
+    validate_server(channel_map, add)
     return findings
 
 

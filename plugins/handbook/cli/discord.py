@@ -252,18 +252,21 @@ def run_audit(args: argparse.Namespace) -> int:
 def run_invite(args: argparse.Namespace) -> int:
     """The link that adds the bot with exactly the permissions handbook needs, and why each."""
     from handbook.discord.operations import KINDS
-    from handbook.discord.permissions import BOT_PERMISSIONS, invite_url, permission_uses
+    from handbook.discord.permissions import invite_url, permission_uses, permissions_for
+    from handbook.discord.server_operations import SERVER_KINDS
 
     if not rules.is_snowflake(args.app_id):
         raise UsageError(f"--app-id {args.app_id} is not an application id: copy the Application ID (17 to 20 "
                          "digits) from General Information in the Discord Developer Portal")
-    url, uses = invite_url(args.app_id), permission_uses()
+    permissions = permissions_for(load_map(Path(args.map)) if args.map else None)  # a server map asks for more
+    url, uses = invite_url(args.app_id, permissions), permission_uses(permissions)
+    kinds = (*KINDS, *(SERVER_KINDS if permissions & rules.MANAGE_GUILD else ()))
     if args.format == "json":
-        print(json.dumps({"url": url, "permissions": BOT_PERMISSIONS, "table": [use.as_dict() for use in uses],
-                          "operations": {kind.op: kind.purpose for kind in KINDS}}, indent=2, ensure_ascii=False))
+        print(json.dumps({"url": url, "permissions": permissions, "table": [use.as_dict() for use in uses],
+                          "operations": {kind.op: kind.purpose for kind in kinds}}, indent=2, ensure_ascii=False))
         return EXIT_CLEAN
     print(url)
-    print(f"\nThe link adds the bot with these {len(uses)} permissions ({BOT_PERMISSIONS}), and no others:")
+    print(f"\nThe link adds the bot with these {len(uses)} permissions ({permissions}), and no others:")
     width = max(len(use.name) for use in uses)
     for use in uses:
         why = [f"needed by {', '.join(use.needed_by)}"] if use.needed_by else []
@@ -272,8 +275,8 @@ def run_invite(args: argparse.Namespace) -> int:
     print("Discord lets a bot allow or deny in a channel only permissions it holds itself, so every permission "
           "an operation allows or denies (archiving denies them to @everyone) is in the set.")
     print("\nThe operations:")
-    for kind in KINDS:
-        print(f"  {kind.op:<16} {kind.purpose}")
+    for kind in kinds:
+        print(f"  {kind.op:<19} {kind.purpose}")
     return EXIT_CLEAN
 
 
@@ -361,6 +364,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                              "permissions handbook needs, and what needs each. No token needed.")
     invite.add_argument("--app-id", required=True, metavar="ID",
                         help="the application's id (Developer Portal → General Information → Application ID)")
+    invite.add_argument("--map", metavar="PATH", help="the channel map: one that manages the server's settings, "
+                                                      "onboarding, welcome screen or AutoMod asks for Manage Server too")
     format_option(invite)
     invite.set_defaults(run=run_invite)
 

@@ -70,7 +70,9 @@ def run_check(args: argparse.Namespace) -> int:
 def run_sync(args: argparse.Namespace) -> int:
     from handbook.checks import sync as sync_module
     from handbook.channelmap.schema_gen import SCHEMA_NAME, write_schema_beside
+    from handbook.channelmap.yaml_io import write_roundtrip
     from handbook.checks.guard import refuse_invalid
+    from handbook.checks.sync_server import propose_server
     from handbook.files import read_text, write_atomic
     from handbook.project import load_project
 
@@ -88,6 +90,10 @@ def run_sync(args: argparse.Namespace) -> int:
         result = sync_module.sync_map(analysis.channel_map, old, analysis.drift,
                                       project.options.topic_channels_category, add_near=args.add_near,
                                       map_file=shown)
+        proposed = propose_server(analysis.channel_map, analysis.categories, project.docs_dir)
+        if proposed:  # onboarding and welcome screen, while absent: said in the output as proposals
+            result = sync_module.SyncResult(write_roundtrip(old, analysis.channel_map.document),
+                                            result.changes + proposed, result.left)
     if result.changes:
         refuse_invalid(analysis.channel_map, result.text, path, shown, "handbook sync")
     write = bool(result.changes) and not (args.dry_run or args.check)

@@ -19,7 +19,9 @@ from handbook.discord.client import DiscordClient, DiscordError, RateLimited, Un
 from handbook.discord.operations import (Archive, Create, CreateCategory, CreateChannel, CreateRole, Delete,
                                          Move, Operation, OverwriteChange, Patch, Recorded, Ref, Reorder,
                                          SetPermissions)
+from handbook.discord.apply_server import send_server_operation
 from handbook.discord.plan import Plan
+from handbook.discord.server_operations import ServerOperation
 
 REASON_PREFIX = "handbook discord apply"
 
@@ -117,6 +119,9 @@ class Applier:
 
     def step(self, op: Operation, ops: list[Operation], position: int, merged: set[int]) -> str | None:
         client, reason, what = self.client, self.reason(op), f"{op.op} {op.name}"
+        if isinstance(op, ServerOperation):  # settings, onboarding, welcome screen, AutoMod
+            return send_server_operation(client, self.guild_id, op, resolve=self.resolve, reason=reason,
+                                         created=self.outcome.created)
         if isinstance(op, CreateRole):
             new_role = {"name": op.name, "permissions": "0", "mentionable": False}
             role, note = self.create(op, lambda: client.create_role(self.guild_id, new_role, reason=reason, what=what))

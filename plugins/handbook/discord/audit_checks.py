@@ -260,7 +260,7 @@ def bot_ranks_below_moderators(channel_map: ChannelMap, state: ServerState) -> I
 @check(MODERATION_WITHOUT_MFA, needs="mfa_required_for_moderation")
 def moderation_needs_mfa(channel_map: ChannelMap, state: ServerState) -> Iterator[Finding]:
     """Discord's `mfa_level` 1 (elevated): moderation needs 2FA. A bot can read it, not set it."""
-    if setting(channel_map, "mfa_required_for_moderation") and state.guild.get("mfa_level") == 0:
+    if setting(channel_map, "mfa_required_for_moderation") and state.setup.guild.get("mfa_level") == 0:
         yield MODERATION_WITHOUT_MFA("the map says moderators need two-factor authentication, and the server "
                                      "does not require it for moderation", str(channel_map.path),
                                      channel_map.server.line or None)
@@ -268,7 +268,7 @@ def moderation_needs_mfa(channel_map: ChannelMap, state: ServerState) -> Iterato
 
 @check(VERIFICATION_LEVEL_LOW, needs="verification_level")
 def verification_as_high_as_the_maps(channel_map: ChannelMap, state: ServerState) -> Iterator[Finding]:
-    wanted, actual = verification_level(channel_map), state.guild.get("verification_level")
+    wanted, actual = verification_level(channel_map), state.setup.guild.get("verification_level")
     if wanted is None or not isinstance(actual, int) or actual >= VERIFICATION_LEVELS.index(wanted):
         return
     now = VERIFICATION_LEVELS[actual] if 0 <= actual < len(VERIFICATION_LEVELS) else str(actual)
@@ -286,8 +286,8 @@ def rules_channel_is_the_maps(channel_map: ChannelMap, state: ServerState) -> It
         entry.id if entry is not None and entry.has_id else
         next((c["id"] for c in state.channels if c["type"] != rules.CATEGORY_TYPE
               and rules.same_channel_name(c["name"], named, "prompt")), None))
-    actual = state.guild.get("rules_channel_id")
-    if actual is None and "rules_channel_id" not in state.guild:
+    actual = state.setup.guild.get("rules_channel_id")
+    if actual is None and "rules_channel_id" not in state.setup.guild:
         return  # the server did not say
     if wanted is not None and str(actual) == wanted:
         return

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.channelmap import rules
+from handbook.channelmap.model import ChannelMap
 from handbook.discord.forum_plan import POST_KINDS, PostChange
 from handbook.discord.operations import KINDS, Operation
+from handbook.discord.server_operations import SERVER_KINDS
 
 _ALL_KINDS: tuple[type[Operation] | type[PostChange], ...] = (*KINDS, *POST_KINDS)
-"""What apply sends: the channels' operations and the forum posts' changes."""
+"""What apply sends for every map: the channels' operations and the forum posts' changes."""
 
 READING, READERS = rules.VIEW_CHANNEL, ("pull", "plan")
 """What reading the server needs, before any operation is sent, and the commands that read it."""
@@ -32,7 +34,18 @@ def _bot_permissions() -> int:
 
 
 BOT_PERMISSIONS = _bot_permissions()
-"""Every permission the bot needs for everything handbook does, and no other."""
+"""Every permission the bot needs for the channels and roles of any map, and no other."""
+
+
+def permissions_for(channel_map: ChannelMap | None) -> int:
+    """The set for `channel_map`: a map that manages the server's settings, onboarding, welcome
+    screen or AutoMod rules (`server:`) adds Manage Server, and an AutoMod rule that times members
+    out adds Timeout Members (https://discord.com/developers/docs/resources/auto-moderation#auto-moderation-action-object-action-types)."""
+    setup = channel_map.server.setup if channel_map is not None else None
+    if setup is None or not setup.asks:
+        return BOT_PERMISSIONS
+    times_out = any(a.kind == "timeout" for rule in setup.automod or [] for a in rule.actions)
+    return BOT_PERMISSIONS | rules.MANAGE_GUILD | (rules.MODERATE_MEMBERS if times_out else 0)
 
 
 @dataclass(frozen=True)
@@ -56,18 +69,19 @@ class PermissionUse:
                 "allowed_or_denied_by": self.set_by}
 
 
-def permission_uses() -> list[PermissionUse]:
-    """The set, one row per permission in the order of its bit."""
+def permission_uses(permissions: int = BOT_PERMISSIONS) -> list[PermissionUse]:
+    """The set (`BOT_PERMISSIONS`, or a map's `permissions_for`), one row per permission in the order of its bit."""
     rows = []
+    kinds = (*_ALL_KINDS, *SERVER_KINDS) if permissions & rules.MANAGE_GUILD else _ALL_KINDS  # a map that manages the server
     for value, name in sorted(rules.PERMISSION_NAMES.items()):
-        if BOT_PERMISSIONS & value:
+        if permissions & value:
             needed_by = [*READERS] if READING & value else []
-            needed_by += [kind.op for kind in _ALL_KINDS if kind.request_needs() & value]
+            needed_by += [kind.op for kind in kinds if kind.request_needs() & value]
             set_by = [kind.op for kind in KINDS if kind.sets & value]
             rows.append(PermissionUse(name, value.bit_length() - 1, needed_by, set_by))
     return rows
 
 
-def invite_url(app_id: str) -> str:
-    """The link that adds the bot to a server with exactly `BOT_PERMISSIONS`."""
-    return f"{INVITE_URL}?client_id={app_id}&scope=bot&permissions={BOT_PERMISSIONS}"
+def invite_url(app_id: str, permissions: int = BOT_PERMISSIONS) -> str:
+    """The link that adds the bot to a server with exactly `permissions` (a map's `permissions_for`)."""
+    return f"{INVITE_URL}?client_id={app_id}&scope=bot&permissions={permissions}"

@@ -1,14 +1,14 @@
 """The channel map and a server's state in, the ordered operations that make them agree out. Pure.
 
-Identity is the Discord id once the map has it; before the first `pull` a channel is matched by
-its normalised name and kind (Discord rewrites text channel names, so bytes are never compared). A different name on the same id is a rename
-(one PATCH), never delete + create. Names are compared through Discord's normaliser, so a
-name Discord rewrites never loops. Order is compared as order, never as position numbers.
-Channels the bot cannot see are counted, never changed. Channels on the server but not in the
-map are kept unless `allow_delete`.
+Identity is the Discord id once the map has it; before the first `pull` a channel is matched by its
+normalised name and kind (Discord rewrites text channel names, so bytes are never compared and a name
+Discord rewrites never loops). A different name on the same id is a rename (one PATCH), never delete +
+create. Order is compared as order, never as position numbers. Channels the bot cannot see are
+counted, never changed. Channels on the server but not in the map are kept unless `allow_delete`.
 
-Phases, applied in this order (roles must exist before an overwrite can name them, categories before their channels): roles, categories, channels (renames and
-topics, then creates), moves and archiving, permissions, deletes, order.
+Phases, in this order (roles exist before an overwrite names them, categories before their channels): roles,
+categories, channels (renames and topics, then creates), moves and archiving, permissions, deletes, order, then the
+server's own settings, onboarding, welcome screen and AutoMod (`plan_server`).
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from handbook.channelmap import rules
 from handbook.channelmap.model import Channel, ChannelMap, DiscordCategory
 from handbook.checks.matching import is_near_name
 from handbook.discord.access import Access, change_reason, current_access, desired_overwrites
-from handbook.discord.operations import (Archive, CreateCategory, CreateChannel, CreateRole, Delete, Move,
-                                         Operation, OverwriteChange, Recorded, Ref, Rename,
-                                         RenameCategory, Reorder, SetPermissions, SetTopic)
+from handbook.discord.operations import (Archive, CreateCategory, CreateChannel, CreateRole, Delete, Move, Operation,
+                                         OverwriteChange, Recorded, Ref, Rename, RenameCategory, Reorder, SetPermissions, SetTopic)
 from handbook.discord.permissions import BOT_PERMISSIONS
+from handbook.discord.plan_server import plan_server
 from handbook.discord.state import ServerState
 
 DEFAULT_ARCHIVE = "Archive"
@@ -57,8 +57,7 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     """Things the plan cannot do, said once each (a change of channel type, a role rename)."""
     adopted: list[Recorded] = field(default_factory=list)
-    """Map entries matched by name, not id: `apply` records their ids so a later rename in the
-    map stays a rename."""
+    """Map entries matched by name, not id: `apply` records their ids so a later rename in the map stays a rename."""
     questions: list[str] = field(default_factory=list)
     """Map entries the plan creates nothing for until the map says which channel they are: the
     server has an unlinked channel of a close name (`#tool` for `#tools`)."""
@@ -66,6 +65,7 @@ class Plan:
     """Steps the bot's permissions cannot do: `apply` refuses to start while there are any."""
     missing: list[str] = field(default_factory=list)
     """The permissions those steps need and the bot lacks."""
+    bot_permissions: int = BOT_PERMISSIONS  # the map's set, more when it manages the server (`plan_server`)
 
     def as_dict(self) -> dict:
         return {"operations": [op.as_dict() for op in self.operations], "hidden": self.hidden,
@@ -75,7 +75,7 @@ class Plan:
     def permission_fix(self) -> str:
         """The one thing to do so that every step can run."""
         return (f"give the bot's role {_and(self.missing)} in Server Settings → Roles (`handbook discord invite` "
-                f"lists all {BOT_PERMISSIONS.bit_count()} the bot needs: permissions={BOT_PERMISSIONS})")
+                f"lists all {self.bot_permissions.bit_count()} the bot needs: permissions={self.bot_permissions})")
 
     def permission_problem(self, most: int = 5) -> str:
         """Which permissions the bot lacks, and the steps (up to `most` of them) that need them."""
@@ -408,14 +408,14 @@ def plan(channel_map: ChannelMap, state: ServerState, *, allow_delete: bool = Fa
     order = planner.channels()
     planner.extras()
     planner.order(order)
+    plan_server(planner.plan, channel_map, state, order, planner.map_roles)  # settings, onboarding, AutoMod
     planner.ops.sort(key=lambda op: op.phase)  # stable: keeps map order inside a phase
     check_permissions(planner.plan, state)
     return planner.plan
 
 
 def check_permissions(result: Plan, state: ServerState) -> None:
-    """Find the steps the bot's server-wide permissions cannot do, before anything is sent, and
-    say once what they need."""
+    """Find the steps the bot's server-wide permissions cannot do, before anything is sent; say once what they need."""
     needed = 0
     for step, op in enumerate(result.operations, 1):
         missing = state.missing_permissions(op.permissions_needed())

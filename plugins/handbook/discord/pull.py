@@ -21,6 +21,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from handbook.channelmap import rules
 from handbook.channelmap.writer import header_comment
 from handbook.discord.operations import Recorded
+from handbook.discord.pull_server import merge_setup, record_automod_id
 from handbook.discord.state import ServerState
 
 
@@ -391,6 +392,7 @@ def merge_state(document: Any, state: ServerState, *, archive_name: str = "Archi
     merger.server()
     merger.roles()
     merger.categories()
+    merge_setup(document, state, merger.report.add)  # settings, onboarding, welcome screen, AutoMod
     return document, merger.report
 
 
@@ -433,6 +435,8 @@ def record_applied(document: Any, created: list[Recorded]) -> int:
                         _put_id(node, item.id, after="kind")
                         changed += 1
                         break
+        elif item.what == "automod":
+            changed += record_automod_id(document, item)
         elif item.what == "rename":
             for cat in cats:
                 for node in cat.get("channels") or []:

@@ -14,12 +14,14 @@ kind, place and permissions but not its name or topic (`null`). Plans then call 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
 from handbook.channelmap import rules
 from handbook.channelmap.model import ChannelMap
+from handbook.discord.server_state import SetupState
 from handbook.discord.state import ServerState
 from handbook.errors import HandbookError
 
@@ -34,6 +36,29 @@ GUILD_SETTINGS = ("verification_level", "explicit_content_filter", "default_mess
                   "system_channel_flags")
 """What plan and audit read of the guild object: its safety settings and special channels (never the
 owner, the icon or the member counts)."""
+AUTOMOD_FIELDS = ("id", "name", "event_type", "trigger_type", "trigger_metadata", "actions", "enabled",
+                  "exempt_roles", "exempt_channels")
+"""What plan reads of an AutoMod rule (never `creator_id`: member data)."""
+ONBOARDING_FIELDS = ("prompts", "default_channel_ids", "enabled", "mode")
+WELCOME_FIELDS = ("description", "welcome_channels")
+
+
+def _setup_record(setup: SetupState) -> dict:
+    """The server's settings, onboarding, welcome screen and AutoMod rules as plan reads them;
+    a part the bot could not read stays `null`."""
+    def pick(record: dict | None, keys: tuple[str, ...]) -> dict | None:
+        return None if record is None else {key: record.get(key) for key in keys if key in record}
+
+    return {"settings": pick(setup.guild, (*GUILD_SETTINGS, "features")),
+            "onboarding": pick(setup.onboarding, ONBOARDING_FIELDS),
+            "welcome_screen": pick(setup.welcome, WELCOME_FIELDS),
+            "automod_rules": None if setup.automod is None else _by_id([pick(r, AUTOMOD_FIELDS) or {}
+                                                                       for r in setup.automod])}
+
+
+def _setup_from(record: dict) -> SetupState:
+    return SetupState(guild=dict(record.get("settings") or {}), onboarding=record.get("onboarding"),
+                      welcome=record.get("welcome_screen"), automod=record.get("automod_rules"))
 WITHHELD_CHANNEL = "(a private channel the map does not list)"
 WITHHELD_CATEGORY = "(a private category the map does not list)"
 FIX = "run `handbook discord pull` (with the bot's token) to read the server and write the file again"
@@ -81,9 +106,7 @@ def redacted(state: ServerState, channel_map: ChannelMap | None) -> ServerState:
     """`state` with the names and topics of `withheld_ids` replaced, for output anyone may read."""
     hidden = withheld_ids(state, channel_map)
     channels = [_withhold(c) if c["id"] in hidden else c for c in state.channels]
-    return ServerState(guild_id=state.guild_id, guild_name=state.guild_name, channels=channels, roles=state.roles,
-                       bot_user_id=state.bot_user_id, protected=set(state.protected), bot_roles=list(state.bot_roles),
-                       hidden=set(state.hidden), deleted=set(state.deleted), features=list(state.features))
+    return dataclasses.replace(state, channels=channels)  # every other part as it is
 
 
 def _withhold(channel: dict) -> dict:
@@ -126,8 +149,8 @@ def state_document(state: ServerState, channel_map: ChannelMap | None) -> dict:
         "about": ABOUT,
         "format": FORMAT,
         "guild": {"id": state.guild_id, "name": state.guild_name, "features": sorted(state.features),
-                  "protected_channel_ids": sorted(state.protected, key=int),
-                  "settings": {key: state.guild[key] for key in GUILD_SETTINGS if key in state.guild}},
+                  "protected_channel_ids": sorted(state.protected, key=int)},
+        "server": _setup_record(state.setup),
         "bot": {"user_id": state.bot_user_id, "role_ids": sorted(state.bot_roles, key=int)},
         "roles": _by_id(roles),
         "channels": _by_id([_channel_record(c, state, c["id"] in withheld) for c in state.channels]),
@@ -180,8 +203,12 @@ def _shape_problem(document: dict) -> str | None:
     guild, bot = document.get("guild"), document.get("bot")
     if not isinstance(guild, dict) or not rules.is_snowflake(guild.get("id")):
         return "`guild.id` is not a server id"
-    if not isinstance(guild.get("settings", {}), dict):
-        return "`guild.settings` is not a mapping"
+    server = document.get("server", {})
+    if not isinstance(server, dict) or not all(isinstance(server.get(key) or {}, dict)
+                                               for key in ("settings", "onboarding", "welcome_screen")):
+        return "`server` is not a mapping of mappings"
+    if not isinstance(server.get("automod_rules") or [], list):
+        return "`server.automod_rules` is not a list"
     if not isinstance(bot, dict) or not isinstance(bot.get("role_ids"), list):
         return "`bot.role_ids` is not a list"
     for key in ("roles", "channels", "hidden_channel_ids", "deleted_channel_ids"):
@@ -214,8 +241,7 @@ def state_from_document(document: dict) -> ServerState:
                        bot_roles=[str(r) for r in bot["role_ids"]], hidden=set(document["hidden_channel_ids"]),
                        deleted=set(document["deleted_channel_ids"]),
                        features=[str(f) for f in guild.get("features") or []],
-                       guild={key: value for key, value in (guild.get("settings") or {}).items()
-                              if key in GUILD_SETTINGS})
+                       setup=_setup_from(document.get("server") or {}))
 
 
 def load_state(path: Path, shown: str, guild_id: str | None = None) -> ServerState:

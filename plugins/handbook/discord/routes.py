@@ -38,6 +38,11 @@ def audit_log_reason(reason: str) -> str:
 
 def required_permission(method: str, route: str) -> str:
     """The permission a route needs, for messages about 403s (from each endpoint's page in Discord's API reference)."""
+    if "/onboarding" in route and method != "GET":
+        return "Manage Server and Manage Roles"
+    if "/auto-moderation" in route or ("/welcome-screen" in route and method != "GET") \
+            or (method != "GET" and route.strip("/").count("/") == 1 and route.startswith("/guilds/")):
+        return "Manage Server"  # the server's settings, welcome screen and AutoMod rules
     if "/permissions/" in route or "/roles" in route:
         return "Manage Roles"
     if method == "GET":

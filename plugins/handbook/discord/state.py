@@ -16,6 +16,7 @@ from handbook.channelmap.rules import ADMINISTRATOR
 from handbook.discord.access import can_view, channel_permissions
 from handbook.discord.errors import DiscordError
 from handbook.discord.permissions import BOT_PERMISSIONS
+from handbook.discord.server_state import SetupState, read_setup
 
 if TYPE_CHECKING:  # the client is passed in: reading state needs no HTTP library of its own
     from handbook.discord.client import DiscordClient
@@ -39,8 +40,8 @@ class ServerState:
     """Ids from the map that no longer exist on the server."""
     features: list[str] = field(default_factory=list)
     """The guild's features (https://discord.com/developers/docs/resources/guild#guild-object-guild-features)."""
-    guild: dict = field(default_factory=dict)
-    """The guild object as the API returns it (`mfa_level`, `verification_level`, `rules_channel_id`, ...)."""
+    setup: SetupState = field(default_factory=SetupState)
+    """The server's settings, onboarding, welcome screen and AutoMod rules (`server_state`)."""
 
     @property
     def has_news(self) -> bool:
@@ -100,7 +101,7 @@ def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | N
     guild = client.guild(guild_id)
     state = ServerState(guild_id=guild_id, guild_name=guild.get("name"), channels=client.channels(guild_id),
                         roles=client.roles(guild_id), bot_user_id=client.current_user().get("id"),
-                        features=[str(f) for f in guild.get("features") or []], guild=guild)
+                        features=[str(f) for f in guild.get("features") or []])
     state.protected = {str(guild[key]) for key in ("rules_channel_id", "public_updates_channel_id",
                                                     "safety_alerts_channel_id") if guild.get(key)}
     if state.bot_user_id:
@@ -137,4 +138,5 @@ def read_state(client: DiscordClient, guild_id: str, channel_map: ChannelMap | N
             listed.add(channel_id)
         else:
             state.deleted.add(channel_id)
+    state.setup = read_setup(client, guild_id, guild, channel_map, state.bot_permissions() if state.bot_roles else None)
     return state

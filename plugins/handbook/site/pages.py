@@ -215,7 +215,7 @@ def safety_page(links: ChannelLinks, words: Words = ENGLISH) -> str:
     for trigger, presets, limit in promises.automod_rules(cmap):
         if trigger == "keyword_preset":
             lists = ", ".join(words(f"automod_preset_{p}") for p in presets)
-            blocked.append(words("automod_keyword_preset", lists=lists) if lists else words("automod_keyword"))
+            blocked.append(words("automod_keyword_preset", lists=lists) if lists else words("automod_keywords"))
         elif trigger == "mention_spam":
             blocked.append(words.count("automod_mention_spam", limit) if limit else words("automod_spam"))
         else:

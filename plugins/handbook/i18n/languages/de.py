@@ -108,7 +108,7 @@ WORDS: dict[str, str] = {
     ),
     "safety_automod_title": "Was AutoMod blockiert",
     "safety_automod_intro": "Discords AutoMod prüft jede Nachricht, bevor jemand sie sieht, und stoppt:",
-    "automod_keyword": "Nachrichten mit Wörtern oder Wendungen aus unserer Sperrliste",
+    "automod_keywords": "Nachrichten mit Wörtern oder Wendungen aus unserer Sperrliste",
     "automod_keyword_preset": "Nachrichten mit Wörtern aus Discords Listen für {lists}",
     "automod_preset_profanity": "Schimpfwörter",
     "automod_preset_sexual_content": "sexuelle Inhalte",

@@ -103,7 +103,7 @@ WORDS: dict[str, str] = {
     ),
     "safety_automod_title": "What AutoMod blocks",
     "safety_automod_intro": "Discord's AutoMod checks every message before anyone sees it, and stops:",
-    "automod_keyword": "messages with words or phrases from our blocked list",
+    "automod_keywords": "messages with words or phrases from our blocked list",
     "automod_keyword_preset": "messages with words from Discord's lists of {lists}",
     "automod_preset_profanity": "swearing",
     "automod_preset_sexual_content": "sexual content",

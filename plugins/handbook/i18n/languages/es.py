@@ -114,7 +114,7 @@ WORDS: dict[str, str] = {
         "AutoMod, la herramienta de Discord, revisa cada mensaje antes de que nadie lo vea, y "
         "detiene:"
     ),
-    "automod_keyword": "los mensajes con palabras o frases de nuestra lista de bloqueo",
+    "automod_keywords": "los mensajes con palabras o frases de nuestra lista de bloqueo",
     "automod_keyword_preset": "los mensajes con palabras de las listas de Discord: {lists}",
     "automod_preset_profanity": "palabrotas",
     "automod_preset_sexual_content": "contenido sexual",

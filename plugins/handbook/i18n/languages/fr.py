@@ -112,7 +112,7 @@ WORDS: dict[str, str] = {
         "AutoMod, l'outil de Discord, vérifie chaque message avant que quiconque le voie, et arrête"
         " :"
     ),
-    "automod_keyword": "les messages contenant des mots ou des expressions de notre liste de blocage",
+    "automod_keywords": "les messages contenant des mots ou des expressions de notre liste de blocage",
     "automod_keyword_preset": "les messages contenant des mots des listes de Discord : {lists}",
     "automod_preset_profanity": "grossièretés",
     "automod_preset_sexual_content": "contenu sexuel",

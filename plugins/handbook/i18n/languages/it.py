@@ -108,7 +108,7 @@ WORDS: dict[str, str] = {
         "AutoMod, lo strumento di Discord, controlla ogni messaggio prima che qualcuno lo veda, e "
         "ferma:"
     ),
-    "automod_keyword": "i messaggi con parole o frasi della nostra lista di blocco",
+    "automod_keywords": "i messaggi con parole o frasi della nostra lista di blocco",
     "automod_keyword_preset": "i messaggi con parole degli elenchi di Discord: {lists}",
     "automod_preset_profanity": "parolacce",
     "automod_preset_sexual_content": "contenuti sessuali",

@@ -107,7 +107,7 @@ WORDS: dict[str, str] = {
     "safety_automod_intro": (
         "AutoMod van Discord controleert elk bericht voordat iemand het ziet, en houdt tegen:"
     ),
-    "automod_keyword": "berichten met woorden of zinnen van onze blokkeerlijst",
+    "automod_keywords": "berichten met woorden of zinnen van onze blokkeerlijst",
     "automod_keyword_preset": "berichten met woorden van de lijsten van Discord: {lists}",
     "automod_preset_profanity": "scheldwoorden",
     "automod_preset_sexual_content": "seksuele inhoud",

@@ -105,7 +105,7 @@ WORDS: dict[str, str] = {
     ),
     "safety_automod_title": "O que o AutoMod bloqueia",
     "safety_automod_intro": "O AutoMod do Discord verifica cada mensagem antes que alguém a veja, e impede:",
-    "automod_keyword": "mensagens com palavras ou frases da nossa lista de bloqueio",
+    "automod_keywords": "mensagens com palavras ou frases da nossa lista de bloqueio",
     "automod_keyword_preset": "mensagens com palavras das listas do Discord: {lists}",
     "automod_preset_profanity": "palavrões",
     "automod_preset_sexual_content": "conteúdo sexual",
