@@ -9,7 +9,6 @@ from __future__ import annotations
 import collections
 import json
 import shutil
-from types import SimpleNamespace
 
 import pytest
 from cli_run import run
@@ -20,7 +19,7 @@ from handbook.channelmap.loader import load_channel_map
 from handbook.discord.audit import audit
 from handbook.discord.audit_checks import CHECKS
 from handbook.discord.client import DiscordClient
-from handbook.discord.permissions import BOT_PERMISSIONS
+from handbook.discord.permissions import BOT_PERMISSIONS, permissions_for
 from handbook.discord.state import read_state
 
 BAN, KICK, MANAGE_MESSAGES, MENTION_EVERYONE = 1 << 2, 1 << 1, 1 << 13, 1 << 17
@@ -76,9 +75,12 @@ discord_categories:
 
 
 def audited(fake: FakeDiscord, path, settings=None):
+    if settings is not None:  # the map's `server.settings`, written into a copy of the map
+        lines = "".join(f"    {key}: {json.dumps(value)}\n" for key, value in settings.items())
+        text = path.read_text(encoding="utf-8").replace("  name: Campfire\n", "  name: Campfire\n  settings:\n" + lines, 1)
+        path = path.with_name("channel_map_promising.yml")
+        path.write_text(text, encoding="utf-8")
     channel_map = load_channel_map(path)
-    if settings is not None:  # what the map's `server.settings` will say, once the map has them
-        channel_map.server.settings = settings  # type: ignore[attr-defined]
     with DiscordClient(fake.token, clock=fake.clock, sleep=fake.clock.sleep) as client:
         return audit(channel_map, read_state(client, fake.guild_id, channel_map))
 
@@ -94,13 +96,13 @@ def test_a_server_set_up_badly_shows_every_audit_finding_once(fake, tmp_path):
     found = {f.code: f for f in result.findings}
     assert "`cohort-b`" in found["private-space-visible"].message
     assert f"the private channel {server['den']} (Cohort A's room)" in found["private-space-visible"].message
-    assert found["private-space-visible"].line == 21  # the channel's entry in the map
+    assert found["private-space-visible"].line == 25  # the channel's entry in the map (with 4 lines of settings)
     assert "`helper`" in found["unmapped-role-power"].message and "Manage Roles" in found["unmapped-role-power"].fix
     assert "drag `Handbook Bot` below `moderator`" in found["bot-above-moderators"].fix
     assert found["verification-level-low"].message == ("the server's verification level is none, and the map's "
                                                        "is high")
     assert "#general" in found["rules-channel-differs"].message and "#rules" in found["rules-channel-differs"].message
-    assert all(f.file == str(server["path"]) for f in result.findings)
+    assert all(f.file == str(server["path"].with_name("channel_map_promising.yml")) for f in result.findings)
 
 
 def test_the_audit_fixes_clear_every_finding(fake, tmp_path):
@@ -113,7 +115,7 @@ def test_the_audit_fixes_clear_every_finding(fake, tmp_path):
     fake.rules_channel_id = fake.by_name("rules")["id"]
     fake.setup.mfa_level = 1
     fake.setup.verification_level = 4  # higher than the map asks is fine
-    result = audited(fake, server["path"], SimpleNamespace(**PROMISES))  # an attribute, as a loaded map section
+    result = audited(fake, server["path"], PROMISES)
     assert result.findings == [] and {c["status"] for c in result.checks} == {"passed"}
 
 
@@ -239,7 +241,8 @@ def test_bad_input_exits_2_with_one_line(fake, tmp_path, capsys, monkeypatch, tr
 
 
 def test_this_handbook_synced_and_applied_keeps_every_promise(fake, tmp_path, capsys, monkeypatch):
-    fake.set_bot_permissions(BOT_PERMISSIONS)
+    fake.features[:] = ["COMMUNITY", "NEWS"]  # the owner made it a Community server
+    fake.set_bot_permissions(permissions_for(load_channel_map(ROOT / "channel_map.yml")))
     root = tmp_path / "handbook"
     shutil.copytree(ROOT / "docs", root / "docs")
     for name in ("mkdocs.yml", "channel_map.yml", "communities.yml"):
@@ -249,19 +252,21 @@ def test_this_handbook_synced_and_applied_keeps_every_promise(fake, tmp_path, ca
     ran = run(capsys, "discord", "apply", "--yes", "--guild", fake.guild_id)
     assert ran.code == 0, ran.text
     ran = run(capsys, "discord", "audit", "--format", "json")
+    assert ran.code == 1 and [f["code"] for f in json.loads(ran.out)["findings"]] == ["moderation-without-mfa"]
+    fake.setup.mfa_level = 1  # only the owner can: the plan and the audit both say so until then
+    ran = run(capsys, "discord", "audit", "--format", "json")
     assert ran.code == 0, ran.text
     report = json.loads(ran.out)
     assert report["clean"] is True and report["findings"] == [] and report["not_visible_to_bot"] == 0
-    assert [c["status"] for c in report["checks"]] == ["passed"] * 4 + ["skipped"] * 3
+    assert [c["status"] for c in report["checks"]] == ["passed"] * 7  # the map promises all it checks
     ran = run(capsys, "discord", "audit")
-    assert ran.code == 0 and "keeps every promise the map makes (4 checks)" in ran.out, ran.text
+    assert ran.code == 0 and "keeps every promise the map makes (7 checks)" in ran.out, ran.text
 
 
 @pytest.mark.parametrize("on_server, findings", [(1, 1), (2, 0), (3, 0)])
-def test_the_verification_level_is_compared_by_rank_written_as_a_number_or_a_name(fake, tmp_path, on_server, findings):
+def test_the_verification_level_is_compared_by_rank(fake, tmp_path, on_server, findings):
     server = bad_server(fake, tmp_path)
     fake.setup.verification_level = on_server
-    for promised in (2, "medium"):
-        found = [f for f in audited(fake, server["path"], {"verification_level": promised}).findings
-                 if f.code == "verification-level-low"]
-        assert len(found) == findings
+    found = [f for f in audited(fake, server["path"], {"verification_level": "medium"}).findings
+             if f.code == "verification-level-low"]
+    assert len(found) == findings

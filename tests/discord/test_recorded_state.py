@@ -295,6 +295,8 @@ def test_every_part_of_the_server_state_plan_reads_survives_the_file():
     for field in dataclasses.fields(ServerState):
         assert getattr(state, field.name), f"a new part of ServerState: give {field.name} a value above"
         assert getattr(back, field.name) == getattr(state, field.name), field.name
+    state.setup.automod[0]["creator_id"] = bot  # a member's id: never recorded
+    assert "creator_id" not in json.dumps(state_document(state, None))
 
 
 def test_every_group_of_the_text_plan_is_a_group_of_the_comment_and_markup_in_names_stays_text():
