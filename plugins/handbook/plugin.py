@@ -94,7 +94,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                                         self.config.link_status_max_age),
                                  self.problem_links.community_findings(self.communities))
         files = self._read_reviews(files, config)
-        return self._history().add_feed(self._history().add_changelog(files, config, self.words), config)
+        files = self._history().add_feed(self._history().add_changelog(files, config, self.words), config)
+        if self.mentions is not None:  # the older years' pages are the changelog's: commit messages too
+            self.mentions.quiet = self.mentions.quiet | frozenset(self._history().archive_uris())
+        return files
 
     def _read_reviews(self, files: Files, config: MkDocsConfig) -> Files:
         """Owners and review dates are read with the files, before the nav exists; the categories
