@@ -180,3 +180,46 @@ def test_handbook_generate_writes_the_year_pages_the_build_makes(tmp_path, capsy
     # The plugin replaces what `handbook generate` wrote, and builds the same pages from the tree.
     built = strict(made.root)
     assert Page(built.site_dir, "changelog/2023/").entries == anchors(made, ARCHIVED[2023])
+
+
+# --- the split and the paths, as plain data -----------------------------------------------------
+
+def _entry(year: int, month: int, day: int = 15):
+    from datetime import datetime, timezone
+
+    from handbook.history.changelog import Entry
+
+    return Entry(f"{year:04d}{month:02d}{day:02d}".ljust(40, "0"), datetime(year, month, day, tzinfo=timezone.utc),
+                 f"Change {year}-{month}-{day}", ("Ada",))
+
+
+def test_a_month_cut_by_the_limit_starts_on_the_page_and_goes_on_on_its_year_page():
+    from handbook.history.changelog import render_markdown, split_recent
+
+    entries = [_entry(2025, 6, 20), _entry(2025, 6, 10), _entry(2025, 5, 3), _entry(2023, 2, 1)]
+    recent, archives = split_recent(entries, 12, 1)
+    assert recent == entries[:1]
+    assert archives == [(2025, entries[1:3]), (2023, entries[3:])]
+    md = render_markdown(recent, page_path="changelog.md", pages={}, limit=None, archives=archives,
+                         archive_href=lambda year: f"{year}/", month_id=lambda text: text.lower().replace(" ", "-"))
+    # June 2025 keeps its heading (and its id) here; its link to the rest carries no second id.
+    assert '<a href="2025/#june-2025">June</a>' in md
+    assert '<a href="2025/#may-2025" id="may-2025" data-handbook-archived>May</a>' in md
+    assert "No changes recorded yet" not in render_markdown([], page_path="changelog.md", pages={}, limit=None,
+                                                            archives=archives)
+    assert split_recent(entries, 0, 1) == (entries, [])  # 0: one page (the limit is the page's own)
+    assert split_recent(entries, 1, 100) == (entries[:2], [(2025, entries[2:3]), (2023, entries[3:])])
+
+
+@pytest.mark.parametrize(("changelog", "year_page"), [
+    ("changelog.md", "changelog/2023.md"),
+    ("news/changes.md", "news/changes/2023.md"),
+    ("news/index.md", "news/2023.md"),
+])
+def test_a_year_page_lives_beside_the_changelog_under_its_name(changelog, year_page):
+    from handbook.history.changelog import archive_uri, is_archive_uri, is_changelog_page
+
+    assert archive_uri(changelog, 2023) == year_page
+    assert is_archive_uri(changelog, year_page) and is_changelog_page(changelog, year_page)
+    assert not is_archive_uri(changelog, year_page.replace("2023", "notes"))
+    assert not is_changelog_page("", "2023.md")
