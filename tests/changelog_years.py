@@ -92,6 +92,9 @@ class Page(HTMLParser):
         """(href, text) of every link in the article."""
         self.headings: list[tuple[str, str, str]] = []
         """(tag, id, text) of the article's headings."""
+        self.link_in: dict[str, str] = {}
+        """id of a `<span>` -> the href of the first link in it."""
+        self._spans: list[str | None] = []
         self._in_article = 0
         self._link: list[str] | None = None
         self._heading: list[str] | None = None
@@ -104,9 +107,13 @@ class Page(HTMLParser):
             self.ids[attributes["id"] or ""] = {**attributes, "<tag>": tag}
         if tag == "article":
             self._in_article += 1
+        if tag == "span":
+            self._spans.append(attributes.get("id"))
         if not self._in_article:
             return
         if tag == "a" and "href" in attributes:
+            if self._spans and self._spans[-1]:
+                self.link_in.setdefault(self._spans[-1] or "", attributes["href"] or "")
             self._link = [attributes["href"] or ""]
             self._text = []
         if tag in ("h1", "h2"):
@@ -116,6 +123,8 @@ class Page(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "article":
             self._in_article -= 1
+        if tag == "span" and self._spans:
+            self._spans.pop()
         if tag == "a" and self._link is not None:
             self.links.append((self._link[0], " ".join("".join(self._text).split())))
             self._link = None

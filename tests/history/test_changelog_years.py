@@ -92,13 +92,14 @@ def test_an_old_month_address_lands_on_that_month_on_its_year_page(years, one_pa
         for month in month_list:
             old_id = old_ids[ENGLISH.month(*month)]  # `changelog/#june-2024` before the yearly pages
             element = page.ids[old_id]
-            assert element["<tag>"] == "a" and "data-handbook-archived" in element
-            assert page.resolve(element["href"]) == (f"changelog/{year}/", old_id)
+            assert element["<tag>"] == "span" and "data-handbook-archived" in element
+            assert page.resolve(page.link_in[old_id]) == (f"changelog/{year}/", old_id)
             assert archive.ids[old_id]["<tag>"] == "h2"
     html = (built.site_dir / "changelog" / "index.html").read_text("utf-8")
     script = html[html.index("<script>(function"):]
     script = script[:script.index("</script>")]
     assert "data-handbook-archived" in script and "location.replace(link.href)" in script and "http" not in script
+    assert "src=" not in html[html.index("<script>(function") - 8:][:10]  # inline: nothing is fetched
 
 
 def test_zero_puts_every_month_on_one_page(one_page):
@@ -155,7 +156,7 @@ def test_the_limit_cuts_the_page_and_the_rest_is_on_its_year_page(tmp_path):
     built = strict(made.root)
     page = Page(built.site_dir, "changelog/")
     assert page.entries == anchors(made, RECENT[-5:])
-    assert page.ids["january-2025"]["href"] == "2025/#january-2025"
+    assert page.link_in["january-2025"] == "2025/#january-2025"
     assert Page(built.site_dir, "changelog/2025/").entries == anchors(made, [(2025, 1)])
     assert Page(built.site_dir, "changelog/2024/").entries == anchors(made, [m for m in months() if m[0] == 2024])
 
@@ -175,7 +176,7 @@ def test_handbook_generate_writes_the_year_pages_the_build_makes(tmp_path, capsy
         assert all(f'<a id="{a}">' in written for a in anchors(made, month_list))
     assert not (docs / "changelog" / "2025.md").exists()
     main = (docs / "changelog.md").read_text("utf-8")
-    assert '<a href="2023/#november-2023" id="november-2023" data-handbook-archived>November</a>' in main
+    assert '<span id="november-2023" data-handbook-archived>[November](changelog/2023.md#november-2023)</span>' in main
     assert run(capsys, "generate", "--check").code == 0
     # The plugin replaces what `handbook generate` wrote, and builds the same pages from the tree.
     built = strict(made.root)
@@ -201,10 +202,10 @@ def test_a_month_cut_by_the_limit_starts_on_the_page_and_goes_on_on_its_year_pag
     assert recent == entries[:1]
     assert archives == [(2025, entries[1:3]), (2023, entries[3:])]
     md = render_markdown(recent, page_path="changelog.md", pages={}, limit=None, archives=archives,
-                         archive_href=lambda year: f"{year}/", month_id=lambda text: text.lower().replace(" ", "-"))
+                         month_id=lambda text: text.lower().replace(" ", "-"))
     # June 2025 keeps its heading (and its id) here; its link to the rest carries no second id.
-    assert '<a href="2025/#june-2025">June</a>' in md
-    assert '<a href="2025/#may-2025" id="may-2025" data-handbook-archived>May</a>' in md
+    assert ('**[2025](changelog/2025.md)**: [June](changelog/2025.md#june-2025) · '
+            '<span id="may-2025" data-handbook-archived>[May](changelog/2025.md#may-2025)</span>') in md
     assert "No changes recorded yet" not in render_markdown([], page_path="changelog.md", pages={}, limit=None,
                                                             archives=archives)
     assert split_recent(entries, 0, 1) == (entries, [])  # 0: one page (the limit is the page's own)

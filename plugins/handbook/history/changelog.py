@@ -131,7 +131,6 @@ def render_markdown(
     feed_url: str | None = None,
     note: str | None = None,
     archives: Sequence[tuple[int, Sequence[Entry]]] = (),
-    archive_href: Callable[[int], str] = str,
     month_id: Callable[[str], str] = str,
 ) -> str:
     """The changelog page: months as headings, newest first, at most `limit` entries (None: all of
@@ -142,8 +141,8 @@ def render_markdown(
     `note` is a sentence of `words` (already in the page's language). `archives` are the older
     years (newest first, as `split_recent` gives them): each is linked, and each of its months
     keeps its old anchor here (`month_id` of its heading: the id the heading had on this page)
-    as a link to `archive_href(year)` (the year page's URL from this one), which a few lines of
-    script follow when the address names it.
+    around a link to it on the year's page, which a few lines of script follow when the address
+    names it.
     """
     intro = words("changelog_intro")
     if feed_url:
@@ -161,7 +160,7 @@ def render_markdown(
         lines.append("")
     if archives:
         on_page = {(e.date.year, e.date.month) for e in shown}
-        lines += _older_lines(archives, on_page, page_path, words, archive_href, month_id)
+        lines += _older_lines(archives, on_page, page_path, words, month_id)
     return "\n".join(lines)
 
 
@@ -280,28 +279,34 @@ def is_archive_uri(changelog_uri: str, uri: str) -> bool:
 
 
 def _older_lines(archives: Sequence[tuple[int, Sequence[Entry]]], on_page: set[tuple[int, int]], page_path: str,
-                 words: Words, archive_href: Callable[[int], str], month_id: Callable[[str], str]) -> list[str]:
+                 words: Words, month_id: Callable[[str], str]) -> list[str]:
     """The years before the page's months, linked, and a link per month that carries the id its
     heading had here, so an old address `changelog/#november-2023` still finds that month (a
-    month that starts on this page, `on_page`, keeps its heading's id here)."""
+    month that starts on this page, `on_page`, keeps its heading's id here). The links are
+    Markdown links to the year's `.md` page, which MkDocs and Zensical both turn into its URL
+    (and MkDocs checks the anchor); the id is on a `<span>` around one, since a Markdown link
+    cannot carry an id without `attr_list`."""
     lines = [f"## {md_text(words('changelog_older_title'))}", ""]
     for year, entries in archives:
+        year_page = _href(archive_uri(page_path, year), page_path)
         months = []
         for month in dict.fromkeys(e.date.month for e in entries):
-            anchor = html.escape(month_id(words.month(year, month)))
-            href = html.escape(f"{archive_href(year)}#{anchor}")
-            forward = "" if (year, month) in on_page else f' id="{anchor}" data-handbook-archived'
-            months.append(f'<a href="{href}"{forward}>{html.escape(words.month_name(month))}</a>')
-        year_link = f"[{year}]({_href(archive_uri(page_path, year), page_path)})"
+            anchor = month_id(words.month(year, month))
+            link = f"[{md_text(words.month_name(month))}]({year_page}#{quote(anchor)})"
+            if (year, month) not in on_page:
+                link = f'<span id="{html.escape(anchor)}" data-handbook-archived>{link}</span>'
+            months.append(link)
+        year_link = f"[{year}]({year_page})"
         lines.append(f"- {words('label_then', label=f'**{year_link}**')} " + " · ".join(months))
     return lines + ["", FORWARD_SCRIPT, ""]
 
 
 FORWARD_SCRIPT = (
     "<script>(function () {\n"
-    "  var id = location.hash.slice(1), link = null;\n"
-    "  try { link = id && document.getElementById(decodeURIComponent(id)); } catch (e) {}\n"
-    "  if (link && link.hasAttribute(\"data-handbook-archived\")) location.replace(link.href);\n"
+    "  var id = location.hash.slice(1), mark = null;\n"
+    "  try { mark = id && document.getElementById(decodeURIComponent(id)); } catch (e) {}\n"
+    "  var link = mark && mark.hasAttribute(\"data-handbook-archived\") && mark.querySelector(\"a[href]\");\n"
+    "  if (link) location.replace(link.href);\n"
     "})();</script>"
 )
 """An old address of an archived month (`changelog/#november-2023`) goes on to its year's page.

@@ -59,7 +59,6 @@ class _Build:
     """`changelog_recent_months`: 0 puts every month on the changelog page."""
     archives: dict[str, int] = field(default_factory=dict)
     """docs path -> year of each older year's page this build generates."""
-    archive_files: dict[int, File] = field(default_factory=dict)
     feed_limit: int = 50
     """The newest entries the feed carries; 0 for all."""
     snapshot: Snapshot | None = None
@@ -141,7 +140,6 @@ class SiteHistory:
                                       option="changelog", what=f"changelog page of {year}", auto_nav=False)
             if file is not None:
                 b.archives[uri] = year
-                b.archive_files[year] = file
         return files
 
     def archive_uris(self) -> list[str]:
@@ -222,7 +220,8 @@ class SiteHistory:
             return cl.render_markdown(self.entries(), words=b.words, page_path=page.file.src_uri, pages=titles,
                                       limit=b.limit, feed_url=feed_url, note=note)
         recent, archives = self.pages()
-        archives = [(year, entries) for year, entries in archives if year in b.archive_files]
+        made = set(b.archives.values())  # a year whose path is taken by a page of the docs has none
+        archives = [(year, entries) for year, entries in archives if year in made]
         year = b.archives.get(page.file.src_uri)
         if year is not None:
             return cl.render_archive(year, dict(archives)[year], changelog_path=b.changelog_uri or "",
@@ -236,7 +235,6 @@ class SiteHistory:
             feed_url=feed_url,
             note=note,
             archives=archives,
-            archive_href=lambda y: get_relative_url(b.archive_files[y].url, page.url or "."),
             month_id=heading_id(config),
         )
 
