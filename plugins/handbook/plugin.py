@@ -23,6 +23,7 @@ from handbook.checks.categories import without_language
 from handbook.channelmap.model import ChannelMap
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
+from handbook.history.changelog import archive_glob
 from handbook.linkhealth import directory as community_directory
 from handbook.linkhealth import report as link_report
 from handbook.linkhealth.communities import load_communities
@@ -61,7 +62,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._setup_community_links(config)
         self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
         self.reviews = SiteReviews(self.config, config, self.root, self.channel_map, redact=self._redact_private)
-        changelog = [self.config.changelog] if self.config.history and self.config.changelog else []
+        changelog = ([self.config.changelog, archive_glob(self.config.changelog)]
+                     if self.config.history and self.config.changelog else [])
         generated.exclude_from_other_plugins(config, [*self._generated_page_uris(), *changelog])
         return config
 

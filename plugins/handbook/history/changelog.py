@@ -265,6 +265,11 @@ def archive_uri(changelog_uri: str, year: int) -> str:
     return posixpath.join(base, f"{year}.md")
 
 
+def archive_glob(changelog_uri: str) -> str:
+    """Every year's page of the changelog at `changelog_uri`, as a glob (`changelog/[0-9]...md`)."""
+    return archive_uri(changelog_uri, 0).replace("0.md", "[0-9][0-9][0-9][0-9].md")
+
+
 def is_changelog_page(changelog_uri: str, uri: str) -> bool:
     """Whether `uri` is the changelog page at `changelog_uri` or one of its years' pages."""
     return bool(changelog_uri) and (uri == changelog_uri or is_archive_uri(changelog_uri, uri))
