@@ -235,7 +235,8 @@ def month_lines(entries: Sequence[Entry], *, page_path: str, pages: Mapping[str,
 # The recent months on the changelog page, older years on pages of their own
 # --------------------------------------------------------------------------------------------
 
-def split_recent(entries: Sequence[Entry], months: int, limit: int) -> tuple[list[Entry], list[tuple[int, list[Entry]]]]:
+def split_recent(entries: Sequence[Entry], months: int,
+                 limit: int) -> tuple[list[Entry], list[tuple[int, list[Entry]]]]:
     """(the changelog page's entries, [(year, its entries)] of the older years, newest first).
 
     The page keeps the newest `months` months, counted back from the month of the newest entry

@@ -49,8 +49,9 @@ def render_feed(
     entry_url: Callable[[Entry], str | None] | None = None,
 ) -> bytes:
     """The feed document, in `words`' language. `page_url(docs_path)` gives a page's absolute URL,
-    None if it is gone; `entry_url(entry)` the page that lists an entry (default: `changelog_url`,
-    the older years have pages of their own). `scope` keeps the ids of one language's feed apart (see `entry_id`).
+    None if it is gone; `entry_url(entry)` the page that lists an entry (default: `changelog_url`;
+    the older years have pages of their own). `scope` keeps the ids of one language's feed apart
+    (see `entry_id`).
 
     Written as text with every value escaped (thousands of entries: several times faster than
     building an ElementTree); the tests parse it back.
