@@ -224,3 +224,22 @@ def test_a_year_page_lives_beside_the_changelog_under_its_name(changelog, year_p
     assert is_archive_uri(changelog, year_page) and is_changelog_page(changelog, year_page)
     assert not is_archive_uri(changelog, year_page.replace("2023", "notes"))
     assert not is_changelog_page("", "2023.md")
+
+
+def test_handbook_generate_removes_the_year_pages_it_wrote_that_the_history_no_longer_has(tmp_path, capsys,
+                                                                                          monkeypatch):
+    made = make_years_site(tmp_path / "handbook")
+    monkeypatch.chdir(made.root)
+    assert run(capsys, "generate").code == 0
+    docs = made.root / "docs"
+    (docs / "changelog" / "2019.md").write_text("# Our own notes of 2019\n", encoding="utf-8")  # someone's page
+    mkdocs_yml = made.root / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text("utf-8") + "      changelog_recent_months: 0\n", encoding="utf-8")
+    check = run(capsys, "generate", "--check")
+    assert check.code == 1 and "docs/changelog/2022.md would be removed" in check.out
+    ran = run(capsys, "generate")
+    assert ran.code == 0
+    assert [line for line in ran.out.splitlines() if line.startswith("removed")] == [
+        "removed docs/changelog/2022.md", "removed docs/changelog/2023.md", "removed docs/changelog/2024.md"]
+    assert sorted(p.name for p in (docs / "changelog").iterdir()) == ["2019.md"]
+    assert run(capsys, "generate", "--check").code == 0
