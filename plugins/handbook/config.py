@@ -255,7 +255,12 @@ class HandbookConfig(base.Config):
     changelog = OutputPath("changelog.md", inside="docs_dir", page=True)
     """Path of the generated changelog page inside docs_dir; an empty string turns it off."""
     changelog_limit = Count(default=100)
-    """How many changes the changelog page shows (the feed has `feed_limit`)."""
+    """How many changes the changelog page shows (the feed has `feed_limit`); with yearly pages
+    (`changelog_recent_months`) the changes that do not fit are on their year's page."""
+    changelog_recent_months = Count(default=12)
+    """How many months the changelog page shows, counted back from the month of the newest change;
+    each older year gets a page of its own (`changelog/2023.md`), linked from the changelog page.
+    0: one page and no yearly pages (then at most `changelog_limit` changes are listed at all)."""
     changelog_ignore = RegexList(default=[r"(?i)^\s*(fix(ed)?\s+)?typos?\b", r"(?i)\bwhitespace\b"])
     """Regular expressions: commits whose subject matches one are noise and left out."""
     feed = OutputPath("feed.xml", inside="site_dir", page=False)

@@ -23,6 +23,7 @@ from handbook.checks.categories import without_language
 from handbook.channelmap.model import ChannelMap
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
+from handbook.history.changelog import archive_glob
 from handbook.linkhealth import directory as community_directory
 from handbook.linkhealth import report as link_report
 from handbook.linkhealth.communities import load_communities
@@ -61,7 +62,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._setup_community_links(config)
         self._history().configure(self.config, config, self.map_path, redact=self._redact_private)
         self.reviews = SiteReviews(self.config, config, self.root, self.channel_map, redact=self._redact_private)
-        changelog = [self.config.changelog] if self.config.history and self.config.changelog else []
+        changelog = ([self.config.changelog, archive_glob(self.config.changelog)]
+                     if self.config.history and self.config.changelog else [])
         generated.exclude_from_other_plugins(config, [*self._generated_page_uris(), *changelog])
         return config
 
@@ -94,7 +96,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                                         self.config.link_status_max_age),
                                  self.problem_links.community_findings(self.communities))
         files = self._read_reviews(files, config)
-        return self._history().add_feed(self._history().add_changelog(files, config, self.words), config)
+        files = self._history().add_feed(self._history().add_changelog(files, config, self.words), config)
+        if self.mentions is not None:  # the older years' pages are the changelog's: commit messages too
+            self.mentions.quiet = self.mentions.quiet | frozenset(self._history().archive_uris())
+        return files
 
     def _read_reviews(self, files: Files, config: MkDocsConfig) -> Files:
         """Owners and review dates are read with the files, before the nav exists; the categories

@@ -201,7 +201,7 @@ def test_changelog_page(site_repo) -> None:
 def test_feed_is_atom_with_every_entry_and_linked_from_the_head(site_repo) -> None:
     repo, ids = site_repo
     mkdocs_yml = repo.root / "mkdocs.yml"
-    mkdocs_yml.write_text(mkdocs_yml.read_text() + "      changelog_limit: 2\n")
+    mkdocs_yml.write_text(mkdocs_yml.read_text() + "      changelog_limit: 2\n      changelog_recent_months: 0\n")
     site = build_site(repo.root)
     feed = ET.parse(site / "feed.xml").getroot()
     assert feed.tag == f"{ATOM}feed"

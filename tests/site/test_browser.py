@@ -117,3 +117,18 @@ def test_the_filter_works_after_instant_navigation(served, browser):
     _wait(browser, lambda d: d.current_url == served + "communities/")
     _wait(browser, lambda d: any(f.is_displayed() for f in d.find_elements(*_by_css("form.handbook-communities-filter"))))
     assert len(_visible_communities(browser)) == 15
+
+
+def test_an_old_address_of_an_archived_month_opens_that_month_on_its_year_page(tmp_path, serve, browser):
+    from changelog_years import make_years_site
+    from sitekit import build_site
+
+    built = build_site(make_years_site(tmp_path / "handbook").root, strict=True)
+    assert built.aborted is None, built.aborted
+    site = serve(built.site_dir)
+    browser.get(site + "changelog/#june-2024")  # the changelog's address of June 2024 before the yearly pages
+    _wait(browser, lambda d: d.current_url == site + "changelog/2024/#june-2024")
+    assert browser.find_element(*_by_css("h2[id='june-2024']")).text == "June 2024"
+    browser.get(site + "changelog/#june-2025")  # a month the changelog page still shows stays there
+    assert browser.current_url == site + "changelog/#june-2025"
+    assert browser.find_element(*_by_css("h2[id='june-2025']")).is_displayed()

@@ -2,7 +2,7 @@
 review line and the feed say everything in the site's `theme.language`, and none of it in English.
 
 One small site per language: a channel directory with open, private and archived channels, a
-roles page, a changelog with a channel change, a reviews page with an overdue page, and the
+roles page, a changelog with a channel change and a page for its older year, a reviews page with an overdue page, and the
 communities directory, all with nothing the build had to skip.
 """
 
@@ -72,6 +72,7 @@ ENGLISH_WORDS = {
                            "Last reviewed", "Owner", "no owner", "days", "months"],
     "communities/index.html": ["Communities of practice", "have not been checked", "Health", "not checked",
                                "invite not checked", "join on Discord", "Topic", "Platform", "free"],
+    "changelog/2022/index.html": ["What changed in the handbook", "Recent changes", "Changelog", "Added"],
     "habits/index.html": ["This page may be out of date", "was due for review", "Its owner is", "Reviewed on"],
 }
 """English a page of ours said before it spoke the site's language (matched as whole words)."""
@@ -87,7 +88,9 @@ def _site(root: Path, language: str) -> Path:
     }
     write_files(root, {**DOCS, "channel_map.yml": MAP, "communities.yml": COMMUNITIES, ".gitignore": "site/\n"})
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    commit_all(root, "Start the handbook")
+    commit_all(root, "Start the handbook", date="2022-11-05T10:00:00+00:00")  # on the page of 2022
+    write_files(root, {"docs/index.md": "# Home\n\nStart here, and stay.\n"})
+    commit_all(root, "Welcome readers")
     write_files(root, {"channel_map.yml": MAP_LATER, "docs/habits/tiny.md": "# Tiny habits\n\nTwo push-ups.\n"})
     commit_all(root, "Add wins", date="2024-04-02T10:00:00+00:00")
     return root
@@ -136,6 +139,8 @@ def test_generated_pages_speak_the_site_language(built):
                                words("no_owner")],
         "communities/index.html": [words("communities_intro"), words("communities_unchecked"),
                                    words("health", health=words("health_unchecked")), words("join_on_discord")],
+        "changelog/2022/index.html": [words("changelog_year_title", year=2022), words("changelog_year_intro", year=2022),
+                                      words("changelog_recent"), words("label_then", label=words("change_added_label"))],
         "habits/index.html": [words("banner_title"), words("banner_owner", owner="@host"), words("reviewed_on")],
     }
     for page, phrases in expected.items():
@@ -161,6 +166,19 @@ def test_changelog_month_headings_start_with_a_capital(built):
     headings = Html.parse(site.text("changelog/index.html")).text_of("h2")
     assert headings[:2] == [words.month(2024, 4), words.month(2024, 3)]
     assert all(h[0].isupper() for h in headings[:2]), headings
+
+
+def test_the_older_year_is_linked_in_the_site_language_and_keeps_its_month_address(built):
+    site, words = built
+    page = Html.parse(site.text("changelog/index.html"))
+    assert words("changelog_older_title") in page.text_of("h2")
+    [november] = page.select("span", **{"data-handbook-archived": ""})
+    [link] = [a for a in page.select("a") if a.text == words.month_name(11)]
+    assert november.text == link.text and link.attrs["href"].startswith("2022/#")
+    # the id the month's heading has on the year's page, and had on the changelog page before
+    [heading] = Html.parse(site.text("changelog/2022/index.html")).select("h2")
+    assert heading.text == words.month(2022, 11)
+    assert november.attrs["id"] == heading.attrs["id"] == link.attrs["href"].split("#")[1]
 
 
 def test_the_feed_speaks_the_site_language(built):

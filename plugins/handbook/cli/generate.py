@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_generate(args: argparse.Namespace) -> int:
     from handbook.project import load_project
-    from handbook.cli.generate_pages import generate_pages, pending_pages, write_feed, write_pages
+    from handbook.cli.generate_pages import (generate_pages, pending_pages, remove_stale_pages, stale_pages,
+                                             write_feed, write_pages)
 
     project = load_project(args.config_file)
     out = args.out or project.docs_dir
@@ -34,11 +35,17 @@ def run_generate(args: argparse.Namespace) -> int:
         stale = pending_pages(generated, out)
         for uri in stale:
             print(f"{project.show(out / uri)} would change")
-        return EXIT_FINDINGS if stale else EXIT_CLEAN
+        gone = stale_pages(generated, out)
+        for uri in gone:
+            print(f"{project.show(out / uri)} would be removed")
+        return EXIT_FINDINGS if stale or gone else EXIT_CLEAN
     written = write_pages(generated, out)
     for uri in written:
         print(f"wrote {project.show(out / uri)}")
-    if not written:
+    removed = remove_stale_pages(generated, out)
+    for uri in removed:
+        print(f"removed {project.show(out / uri)}")
+    if not written and not removed:
         print(f"{len(generated.pages)} generated files are up to date in {project.show(out)}.")
     if not generated.stylesheet_linked:
         from handbook.site.theme import STYLESHEET

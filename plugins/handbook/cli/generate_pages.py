@@ -32,6 +32,8 @@ class Generated:
     """Whether `extra_css` in mkdocs.yml names the stylesheet (Zensical links only what it lists)."""
     feed_links: dict[str, str] = field(default_factory=dict)
     """Site-relative HTML file of each page -> the `<link>` to the feed for its `<head>`."""
+    changelog: str = ""
+    """The changelog page's path ('' when off): its years' pages that are not in `pages` are stale."""
 
 
 def generate_pages(project: Project) -> Generated:
@@ -84,7 +86,20 @@ def generate_pages(project: Project) -> Generated:
         link = plugin.site_history.feed_link(file.url, config)
         if link is not None:
             links[file.dest_uri] = link
-    return Generated(pages, feed, linked, links)
+    changelog = plugin.config.changelog if plugin.config.history else ""
+    return Generated(pages, feed, linked, links, changelog)
+
+
+def stale_pages(generated: Generated, out: Path) -> list[str]:
+    """Years' pages of the changelog that an earlier `handbook generate` wrote under `out` and this
+    one does not (the history or `changelog_recent_months` changed): left, Zensical would build them."""
+    from handbook.history.changelog import archive_glob, is_archive_uri
+
+    if not generated.changelog:
+        return []
+    return sorted(uri for uri in (p.relative_to(out).as_posix() for p in out.glob(archive_glob(generated.changelog)))
+                  if uri not in generated.pages and is_archive_uri(generated.changelog, uri)
+                  and is_generate_output(str(out / uri)))
 
 
 def pending_pages(generated: Generated, out: Path) -> list[str]:
@@ -113,6 +128,14 @@ def write_pages(generated: Generated, out: Path) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, generated.pages[uri])
     return written
+
+
+def remove_stale_pages(generated: Generated, out: Path) -> list[str]:
+    """Remove the `stale_pages` (each marked as written by `handbook generate`); the paths removed."""
+    removed = stale_pages(generated, out)
+    for uri in removed:
+        (out / uri).unlink()
+    return removed
 
 
 def write_feed(generated: Generated, site_dir: Path) -> str | None:

@@ -126,30 +126,71 @@ def render_markdown(
     *,
     page_path: str,
     pages: Mapping[str, str],
-    limit: int,
+    limit: int | None,
     words: Words = ENGLISH,
     feed_url: str | None = None,
     note: str | None = None,
+    archives: Sequence[tuple[int, Sequence[Entry]]] = (),
+    month_id: Callable[[str], str] = str,
 ) -> str:
-    """The changelog page: months as headings, newest first, at most `limit` entries, in `words`'
-    language (its title, labels and Babel's dates).
+    """The changelog page: months as headings, newest first, at most `limit` entries (None: all of
+    `entries`), in `words`' language (its title, labels and Babel's dates).
 
     `pages` maps the docs path of every page that exists now to its title; a page that is
     missing from it (removed since) is named, not linked. Links are relative to `page_path`.
-    `note` is a sentence of `words` (already in the page's language).
+    `note` is a sentence of `words` (already in the page's language). `archives` are the older
+    years (newest first, as `split_recent` gives them): each is linked, and each of its months
+    keeps its old anchor here (`month_id` of its heading: the id the heading had on this page)
+    around a link to it on the year's page, which a few lines of script follow when the address
+    names it.
     """
-    here = posixpath.dirname(page_path)
-    lines = [f"# {md_text(words('changelog_title'))}", ""]
     intro = words("changelog_intro")
     if feed_url:
         intro += " " + words("changelog_follow", url=html.escape(feed_url))
-    lines += [intro, ""]
+    lines = [f"# {md_text(words('changelog_title'))}", "", intro, ""]
     if note:
         lines += [f"*{md_text(note)}*", ""]
-    shown = list(entries[: max(limit, 0)])
-    if not shown:
+    shown = list(entries if limit is None else entries[: max(limit, 0)])
+    if not shown and not archives:
         lines += [words("changelog_empty"), ""]
-    for (year, month), grouped in groupby(shown, key=lambda e: (e.date.year, e.date.month)):
+    lines += month_lines(shown, page_path=page_path, pages=pages, words=words)
+    if len(entries) > len(shown):
+        tail = words.count("older_changes", len(entries) - len(shown))
+        lines.append(words("older_in_feed", older=tail, url=html.escape(feed_url)) if feed_url else f"{tail}.")
+        lines.append("")
+    if archives:
+        on_page = {(e.date.year, e.date.month) for e in shown}
+        lines += _older_lines(archives, on_page, page_path, words, month_id)
+    return "\n".join(lines)
+
+
+def render_archive(
+    year: int,
+    entries: Sequence[Entry],
+    *,
+    changelog_path: str,
+    years: Sequence[int],
+    pages: Mapping[str, str],
+    words: Words = ENGLISH,
+) -> str:
+    """The page of one older year (at `archive_uri(changelog_path, year)`): its months as the
+    changelog page shows them, with links back to the changelog page and to the other `years`."""
+    page_path = archive_uri(changelog_path, year)
+    back = f"[{md_text(words('changelog_recent'))}]({_href(changelog_path, page_path)})"
+    others = [f"[{other}]({_href(archive_uri(changelog_path, other), page_path)})" for other in years if other != year]
+    links = back
+    if others:
+        links += f" · {words('label_then', label=words('changelog_other_years'))} " + " · ".join(others)
+    lines = [f"# {md_text(words('changelog_year_title', year=year))}", "",
+             words("changelog_year_intro", year=year), "", links, ""]
+    return "\n".join(lines + month_lines(entries, page_path=page_path, pages=pages, words=words))
+
+
+def month_lines(entries: Sequence[Entry], *, page_path: str, pages: Mapping[str, str], words: Words) -> list[str]:
+    """The entries under a heading per month: the body of the changelog page and of each year's page."""
+    here = posixpath.dirname(page_path)
+    lines: list[str] = []
+    for (year, month), grouped in groupby(entries, key=lambda e: (e.date.year, e.date.month)):
         group = list(grouped)
         lines += [f"## {words.month(year, month)}", ""]
         for e in group:
@@ -187,8 +228,97 @@ def render_markdown(
             if e.channels:
                 lines.append(item("channels") + "; ".join(md_text(c) for c in e.channels))
         lines.append("")
-    if len(entries) > len(shown):
-        tail = words.count("older_changes", len(entries) - len(shown))
-        lines.append(words("older_in_feed", older=tail, url=html.escape(feed_url)) if feed_url else f"{tail}.")
-        lines.append("")
-    return "\n".join(lines)
+    return lines
+
+
+# --------------------------------------------------------------------------------------------
+# The recent months on the changelog page, older years on pages of their own
+# --------------------------------------------------------------------------------------------
+
+def split_recent(entries: Sequence[Entry], months: int,
+                 limit: int) -> tuple[list[Entry], list[tuple[int, list[Entry]]]]:
+    """(the changelog page's entries, [(year, its entries)] of the older years, newest first).
+
+    The page keeps the newest `months` months, counted back from the month of the newest entry
+    (so the pages change with the history, not with the day of the build), and of those at most
+    the newest `limit` entries: the rest of a month cut there is on its year's page. `months` 0:
+    one page. Months are the dates' own (each commit's time zone), as the headings say.
+    """
+    if months <= 0 or not entries:
+        return list(entries), []
+    first = _month_number(entries[0]) - months
+    recent = next((i for i, e in enumerate(entries) if _month_number(e) <= first), len(entries))
+    recent = min(recent, limit)
+    archives = [(year, list(group)) for year, group in groupby(entries[recent:], key=lambda e: e.date.year)]
+    return list(entries[:recent]), archives
+
+
+def _month_number(entry: Entry) -> int:
+    return entry.date.year * 12 + entry.date.month - 1
+
+
+def archive_uri(changelog_uri: str, year: int) -> str:
+    """Where the page of `year` goes: `changelog/2023.md` beside `changelog.md` (so at
+    `changelog/2023/`), `news/2023.md` for a changelog at `news/index.md`."""
+    folder, name = posixpath.split(changelog_uri)
+    stem = posixpath.splitext(name)[0]
+    base = folder if stem.lower() in ("index", "readme") else posixpath.join(folder, stem)
+    return posixpath.join(base, f"{year}.md")
+
+
+def archive_glob(changelog_uri: str) -> str:
+    """Every year's page of the changelog at `changelog_uri`, as a glob (`changelog/[0-9]...md`)."""
+    return archive_uri(changelog_uri, 0).replace("0.md", "[0-9][0-9][0-9][0-9].md")
+
+
+def is_changelog_page(changelog_uri: str, uri: str) -> bool:
+    """Whether `uri` is the changelog page at `changelog_uri` or one of its years' pages."""
+    return bool(changelog_uri) and (uri == changelog_uri or is_archive_uri(changelog_uri, uri))
+
+
+def is_archive_uri(changelog_uri: str, uri: str) -> bool:
+    """Whether `uri` is where `archive_uri` puts one of the changelog's years."""
+    name = posixpath.basename(uri)
+    if not changelog_uri or not re.fullmatch(r"[0-9]{4}\.md", name):
+        return False
+    return archive_uri(changelog_uri, int(name[:4])) == uri
+
+
+def _older_lines(archives: Sequence[tuple[int, Sequence[Entry]]], on_page: set[tuple[int, int]], page_path: str,
+                 words: Words, month_id: Callable[[str], str]) -> list[str]:
+    """The years before the page's months, linked, and a link per month that carries the id its
+    heading had here, so an old address `changelog/#november-2023` still finds that month (a
+    month that starts on this page, `on_page`, keeps its heading's id here). The links are
+    Markdown links to the year's `.md` page, which MkDocs and Zensical both turn into its URL
+    (and MkDocs checks the anchor); the id is on a `<span>` around one, since a Markdown link
+    cannot carry an id without `attr_list`."""
+    lines = [f"## {md_text(words('changelog_older_title'))}", ""]
+    for year, entries in archives:
+        year_page = _href(archive_uri(page_path, year), page_path)
+        months = []
+        for month in dict.fromkeys(e.date.month for e in entries):
+            anchor = month_id(words.month(year, month))
+            link = f"[{md_text(words.month_name(month))}]({year_page}#{quote(anchor)})"
+            if (year, month) not in on_page:
+                link = f'<span id="{html.escape(anchor)}" data-handbook-archived>{link}</span>'
+            months.append(link)
+        year_link = f"[{year}]({year_page})"
+        lines.append(f"- {words('label_then', label=f'**{year_link}**')} " + " · ".join(months))
+    return lines + ["", FORWARD_SCRIPT, ""]
+
+
+FORWARD_SCRIPT = (
+    "<script>(function () {\n"
+    "  var id = location.hash.slice(1), mark = null;\n"
+    "  try { mark = id && document.getElementById(decodeURIComponent(id)); } catch (e) {}\n"
+    "  var link = mark && mark.hasAttribute(\"data-handbook-archived\") && mark.querySelector(\"a[href]\");\n"
+    "  if (link) location.replace(link.href);\n"
+    "})();</script>"
+)
+"""An old address of an archived month (`changelog/#november-2023`) goes on to its year's page.
+Inline, so it asks nothing of any server; without JavaScript the month's link is there to follow."""
+
+
+def _href(target: str, page_path: str) -> str:
+    """A Markdown link target from the page at `page_path` to the page at `target` (docs paths)."""
+    return quote(posixpath.relpath(target, posixpath.dirname(page_path) or "."))

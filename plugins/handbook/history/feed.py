@@ -46,9 +46,12 @@ def render_feed(
     titles: Mapping[str, str] | None = None,
     words: Words = ENGLISH,
     scope: str = "",
+    entry_url: Callable[[Entry], str | None] | None = None,
 ) -> bytes:
     """The feed document, in `words`' language. `page_url(docs_path)` gives a page's absolute URL,
-    None if it is gone. `scope` keeps the ids of one language's feed apart (see `entry_id`).
+    None if it is gone; `entry_url(entry)` the page that lists an entry (default: `changelog_url`;
+    the older years have pages of their own). `scope` keeps the ids of one language's feed apart
+    (see `entry_id`).
 
     Written as text with every value escaped (thousands of entries: several times faster than
     building an ElementTree); the tests parse it back.
@@ -93,8 +96,9 @@ def render_feed(
         out.append(f"<entry>\n<id>{entry_id(e.sha, scope)}</id>\n<title>{x(subject)}</title>\n")
         out.append(f"<updated>{_iso(e.date)}</updated>\n")
         out.extend(f"<author><name>{x(name)}</name></author>\n" for name in e.authors)
-        if changelog_url:
-            out.append(f'<link rel="alternate" type="text/html" href="{x(changelog_url)}#{e.anchor}"/>\n')
+        listed_at = entry_url(e) if entry_url else changelog_url
+        if listed_at:
+            out.append(f'<link rel="alternate" type="text/html" href="{x(listed_at)}#{e.anchor}"/>\n')
         out.append(f'<content type="html">{x("<ul>" + "".join(parts) + "</ul>")}</content>\n</entry>\n')
     out.append("</feed>\n")
     return "".join(out).encode("utf-8")

@@ -57,11 +57,11 @@ def format_date(moment: date | datetime, locale: object = "en") -> str:
     return babel_format_date(day, format="long", locale=_locale(locale))
 
 
-def format_month(year: int, month: int, locale: object = "en") -> str:
+def format_month(year: int, month: int, locale: object = "en", pattern: str = "LLLL y") -> str:
     """"November 2024", "Novembre 2024": a month heading of the changelog. Babel's standalone month
     name (`LLLL`), which French, Spanish, Dutch, Portuguese and Italian write in lower case, with
-    its first letter capitalised, because it starts a heading."""
-    return upper_first(babel_format_date(date(year, month, 1), format="LLLL y", locale=_locale(locale)))
+    its first letter capitalised, because it starts a heading (`pattern` "LLLL": the name alone)."""
+    return upper_first(babel_format_date(date(year, month, 1), format=pattern, locale=_locale(locale)))
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,10 @@ class Words:
 
     def month(self, year: int, month: int) -> str:
         return format_month(year, month, self.locale)
+
+    def month_name(self, month: int) -> str:
+        """"November", "Novembre": a month under its year."""
+        return format_month(2000, month, self.locale, "LLLL")
 
     def duration(self, count: int, unit: str) -> str:
         """"6 months" (unit: days, weeks, months or years), as it follows "within"."""

@@ -116,11 +116,13 @@ def taken(files: Files, uri: str, option: str, what: str, where: str = "docs") -
     return True
 
 
-def add_page(files: Files, config: MkDocsConfig, uri: str, markdown: str, *, option: str, what: str) -> File | None:
+def add_page(files: Files, config: MkDocsConfig, uri: str, markdown: str, *, option: str, what: str,
+             auto_nav: bool = True) -> File | None:
     """Add a generated Markdown page at `uri`, unless the docs already have one there (then None).
 
     With an explicit `nav` that does not list it, the page is built but kept out of the nav (and
-    out of MkDocs' "not included in the nav" warning): the user chose the nav.
+    out of MkDocs' "not included in the nav" warning): the user chose the nav. `auto_nav` False:
+    out of the nav MkDocs makes without `nav` too (a page that another page links to).
     """
     if taken(files, uri, option, what):
         return None
@@ -128,7 +130,7 @@ def add_page(files: Files, config: MkDocsConfig, uri: str, markdown: str, *, opt
     path = _cache_file(config, uri)
     if path is not None and (not path.is_file() or path.read_text(encoding="utf-8") != text):
         write_atomic(path, text)
-    listed = config.nav is None or uri in nav_paths(config.nav)
+    listed = (config.nav is None and auto_nav) or uri in nav_paths(config.nav)
     return _register(files, config, uri, path, text,
                      InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
 

@@ -32,7 +32,7 @@ from handbook.history.feed import render_feed
 from handbook.history.git import HistoryReader, Snapshot
 from handbook.history.log import shown_names
 from handbook import i18n
-from handbook.site import generated
+from handbook.site import generate_output, generated
 from handbook.site.history_box import ICONS
 from handbook.site.page_history import PageHistory, history_notice, page_history
 from handbook.site.theme import TEMPLATES, theme_icon
@@ -55,6 +55,10 @@ class _Build:
     exclude: list = field(default_factory=list)
     """`contributors_exclude`, compiled: authors never named (bots)."""
     limit: int = 100
+    recent_months: int = 12
+    """`changelog_recent_months`: 0 puts every month on the changelog page."""
+    archives: dict[str, int] = field(default_factory=dict)
+    """docs path -> year of each older year's page this build generates."""
     feed_limit: int = 50
     """The newest entries the feed carries; 0 for all."""
     snapshot: Snapshot | None = None
@@ -92,6 +96,7 @@ class SiteHistory:
         b.changelog_uri = options.changelog or None
         b.feed_path = options.feed or None
         b.limit = options.changelog_limit
+        b.recent_months = options.changelog_recent_months
         b.feed_limit = options.feed_limit
         self.reader.start(b.docs_dir, map_file)
 
@@ -117,7 +122,29 @@ class SiteHistory:
         if generated.add_page(files, config, b.changelog_uri, f"# {b.words('changelog_title')}\n", option="changelog",
                               what="changelog page") is None:
             b.changelog_uri = None
+            return files
+        return self._add_archives(files, config)
+
+    def _add_archives(self, files: Files, config: MkDocsConfig) -> Files:
+        """A page for each older year. Which years there are is known only from the history, so
+        this waits for git; kept out of the nav (the changelog page links them) unless `nav` lists them."""
+        b = self.build
+        changelog_uri = b.changelog_uri or ""
+        stale = [f for f in files.documentation_pages() if cl.is_archive_uri(changelog_uri, f.src_uri)]
+        generate_output.without_generate_output(files, [f.src_uri for f in stale])  # `handbook generate`'s own
+        if not b.recent_months:
+            return files
+        for year, _ in self.pages()[1]:
+            uri = cl.archive_uri(changelog_uri, year)
+            file = generated.add_page(files, config, uri, f"# {b.words('changelog_year_title', year=year)}\n",
+                                      option="changelog", what=f"changelog page of {year}", auto_nav=False)
+            if file is not None:
+                b.archives[uri] = year
         return files
+
+    def archive_uris(self) -> list[str]:
+        """The docs paths of the older years' pages of this build."""
+        return list(self.build.archives)
 
     def add_feed(self, files: Files, config: MkDocsConfig) -> Files:
         b = self.build
@@ -159,6 +186,11 @@ class SiteHistory:
                     entry.channels = [b.redact(c) for c in entry.channels]
         return b.entries
 
+    def pages(self) -> tuple[list[cl.Entry], list[tuple[int, list[cl.Entry]]]]:
+        """(the changelog page's entries, [(year, its entries)] of the older years' pages)."""
+        b = self.build
+        return cl.split_recent(self.entries(), b.recent_months, b.limit)
+
     def map_versions(self) -> dict[str, bytes]:
         """Every version of the channel map in git (blob id -> text); {} without history."""
         if not self.build.enabled:
@@ -169,7 +201,8 @@ class SiteHistory:
     def is_changelog(self, page: Page) -> bool:
         """Whether `page` is the changelog this plugin generates."""
         b = self.build
-        return b.enabled and page.file.src_uri == b.changelog_uri and page.file.generated_by is not None
+        return (b.enabled and page.file.generated_by is not None
+                and (page.file.src_uri == b.changelog_uri or page.file.src_uri in b.archives))
 
     def changelog_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.is_changelog(page):
@@ -183,14 +216,26 @@ class SiteHistory:
         elif history.shallow:
             note = b.words("changelog_shallow")
         feed_url = get_relative_url(b.feed_uri, page.url or ".") if b.feed_uri else None
+        if not b.recent_months:
+            return cl.render_markdown(self.entries(), words=b.words, page_path=page.file.src_uri, pages=titles,
+                                      limit=b.limit, feed_url=feed_url, note=note)
+        recent, archives = self.pages()
+        made = set(b.archives.values())  # a year whose path is taken by a page of the docs has none
+        archives = [(year, entries) for year, entries in archives if year in made]
+        year = b.archives.get(page.file.src_uri)
+        if year is not None:
+            return cl.render_archive(year, dict(archives)[year], changelog_path=b.changelog_uri or "",
+                                     years=[y for y, _ in archives], pages=titles, words=b.words)
         return cl.render_markdown(  # is_changelog: the page is at changelog_uri
-            self.entries(),
+            recent,
             words=b.words,
             page_path=page.file.src_uri,
             pages=titles,
-            limit=b.limit,
+            limit=None,
             feed_url=feed_url,
             note=note,
+            archives=archives,
+            month_id=heading_id(config),
         )
 
     def _titles(self, files: Files) -> dict[str, str]:
@@ -257,11 +302,15 @@ class SiteHistory:
 
         changelog_url = absolute(page_urls[b.changelog_uri]) if b.changelog_uri in page_urls else None
         entries = self.entries()  # newest first
+        # An entry on an older year's page links there (the feed's limit is its own: it may reach back so far).
+        year_urls = {year: absolute(page_urls[uri]) for uri, year in b.archives.items() if uri in page_urls}
+        archived = {e.sha for _, older in self.pages()[1] for e in older} if year_urls else set()
         data = render_feed(
             entries[:b.feed_limit] if b.feed_limit else entries,
             title=config.site_name,
             feed_url=absolute(b.feed_uri),
             changelog_url=changelog_url,
+            entry_url=lambda e: year_urls.get(e.date.year, changelog_url) if e.sha in archived else changelog_url,
             page_url=lambda p: absolute(page_urls[p]) if p in page_urls else None,
             titles=self._titles(b.files) if b.files else None,
             site_url=base or None,
@@ -278,6 +327,17 @@ def add_to_head(output: str, link: str) -> str:
     if head_end == -1 or link in output[:head_end]:
         return output
     return output[:head_end] + link + output[head_end:]
+
+
+def heading_id(config: MkDocsConfig) -> Callable[[str], str]:
+    """The id Python-Markdown's `toc` gives a heading of this text, with the site's `slugify` and
+    `separator` (`markdown_extensions: [toc: {slugify: ...}]`), else its defaults."""
+    from markdown.extensions.toc import slugify
+
+    toc = config.mdx_configs.get("toc") or {}
+    slug = toc.get("slugify") or slugify
+    separator = toc.get("separator") or "-"
+    return lambda text: slug(text, separator)
 
 
 def _changed_by(redact: Callable[[str], str] | None) -> Callable[[str], bool]:

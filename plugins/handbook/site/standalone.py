@@ -94,7 +94,9 @@ class HandbookExtension(Extension):
             return  # bad input under `zensical serve`, said once
         options, links = setup.options, setup.links
         generated = bool(meta.get(GENERATED_KEY))
-        if generated and src_uri != options.changelog:
+        from handbook.history.changelog import is_changelog_page
+
+        if generated and not is_changelog_page(options.changelog, src_uri):
             return  # the generated pages write their own links
         gate = _WholePage(md)
         md.treeprocessors.register(gate, "handbook_whole_page", -1000)

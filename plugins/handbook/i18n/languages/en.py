@@ -118,6 +118,12 @@ WORDS: dict[str, str] = {
     "changelog_empty": "No changes recorded yet.",
     "changelog_no_git": "The changelog is empty: this site was built without git history.",
     "changelog_shallow": "Built from a shallow git clone: older changes are not listed.",
+    # The changelog page keeps the recent months; each older year has a page of its own.
+    "changelog_older_title": "Older changes",
+    "changelog_year_title": "Changelog {year}",
+    "changelog_year_intro": "What changed in the handbook in {year}, newest first, as recorded in git.",
+    "changelog_recent": "Recent changes",
+    "changelog_other_years": "Other years",
     "label_then": "{label}:",
     "change_added_label": "Added",
     "change_updated_label": "Updated",

@@ -130,6 +130,11 @@ WORDS: dict[str, str] = {
         "Construit à partir d'un clone git superficiel : les modifications plus anciennes ne sont "
         "pas listées."
     ),
+    "changelog_older_title": "Modifications plus anciennes",
+    "changelog_year_title": "Journal des modifications {year}",
+    "changelog_year_intro": "Ce qui a changé dans le manuel en {year}, du plus récent au plus ancien, d'après git.",
+    "changelog_recent": "Modifications récentes",
+    "changelog_other_years": "Autres années",
     "label_then": "{label}\xa0:",
     "change_added_label": "Ajouté",
     "change_updated_label": "Mis à jour",
