@@ -329,6 +329,7 @@ EXAMPLES: dict[str, object] = {
     "history": False,
     "changelog": "news/changelog.md",
     "changelog_limit": 30,
+    "changelog_recent_months": 6,
     "changelog_ignore": [r"(?i)^\s*(fix(ed)?\s+)?typos?\b", r"^Merge "],
     "feed": "news/feed.xml",
     "contributors_exclude": [r"\[bot\]$", "^Campfire Robot$"],
