@@ -52,11 +52,27 @@ def timed(command: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)) -
     return elapsed, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
+FLOOR = """\
+import logging, sys
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+config = load_config(config_file=sys.argv[1])
+config = config.plugins.on_config(config)
+get_navigation(get_files(config), config)
+"""
+"""MkDocs' own steps to the navigation of the plain configuration (search only), and nothing else:
+the least that any command reading the build's nav can cost (`--floor`)."""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--builds", type=int, default=None, help="plain builds (default: one per run)")
     parser.add_argument("--compare", type=Path, metavar="DIR", help="another `plugins/` folder to time in turn")
+    parser.add_argument("--floor", action="store_true",
+                        help="also time MkDocs' own steps to the nav alone (load_config, on_config, files, nav)")
     args = parser.parse_args()
     builds = args.runs if args.builds is None else args.builds
     with tempfile.TemporaryDirectory() as tmp:
@@ -74,7 +90,8 @@ def main() -> None:
         if args.compare:
             timed(check_command, other_env)
         version = [timed([str(BIN / "handbook"), "--version"], env)[0] for _ in range(args.runs)]
-        check, other, build = [], [], []
+        floor_command = [sys.executable, "-c", FLOOR, str(plain)]
+        check, other, build, floor = [], [], [], []
         for run in range(max(args.runs, builds)):  # in turn, so that all see the same load on a shared machine
             if run < args.runs:
                 check.append(timed(check_command, env))
@@ -82,6 +99,8 @@ def main() -> None:
                     other.append(timed(check_command, other_env))
             if run < builds:
                 build.append(timed(build_command, env))
+            if args.floor and run < args.runs:
+                floor.append(timed(floor_command, env))
         shutil.rmtree(site, ignore_errors=True)
     v = statistics.median(version)
     (c, c_cpu), (b, b_cpu) = ((statistics.median(x[0] for x in xs), statistics.median(x[1] for x in xs))
@@ -91,6 +110,10 @@ def main() -> None:
           f"CPU {c_cpu:.3f} s")
     print(f"plain mkdocs build: median {b:.3f} s of {builds}, CPU {b_cpu:.3f} s")
     print(f"check / plain build: {c / b:.1%} of the wall time, {c_cpu / b_cpu:.1%} of the CPU time (medians)")
+    if floor:
+        f, f_cpu = statistics.median(x[0] for x in floor), statistics.median(x[1] for x in floor)
+        print(f"MkDocs' own steps to the nav (search only): median {f:.3f} s, CPU {f_cpu:.3f} s; "
+              f"/ plain build {f / b:.1%} of the wall time, {f_cpu / b_cpu:.1%} of the CPU")
     if other:
         o, o_cpu = statistics.median(x[0] for x in other), statistics.median(x[1] for x in other)
         print(f"handbook check of {args.compare}: median {o:.3f} s (min {min(x[0] for x in other):.3f} s), "

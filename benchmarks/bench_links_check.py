@@ -149,6 +149,20 @@ def latency_transport(low: float, high: float, slots: int):
     return Transport()
 
 
+def list_schedule_time(latencies_by_host: dict[int, list[float]], slots: int, delay: float) -> float:
+    """Each host's links in order, each as soon as a slot is free and the delay has passed: the
+    best a checker can do per host without knowing the latencies before it asks (no overall limit)."""
+    worst = 0.0
+    for lat in latencies_by_host.values():
+        free, last_start = [0.0] * slots, -delay
+        for seconds in lat:
+            slot = min(range(slots), key=free.__getitem__)
+            last_start = max(free[slot], last_start + delay)
+            free[slot] = last_start + seconds
+        worst = max(worst, max(free))
+    return worst
+
+
 # --- the checker (child process, so that --compare can run another tree's) ---------------------
 
 def check_child(spec: dict) -> None:
@@ -215,6 +229,8 @@ def bench_check(args) -> None:
             trees.append((str(args.compare), args.compare))
         print(f"link check: {args.links} links over {args.hosts} hosts, {args.slots} per host, "
               f"delay {args.delay:g} s, latency {args.low * 1000:.0f}-{args.high * 1000:.0f} ms")
+        print(f"  per host, links in order as soon as a slot and the delay allow (no overall limit): "
+              f"{list_schedule_time(by_host, args.slots, args.delay):.2f} s")
         for name, tree in trees:  # the schedule alone, in virtual time: exact, whatever the load
             got = run_check(tree, urls[: args.links], warm, args, simulate=True)
             ideal = ideal_time(by_host, args.slots, args.delay, got["overall"])

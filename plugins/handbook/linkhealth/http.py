@@ -72,7 +72,7 @@ class Settings:
     accept: frozenset[int] = frozenset()
     """Status codes counted as alive besides 2xx (for sites that answer robots with 403 or 999)."""
     limits: HostLimits = HostLimits()
-    total_concurrency: int = 64
+    total_concurrency: int = 128
     """Links checked at once over all hosts (each host also has its own `limits.concurrency`)."""
     hosts: dict[str, HostLimits] = field(default_factory=dict)
     """Limits for particular hosts, by host name or `host:port`."""
