@@ -101,3 +101,44 @@ def test_a_slow_host_holds_only_its_own_slot():
     assert {found[u].status for u in urls} == {"ok"}
     assert fast_done.is_set()
     assert len(slow.requests) == 3  # all answered, the first one only after the fast host's six
+
+
+def test_the_schedule_hands_out_turns_claimed_in_advance():
+    """The pure schedule: each hand-out claims its start, so the next worker sees the host's next
+    turn; a host whose slots are all taken is passed over until one is given back."""
+    import asyncio
+
+    from handbook.linkhealth.schedule import Host, HostLimits, Schedule
+
+    async def scenario() -> list[tuple[str, float | None]]:
+        now = [0.0]
+        a = Host(HostLimits(concurrency=2, delay=1.0))
+        b = Host(HostLimits(concurrency=1, delay=0.0))
+        a.queue.extend(["a1", "a2", "a3"])
+        b.queue.append("b1")
+        schedule = Schedule([a, b], deadline=10.0, clock=lambda: now[0])
+        assert schedule.slots() == 3
+        turns = [await schedule.next() for _ in range(3)]  # a1 now; b1 now (a's next turn is at 1); a2 at 1
+        waiting = asyncio.ensure_future(schedule.next())  # a has both slots taken: waits
+        await asyncio.sleep(0)
+        assert not waiting.done()
+        schedule.done(turns[0])
+        turns.append(await waiting)  # a slot back: a3, at a's next turn
+        assert await schedule.next() is None
+        return [(t.target, t.start) for t in turns if t is not None]
+
+    assert asyncio.run(scenario()) == [("a1", 0.0), ("b1", 0.0), ("a2", 1.0), ("a3", 2.0)]
+
+
+def test_a_turn_after_the_deadline_is_handed_out_unchecked():
+    import asyncio
+
+    from handbook.linkhealth.schedule import Host, HostLimits, Schedule
+
+    async def scenario() -> list[float | None]:
+        host = Host(HostLimits(concurrency=3, delay=2.0))
+        host.queue.extend(["x", "y", "z"])
+        schedule = Schedule([host], deadline=3.0, clock=lambda: 0.0)
+        return [(await schedule.next()).start for _ in range(3)]
+
+    assert asyncio.run(scenario()) == [0.0, 2.0, None]

@@ -52,6 +52,10 @@ class Host:
     busy: int = 0
     """Links of this host being checked: each holds a slot from its hand-out to its outcome."""
 
+    @property
+    def slots(self) -> int:
+        return max(1, self.limits.concurrency)  # a limit of 0 given in code still lets one through, as before
+
     def earliest(self, now: float) -> float:
         return max(now, self.next_start, self.paused_until)
 
@@ -86,7 +90,7 @@ class Schedule:
 
     def slots(self) -> int:
         """Slots that can be busy at once: more workers than this would have nothing to do."""
-        return sum(min(host.limits.concurrency, len(host.queue)) for host in self.waiting)
+        return sum(min(host.slots, len(host.queue)) for host in self.waiting)
 
     async def next(self) -> Turn | None:
         """The next link to check and the start claimed for it; None when every link is handed out."""
@@ -95,7 +99,7 @@ class Schedule:
             best: Host | None = None
             best_key = (math.inf, 0)
             for host in self.waiting:
-                if host.busy >= host.limits.concurrency:
+                if host.busy >= host.slots:
                     continue
                 key = (host.earliest(now), -len(host.queue))  # a turn come (now) first, then the longest queue
                 if key < best_key:
