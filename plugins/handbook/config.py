@@ -153,6 +153,8 @@ class LinkCheckConfig(base.Config):
     """Status codes that count as alive besides 2xx (e.g. 403 from sites that refuse robots)."""
     concurrency = Count(default=2, minimum=1)
     """Requests to one host at the same time."""
+    total_concurrency = Count(default=128, minimum=1)
+    """Links checked at the same time over all hosts."""
     delay = Number(default=0.5)
     """Seconds between the starts of two requests to one host."""
     hosts = c.DictOfItems(c.SubConfig(HostLimitsConfig), default={})

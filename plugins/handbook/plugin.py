@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -33,6 +33,9 @@ from handbook.site import forum_links, page_privacy, privacy
 from handbook.site.history import SiteHistory
 from handbook.site.reviews import SiteReviews
 from handbook.site import theme
+
+if TYPE_CHECKING:  # `mkdocs serve` alone needs it: the commands load this module without serving
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 

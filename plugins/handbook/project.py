@@ -5,6 +5,7 @@ build, so `handbook check` and `mkdocs build` never disagree.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import warnings
 import os
@@ -13,8 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from mkdocs.config import load_config
+from mkdocs.config import config_options
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -117,9 +120,98 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
     return Project(config=config, options=options, config_file=path.resolve())
 
 
+# --- mkdocs.yml as the commands load it: MkDocs' own loading and validation, less the rendering.
+# The commands read the build's navigation (`handbook.navigation`), never a page's HTML. MkDocs'
+# `load_config` also proves each Markdown extension by building a Markdown converter with it: it
+# imports every extension (Pygments with them) and compiles their patterns, which took longer than
+# the rest of `handbook check`'s own work (issue 26). Here the same schema validates the same file
+# (INHERIT, `!ENV`, every plugin's options), and each extension is confirmed to be one
+# Python-Markdown can find (an installed extension's name or an importable module) without
+# importing it, so a misspelt name is still one clear error. Every plugin sees the same
+# configuration: MkDocs keeps the names and their options, never the converter. An extension's
+# options are judged by the build, the one step that renders.
+
+_config_log = logging.getLogger("mkdocs.config")  # where MkDocs' load_config logs, so callers catch the same records
+
+
+class _NamedExtensions(config_options.MarkdownExtensions):
+    """`markdown_extensions` read as MkDocs reads it (names, then their options in `mdx_configs`),
+    each name confirmed without building the extension."""
+
+    def run_validation(self, value: object) -> list[str]:
+        self.configdata: dict[str, dict] = {}
+        if not isinstance(value, (list, tuple, dict)):
+            raise ValidationError("Invalid Markdown Extensions configuration")
+        names: list[str] = []
+        for item in (value.items() if isinstance(value, dict) else value):
+            if isinstance(item, dict):
+                if len(item) > 1:
+                    raise ValidationError("Invalid Markdown Extensions configuration")
+                item = next(iter(item.items()))
+            if isinstance(item, tuple):
+                name, options = item
+                self.validate_ext_cfg(name, options)
+                names.append(name)
+            elif isinstance(item, str):
+                names.append(item)
+            else:
+                raise ValidationError("Invalid Markdown Extensions configuration")
+        names = list(dict.fromkeys(self.builtins + names))  # MkDocs' reduce_list: first of each, in order
+        for name in names:
+            if not _findable(name):
+                module = name.split(":", 1)[0]
+                raise ValidationError(f"Failed to load extension '{name}': no module named '{module}' "
+                                      "and no installed Markdown extension of that name")
+        return names
+
+
+def _findable(name: str) -> bool:
+    """What Python-Markdown's `build_extension` would find: an entry point of that name, else the
+    module of `path.to.module` or `path.to.module:ClassName`."""
+    module = name.split(":", 1)[0]
+    try:
+        if module and importlib.util.find_spec(module) is not None:
+            return True
+    except (ImportError, ValueError):  # a parent package that is missing, or an empty part
+        pass
+    from markdown.util import get_installed_extensions
+
+    return any(entry.name == name for entry in get_installed_extensions())
+
+
+def _builtins() -> list[str]:
+    option: Any = MkDocsConfig.markdown_extensions  # on the class: the option itself
+    return list(option.builtins)
+
+
+class CommandConfig(MkDocsConfig):
+    """MkDocs' configuration schema with `markdown_extensions` confirmed by name."""
+
+    markdown_extensions = _NamedExtensions(builtins=_builtins(), configkey="mdx_configs")
+
+
+def load_command_config(path: Path) -> MkDocsConfig:
+    """mkdocs.yml validated as MkDocs' `load_config` validates it: its warnings and errors logged
+    to `mkdocs.config`, then `Abort` on an error (or on a warning with `strict: true`)."""
+    absolute = os.path.abspath(path)  # as load_config opens it: plugins read `config_file_path`
+    config = CommandConfig(config_file_path=absolute)
+    with open(absolute, "rb") as file:
+        config.load_file(file)
+    failed, warned = config.validate()
+    for name, warning in warned:
+        _config_log.warning(f"Config value '{name}': {warning}")
+    for name, error in failed:
+        _config_log.error(f"Config value '{name}': {error}")
+    if failed:
+        raise Abort("Aborted with a configuration error!")
+    if config.strict and warned:
+        raise Abort(f"Aborted with {len(warned)} configuration warnings in 'strict' mode!")
+    return config
+
+
 def _load_config(path: Path, errors: _ErrorRecords) -> MkDocsConfig:
     try:
-        return load_config(config_file=str(path))
+        return load_command_config(path)
     except ConfigurationError as err:
         yaml_error = _yaml_error(path, err.__context__)
         if yaml_error is not None:

@@ -156,3 +156,21 @@ def test_a_dangling_symlink_gets_the_map_written_through_it(tmp_path):
     assert handbook(tmp_path, "sync").returncode == 0  # an edit goes through the link too
     assert os.path.islink(tmp_path / "channel_map.yml")
     assert "category: tools" in (tmp_path / "maps" / "channel_map.yml").read_text(encoding="utf-8")
+
+
+def test_a_map_without_an_alias_is_parsed_once(tmp_path, monkeypatch):
+    """The count of aliased values needs a second parse only where an alias can be (`*name`):
+    `handbook check` reads the map on every commit, and that pass cost as much as the load."""
+    from ruamel.yaml import YAML
+
+    parses = []
+    original = YAML.parse
+    monkeypatch.setattr(YAML, "parse", lambda self, stream: parses.append(1) or original(self, stream))
+    (tmp_path / "channel_map.yml").write_text(
+        "server:\n  name: Plain  # no alias here\ndiscord_categories: []\n", encoding="utf-8")
+    load_channel_map(tmp_path / "channel_map.yml", "channel_map.yml")
+    assert parses == []
+    (tmp_path / "channel_map.yml").write_text(
+        "server:\n  name: &n Shared\n  description: *n\ndiscord_categories: []\n", encoding="utf-8")
+    load_channel_map(tmp_path / "channel_map.yml", "channel_map.yml")
+    assert parses == [1]

@@ -156,6 +156,8 @@ ALIASED_VALUES = 10_000
 
 def _refuse_alias_bombs(path: Path, text: str) -> None:
     """Count, from the parser's events alone, how many values the aliases stand for."""
+    if "*" not in text:  # no alias at all (every one is written `*name`): no second parse
+        return
     from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 
     sizes: dict[str, int] = {}  # anchor -> the values its node holds, aliases expanded

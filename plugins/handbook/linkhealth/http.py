@@ -2,9 +2,12 @@
 
 Politeness first, then speed:
 
-- Links are grouped by host (`host:port`); each host gets as many workers as its concurrency limit
-  and a minimum delay between the starts of two requests, so the work runs at the ideal schedule
-  those limits allow, with memory that does not grow with the number of links per host.
+- Links are grouped by host (`host:port`); each host has its concurrency limit and a minimum delay
+  between the starts of two requests, and no more than `total_concurrency` links are checked at once
+  overall. A fixed pool of workers takes the links in the order `handbook.linkhealth.schedule`
+  gives them (a free slot, the turn that comes first, the longest queue first), so the work runs
+  close to the best schedule those limits allow, and memory does not grow with the links beyond
+  their results.
 - HEAD first; GET (headers only, the body is never read) when a server refuses HEAD (400, 403,
   405, 406, 501), and from then on GET for that host.
 - Redirects are followed hop by hop (each hop waits its host's turn); a chain that starts with a
@@ -34,7 +37,6 @@ import json
 import math
 import socket
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -43,6 +45,7 @@ import httpx
 
 from handbook.linkhealth import invites
 from handbook.linkhealth.addresses import address_problem, split
+from handbook.linkhealth.schedule import Host, HostLimits, Schedule, Turn
 
 HEAD_REFUSED = frozenset({400, 403, 405, 406, 501})
 PERMANENT = frozenset({301, 308})
@@ -51,13 +54,8 @@ MAX_429_IN_A_ROW = 5
 BODY_LIMIT = 64 * 1024
 """Bytes of a body read at most (an invite's answer, a 429's `retry_after`): a server may send more."""
 _LOCATION = "handbook.location"
-
-
-@dataclass(frozen=True)
-class HostLimits:
-    concurrency: int = 2
-    delay: float = 0.0
-    """Seconds between the starts of two requests to the host."""
+MAX_CONNECTIONS = 256
+"""Open connections at most, idle ones kept for the hosts to come included (file descriptors are finite)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +72,8 @@ class Settings:
     accept: frozenset[int] = frozenset()
     """Status codes counted as alive besides 2xx (for sites that answer robots with 403 or 999)."""
     limits: HostLimits = HostLimits()
+    total_concurrency: int = 128
+    """Links checked at once over all hosts (each host also has its own `limits.concurrency`)."""
     hosts: dict[str, HostLimits] = field(default_factory=dict)
     """Limits for particular hosts, by host name or `host:port`."""
     user_agent: str = "handbook-link-check"
@@ -113,29 +113,6 @@ class _Failure:
     status: str
     error: str
     code: int | None = None
-
-
-class _Host:
-    """One host's turn-taking: a delay between request starts and a pause after a 429."""
-
-    def __init__(self, limits: HostLimits) -> None:
-        self.limits = limits
-        self.next_start = -math.inf
-        self.paused_until = -math.inf
-        self.head_refused = False
-
-    async def turn(self, clock: Callable[[], float], sleep: Callable[[float], Awaitable[None]],
-                   deadline: float) -> bool:
-        """Wait until a request may start; False when that would be after the deadline."""
-        while True:
-            now = clock()
-            start = max(now, self.next_start, self.paused_until)
-            if start > deadline:
-                return False
-            if start <= now:  # no await between this check and the claim: no other worker can slip in
-                self.next_start = now + self.limits.delay
-                return True
-            await sleep(start - now)
 
 
 def host_key(url: str) -> str:
@@ -212,39 +189,54 @@ class Checker:
         self.wall = wall
         """Wall-clock seconds, for `Retry-After` given as a date (the `clock` may be monotonic)."""
         self.transport = transport
-        self.hosts: dict[str, _Host] = {}
+        self.hosts: dict[str, Host] = {}
         self.requests = 0
 
-    def _host(self, url: str) -> _Host:
+    def _host(self, url: str) -> Host:
         key = host_key(url)
         if key not in self.hosts:
-            self.hosts[key] = _Host(self.settings.limits_for(key))
+            self.hosts[key] = Host(self.settings.limits_for(key))
         return self.hosts[key]
 
     async def check(self, targets: list[Target]) -> dict[str, LinkOutcome]:
         """Check every target once; the answer maps each target's URL to its outcome."""
-        queues: dict[str, deque[Target]] = {}
         for target in targets:
-            queues.setdefault(host_key(self._request_url(target)), deque()).append(target)
+            self._host(self._request_url(target)).queue.append(target)
         results: dict[str, LinkOutcome] = {}
         total, deadline = len(targets), self.clock() + self.settings.budget
-        workers = sum(min(self.settings.limits_for(k).concurrency, len(q)) for k, q in queues.items())
-        limits = httpx.Limits(max_connections=max(workers, 1), max_keepalive_connections=max(workers, 1))
+        schedule = Schedule(self.hosts.values(), deadline, self.clock)
+        slots = schedule.slots()
+        workers = max(1, min(self.settings.total_concurrency, slots))
+        # Idle connections are kept for as many host slots as can be (a worker moves from host to
+        # host), within what a process may open.
+        connections = max(workers, min(slots, MAX_CONNECTIONS))
+        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
         headers = {"User-Agent": self.settings.user_agent}
         async with httpx.AsyncClient(timeout=self.settings.timeout, limits=limits, headers=headers,
                                      follow_redirects=False, transport=self.transport,
                                      event_hooks={"response": [_keep_location]}) as client:
 
-            async def work(queue: deque[Target]) -> None:
-                while queue:
-                    target = queue.popleft()
-                    results[target.url] = await self._check_one(client, target, deadline)
+            async def work() -> None:
+                while (turn := await schedule.next()) is not None:
+                    try:
+                        outcome = await self._take(client, turn, deadline)
+                    finally:
+                        schedule.done(turn)
+                    results[turn.target.url] = outcome
                     if self.progress is not None:
                         self.progress(len(results), total)
 
-            await asyncio.gather(*(work(queue) for key, queue in queues.items()
-                                   for _ in range(max(1, min(self.settings.limits_for(key).concurrency, len(queue))))))
+            await asyncio.gather(*(work() for _ in range(workers)))
         return results
+
+    async def _take(self, client: httpx.AsyncClient, turn: Turn, deadline: float) -> LinkOutcome:
+        """One link handed out by the schedule, from the start claimed for it."""
+        if turn.start is None:
+            return LinkOutcome("unchecked", None, None, "the time budget ran out before its turn")
+        wait = turn.start - self.clock()
+        if wait > 0:
+            await self.sleep(wait)
+        return await self._check_one(client, turn.target, deadline, turn_taken=True)
 
     @staticmethod
     def _request_url(target: Target) -> str:
@@ -252,15 +244,17 @@ class Checker:
 
     # --- one link ------------------------------------------------------------------------------
 
-    async def _check_one(self, client: httpx.AsyncClient, target: Target, deadline: float) -> LinkOutcome:
+    async def _check_one(self, client: httpx.AsyncClient, target: Target, deadline: float,
+                         turn_taken: bool = False) -> LinkOutcome:
+        """`turn_taken`: the first request's turn at its host is already claimed (by the schedule)."""
         if target.invite_code:
-            return await self._check_invite(client, target, deadline)
+            return await self._check_invite(client, target, deadline, turn_taken)
         problem = address_problem(target.url)
         if problem:
             return LinkOutcome("dead", None, None, f"not a web address: {problem}")
         url, seen, permanent = target.url, {target.url}, None
-        for _hop in range(self.settings.max_redirects + 1):
-            answer = await self._ask(client, url, deadline)
+        for hop in range(self.settings.max_redirects + 1):
+            answer = await self._ask(client, url, deadline, turn_taken and hop == 0)
             if isinstance(answer, _Failure):
                 return LinkOutcome(answer.status, answer.code, url if url != target.url else None, answer.error)
             code, location = answer.code, answer.location
@@ -285,29 +279,35 @@ class Checker:
             return LinkOutcome("dead", code, final, f"HTTP {code}")
         return LinkOutcome("dead", None, url, f"more than {self.settings.max_redirects} redirects")
 
-    async def _ask(self, client: httpx.AsyncClient, url: str, deadline: float) -> _Answer | _Failure:
+    async def _ask(self, client: httpx.AsyncClient, url: str, deadline: float,
+                   turn_taken: bool = False) -> _Answer | _Failure:
         """One URL's answer (status code and Location), HEAD first; a failure after the retries."""
         host = self._host(url)
         if not host.head_refused:
-            answer = await self._send(client, "HEAD", url, deadline)
+            answer = await self._send(client, "HEAD", url, deadline, turn_taken=turn_taken)
             if isinstance(answer, _Failure) or answer.code not in HEAD_REFUSED:
                 return answer
             host.head_refused = True
-        return await self._send(client, "GET", url, deadline)
+            turn_taken = False
+        return await self._send(client, "GET", url, deadline, turn_taken=turn_taken)
 
-    async def _check_invite(self, client: httpx.AsyncClient, target: Target, deadline: float) -> LinkOutcome:
-        answer = await self._send(client, "GET", self._request_url(target), deadline, read_body=True)
+    async def _check_invite(self, client: httpx.AsyncClient, target: Target, deadline: float,
+                            turn_taken: bool = False) -> LinkOutcome:
+        answer = await self._send(client, "GET", self._request_url(target), deadline, read_body=True,
+                                  turn_taken=turn_taken)
         if isinstance(answer, _Failure):
             return LinkOutcome(answer.status, answer.code, None, answer.error)
         invite = invites.read_answer(answer.code, answer.body)
         return LinkOutcome(invite.status, answer.code, None, invite.error, invite.discord())
 
     async def _send(self, client: httpx.AsyncClient, method: str, url: str, deadline: float,
-                    read_body: bool = False) -> _Answer | _Failure:
+                    read_body: bool = False, turn_taken: bool = False) -> _Answer | _Failure:
         """One request with its retries: backoff on 5xx and connection errors, pauses on 429."""
         host, attempt, limited = self._host(url), 0, 0
         while True:
-            if not await host.turn(self.clock, self.sleep, deadline):
+            if turn_taken:  # the first attempt's turn, claimed when the schedule handed the link out
+                turn_taken = False
+            elif not await host.turn(self.clock, self.sleep, deadline):
                 return _Failure("unchecked", "the time budget ran out before its turn")
             self.requests += 1
             problem: _Failure | None  # None: a 5xx answer, retried while attempts are left

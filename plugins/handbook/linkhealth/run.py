@@ -61,7 +61,7 @@ def settings_from(options) -> http.Settings:
     return http.Settings(timeout=float(options.timeout), retries=options.retries, backoff=float(options.backoff),
                          budget=float(options.budget), accept=frozenset(options.accept),
                          limits=http.HostLimits(concurrency=options.concurrency, delay=float(options.delay)),
-                         hosts=hosts)
+                         total_concurrency=options.total_concurrency, hosts=hosts)
 
 
 def check(found: dict[str, list[Where]], previous: LinkStatus | None, settings: http.Settings,
