@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.channelmap import loader
 from handbook.channelmap.loader import load_channel_map
 from handbook.i18n import LANGUAGES, Words
 from handbook.site.links import ChannelLinks
@@ -16,14 +15,39 @@ from links_site import MAP, build_site, rows
 DOCS = {"index.md": "# Home\n", "habits/index.md": "# Habits\n"}
 PRIVATE_NAMES = ("spring-lounge", "mod-room", "Spring Cohort", "Moderators", "Cohort secrets")
 PRIVATE_IDS = ("323456789012345670", "323456789012345671")
-SECTIONS = {  # what the map's new sections will say, once the loader reads them
-    "settings": {"verification_level": "high"},
-    "onboarding": {"enabled": True, "prompts": [{"title": "What do you want to practise?"}]},
-    "automod": {"rules": [{"name": "No slurs", "trigger": "keyword_preset", "presets": ["slurs", "profanity"]},
-                          {"name": "Raids", "trigger": "mention_spam", "mention_total_limit": 5},
-                          {"name": "Off for now", "trigger": "spam", "enabled": False},
-                          {"name": "Doxxing", "trigger": "keywords"}]},
-}
+SECTIONS = """\
+  settings:
+    verification_level: high
+    mfa_required_for_moderation: true
+  onboarding:
+    enabled: true
+    default_channels: [introductions]
+    prompts:
+      - title: What do you want to practise?
+        options:
+          - title: Habits
+            channels: [habits]
+  automod:
+    - name: No slurs
+      trigger:
+        keyword_preset: {presets: [slurs, profanity]}
+      actions: [block]
+    - name: Raids
+      trigger:
+        mention_spam: {limit: 5}
+      actions: [block]
+    - name: Off for now
+      trigger: spam
+      enabled: false
+      actions: [block]
+    - name: Doxxing
+      trigger:
+        keywords: {keywords: ["*555-*"]}
+      actions: [block]
+"""
+"""The map's server sections, as a maintainer writes them under `server:`."""
+SECTIONED_MAP = MAP.read_text(encoding="utf-8").replace("  invite: https://discord.gg/campfire\n",
+                                                        "  invite: https://discord.gg/campfire\n" + SECTIONS, 1)
 
 
 def headings(html, tag="h2"):
@@ -33,21 +57,6 @@ def headings(html, tag="h2"):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("safety"), DOCS, config={"strict": True})
-
-
-@pytest.fixture
-def with_sections(monkeypatch):
-    """Maps loaded with the sections of `SECTIONS`, as the map's model will carry them."""
-    parse = loader.parse_channel_map
-
-    def parse_with_sections(*args, **kwargs):
-        channel_map = parse(*args, **kwargs)
-        channel_map.server.settings = SECTIONS["settings"]
-        channel_map.onboarding = SECTIONS["onboarding"]
-        channel_map.automod = SECTIONS["automod"]
-        return channel_map
-
-    monkeypatch.setattr(loader, "parse_channel_map", parse_with_sections)
 
 
 def test_the_page_says_who_can_see_each_private_space_by_description_only(site):
@@ -72,10 +81,10 @@ def test_with_private_names_chosen_the_page_names_them_without_ids_or_links(tmp_
     assert not [a for a in page.select("a") if "discord.com/channels" in a.attrs.get("href", "")]
 
 
-def test_first_minutes_and_automod_come_from_the_maps_sections(tmp_path, with_sections):
-    site = build_site(tmp_path, DOCS, config={"strict": True})
+def test_first_minutes_and_automod_come_from_the_maps_sections(tmp_path):
+    site = build_site(tmp_path, DOCS, config={"strict": True}, channel_map=SECTIONED_MAP)
     page = site.html("safety/index.html")
-    assert headings(page) == ["Who can see each private space", "Your first minutes", "What AutoMod blocks"]
+    assert headings(page) == ["Who can see each private space", "Your first minutes", "Moderators", "What AutoMod blocks"]
     paragraphs = page.text_of("p")
     assert ("You can write once your Discord account has a verified e-mail address and is more than five minutes "
             "old, and you have been a member of the server for more than ten minutes.") in paragraphs
@@ -118,20 +127,43 @@ def test_a_page_of_the_authors_at_that_path_wins(tmp_path):
     assert any("docs/safety.md exists, so the generated safety page is not written" in w for w in site.warnings())
 
 
-def test_the_page_speaks_the_sites_language(tmp_path, with_sections):
-    site = build_site(tmp_path, DOCS, config={"theme": {"name": "material", "language": "fr"}})
+def test_the_page_speaks_the_sites_language(tmp_path):
+    site = build_site(tmp_path, DOCS, config={"theme": {"name": "material", "language": "fr"}},
+                      channel_map=SECTIONED_MAP)
     page = site.html("safety/index.html")
     assert headings(page, "h1") == ["Comment nous vous protégeons"]
-    assert headings(page) == ["Qui peut voir chaque espace privé", "Vos premières minutes", "Ce que bloque AutoMod"]
+    assert headings(page) == ["Qui peut voir chaque espace privé", "Vos premières minutes", "Modération",
+                              "Ce que bloque AutoMod"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_language_has_every_word_of_the_page(language, with_sections):
+def test_every_language_has_every_word_of_the_page(language, tmp_path):
     words = Words(language)
-    markdown = safety_page(ChannelLinks(load_channel_map(MAP)), words)
+    (tmp_path / "channel_map.yml").write_text(SECTIONED_MAP, encoding="utf-8")
+    markdown = safety_page(ChannelLinks(load_channel_map(tmp_path / "channel_map.yml")), words)
     for key in ("safety_title", "safety_private_title", "safety_first_title", "safety_automod_title",
+                "safety_moderators_title", "safety_moderators_mfa",
                 "verification_high", "automod_keywords", "automod_preset_slurs"):
         assert words(key) in markdown
     assert words.count("automod_mention_spam", 5) in markdown
     if language != "en":
         assert words("safety_title") != Words("en")("safety_title")
+
+
+def test_this_handbooks_safety_page_says_what_its_map_and_runbook_promise():
+    from paths import ROOT
+
+    words = Words("en")
+    channel_map = load_channel_map(ROOT / "channel_map.yml")
+    markdown = safety_page(ChannelLinks(channel_map), words)
+    settings = channel_map.server.setup.settings
+    assert settings.verification_level == "medium" and words("verification_medium") in markdown
+    runbook = (ROOT / "docs" / "guidelines" / "runbook.md").read_text(encoding="utf-8")
+    assert settings.mfa_required_for_moderation and "Multi-factor authentication is required" in runbook
+    assert words("safety_moderators_mfa") in markdown
+    assert "“What do you want to practise?”" in markdown
+    triggers = {rule.trigger for rule in channel_map.server.setup.automod if rule.enabled}
+    assert {"keywords", "keyword_preset", "spam", "mention_spam"} <= triggers
+    for key in ("automod_keywords", "automod_spam"):
+        assert words(key) in markdown
+    assert words.count("automod_mention_spam", 5) in markdown

@@ -211,6 +211,8 @@ def safety_page(links: ChannelLinks, words: Words = ENGLISH) -> str:
         out += [words(f"verification_{level}"), ""] if level else []
         if questions:
             out += [words("safety_onboarding", questions="; ".join(f"“{_cell(q)}”" for q in questions)), ""]
+    if promises.setting(cmap, "mfa_required_for_moderation"):
+        out += [f"## {words('safety_moderators_title')}", "", words("safety_moderators_mfa"), ""]
     blocked = []
     for trigger, presets, limit in promises.automod_rules(cmap):
         if trigger == "keyword_preset":

@@ -106,6 +106,10 @@ WORDS: dict[str, str] = {
         "Wenn du beitrittst, fragt Discord dich: {questions}. Deine Antworten bestimmen die Kanäle "
         "und Rollen, mit denen du beginnst."
     ),
+    "safety_moderators_title": "Moderation",
+    "safety_moderators_mfa": (
+        "Der Server verlangt, dass Moderatorinnen und Moderatoren ihr eigenes Konto mit Zwei-Faktor-Authentifizierung schützen, bevor sie Nachrichten löschen, Mitglieder stummschalten oder jemanden bannen können."
+    ),
     "safety_automod_title": "Was AutoMod blockiert",
     "safety_automod_intro": "Discords AutoMod prüft jede Nachricht, bevor jemand sie sieht, und stoppt:",
     "automod_keywords": "Nachrichten mit Wörtern oder Wendungen aus unserer Sperrliste",

@@ -101,6 +101,10 @@ WORDS: dict[str, str] = {
         "When you join, Discord asks you: {questions}. Your answers choose the channels and roles "
         "you start with."
     ),
+    "safety_moderators_title": "Moderators",
+    "safety_moderators_mfa": (
+        "The server requires moderators to protect their own accounts with two-factor authentication before they can delete messages, time members out or ban anyone."
+    ),
     "safety_automod_title": "What AutoMod blocks",
     "safety_automod_intro": "Discord's AutoMod checks every message before anyone sees it, and stops:",
     "automod_keywords": "messages with words or phrases from our blocked list",

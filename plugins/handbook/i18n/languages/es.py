@@ -109,6 +109,10 @@ WORDS: dict[str, str] = {
         "Cuando te unes, Discord te pregunta: {questions}. Tus respuestas eligen los canales y los "
         "roles con los que empiezas."
     ),
+    "safety_moderators_title": "Moderación",
+    "safety_moderators_mfa": (
+        "El servidor exige que quienes moderan protejan su propia cuenta con la autenticación en dos pasos antes de poder borrar mensajes, aislar temporalmente a miembros o expulsar a alguien."
+    ),
     "safety_automod_title": "Qué bloquea AutoMod",
     "safety_automod_intro": (
         "AutoMod, la herramienta de Discord, revisa cada mensaje antes de que nadie lo vea, y "

@@ -107,6 +107,10 @@ WORDS: dict[str, str] = {
         "Quand vous rejoignez le serveur, Discord vous demande : {questions}. Vos réponses "
         "choisissent les salons et les rôles avec lesquels vous commencez."
     ),
+    "safety_moderators_title": "Modération",
+    "safety_moderators_mfa": (
+        "Le serveur exige que les modérateurs protègent leur propre compte par l’authentification à deux facteurs avant de pouvoir supprimer des messages, exclure temporairement des membres ou bannir quelqu’un."
+    ),
     "safety_automod_title": "Ce que bloque AutoMod",
     "safety_automod_intro": (
         "AutoMod, l'outil de Discord, vérifie chaque message avant que quiconque le voie, et arrête"

@@ -103,6 +103,10 @@ WORDS: dict[str, str] = {
         "Quando ti unisci, Discord ti chiede: {questions}. Le tue risposte scelgono i canali e i "
         "ruoli con cui inizi."
     ),
+    "safety_moderators_title": "Moderazione",
+    "safety_moderators_mfa": (
+        "Il server richiede che i moderatori proteggano il proprio account con l’autenticazione a due fattori prima di poter eliminare messaggi, mettere in timeout i membri o bannare qualcuno."
+    ),
     "safety_automod_title": "Che cosa blocca AutoMod",
     "safety_automod_intro": (
         "AutoMod, lo strumento di Discord, controlla ogni messaggio prima che qualcuno lo veda, e "

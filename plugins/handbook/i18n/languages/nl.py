@@ -103,6 +103,10 @@ WORDS: dict[str, str] = {
         "Als je lid wordt, vraagt Discord je: {questions}. Je antwoorden kiezen de kanalen en "
         "rollen waarmee je begint."
     ),
+    "safety_moderators_title": "Moderatie",
+    "safety_moderators_mfa": (
+        "De server eist dat moderators hun eigen account met tweestapsverificatie beveiligen voordat ze berichten kunnen verwijderen, leden een time-out kunnen geven of iemand kunnen verbannen."
+    ),
     "safety_automod_title": "Wat AutoMod tegenhoudt",
     "safety_automod_intro": (
         "AutoMod van Discord controleert elk bericht voordat iemand het ziet, en houdt tegen:"

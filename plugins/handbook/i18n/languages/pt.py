@@ -103,6 +103,10 @@ WORDS: dict[str, str] = {
         "Quando você entra, o Discord pergunta: {questions}. As suas respostas escolhem os canais e"
         " os cargos com que você começa."
     ),
+    "safety_moderators_title": "Moderação",
+    "safety_moderators_mfa": (
+        "O servidor exige que os moderadores protejam a sua própria conta com autenticação de dois fatores antes de poderem apagar mensagens, suspender temporariamente membros ou banir alguém."
+    ),
     "safety_automod_title": "O que o AutoMod bloqueia",
     "safety_automod_intro": "O AutoMod do Discord verifica cada mensagem antes que alguém a veja, e impede:",
     "automod_keywords": "mensagens com palavras ou frases da nossa lista de bloqueio",
