@@ -240,3 +240,10 @@ RULES_CHANNEL_DIFFERS = _code("rules-channel-differs", WARNING, (AUDIT,),
                               "the server's rules channel is not the one the map names",
                               "choose the map's rules channel in Server Settings → Community → Overview, or "
                               "correct the map")
+
+# Secrets written into pages (site/page_secrets.py): the published site carries no token.
+TOKEN_IN_PAGE = _code("token-in-page", WARNING, BOTH,
+                      "a page holds a Discord bot or user token or a webhook URL; the published page leaves it "
+                      "out",
+                      "revoke the token, it is in git history (reset a bot's token in the Developer Portal, "
+                      "delete a webhook in the channel's Integrations); remove it from the page")

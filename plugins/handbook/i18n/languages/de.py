@@ -216,4 +216,5 @@ WORDS: dict[str, str] = {
     "members_other": "{count} Mitglieder",
     "online": "{count} online",
     "checked_on": "geprüft am {date}",
+    "token_removed": "[Token entfernt]",
 }

@@ -206,4 +206,5 @@ WORDS: dict[str, str] = {
     "members_other": "{count} members",
     "online": "{count} online",
     "checked_on": "checked {date}",
+    "token_removed": "[token removed]",
 }

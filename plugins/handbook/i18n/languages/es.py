@@ -220,4 +220,5 @@ WORDS: dict[str, str] = {
     "members_other": "{count} miembros",
     "online": "{count} en línea",
     "checked_on": "comprobado el {date}",
+    "token_removed": "[token eliminado]",
 }

@@ -221,4 +221,5 @@ WORDS: dict[str, str] = {
     "members_other": "{count} membres",
     "online": "{count} en ligne",
     "checked_on": "vérifié le {date}",
+    "token_removed": "[jeton supprimé]",
 }

@@ -214,4 +214,5 @@ WORDS: dict[str, str] = {
     "members_other": "{count} membri",
     "online": "{count} online",
     "checked_on": "controllato il {date}",
+    "token_removed": "[token rimosso]",
 }

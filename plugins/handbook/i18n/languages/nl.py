@@ -210,4 +210,5 @@ WORDS: dict[str, str] = {
     "members_other": "{count} leden",
     "online": "{count} online",
     "checked_on": "gecontroleerd op {date}",
+    "token_removed": "[token verwijderd]",
 }

@@ -211,4 +211,5 @@ WORDS: dict[str, str] = {
     "members_other": "{count} membros",
     "online": "{count} online",
     "checked_on": "verificado em {date}",
+    "token_removed": "[token removido]",
 }
