@@ -45,8 +45,8 @@ def final_navigation(config: MkDocsConfig) -> tuple[MkDocsConfig, Files, Navigat
     for key, plugin in config.plugins.items():
         if not isinstance(getattr(plugin, "config", None), HandbookConfig):  # hooks are modules
             others[key] = plugin  # registered in priority order, as MkDocs registered them
-    # No on_shutdown: MkDocs keeps plugins that have one for the whole process (Material's blog
-    # removes its temporary folder there), and a build may follow in the same process.
+    # No on_shutdown here: a build may follow in the same process. The command line ends the
+    # plugins at its end (`project.shut_down_plugins`), as `mkdocs build` does.
     try:
         others.on_startup(command="build", dirty=False)
         config = others.on_config(config)

@@ -113,9 +113,31 @@ def load_project(config_file: str | os.PathLike | None = None) -> Project:
     return Project(config=config, options=options, config_file=path.resolve())
 
 
+_LOADED: list[MkDocsConfig] = []
+"""The configurations loaded in this process whose plugins `shut_down_plugins` has not ended yet."""
+
+
+def shut_down_plugins() -> None:
+    """The end of a command, as the end of `mkdocs build`: each plugin of every configuration
+    loaded gets its `on_shutdown` once (Material's blog removes there the temporary folder it made
+    when mkdocs.yml was loaded). A plugin whose cleanup fails is passed over: the work is done."""
+    ended: list = []
+    while _LOADED:
+        for method in _LOADED.pop().plugins.events["shutdown"]:
+            if method in ended:  # MkDocs keeps one object of such a plugin for the whole process
+                continue
+            ended.append(method)
+            try:
+                method()
+            except Exception as err:  # noqa: BLE001 - another plugin's cleanup, after the command's work
+                logging.getLogger(__name__).debug(f"a plugin's on_shutdown failed: {err}")
+
+
 def _load_config(path: Path, errors: _ErrorRecords) -> MkDocsConfig:
     try:
-        return load_config(config_file=str(path))
+        config = load_config(config_file=str(path))
+        _LOADED.append(config)
+        return config
     except ConfigurationError as err:
         yaml_error = _yaml_error(path, err.__context__)
         if yaml_error is not None:
