@@ -96,8 +96,9 @@ def test_check_reports_the_same_lines_without_building(tmp_path):
 def test_a_token_an_included_file_brings_is_left_out_of_the_rendered_page(tmp_path):
     (tmp_path / "snippets").mkdir()
     (tmp_path / "snippets" / "hook.md").write_text(f"Post with {WEBHOOK} please.\n", encoding="utf-8")
+    snippets = {"pymdownx.snippets": {"base_path": [str(tmp_path / "snippets")]}}
     site = build_site(tmp_path, {"index.md": "# Home\n\n--8<-- \"hook.md\"\n"},
-                      config={"markdown_extensions": [{"pymdownx.snippets": {"base_path": [str(tmp_path / "snippets")]}}]})
+                      config={"markdown_extensions": [snippets]})
     files = site_files(site.site_dir)
     assert [(name, piece) for name, text in files.items() for piece in SECRET_PIECES if piece in text] == []
     assert "Post with [token removed] please." in BeautifulSoup(files["index.html"], "html.parser").article.get_text()

@@ -215,4 +215,9 @@ WORDS: dict[str, str] = {
     "online": "{count} online",
     "checked_on": "controllato il {date}",
     "token_removed": "[token rimosso]",
+    "archived_space": "{space} (archiviato, sola lettura)",
+    "roles_archived_open": (
+        "I canali archiviati sono di sola lettura e chi poteva vederne uno lo vede ancora: "
+        "ogni membro può leggere {channels}."
+    ),
 }
