@@ -27,6 +27,7 @@ from handbook.history.log import (
     apply_mailmap,
     coauthor_queries,
     parse_log,
+    repository_path,
     resolve,
 )
 
@@ -132,7 +133,7 @@ def read_history(repository: Repository, docs_rel: str, map_rel: str | None) -> 
         commits = _log(repository, "HEAD", docs_rel, map_rel, outside=True, also=before)
     apply_mailmap(commits, check_mailmap(repository, coauthor_queries(commits)))
     files = resolve(commits, shallow)
-    return History(head=head.strip() or None, shallow=shallow, commits=commits, files=files)
+    return History(head=head.strip() or None, shallow=shallow, commits=commits, files=files, docs_rel=docs_rel)
 
 
 def moved_in_from(commits: list[Commit], docs_rel: str) -> list[str]:
@@ -143,7 +144,7 @@ def moved_in_from(commits: list[Commit], docs_rel: str) -> list[str]:
         for change in commit.changes:
             if change.status == "R" and change.old and change.old.startswith(OUTSIDE) \
                     and not change.path.startswith(OUTSIDE):
-                old = posixpath.normpath(posixpath.join(docs_rel, change.old))
+                old = repository_path(change.old, docs_rel)
                 folder = posixpath.dirname(old)
                 specs[folder + "/" if folder else old] = None
     return list(specs)

@@ -100,6 +100,12 @@ OUTSIDE = "../"
 before a move into docs (`../habits/tiny.md` became `habits/tiny.md`)."""
 
 
+def repository_path(path: str, docs_rel: str) -> str:
+    """A path relative to docs as a path in the repository (`../habits/tiny.md` of docs `docs` is
+    `habits/tiny.md`): where a page was before it moved into docs, as people knew it then."""
+    return posixpath.normpath(posixpath.join(docs_rel, path)) if docs_rel else path
+
+
 @dataclass
 class Commit:
     sha: str
@@ -178,6 +184,8 @@ class History:
     commits: list[Commit] = field(default_factory=list)
     files: dict[str, FileRecord] = field(default_factory=dict)
     problem: str | None = None  # why there is no history, when there is none
+    docs_rel: str = ""
+    """The docs folder in the repository (`docs`, `site/docs`; "" for its root)."""
 
 
 def parse_log(output: str, docs_prefix: str, map_path: str | None, *, outside: bool = False) -> list[Commit]:

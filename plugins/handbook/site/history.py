@@ -149,6 +149,7 @@ class SiteHistory:
                 skip=lambda path: path == b.changelog_uri,
                 private=_changed_by(b.redact),
                 words=b.words,
+                docs_rel=snap.history.docs_rel,
             )
             for entry in b.entries:
                 entry.authors = shown_names(entry.authors, b.exclude)
