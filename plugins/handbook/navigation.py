@@ -10,6 +10,7 @@ with every plugin but ours: no page is read or rendered and nothing is written t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,12 +28,13 @@ class NavigationError(HandbookError):
 
 
 def categories_of_nav(nav: Navigation, files: Files, config: MkDocsConfig,
-                      exclude: list[str]) -> list[HandbookCategory]:
-    """The handbook categories of a final navigation: the one rule of the build and the commands."""
+                      exclude: list[str], read: Callable[[Path], str] | None = None) -> list[HandbookCategory]:
+    """The handbook categories of a final navigation: the one rule of the build and the commands
+    (`read`: how an index page's text is read, see `find_categories`)."""
     languages = language_folders(config)
     tree = nav_tree(nav.items, automatic=config.nav is None, languages=languages)
     return find_categories(files, Path(config.docs_dir), tree, exclude, in_nav=nav_pages(tree),
-                           skip=blog_folders(config), languages=languages)
+                           skip=blog_folders(config), languages=languages, read=read)
 
 
 def final_navigation(config: MkDocsConfig) -> tuple[MkDocsConfig, Files, Navigation]:

@@ -28,7 +28,7 @@ from handbook.checks.categories import HandbookCategory
 from handbook.checks.matching import unlinked_categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
-from handbook.files import display_path
+from handbook.files import display_path, read_text
 from handbook.navigation import NavigationError, categories_of_nav, final_navigation
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -59,6 +59,7 @@ class Project:
     options: HandbookConfig
     config_file: Path
     _categories: list[HandbookCategory] | None = field(default=None, init=False, repr=False)
+    _page_texts: dict[Path, str] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def root(self) -> Path:
@@ -86,8 +87,25 @@ class Project:
                 except NavigationError as err:  # with what MkDocs logged before it stopped
                     message = "; ".join(m.rstrip(".") for m in [*errors.messages, err.message])
                     raise ProjectError(message, file=self.show(self.config_file), fix=err.fix) from None
-            self._categories = categories_of_nav(nav, files, config, self.options.exclude_categories)
+            self._categories = categories_of_nav(nav, files, config, self.options.exclude_categories,
+                                                 read=self._index_text)
         return self._categories
+
+    def page_text(self, path: Path) -> str:
+        """A docs page's text, read once per command (`handbook.files.read_text`: a HandbookError
+        naming the file when it cannot be read), for everything the command looks at."""
+        if path not in self._page_texts:
+            self._page_texts[path] = read_text(path, self.show(path))
+        return self._page_texts[path]
+
+    def _index_text(self, path: Path) -> str:
+        """`page_text` as the categories read an index page: '' when it cannot be read, newlines
+        and a byte order mark as `checks.categories.read_page_text` gives them."""
+        try:
+            text = self.page_text(path)
+        except HandbookError:
+            return ""
+        return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
     def analyse(self) -> Analysis:
         """The checks `handbook check` reports: categories from the docs files, the map, renames,

@@ -19,7 +19,6 @@ from mkdocs.structure.files import get_files
 
 from handbook.channelmap.model import ChannelMap
 from handbook.checks.categories import title_from_path, title_of_text
-from handbook.files import read_text
 from handbook.findings import Finding
 from handbook.project import Project
 from handbook.reviews.dates import Duration
@@ -41,7 +40,7 @@ def source_pages(project: Project) -> list[SourcePage]:
             continue  # a file read from the docs folder always has its path; only a generated one has none
         path = Path(file.abs_src_path)
         shown = project.show(path)
-        text = read_text(path, shown)
+        text = project.page_text(path)  # the categories read the index pages with it: each page once
         pages.append((file.src_uri, shown, title_of_text(text) or title_from_path(file.src_uri), text))
     return pages
 
