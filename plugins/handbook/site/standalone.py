@@ -21,6 +21,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from handbook.site.generate_output import GENERATED_KEY
+from handbook.site import standalone_secrets
 from handbook.site.mentions import MentionsExtension
 from handbook.site.standalone_history import build_history
 from handbook.site.standalone_setup import OVERRIDABLE, BuildSetup, build_setup
@@ -94,6 +95,8 @@ class HandbookExtension(Extension):
             return  # bad input under `zensical serve`, said once
         options, links = setup.options, setup.links
         generated = bool(meta.get(GENERATED_KEY))
+        if not generated:  # as the plugin does: no token reaches the published page
+            standalone_secrets.register(md, setup.root, setup.docs_dir / src_uri, setup.words("token_removed"))
         if generated and src_uri != options.changelog:
             return  # the generated pages write their own links
         gate = _WholePage(md)
