@@ -140,15 +140,25 @@ def shut_down_plugins() -> None:
     loaded gets its `on_shutdown` once (Material's blog removes there the temporary folder it made
     when mkdocs.yml was loaded). A plugin whose cleanup fails is passed over: the work is done."""
     ended: list = []
-    while _LOADED:
-        for method in _LOADED.pop().plugins.events["shutdown"]:
-            if method in ended:  # MkDocs keeps one object of such a plugin for the whole process
-                continue
-            ended.append(method)
-            try:
-                method()
-            except Exception as err:  # noqa: BLE001 - another plugin's cleanup, after the command's work
-                logging.getLogger(__name__).debug(f"a plugin's on_shutdown failed: {err}")
+    methods = [m for config in _LOADED for m in config.plugins.events["shutdown"]]
+    methods += [plugin.on_shutdown for plugin in _kept_plugins() if hasattr(plugin, "on_shutdown")]
+    _LOADED.clear()
+    for method in methods:
+        if method in ended:  # MkDocs keeps one object of such a plugin for the whole process
+            continue
+        ended.append(method)
+        try:
+            method()
+        except Exception as err:  # noqa: BLE001 - another plugin's cleanup, after the command's work
+            logging.getLogger(__name__).debug(f"a plugin's on_shutdown failed: {err}")
+
+
+def _kept_plugins() -> list:
+    """The plugin objects MkDocs keeps for the process (those with `on_startup` or `on_shutdown`),
+    made even when mkdocs.yml then failed to load (a bad option of a later plugin): MkDocs' own
+    cache of them, [] if a later MkDocs keeps it elsewhere."""
+    option = dict(getattr(MkDocsConfig, "_schema", ())).get("plugins")
+    return list(getattr(option, "plugin_cache", {}).values())
 
 
 def _load_config(path: Path, errors: _ErrorRecords) -> MkDocsConfig:

@@ -39,6 +39,17 @@ def test_a_command_leaves_no_temporary_folder(blog_site, tmp_path, command):
     assert sorted(os.listdir(private_tmp)) == before, (result.returncode, result.stderr)
 
 
+def test_a_command_stopped_by_a_bad_option_leaves_no_temporary_folder(blog_site, tmp_path):
+    """MkDocs made the blog plugin (and its folder) before it found the handbook's bad option."""
+    config = blog_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("drift: warn", "drift: nonsense"), encoding="utf-8")
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    result = handbook(blog_site, "check", env={"TMPDIR": str(private_tmp)})
+    assert result.returncode == 2 and "drift" in result.stderr, result.stderr
+    assert os.listdir(private_tmp) == []
+
+
 def test_mkdocs_build_with_the_handbook_leaves_no_temporary_folder(blog_site, tmp_path):
     private_tmp = tmp_path / "tmp"
     private_tmp.mkdir()
