@@ -272,3 +272,10 @@ SERVER_CHANNEL_NOT_TEXT = _code("server-channel-not-text", ERROR, BOTH,
                                 "a server setting, the welcome screen or an AutoMod alert names a voice channel "
                                 "or a forum, where Discord takes only a text channel",
                                 "name a text or announcement channel")
+
+# Secrets written into pages (site/page_secrets.py): the published site carries no token.
+TOKEN_IN_PAGE = _code("token-in-page", WARNING, BOTH,
+                      "a page holds a Discord bot or user token or a webhook URL; the published page leaves it "
+                      "out",
+                      "revoke the token, it is in git history (reset a bot's token in the Developer Portal, "
+                      "delete a webhook in the channel's Integrations); remove it from the page")

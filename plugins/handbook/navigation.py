@@ -10,6 +10,7 @@ with every plugin but ours: no page is read or rendered and nothing is written t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,12 +28,13 @@ class NavigationError(HandbookError):
 
 
 def categories_of_nav(nav: Navigation, files: Files, config: MkDocsConfig,
-                      exclude: list[str]) -> list[HandbookCategory]:
-    """The handbook categories of a final navigation: the one rule of the build and the commands."""
+                      exclude: list[str], read: Callable[[Path], str] | None = None) -> list[HandbookCategory]:
+    """The handbook categories of a final navigation: the one rule of the build and the commands
+    (`read`: how an index page's text is read, see `find_categories`)."""
     languages = language_folders(config)
     tree = nav_tree(nav.items, automatic=config.nav is None, languages=languages)
     return find_categories(files, Path(config.docs_dir), tree, exclude, in_nav=nav_pages(tree),
-                           skip=blog_folders(config), languages=languages)
+                           skip=blog_folders(config), languages=languages, read=read)
 
 
 def final_navigation(config: MkDocsConfig) -> tuple[MkDocsConfig, Files, Navigation]:
@@ -45,8 +47,8 @@ def final_navigation(config: MkDocsConfig) -> tuple[MkDocsConfig, Files, Navigat
     for key, plugin in config.plugins.items():
         if not isinstance(getattr(plugin, "config", None), HandbookConfig):  # hooks are modules
             others[key] = plugin  # registered in priority order, as MkDocs registered them
-    # No on_shutdown: MkDocs keeps plugins that have one for the whole process (Material's blog
-    # removes its temporary folder there), and a build may follow in the same process.
+    # No on_shutdown here: a build may follow in the same process. The command line ends the
+    # plugins at its end (`project.shut_down_plugins`), as `mkdocs build` does.
     try:
         others.on_startup(command="build", dirty=False)
         config = others.on_config(config)

@@ -29,10 +29,11 @@ from handbook.linkhealth import report as link_report
 from handbook.linkhealth.communities import load_communities
 from handbook.linkhealth.status import load_status
 from handbook.site.mentions import MentionsExtension, line_start_findings, line_start_mentions, mention_findings
-from handbook.site import forum_links, page_privacy, privacy
+from handbook.site import forum_links, page_privacy, page_secrets, privacy
 from handbook.site.history import SiteHistory
 from handbook.site.reviews import SiteReviews
 from handbook.site import theme
+from handbook.text import secrets
 
 if TYPE_CHECKING:  # `mkdocs serve` alone needs it: the commands load this module without serving
     from mkdocs.livereload import LiveReloadServer
@@ -135,6 +136,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         markdown = self._history().changelog_markdown(markdown, page, config, files)
         if not page.file.generated_by:
+            markdown = self._remove_secrets(markdown, page)
             if self.problem_links.in_text(markdown):  # the file's own text: its lines count the front matter
                 self._report_link_health(None, self.problem_links.page_findings(links.file_source(page.file),
                                                                                 self._display(page.file)))
@@ -150,6 +152,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if problems:
                 for finding in mention_findings(problems, links.file_source(page.file), self._display(page.file)):
                     log.warning(finding.as_log_line())
+        html = self._remove_rendered_secrets(html, page)
         html = self.reviews.page_content(html, page)
         generated = self._generated_page_name(page)
         return theme.mark_generated(html, generated) if generated else html
@@ -196,6 +199,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         for finding in line_start_findings(links.file_source(page.file), self._display(page.file), is_channel):
             log.warning(finding.as_log_line())
+
+    def _remove_secrets(self, markdown: str, page: Page) -> str:
+        """A token or webhook URL in the page's file: a warning at each line, and left out."""
+        if not page_secrets.page_holds_secrets(markdown, page.meta):
+            return markdown
+        for finding in page_secrets.findings(links.file_source(page.file), self._display(page.file)):
+            log.warning(finding.as_log_line())
+        return page_secrets.clean_page(markdown, page, self.words("token_removed"))
+
+    def _remove_rendered_secrets(self, html: str, page: Page) -> str:
+        """What the page's file did not hold (an included file, another plugin's text)."""
+        found = secrets.secrets_in(html)
+        if not found:
+            return html
+        log.warning(page_secrets.rendered_finding(self._display(page.file), map(secrets.secret_kind, found))
+                    .as_log_line())
+        return secrets.remove_secrets(html, self.words("token_removed"))
 
     def _redact_private(self, text: str) -> str:
         return self._redactor().redact(text)

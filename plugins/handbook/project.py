@@ -31,7 +31,7 @@ from handbook.checks.categories import HandbookCategory
 from handbook.checks.matching import unlinked_categories
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
-from handbook.files import display_path
+from handbook.files import display_path, read_text
 from handbook.navigation import NavigationError, categories_of_nav, final_navigation
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -62,6 +62,7 @@ class Project:
     options: HandbookConfig
     config_file: Path
     _categories: list[HandbookCategory] | None = field(default=None, init=False, repr=False)
+    _page_texts: dict[Path, str] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def root(self) -> Path:
@@ -93,8 +94,25 @@ class Project:
                 except NavigationError as err:  # with what MkDocs logged before it stopped
                     message = "; ".join(m.rstrip(".") for m in [*errors.messages, err.message])
                     raise ProjectError(message, file=self.show(self.config_file), fix=err.fix) from None
-            self._categories = categories_of_nav(nav, files, config, self.options.exclude_categories)
+            self._categories = categories_of_nav(nav, files, config, self.options.exclude_categories,
+                                                 read=self._index_text)
         return self._categories
+
+    def page_text(self, path: Path) -> str:
+        """A docs page's text, read once per command (`handbook.files.read_text`: a HandbookError
+        naming the file when it cannot be read), for everything the command looks at."""
+        if path not in self._page_texts:
+            self._page_texts[path] = read_text(path, self.show(path))
+        return self._page_texts[path]
+
+    def _index_text(self, path: Path) -> str:
+        """`page_text` as the categories read an index page: '' when it cannot be read, newlines
+        and a byte order mark as `checks.categories.read_page_text` gives them."""
+        try:
+            text = self.page_text(path)
+        except HandbookError:
+            return ""
+        return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
     def analyse(self) -> Analysis:
         """The checks `handbook check` reports: categories from the docs files, the map, renames,
@@ -209,9 +227,41 @@ def load_command_config(path: Path) -> MkDocsConfig:
     return config
 
 
+_LOADED: list[MkDocsConfig] = []
+"""The configurations loaded in this process whose plugins `shut_down_plugins` has not ended yet."""
+
+
+def shut_down_plugins() -> None:
+    """The end of a command, as the end of `mkdocs build`: each plugin of every configuration
+    loaded gets its `on_shutdown` once (Material's blog removes there the temporary folder it made
+    when mkdocs.yml was loaded). A plugin whose cleanup fails is passed over: the work is done."""
+    ended: list = []
+    methods = [m for config in _LOADED for m in config.plugins.events["shutdown"]]
+    methods += [plugin.on_shutdown for plugin in _kept_plugins() if hasattr(plugin, "on_shutdown")]
+    _LOADED.clear()
+    for method in methods:
+        if method in ended:  # MkDocs keeps one object of such a plugin for the whole process
+            continue
+        ended.append(method)
+        try:
+            method()
+        except Exception as err:  # noqa: BLE001 - another plugin's cleanup, after the command's work
+            logging.getLogger(__name__).debug(f"a plugin's on_shutdown failed: {err}")
+
+
+def _kept_plugins() -> list:
+    """The plugin objects MkDocs keeps for the process (those with `on_startup` or `on_shutdown`),
+    made even when mkdocs.yml then failed to load (a bad option of a later plugin): MkDocs' own
+    cache of them, [] if a later MkDocs keeps it elsewhere."""
+    option = dict(getattr(MkDocsConfig, "_schema", ())).get("plugins")
+    return list(getattr(option, "plugin_cache", {}).values())
+
+
 def _load_config(path: Path, errors: _ErrorRecords) -> MkDocsConfig:
     try:
-        return load_command_config(path)
+        config = load_command_config(path)
+        _LOADED.append(config)
+        return config
     except ConfigurationError as err:
         yaml_error = _yaml_error(path, err.__context__)
         if yaml_error is not None:

@@ -155,9 +155,9 @@ discord_categories:
 
 
 @pytest.mark.parametrize(("role", "spaces"), [
-    ("host", "open spaces; Where hosts plan; A private space for each cohort"),  # map order
+    ("host", "open spaces; Where hosts plan; A private space for each cohort; a private channel (archived, read-only)"),
     ("cohort-a", "open spaces; A private space for each cohort"),  # through its channel's roles
-    ("cohort-b", "open spaces"),  # its only channel is archived
+    ("cohort-b", "open spaces; a private channel (archived, read-only)"),  # archived: still readable
 ])
 def test_roles_see_private_spaces_through_category_or_channel_roles(tmp_path, role, spaces):
     (tmp_path / "channel_map.yml").write_text(SPACES_MAP)

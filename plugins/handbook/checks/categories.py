@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -326,12 +326,15 @@ def _first_heading(markdown: str) -> str | None:
 def find_categories(
     files: Iterable[File], docs_dir: Path, nav: Any = None, exclude: Iterable[str] = (),
     *, in_nav: Collection[str] | None = None, skip: Collection[str] = (), languages: Collection[str] = (),
+    read: Callable[[Path], str] | None = None,
 ) -> list[HandbookCategory]:
     """The handbook categories, in nav order when there is a nav, else by folder name.
 
     `nav` is mkdocs.yml's `nav` or, in a build, the final navigation as `nav_tree` gives it (with
     its pages as `in_nav`). Folders in `skip` are no categories at all (Material's blog);
-    `languages` are mkdocs-static-i18n's language folders, looked inside of.
+    `languages` are mkdocs-static-i18n's language folders, looked inside of. `read` gives an index
+    page's text ('' when it cannot be read; `read_page_text` by default), so that a command
+    which reads every page anyway reads each once.
     """
     folders = {folder: uris for folder, uris in category_folders(files, in_nav, languages).items()
                if folder not in skip}
@@ -345,7 +348,7 @@ def find_categories(
     for folder, uris in folders.items():
         index_uri = next((uri for name in INDEX_NAMES for uri in uris
                           if without_language(uri, languages) == f"{folder}/{name}"), None)
-        text = read_page_text(docs_dir / index_uri) if index_uri else ""
+        text = (read or read_page_text)(docs_dir / index_uri) if index_uri else ""
         meta, heading = parse_page(text)
         setting = read_channel_setting(meta, text)
         title = category_title(folder, titles.get(folder), meta, heading)

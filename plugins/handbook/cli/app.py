@@ -103,6 +103,14 @@ class _ReaderGone:
         return getattr(self._stream, name)
 
 
+def _shut_down_plugins() -> None:
+    """The plugins of the mkdocs.yml the command loaded end as at the end of `mkdocs build`
+    (a command that loaded none has not imported `handbook.project`, and needs nothing)."""
+    project = sys.modules.get("handbook.project")
+    if project is not None:
+        project.shut_down_plugins()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -124,5 +132,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{error.filename}: " if error.filename else ""
         return report_error(args, HandbookError(f"{where}{error.strerror or error}"))
     finally:
+        _shut_down_plugins()
         sys.stdout.flush()
         sys.stdout = stdout

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from handbook.channelmap.changes import diff_channels, read_channels
 from handbook.config import PAGE_SUFFIXES
-from handbook.history.log import Commit, without_addresses
+from handbook.history.log import OUTSIDE, Commit, repository_path, without_addresses
 from handbook.text.markdown_text import inert
 from handbook.i18n import ENGLISH, Words
 
@@ -69,6 +69,7 @@ def build_entries(
     skip: Callable[[str], bool] = lambda path: False,
     private: Callable[[str], bool] = lambda name: False,
     words: Words = ENGLISH,
+    docs_rel: str = "",
 ) -> list[Entry]:
     """One entry per meaningful commit, newest first.
 
@@ -80,6 +81,8 @@ def build_entries(
     Merge commits never reach here (`git log --no-merges`). `skip` drops paths such as the
     generated changelog itself; `private(name)` says which channel names are private (today's
     private vocabulary), whatever the map said at the time. Channel changes are told in `words`.
+    A page renamed before it moved into docs (`docs_rel` in the repository) is told by the path it
+    had in the repository then (GitBook's `habits/tiny.md`), never as a `../` path.
     """
     entries: list[Entry] = []
     for commit in commits:
@@ -91,13 +94,19 @@ def build_entries(
         for change in commit.changes:
             if not is_page(change.path) or skip(change.path):
                 continue
-            ref = PageRef(change.path, change.current)
+            path = change.path
+            if path.startswith(OUTSIDE):  # before the page moved into docs: named by where it is now
+                if change.current is None:
+                    continue
+                path = change.current
+            ref = PageRef(path, change.current)
             if change.status == "A":
                 entry.added.append(ref)
             elif change.status == "D":
                 entry.removed.append(ref)
             elif change.status == "R" and change.old is not None:
-                entry.renamed.append((change.old, ref))
+                old = repository_path(change.old, docs_rel) if change.old.startswith(OUTSIDE) else change.old
+                entry.renamed.append((old, ref))
             else:
                 entry.updated.append(ref)
         if commit.map_blobs:

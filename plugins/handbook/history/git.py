@@ -15,10 +15,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
+from handbook.history.dates import bound_dates
 from handbook.history.log import (
     LOG_FORMAT,
     OUTSIDE,
@@ -27,6 +29,7 @@ from handbook.history.log import (
     apply_mailmap,
     coauthor_queries,
     parse_log,
+    repository_path,
     resolve,
 )
 
@@ -131,8 +134,10 @@ def read_history(repository: Repository, docs_rel: str, map_rel: str | None) -> 
     if before:
         commits = _log(repository, "HEAD", docs_rel, map_rel, outside=True, also=before)
     apply_mailmap(commits, check_mailmap(repository, coauthor_queries(commits)))
+    date_fixes = bound_dates(commits, datetime.now(timezone.utc))  # before the pages' dates are taken
     files = resolve(commits, shallow)
-    return History(head=head.strip() or None, shallow=shallow, commits=commits, files=files)
+    return History(head=head.strip() or None, shallow=shallow, commits=commits, files=files, docs_rel=docs_rel,
+                   date_fixes=date_fixes)
 
 
 def moved_in_from(commits: list[Commit], docs_rel: str) -> list[str]:
@@ -143,7 +148,7 @@ def moved_in_from(commits: list[Commit], docs_rel: str) -> list[str]:
         for change in commit.changes:
             if change.status == "R" and change.old and change.old.startswith(OUTSIDE) \
                     and not change.path.startswith(OUTSIDE):
-                old = posixpath.normpath(posixpath.join(docs_rel, change.old))
+                old = repository_path(change.old, docs_rel)
                 folder = posixpath.dirname(old)
                 specs[folder + "/" if folder else old] = None
     return list(specs)

@@ -10,7 +10,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
+
+from handbook.history.dates import EPOCH, DateFixes
 
 # --------------------------------------------------------------------------------------------
 # The history of docs/ and the channel map: one `git log` pass.
@@ -100,6 +102,12 @@ OUTSIDE = "../"
 before a move into docs (`../habits/tiny.md` became `habits/tiny.md`)."""
 
 
+def repository_path(path: str, docs_rel: str) -> str:
+    """A path relative to docs as a path in the repository (`../habits/tiny.md` of docs `docs` is
+    `habits/tiny.md`): where a page was before it moved into docs, as people knew it then."""
+    return posixpath.normpath(posixpath.join(docs_rel, path)) if docs_rel else path
+
+
 @dataclass
 class Commit:
     sha: str
@@ -178,6 +186,10 @@ class History:
     commits: list[Commit] = field(default_factory=list)
     files: dict[str, FileRecord] = field(default_factory=dict)
     problem: str | None = None  # why there is no history, when there is none
+    docs_rel: str = ""
+    """The docs folder in the repository (`docs`, `site/docs`; "" for its root)."""
+    date_fixes: DateFixes = field(default_factory=DateFixes)
+    """Commits dated after the read, or with no date git can give, and so dated otherwise."""
 
 
 def parse_log(output: str, docs_prefix: str, map_path: str | None, *, outside: bool = False) -> list[Commit]:
@@ -268,7 +280,7 @@ def _parse_date(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        return datetime.fromtimestamp(0, timezone.utc)
+        return EPOCH  # git printed no date (`%aI` as written): `dates.bound_dates` gives it one
 
 
 def resolve(commits: list[Commit], shallow: bool) -> dict[str, FileRecord]:

@@ -34,7 +34,7 @@ from handbook.history.log import shown_names
 from handbook import i18n
 from handbook.site import generate_output, generated
 from handbook.site.history_box import ICONS
-from handbook.site.page_history import PageHistory, history_notice, page_history
+from handbook.site.page_history import PageHistory, history_notices, page_history
 from handbook.site.theme import TEMPLATES, theme_icon
 
 log = get_plugin_logger(__name__)
@@ -159,8 +159,7 @@ class SiteHistory:
         b = self.build
         if b.snapshot is None:
             b.snapshot = self.reader.result()
-            notice = history_notice(b.snapshot.history)
-            if notice is not None:  # once: the snapshot is taken once per build
+            for notice in history_notices(b.snapshot.history):  # once: the snapshot is taken once per build
                 log.log(*notice)
         return b.snapshot
 
@@ -176,6 +175,7 @@ class SiteHistory:
                 skip=lambda path: path == b.changelog_uri,
                 private=_changed_by(b.redact),
                 words=b.words,
+                docs_rel=snap.history.docs_rel,
             )
             for entry in b.entries:
                 entry.authors = shown_names(entry.authors, b.exclude)

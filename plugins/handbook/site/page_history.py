@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from handbook import i18n
+from handbook.history.dates import date_notice
 from handbook.history.git import Snapshot
 from handbook.history.log import FileRecord, History, shown_names
 
@@ -95,6 +96,13 @@ SHALLOW_PRIVATE_NAMES = ("the private-name checks are incomplete: earlier names 
 """What a shallow clone costs the privacy step (`handbook.site.privacy`), for every output that says so."""
 FETCH_FULL_HISTORY = ("Fetch the full history (GitHub Actions: `fetch-depth: 0` for actions/checkout; "
                       "otherwise `git fetch --unshallow`).")
+
+
+def history_notices(history: History, option_home: str = "under the handbook plugin") -> list[tuple[int, str]]:
+    """Everything a build says once about its history: `history_notice`, then the commit dates it
+    changed (`handbook.history.dates`), as (log level, message)."""
+    notice, dates = history_notice(history, option_home), date_notice(history.date_fixes)
+    return [*([notice] if notice else []), *([(logging.INFO, dates)] if dates else [])]
 
 
 def history_notice(history: History, option_home: str = "under the handbook plugin") -> tuple[int, str] | None:

@@ -159,6 +159,9 @@ def roles_page(links: ChannelLinks, words: Words = ENGLISH) -> str:
     if open_spaces:
         names = ", ".join(_cell(cat.name) for cat in open_spaces)
         out += [words("roles_intro", spaces=names), ""]
+    archived = [c for c in cmap.channels() if c.is_archived and not c.is_private]  # as the directory lists them
+    if archived:
+        out += [words("roles_archived_open", channels=", ".join(_cell(channel_label(c)) for c in archived)), ""]
     rows, private = [], private_spaces(links, words)
     for role in cmap.roles:
         spaces = [words("open_spaces")] if open_spaces else []
@@ -177,17 +180,20 @@ def _private_space_label(links: ChannelLinks, category: DiscordCategory, words: 
 
 def private_spaces(links: ChannelLinks, words: Words) -> list[tuple[str, list[str]]]:
     """Each private space as the roles page names it (its description, unless `show_private_names`),
-    and the roles that can see it: private categories, then private channels of open categories."""
+    and the roles that can see it, in map order: a private category, then its archived channels; the
+    private channels of an open category. An archived channel is marked so: archiving moves it to
+    the archive read-only, and the same roles still see it."""
     spaces = []
     for category in links.map.discord_categories:
         if category.is_private:
             spaces.append((_private_space_label(links, category, words), _space_roles(category)))
-            continue
         for channel in category.channels:
-            if channel.is_private and not category.is_private and not channel.is_archived:
+            if channel.is_private and (channel.is_archived or not category.is_private):
                 label = (channel_label(channel) if links.show_private_names
                          else channel.description or words("private_channel"))
-                spaces.append((_text(label), list(channel.roles)))
+                label = _text(label)
+                spaces.append((words("archived_space", space=label) if channel.is_archived else label,
+                               list(channel.roles)))
     return spaces
 
 

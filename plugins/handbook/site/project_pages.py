@@ -4,8 +4,8 @@ review`, and the page findings `handbook check` reports.
 
 `handbook check` reports those findings of the build about pages that the files alone give: the
 review values (`front-matter-invalid`, `review-owner-invalid`, `review-date-invalid`, ...), the
-CODEOWNERS lines GitHub ignores, `review_every_by_category` folders that are no category, and a
-`#channel` that starts a line. Each is computed by the function the build calls, so CI's `handbook
+CODEOWNERS lines GitHub ignores, `review_every_by_category` folders that are no category, a token
+or webhook URL in a page, and a `#channel` that starts a line. Each is computed by the function the build calls, so CI's `handbook
 check` and `mkdocs build --strict` agree. Not `review-overdue`: it comes with the passing days
 and is logged at the `review_overdue` level (`info` by default), so the same commit would start
 failing `check` on a later day while the build passes.
@@ -19,7 +19,6 @@ from mkdocs.structure.files import get_files
 
 from handbook.channelmap.model import ChannelMap
 from handbook.checks.categories import title_from_path, title_of_text
-from handbook.files import read_text
 from handbook.findings import Finding
 from handbook.project import Project
 from handbook.reviews.dates import Duration
@@ -27,6 +26,7 @@ from handbook.reviews.setup import Setup, prepare
 from handbook.reviews.status import PageReview, collect
 from handbook.site.links import ChannelLinks
 from handbook.site.mentions import line_start_findings
+from handbook.site.page_secrets import findings as secret_findings
 
 SourcePage = tuple[str, str, str, str]
 """A page on disk: (src_uri, the file as shown, its title, its text)."""
@@ -40,7 +40,7 @@ def source_pages(project: Project) -> list[SourcePage]:
             continue  # a file read from the docs folder always has its path; only a generated one has none
         path = Path(file.abs_src_path)
         shown = project.show(path)
-        text = read_text(path, shown)
+        text = project.page_text(path)  # the categories read the index pages with it: each page once
         pages.append((file.src_uri, shown, title_of_text(text) or title_from_path(file.src_uri), text))
     return pages
 
@@ -61,9 +61,12 @@ def project_reviews(project: Project, channel_map: ChannelMap | None, pages: lis
 
 def check_findings(project: Project, channel_map: ChannelMap | None) -> list[Finding]:
     """The page findings of a build that need no build: review values, CODEOWNERS, review
-    categories, and `#channel` at a line's start (with `channel_map`, the one `analyse` read)."""
+    categories, a token in a page, and `#channel` at a line's start (with `channel_map`, the one
+    `analyse` read)."""
     pages = source_pages(project)
     _, findings, _ = project_reviews(project, channel_map, pages)
+    for _, shown, _, text in pages:
+        findings += secret_findings(text, shown)
     if channel_map is not None:
         links = ChannelLinks(channel_map, directory=project.options.channel_directory or None,
                              show_private_names=project.options.show_private_names)

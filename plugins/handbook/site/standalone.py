@@ -21,6 +21,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from handbook.site.generate_output import GENERATED_KEY
+from handbook.site import standalone_secrets
 from handbook.site.mentions import MentionsExtension
 from handbook.site.standalone_history import build_history
 from handbook.site.standalone_setup import OVERRIDABLE, BuildSetup, build_setup
@@ -96,6 +97,8 @@ class HandbookExtension(Extension):
         generated = bool(meta.get(GENERATED_KEY))
         from handbook.history.changelog import is_changelog_page
 
+        if not generated:  # as the plugin does: no token reaches the published page
+            standalone_secrets.register(md, setup.root, setup.docs_dir / src_uri, setup.words("token_removed"))
         if generated and not is_changelog_page(options.changelog, src_uri):
             return  # the generated pages write their own links
         gate = _WholePage(md)

@@ -20,7 +20,7 @@ from handbook.history.log import History
 from handbook.i18n import Words
 from handbook.site import privacy
 from handbook.site.boxes import Boxes
-from handbook.site.page_history import history_notice
+from handbook.site.page_history import history_notices
 from handbook.site.per_build import LatestBuild
 from handbook.site.standalone_setup import BuildSetup
 
@@ -52,8 +52,7 @@ def build_history(build: object, setup: BuildSetup, theme_dirs: list[str]) -> Bu
     def read() -> BuildHistory:
         if read_git:
             snapshot = _READER.snapshot(docs_dir, setup.map_file)
-            notice = history_notice(snapshot.history, "on the `handbook.site.standalone` extension")
-            if notice is not None:
+            for notice in history_notices(snapshot.history, "on the `handbook.site.standalone` extension"):
                 log.log(*notice)
         else:
             snapshot = Snapshot(History(problem="`history: false`"), {}, {})

@@ -74,3 +74,38 @@ def redact_secret_shapes(text: str, public_invite: str | None = None) -> str:
     text = TOKEN_SHAPE.sub(REDACTED, text)
     public = invite_code(public_invite)
     return INVITE_SHAPE.sub(lambda m: m.group(0) if public and m.group(1) == public else REDACTED, text)
+
+
+# --- a secret an author wrote into a page ------------------------------------------------------
+# Invites are left alone here: a page links to other communities' invites on purpose, and the
+# private ones are in the privacy vocabulary.
+
+PAGE_SECRET_SHAPES = (WEBHOOK_SHAPE, TOKEN_SHAPE)
+
+
+def secret_kind(found: str) -> str:
+    """What a secret `secrets_in` found is, for a message that must not repeat it."""
+    if WEBHOOK_SHAPE.fullmatch(found):
+        return "a Discord webhook URL"
+    return "a Discord user token" if found.startswith("mfa.") else "a Discord bot token"
+
+
+def secrets_in(text: str) -> list[str]:
+    """The tokens and webhook URLs in `text`, in order (a webhook's own token counted once)."""
+    if "." not in text:
+        return []  # every shape has a dot: most lines stop here
+    spans: list[tuple[int, str]] = []
+    for shape in PAGE_SECRET_SHAPES:
+        for m in shape.finditer(text):
+            if not any(start <= m.start() < start + len(s) for start, s in spans):
+                spans.append((m.start(), m.group(0)))
+    return [s for _, s in sorted(spans)]
+
+
+def remove_secrets(text: str, marker: str) -> str:
+    """`text` with every token and webhook URL replaced by `marker`."""
+    if "." not in text:
+        return text
+    for shape in PAGE_SECRET_SHAPES:
+        text = shape.sub(lambda _: marker, text)
+    return text

@@ -225,4 +225,10 @@ WORDS: dict[str, str] = {
     "members_other": "{count} Mitglieder",
     "online": "{count} online",
     "checked_on": "geprüft am {date}",
+    "token_removed": "[Token entfernt]",
+    "archived_space": "{space} (archiviert, schreibgeschützt)",
+    "roles_archived_open": (
+        "Archivierte Kanäle sind schreibgeschützt, und wer einen sehen konnte, sieht ihn weiterhin: "
+        "Alle Mitglieder können {channels} lesen."
+    ),
 }

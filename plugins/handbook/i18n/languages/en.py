@@ -216,4 +216,10 @@ WORDS: dict[str, str] = {
     "members_other": "{count} members",
     "online": "{count} online",
     "checked_on": "checked {date}",
+    "token_removed": "[token removed]",
+    "archived_space": "{space} (archived, read-only)",
+    "roles_archived_open": (
+        "Archived channels are read-only, and whoever could see one still can: "
+        "every member can read {channels}."
+    ),
 }

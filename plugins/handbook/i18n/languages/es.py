@@ -229,4 +229,10 @@ WORDS: dict[str, str] = {
     "members_other": "{count} miembros",
     "online": "{count} en línea",
     "checked_on": "comprobado el {date}",
+    "token_removed": "[token eliminado]",
+    "archived_space": "{space} (archivado, solo lectura)",
+    "roles_archived_open": (
+        "Los canales archivados son de solo lectura, y quien podía ver uno lo sigue viendo: "
+        "todos los miembros pueden leer {channels}."
+    ),
 }

@@ -230,4 +230,10 @@ WORDS: dict[str, str] = {
     "members_other": "{count} membres",
     "online": "{count} en ligne",
     "checked_on": "vérifié le {date}",
+    "token_removed": "[jeton supprimé]",
+    "archived_space": "{space} (archivé, en lecture seule)",
+    "roles_archived_open": (
+        "Les salons archivés sont en lecture seule, et qui pouvait en voir un le voit toujours : "
+        "chaque membre peut lire {channels}."
+    ),
 }

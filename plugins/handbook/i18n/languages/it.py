@@ -223,4 +223,10 @@ WORDS: dict[str, str] = {
     "members_other": "{count} membri",
     "online": "{count} online",
     "checked_on": "controllato il {date}",
+    "token_removed": "[token rimosso]",
+    "archived_space": "{space} (archiviato, sola lettura)",
+    "roles_archived_open": (
+        "I canali archiviati sono di sola lettura e chi poteva vederne uno lo vede ancora: "
+        "ogni membro può leggere {channels}."
+    ),
 }

@@ -219,4 +219,10 @@ WORDS: dict[str, str] = {
     "members_other": "{count} leden",
     "online": "{count} online",
     "checked_on": "gecontroleerd op {date}",
+    "token_removed": "[token verwijderd]",
+    "archived_space": "{space} (gearchiveerd, alleen-lezen)",
+    "roles_archived_open": (
+        "Gearchiveerde kanalen zijn alleen-lezen, en wie er een kon zien, ziet het nog steeds: "
+        "elk lid kan {channels} lezen."
+    ),
 }

@@ -220,4 +220,10 @@ WORDS: dict[str, str] = {
     "members_other": "{count} membros",
     "online": "{count} online",
     "checked_on": "verificado em {date}",
+    "token_removed": "[token removido]",
+    "archived_space": "{space} (arquivado, somente leitura)",
+    "roles_archived_open": (
+        "Os canais arquivados são somente leitura, e quem podia ver um continua a vê-lo: "
+        "todos os membros podem ler {channels}."
+    ),
 }
