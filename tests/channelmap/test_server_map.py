@@ -180,6 +180,10 @@ def test_a_private_channel_on_the_welcome_screen_is_a_warning(tmp_path):
     (("description: Practise together.", "description: " + "x" * 141), True),
     (("- timeout: {duration: 10m}", "- timeout: {duration: 3000000}"), True),
     (("rules_channel: rules", "rules_channel: rulez"), False),  # checker-only: a name of the map
+    (("trigger: spam\n      actions: [block]", "trigger: spam\n      actions: [block, {timeout: {duration: 10m}}]"),
+     True),  # a timeout only on keyword and mention-spam rules
+    (("trigger: spam\n      actions: [block]", "trigger: {member_profile: {keywords: [admin]}}\n"
+      "      actions: [{block: {message: Not that name.}}]"), True),  # a profile rule blocks without a message
 ])
 def test_the_schema_agrees_where_it_can(tmp_path, change, rejects):
     text = (GOOD + TAIL).replace(*change) if change else GOOD + TAIL

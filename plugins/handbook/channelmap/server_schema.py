@@ -146,6 +146,26 @@ def _one_of(kinds: tuple[str, ...], keys: dict[str, tuple[str, ...]], fields: di
                        "properties": {kind: body(kind) for kind in kinds}, "additionalProperties": False}]}
 
 
+def _trigger_is(kinds: list[str]) -> dict[str, Any]:
+    return {"properties": {"trigger": {"anyOf": [{"enum": kinds}, {"type": "object", "anyOf": [
+        {"required": [kind]} for kind in kinds]}]}}, "required": ["trigger"]}
+
+
+def _no_action(action: dict[str, Any]) -> dict[str, Any]:
+    return {"properties": {"actions": {"type": "array", "items": {"not": action}}}}
+
+
+def _action_limits() -> list[dict[str, Any]]:
+    """What validation says of a rule's actions by its trigger: a timeout only on keyword and
+    mention-spam rules; a member-profile rule blocks the member, with no message."""
+    others = [t for t in sm.TRIGGERS if t not in sm.TIMEOUT_TRIGGERS]
+    return [{"if": _trigger_is(others), "then": _no_action(
+                {"anyOf": [{"const": "timeout"}, {"type": "object", "required": ["timeout"]}]})},
+            {"if": _trigger_is(["member_profile"]), "then": _no_action(
+                {"type": "object", "required": ["block"],
+                 "properties": {"block": {"type": "object", "required": ["message"]}}})}]
+
+
 def _automod() -> dict[str, Any]:
     names = {"type": "array", "items": {"type": "string"}}
     trigger = _one_of(sm.TRIGGERS, sm.TRIGGER_KEYS, _TRIGGER_KEYS, _TRIGGER_MEANING, ({"const": True},))
@@ -165,7 +185,7 @@ def _automod() -> dict[str, Any]:
         "exempt_channels": {**_optional({**names, "maxItems": sm.EXEMPT_CHANNELS_MAX}),
                             "description": "Channels (names in the map) the rule does not apply to "
                                            f"(at most {sm.EXEMPT_CHANNELS_MAX})."}},
-        "additionalProperties": True}
+        "allOf": _action_limits(), "additionalProperties": True}
     return {**_optional({"type": "array", "items": rule}),
             "description": "AutoMod rules, matched by name and kept by id."}
 
