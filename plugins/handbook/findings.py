@@ -240,6 +240,9 @@ RULES_CHANNEL_DIFFERS = _code("rules-channel-differs", WARNING, (AUDIT,),
                               "the server's rules channel is not the one the map names",
                               "choose the map's rules channel in Server Settings → Community → Overview, or "
                               "correct the map")
+AUTOMOD_RULE_MISSING = _code("automod-rule-missing", WARNING, (AUDIT,),
+                             "an AutoMod rule the map lists is not on the server, or is turned off there",
+                             "run `handbook discord apply`, or turn the rule on in Server Settings → AutoMod")
 
 # Forum channels: a post per page (channelmap/validation.py, discord/forum_plan.py).
 TOO_MANY_FORUM_TAGS = _code("too-many-forum-tags", ERROR, BOTH, "a forum lists more than 20 `available_tags`",

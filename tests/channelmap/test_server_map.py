@@ -180,6 +180,10 @@ def test_a_private_channel_on_the_welcome_screen_is_a_warning(tmp_path):
     (("description: Practise together.", "description: " + "x" * 141), True),
     (("- timeout: {duration: 10m}", "- timeout: {duration: 3000000}"), True),
     (("rules_channel: rules", "rules_channel: rulez"), False),  # checker-only: a name of the map
+    (("trigger: spam\n      actions: [block]", "trigger: spam\n      actions: [block, {timeout: {duration: 10m}}]"),
+     True),  # a timeout only on keyword and mention-spam rules
+    (("trigger: spam\n      actions: [block]", "trigger: {member_profile: {keywords: [admin]}}\n"
+      "      actions: [{block: {message: Not that name.}}]"), True),  # a profile rule blocks without a message
 ])
 def test_the_schema_agrees_where_it_can(tmp_path, change, rejects):
     text = (GOOD + TAIL).replace(*change) if change else GOOD + TAIL
@@ -188,3 +192,61 @@ def test_the_schema_agrees_where_it_can(tmp_path, change, rejects):
     path.write_text(text, encoding="utf-8")
     assert any(validator.iter_errors(_plain(load_roundtrip(path, text)))) == rejects
     assert bool(errors(tmp_path, text)) == (True if change else False)
+
+
+EVERY_KIND = """server:
+  automod:
+    - name: Words
+      trigger: {keywords: {keywords: ["*discord.gg/*"], regex: ['\\\\d{3}-\\\\d{4}'], allow: [campfire]}}
+      actions: [{block: {message: No invites here.}}, {alert: {channel: mod-log}}, {timeout: {duration: 10m}}]
+    - name: Presets
+      trigger: {keyword_preset: {presets: [slurs], allow: [scunthorpe]}}
+      actions: [block]
+    - name: Spam
+      trigger: {spam: null}
+      actions: [{alert: {channel: mod-log}}]
+    - name: Mentions
+      trigger: {mention_spam: {limit: 5, raid_protection: true}}
+      actions: [block, {timeout: {duration: 1h}}]
+    - name: Profiles
+      trigger: {member_profile: {keywords: [admin], regex: ['mod.?team'], allow: [moderate]}}
+      actions: [block, {alert: {channel: mod-log}}]
+"""
+
+
+@pytest.mark.parametrize("change", [
+    (),
+    ("{spam: null}", "spam"),
+    ("{spam: null}", "{spam: true}"),
+    ("{spam: null}", "{spam: {}}"),
+])
+def test_each_trigger_and_action_with_its_own_keys_loads_and_the_schema_accepts_it(tmp_path, change):
+    text = (EVERY_KIND + TAIL).replace(*change) if change else EVERY_KIND + TAIL
+    rules = load(tmp_path, text).server.setup.automod
+    assert [rule.trigger for rule in rules] == ["keywords", "keyword_preset", "spam", "mention_spam", "member_profile"]
+    assert errors(tmp_path, text) == []
+    validator = jsonschema.Draft7Validator(build_schema())
+    assert list(validator.iter_errors(_plain(load_roundtrip(tmp_path / "channel_map.yml", text)))) == []
+
+
+@pytest.mark.parametrize(("change", "key"), [
+    ("{spam: null}", "{spam: {keywords: [buy]}}"),
+    ("{spam: null}", "{spam: false}"),
+    ("{presets: [slurs], allow", "{presets: [slurs], regex: [x], allow"),
+    ("{limit: 5, raid_protection: true}", "{limit: 5, keywords: [everyone]}"),
+    ("{keywords: [admin],", "{keywords: [admin], presets: [slurs],"),
+    ("{keywords: {keywords:", "{keywords: {limit: 3, keywords:"),
+    ("{keywords: {keywords:", "{keywords: {keyword: [oops], keywords:"),
+    ("{block: {message: No invites here.}}", "{block: {message: No invites here., channel: mod-log}}"),
+    ("{alert: {channel: mod-log}}, {timeout", "{alert: {channel: mod-log, message: Look}}, {timeout"),
+    ("{timeout: {duration: 10m}}", "{timeout: {duration: 10m, channel: mod-log}}"),
+    ("{timeout: {duration: 1h}}", "{timeout: false}"),
+])
+def test_a_key_another_trigger_or_action_takes_stops_loading_and_the_schema_rejects_it(tmp_path, change, key):
+    text = (EVERY_KIND + TAIL).replace(change, key)
+    assert text != EVERY_KIND + TAIL
+    with pytest.raises(ChannelMapError) as caught:
+        load(tmp_path, text)
+    assert "channel_map.yml" in str(caught.value)
+    validator = jsonschema.Draft7Validator(build_schema())
+    assert list(validator.iter_errors(_plain(load_roundtrip(tmp_path / "channel_map.yml", text))))

@@ -17,6 +17,7 @@ from paths import ROOT
 
 from handbook.channelmap.loader import load_channel_map
 from handbook.discord.audit import audit
+from handbook.channelmap.rules import MANAGE_GUILD
 from handbook.discord.audit_checks import CHECKS
 from handbook.discord.client import DiscordClient
 from handbook.discord.permissions import BOT_PERMISSIONS, permissions_for
@@ -74,10 +75,20 @@ discord_categories:
     return {"path": path, "den": den, "rooms": rooms, **ids}
 
 
-def audited(fake: FakeDiscord, path, settings=None):
-    if settings is not None:  # the map's `server.settings`, written into a copy of the map
-        lines = "".join(f"    {key}: {json.dumps(value)}\n" for key, value in settings.items())
-        text = path.read_text(encoding="utf-8").replace("  name: Campfire\n", "  name: Campfire\n  settings:\n" + lines, 1)
+AUTOMOD = """\
+  automod:
+    - name: Invite links
+      trigger: {keywords: {keywords: ["*discord.gg/*"]}}
+      actions: [block]
+"""
+"""A rule the map lists: the bad server lacks it."""
+
+
+def audited(fake: FakeDiscord, path, settings=None, automod=""):
+    if settings is not None or automod:  # the map's `server.settings` and `automod`, written into a copy of the map
+        lines = "".join(f"    {key}: {json.dumps(value)}\n" for key, value in (settings or {}).items())
+        text = path.read_text(encoding="utf-8").replace(
+            "  name: Campfire\n", "  name: Campfire\n" + ("  settings:\n" + lines if lines else "") + automod, 1)
         path = path.with_name("channel_map_promising.yml")
         path.write_text(text, encoding="utf-8")
     channel_map = load_channel_map(path)
@@ -90,18 +101,21 @@ PROMISES = {"mfa_required_for_moderation": True, "verification_level": "high", "
 
 def test_a_server_set_up_badly_shows_every_audit_finding_once(fake, tmp_path):
     server = bad_server(fake, tmp_path)
-    result = audited(fake, server["path"], PROMISES)
+    fake.set_bot_permissions(BOT_PERMISSIONS | MANAGE_GUILD)  # so that it may read the AutoMod rules
+    result = audited(fake, server["path"], PROMISES, AUTOMOD)
     codes = collections.Counter(f.code for f in result.findings)
     assert codes == {entry.code.code: 1 for entry in CHECKS}, [f.as_text() for f in result.findings]
     found = {f.code: f for f in result.findings}
     assert "`cohort-b`" in found["private-space-visible"].message
     assert f"the private channel {server['den']} (Cohort A's room)" in found["private-space-visible"].message
-    assert found["private-space-visible"].line == 25  # the channel's entry in the map (with 4 lines of settings)
+    assert found["private-space-visible"].line == 29  # the channel's entry (after 4 lines of settings, 4 of automod)
     assert "`helper`" in found["unmapped-role-power"].message and "Manage Roles" in found["unmapped-role-power"].fix
     assert "drag `Handbook Bot` below `moderator`" in found["bot-above-moderators"].fix
     assert found["verification-level-low"].message == ("the server's verification level is none, and the map's "
                                                        "is high")
     assert "#general" in found["rules-channel-differs"].message and "#rules" in found["rules-channel-differs"].message
+    assert found["automod-rule-missing"].message == 'the map\'s AutoMod rule "Invite links" is not on the server'
+    assert found["automod-rule-missing"].line == 8 and "handbook discord apply" in found["automod-rule-missing"].fix
     assert all(f.file == str(server["path"].with_name("channel_map_promising.yml")) for f in result.findings)
 
 
@@ -115,7 +129,9 @@ def test_the_audit_fixes_clear_every_finding(fake, tmp_path):
     fake.rules_channel_id = fake.by_name("rules")["id"]
     fake.setup.mfa_level = 1
     fake.setup.verification_level = 4  # higher than the map asks is fine
-    result = audited(fake, server["path"], PROMISES)
+    fake.set_bot_permissions(BOT_PERMISSIONS | MANAGE_GUILD)
+    add_rule(fake, "Invite links")
+    result = audited(fake, server["path"], PROMISES, AUTOMOD)
     assert result.findings == [] and {c["status"] for c in result.checks} == {"passed"}
 
 
@@ -132,7 +148,7 @@ def test_the_command_exits_1_with_a_stable_json_shape_and_skips_what_the_map_doe
     assert status == {"private-space-visible": "failed", "unmapped-role-power": "failed",
                       "everyone-mentions-everyone": "failed", "bot-above-moderators": "failed",
                       "moderation-without-mfa": "skipped", "verification-level-low": "skipped",
-                      "rules-channel-differs": "skipped"}
+                      "rules-channel-differs": "skipped", "automod-rule-missing": "skipped"}
     monkeypatch.chdir(tmp_path)
     ran = run(capsys, "discord", "audit", "--map", str(server["path"]))
     assert ran.code == 1 and "4 findings on Campfire Practice Community (4 checks)." in ran.out, ran.text
@@ -258,9 +274,9 @@ def test_this_handbook_synced_and_applied_keeps_every_promise(fake, tmp_path, ca
     assert ran.code == 0, ran.text
     report = json.loads(ran.out)
     assert report["clean"] is True and report["findings"] == [] and report["not_visible_to_bot"] == 0
-    assert [c["status"] for c in report["checks"]] == ["passed"] * 7  # the map promises all it checks
+    assert [c["status"] for c in report["checks"]] == ["passed"] * 8  # the map promises all it checks
     ran = run(capsys, "discord", "audit")
-    assert ran.code == 0 and "keeps every promise the map makes (7 checks)" in ran.out, ran.text
+    assert ran.code == 0 and "keeps every promise the map makes (8 checks)" in ran.out, ran.text
 
 
 @pytest.mark.parametrize("on_server, findings", [(1, 1), (2, 0), (3, 0)])
@@ -270,3 +286,45 @@ def test_the_verification_level_is_compared_by_rank(fake, tmp_path, on_server, f
     found = [f for f in audited(fake, server["path"], {"verification_level": "medium"}).findings
              if f.code == "verification-level-low"]
     assert len(found) == findings
+
+
+def add_rule(fake: FakeDiscord, name: str, enabled: bool = True) -> str:
+    """An AutoMod rule on the fake server, as Discord lists it."""
+    rule_id = fake.new_id()
+    fake.setup.automod[rule_id] = {"id": rule_id, "guild_id": fake.guild_id, "name": name, "enabled": enabled,
+                                   "event_type": 1, "trigger_type": 1, "trigger_metadata": {"keyword_filter": ["x"]},
+                                   "actions": [{"type": 1}], "exempt_roles": [], "exempt_channels": []}
+    return rule_id
+
+
+def automod_check(result) -> tuple[list[str], dict]:
+    return ([f.message for f in result.findings if f.code == "automod-rule-missing"],
+            next(c for c in result.checks if c["code"] == "automod-rule-missing"))
+
+
+def test_a_rule_turned_off_on_the_server_is_a_finding_and_one_the_map_turns_off_is_not(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    fake.set_bot_permissions(BOT_PERMISSIONS | MANAGE_GUILD)
+    add_rule(fake, "Invite links", enabled=False)
+    found, entry = automod_check(audited(fake, server["path"], automod=AUTOMOD))
+    assert found == ['the map\'s AutoMod rule "Invite links" is turned off on the server'] and entry["status"] == "failed"
+    off_in_map = AUTOMOD.replace("      actions:", "      enabled: false\n      actions:")
+    assert automod_check(audited(fake, server["path"], automod=off_in_map))[0] == []
+
+
+def test_a_rule_is_matched_by_the_id_the_map_records_before_its_name(fake, tmp_path):
+    server = bad_server(fake, tmp_path)
+    fake.set_bot_permissions(BOT_PERMISSIONS | MANAGE_GUILD)
+    renamed = add_rule(fake, "Invites (renamed by hand)")
+    add_rule(fake, "Invite links", enabled=False)  # same name, another rule: the id decides
+    with_id = AUTOMOD.replace("    - name: Invite links\n", f'    - name: Invite links\n      id: "{renamed}"\n')
+    assert automod_check(audited(fake, server["path"], automod=with_id))[0] == []
+    fake.setup.automod[renamed]["enabled"] = False
+    assert len(automod_check(audited(fake, server["path"], automod=with_id))[0]) == 1
+
+
+def test_the_check_is_skipped_with_its_reason_when_the_bot_cannot_read_automod(fake, tmp_path):
+    server = bad_server(fake, tmp_path)  # the bot has what handbook needs for channels, not Manage Server
+    found, entry = automod_check(audited(fake, server["path"], automod=AUTOMOD))
+    assert found == [] and entry == {"code": "automod-rule-missing", "status": "skipped",
+                                     "reason": "the bot cannot read the AutoMod rules: give it Manage Server"}

@@ -165,6 +165,7 @@ def _trigger(r: _Reader, item: dict, what: str, name: str) -> sm.AutoModRule:
         return rule
     t_what = f"the {kind} trigger of {what}"
     body = r.mapping(body, r.value_pos(trigger, kind), t_what, f"`{kind}:` with its keys indented below it")
+    _own_keys(r, body, sm.TRIGGER_KEYS[kind], t_what)
     rule.keywords = _words(r, body, "keywords", t_what, '["*discord.gg/*"]')
     rule.regex = _words(r, body, "regex", t_what, '["\\\\b\\\\d{3}-\\\\d{4}\\\\b"]')
     rule.allow = _words(r, body, "allow", t_what, "[hello]")
@@ -192,9 +193,10 @@ def _action(r: _Reader, seq: Any, index: int, action: Any, what: str) -> sm.Auto
     if len(action) != 1 or next(iter(action)) not in sm.ACTIONS:
         raise r.fail(where, f"action {index + 1} of {what} must be one of {', '.join(sm.ACTIONS)}", fix)
     kind = str(next(iter(action)))
-    body = action[kind] or {}
+    body = {} if action[kind] is None else action[kind]
     a_what = f"the {kind} action of {what}"
     body = r.mapping(body, r.value_pos(action, kind), a_what, fix)
+    _own_keys(r, body, sm.ACTION_KEYS[kind], a_what)
     out = sm.AutoModAction(kind=kind, line=where[0] + 1, message=r.text(body, "message", a_what),
                            channel=r.text(body, "channel", a_what))
     if kind == "alert" and not out.channel:
@@ -206,3 +208,12 @@ def _action(r: _Reader, seq: Any, index: int, action: Any, what: str) -> sm.Auto
                          "write `- timeout: {duration: 10m}`")
         out.duration = duration
     return out
+
+
+def _own_keys(r: _Reader, body: dict, takes: tuple[str, ...], what: str) -> None:
+    """A key of another trigger or action (or a misspelt one) would be dropped without a word: stop at it."""
+    for key in body:
+        if key not in takes:
+            raise r.fail(r.key_pos(body, key), f"{what} takes no `{key}`",
+                         f"write only {', '.join(f'`{k}`' for k in takes)} under it" if takes
+                         else "write the trigger alone (e.g. `trigger: spam`), with nothing under it")

@@ -51,10 +51,15 @@ WELCOME_CHANNEL_DESCRIPTION_MAX = 50
 (https://github.com/discord-userdoccers/discord-userdoccers, pages/resources/guild.mdx)."""
 
 TRIGGERS = ("keywords", "keyword_preset", "spam", "mention_spam", "member_profile")
+TRIGGER_KEYS: dict[str, tuple[str, ...]] = {
+    "keywords": ("keywords", "regex", "allow"), "keyword_preset": ("presets", "allow"), "spam": (),
+    "mention_spam": ("limit", "raid_protection"), "member_profile": ("keywords", "regex", "allow")}
+"""The keys each trigger takes under it, as Discord's trigger metadata has them (`spam` takes none)."""
 TRIGGER_TYPE = {"keywords": 1, "spam": 3, "keyword_preset": 4, "mention_spam": 5, "member_profile": 6}
 TRIGGER_OF_TYPE = {number: word for word, number in TRIGGER_TYPE.items()}
 PRESETS = {"profanity": 1, "sexual_content": 2, "slurs": 3}
 ACTIONS = ("block", "alert", "timeout")
+ACTION_KEYS: dict[str, tuple[str, ...]] = {"block": ("message",), "alert": ("channel",), "timeout": ("duration",)}
 BLOCK_MESSAGE, SEND_ALERT, TIMEOUT, BLOCK_MEMBER_INTERACTION = 1, 2, 3, 4
 KEYWORD_RULES_MAX = 6
 """At most 6 keyword rules per server, and one of each other trigger type."""

@@ -33,9 +33,11 @@ class Audit:
 def audit(channel_map: ChannelMap, state: ServerState) -> Audit:
     result = Audit(state.guild_id, state.guild_name)
     for entry in CHECKS:
+        reason = entry.skip(channel_map, state) if entry.skip else None
         if entry.needs and setting(channel_map, entry.needs) is None:
-            result.checks.append({"code": entry.code.code, "status": "skipped",
-                                  "reason": f"the map has no `server.settings.{entry.needs}`"})
+            reason = f"the map has no `server.settings.{entry.needs}`"
+        if reason:
+            result.checks.append({"code": entry.code.code, "status": "skipped", "reason": reason})
             continue
         found = list(entry.run(channel_map, state))
         result.findings += found

@@ -23,10 +23,11 @@ from handbook.channelmap.rules import (ADMINISTRATOR, BAN_MEMBERS, KICK_MEMBERS,
 from handbook.discord.access import can_view, channel_permissions
 from handbook.discord.permissions import BOT_PERMISSIONS
 from handbook.discord.plan import label
+from handbook.discord.plan_server import matched_rules
 from handbook.discord.state import ServerState
-from handbook.findings import (BOT_ABOVE_MODERATORS, EVERYONE_MENTIONS_EVERYONE, MODERATION_WITHOUT_MFA,
-                               PRIVATE_SPACE_VISIBLE, RULES_CHANNEL_DIFFERS, UNMAPPED_ROLE_POWER,
-                               VERIFICATION_LEVEL_LOW, Code, Finding)
+from handbook.findings import (AUTOMOD_RULE_MISSING, BOT_ABOVE_MODERATORS, EVERYONE_MENTIONS_EVERYONE,
+                               MODERATION_WITHOUT_MFA, PRIVATE_SPACE_VISIBLE, RULES_CHANNEL_DIFFERS,
+                               UNMAPPED_ROLE_POWER, VERIFICATION_LEVEL_LOW, Code, Finding)
 
 POWERFUL = ADMINISTRATOR | MANAGE_ROLES | BAN_MEMBERS | MANAGE_MESSAGES
 """What only the roles the map lists may hold: with them a role sees, gives or removes anything."""
@@ -35,6 +36,8 @@ MODERATION = POWERFUL | KICK_MEMBERS | MODERATE_MEMBERS | MANAGE_GUILD
 _MODERATION_WORDS = re.compile(r"\bmoderat", re.IGNORECASE)
 
 Run = Callable[[ChannelMap, ServerState], Iterable[Finding]]
+Skip = Callable[[ChannelMap, ServerState], "str | None"]
+"""Why a check cannot run on this map and server (None: it runs)."""
 
 
 @dataclass(frozen=True)
@@ -43,15 +46,17 @@ class AuditCheck:
     run: Run
     needs: str | None = None
     """The `server.settings` entry the promise comes from; the check is skipped without it."""
+    skip: Skip | None = None
+    """Any other reason to skip it, said in the audit's output."""
 
 
 CHECKS: list[AuditCheck] = []
 """Every check `handbook discord audit` runs, in the order of its output."""
 
 
-def check(code: Code, needs: str | None = None) -> Callable[[Run], Run]:
+def check(code: Code, needs: str | None = None, skip: Skip | None = None) -> Callable[[Run], Run]:
     def register(run: Run) -> Run:
-        CHECKS.append(AuditCheck(code, run, needs))
+        CHECKS.append(AuditCheck(code, run, needs, skip))
         return run
     return register
 
@@ -296,3 +301,22 @@ def rules_channel_is_the_maps(channel_map: ChannelMap, state: ServerState) -> It
     meant = f"#{rules.normalize_channel_name(named)}" if not rules.is_snowflake(named) else f"channel {named}"
     yield RULES_CHANNEL_DIFFERS(f"the server's rules channel is {now}, and the map names {meant}",
                                 str(channel_map.path), entry.line if entry is not None else None)
+
+
+def _automod_unknown(channel_map: ChannelMap, state: ServerState) -> str | None:
+    if channel_map.server.setup.automod is None:
+        return "the map has no `server.automod`"
+    if state.setup.automod is None:
+        return "the bot cannot read the AutoMod rules: give it Manage Server"
+    return None
+
+
+@check(AUTOMOD_RULE_MISSING, skip=_automod_unknown)
+def automod_rules_are_on(channel_map: ChannelMap, state: ServerState) -> Iterator[Finding]:
+    """Each rule the map has on is on the server: matched by id, else by name, as `plan` matches it."""
+    for rule, found in matched_rules(channel_map.server.setup.automod or [], state.setup.automod or []):
+        if not rule.enabled or (found is not None and found.get("enabled", True)):
+            continue
+        where = "is not on the server" if found is None else "is turned off on the server"
+        yield AUTOMOD_RULE_MISSING(f"the map's AutoMod rule \"{rule.name}\" {where}", str(channel_map.path),
+                                   rule.line or None)

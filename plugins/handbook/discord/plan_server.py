@@ -243,9 +243,7 @@ class _ServerPlanner:
     def automod(self, map_rules: list[sm.AutoModRule]) -> None:
         server_rules = self.state.setup.automod or []
         claimed: set[str] = set()
-        for rule in map_rules:
-            found = next((r for r in server_rules if rule.id and r["id"] == rule.id), None) \
-                or next((r for r in server_rules if r.get("name") == rule.name and r["id"] not in claimed), None)
+        for rule, found in matched_rules(map_rules, server_rules):
             body = self.rule_body(rule)
             timeout = any(a.kind == "timeout" for a in rule.actions)
             shown = f"AutoMod rule \"{rule.name}\""
@@ -294,6 +292,20 @@ class _ServerPlanner:
                 "trigger_type": sm.TRIGGER_TYPE[rule.trigger], "trigger_metadata": meta, "actions": actions,
                 "enabled": rule.enabled, "exempt_roles": self.roles_of(rule.exempt_roles),
                 "exempt_channels": self.refs_of(rule.exempt_channels)}
+
+
+def matched_rules(map_rules: list[sm.AutoModRule], server_rules: list[dict]) -> list[tuple[sm.AutoModRule, dict | None]]:
+    """Each map rule with the server's rule it stands for: by the id the map records, else by a
+    name no earlier rule has claimed; None when the server has no such rule."""
+    claimed: set[str] = set()
+    matched: list[tuple[sm.AutoModRule, dict | None]] = []
+    for rule in map_rules:
+        found = next((r for r in server_rules if rule.id and r["id"] == rule.id), None) \
+            or next((r for r in server_rules if r.get("name") == rule.name and r["id"] not in claimed), None)
+        if found is not None:
+            claimed.add(found["id"])
+        matched.append((rule, found))
+    return matched
 
 
 def _prompt_view(prompt: dict) -> tuple:
