@@ -130,7 +130,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        markdown = self._history().changelog_markdown(markdown, page, config, files)
+        markdown = self._history().changelog_markdown(markdown, page, config, files,
+                                                      self.links if self.mentions is not None else None)
         if not page.file.generated_by:
             if self.problem_links.in_text(markdown):  # the file's own text: its lines count the front matter
                 self._report_link_health(None, self.problem_links.page_findings(links.file_source(page.file),
