@@ -307,4 +307,15 @@ def mentions_html(text: str, links: ChannelLinks, src_uri: str, url: Callable[[s
             return m.group(0)
         return f'<a class="{MENTION_CLASS}" href="{html.escape(target)}">{m.group(0)}</a>'
 
-    return MENTION_RE.sub(element, text)
+    # The pattern sees each character reference as a placeholder, which neither is part of a name
+    # nor opens a mention: `#habits&amp;b` is the mention #habits, `&#91;#habits` none.
+    references = _REFERENCE.findall(text)
+    marked = MENTION_RE.sub(element, _REFERENCE.sub(_OPAQUE, text))
+    if not references:
+        return marked
+    parts = marked.split(_OPAQUE)
+    return "".join(part + (references[i] if i < len(references) else "") for i, part in enumerate(parts))
+
+
+_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
+_OPAQUE = "\x02"
