@@ -148,6 +148,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if problems:
                 for finding in mention_findings(problems, links.file_source(page.file), self._display(page.file)):
                     log.warning(finding.as_log_line())
+        html = self._history().changelog_content(html, page)
         html = self.reviews.page_content(html, page)
         generated = self._generated_page_name(page)
         return theme.mark_generated(html, generated) if generated else html

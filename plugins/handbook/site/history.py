@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -77,6 +77,8 @@ class _Build:
     """`fr` while mkdocs-static-i18n builds its French site: that feed's own entry ids."""
     redact: Callable[[str], str] | None = None
     """The privacy step (`handbook.site.privacy`) for every text from git: subjects, names."""
+    entry_blocks: dict[str, list[str]] = field(default_factory=dict)
+    """src_uri of a changelog page -> the HTML of its months' entries, put in by `changelog_content`."""
 
     @property
     def feed_uri(self) -> str | None:
@@ -220,7 +222,10 @@ class SiteHistory:
             return markdown
         b = self.build
         titles = self._titles(files)
-        block = None if self.markdown_entries else _entries_block(page, files, titles, links, b.words)
+        block = None
+        if not self.markdown_entries:
+            blocks = b.entry_blocks[page.file.src_uri] = []
+            block = _entries_block(page, files, titles, links, b.words, blocks)
         history = self.snapshot().history
         note = None
         if history.problem:
@@ -251,6 +256,13 @@ class SiteHistory:
             month_id=heading_id(config),
             entries_block=block,
         )
+
+    def changelog_content(self, content: str, page: Page) -> str:
+        """The page's HTML with its months' entries where the Markdown had their markers."""
+        blocks = self.build.entry_blocks.pop(page.file.src_uri, None)
+        for number, block in enumerate(blocks or ()):
+            content = content.replace(_entries_marker(number), block, 1)
+        return content
 
     def _titles(self, files: Files) -> dict[str, str]:
         """Page titles as the changelog and feed name them (read before pages are redacted)."""
@@ -335,10 +347,16 @@ class SiteHistory:
         return b.feed_uri, data
 
 
+def _entries_marker(number: int) -> str:
+    return f"<!-- handbook-changelog-entries {number} -->"
+
+
 def _entries_block(page: Page, files: Files, titles: dict[str, str], links: ChannelLinks | None,
-                   words: i18n.Words) -> cl.EntriesBlock:
-    """The page's months of entries as raw HTML, with the URLs and mention links MkDocs would have
-    made of the Markdown list (it rewrites no link in raw HTML)."""
+                   words: i18n.Words, blocks: list[str]) -> cl.EntriesBlock:
+    """The page's months of entries as HTML, with the URLs and mention links MkDocs would have made
+    of the Markdown list (it rewrites no link in raw HTML). The Markdown gets a marker for each
+    (an HTML comment: Python-Markdown passes it on as one token, where it would parse every tag of
+    the block: a third of the page's cost), `blocks` the HTML that `changelog_content` puts there."""
     src_uri = page.file.src_uri
 
     def url(href: str) -> str | None:
@@ -359,7 +377,11 @@ def _entries_block(page: Page, files: Files, titles: dict[str, str], links: Chan
         inert_text = inert(plain)
         return inert_text if links is None else mentions_html(inert_text, links, src_uri, url)
 
-    return lambda entries: entries_html(entries, href=page_url, pages=titles, text=text, words=words)
+    def block(entries: Sequence[cl.Entry]) -> str:
+        blocks.append(entries_html(entries, href=page_url, pages=titles, text=text, words=words))
+        return _entries_marker(len(blocks) - 1)
+
+    return block
 
 
 def add_to_head(output: str, link: str) -> str:
