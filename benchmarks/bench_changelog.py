@@ -10,8 +10,8 @@ variant the changelog page's HTML bytes and entries, the yearly pages and the en
 No timing: sizes are the same on every machine. `--calls` runs each build under cProfile and adds
 the Python function calls it made, and those of a plain build of the same tree (`plugins: [search]`,
 the baseline of the ratio): a count, steady where seconds are not. `--compare` builds the same variants with the
-plugin code of that folder (`git archive <commit> plugins | tar -x -C /tmp/before`), where the
-options it does not know are left out.
+plugin code of that folder (`git archive <commit> plugins | tar -x -C /tmp/before`); code from
+before the yearly pages gets the variants without `changelog_recent_months`.
 
 Variants:
   default     the plugin's defaults
@@ -77,6 +77,11 @@ def measure(tree: Path, name: str, options: str, plugins_dir: str | None, calls:
             "entries on year pages": sum(p.read_text("utf-8").count('id="change-') for p in years)}
 
 
+def knows_recent_months(plugins_dir: str) -> bool:
+    """Whether the plugin code in `plugins_dir` has the `changelog_recent_months` option."""
+    return any("changelog_recent_months" in p.read_text("utf-8") for p in Path(plugins_dir).glob("handbook/*.py"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--commits", type=int, default=1000)
@@ -95,7 +100,8 @@ def main() -> None:
             after = measure(tree, name, options, None, args.calls)
             rows.append((name, "after", after))
             if args.compare:
-                known = "".join(line + "\n" for line in options.splitlines() if "recent_months" not in line)
+                known = options if knows_recent_months(args.compare) else \
+                    "".join(line + "\n" for line in options.splitlines() if "recent_months" not in line)
                 rows.append((name, "before", measure(tree, name, known, args.compare, args.calls)))
         plain = plain_calls(tree) if args.calls else 0
         print(f"{args.commits} commits over {args.years} years, {args.pages} pages")

@@ -1,12 +1,12 @@
-"""A month's changelog entries as one block of HTML, which Python-Markdown passes through as it is.
+"""A month's changelog entries as HTML, written by us instead of by Python-Markdown.
 
 The changelog page and its years' pages are Markdown for their headings (ids, table of contents)
-and sentences, but their entries are written here as the HTML Python-Markdown made of the
-Markdown list they used to be, byte for byte: a block-level element at the start of a line
-after a blank line is raw HTML to it, stashed whole, so thousands of entries cost no inline
-processing (they were most of a long history's build). Links are the pages' URLs (`href`: MkDocs
-rewrites no link in raw HTML) and text is `text(...)` of the plain text: Markdown-inert text by
-default, with channel mentions where the site has them. Pure: no git, no MkDocs.
+and sentences, but their entries are the HTML Python-Markdown made of the Markdown list they
+used to be, byte for byte: thousands of entries cost no inline processing (they were most of a
+long history's build). The site puts each block in after conversion (`handbook.site.history`).
+Links are the pages' URLs (`href`: nobody rewrites links in this HTML) and text is `text(...)` of
+the plain text: Markdown-inert text by default (the same characters the Markdown list had), with
+channel mentions where the site has them. Pure: no git, no MkDocs.
 """
 
 from __future__ import annotations
