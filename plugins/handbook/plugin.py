@@ -134,7 +134,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        markdown = self._history().changelog_markdown(markdown, page, config, files)
+        markdown = self._history().changelog_markdown(markdown, page, config, files,
+                                                      self.links if self.mentions is not None else None)
         if not page.file.generated_by:
             markdown = self._remove_secrets(markdown, page)
             if self.problem_links.in_text(markdown):  # the file's own text: its lines count the front matter
@@ -152,7 +153,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if problems:
                 for finding in mention_findings(problems, links.file_source(page.file), self._display(page.file)):
                     log.warning(finding.as_log_line())
-        html = self._remove_rendered_secrets(html, page)
+        html = self._history().changelog_content(html, page)
+        html = self._remove_rendered_secrets(html, page)  # the changelog's entries too
         html = self.reviews.page_content(html, page)
         generated = self._generated_page_name(page)
         return theme.mark_generated(html, generated) if generated else html

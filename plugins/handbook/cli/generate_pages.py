@@ -56,6 +56,7 @@ def generate_pages(project: Project) -> Generated:
     load_map(project.map_path, project.show(project.map_path))  # a broken map: its file and line, as `check` says
     linked = theme.STYLESHEET in [str(css) for css in config.extra_css]  # before the plugin adds it
     plugin.on_startup(command="build", dirty=False)
+    plugin.site_history.markdown_entries = True  # Zensical makes the pages' links URLs
     config = plugin.on_config(config) or config
     files = get_files(config)
     try:

@@ -125,6 +125,10 @@ def build_entries(
 # Markdown
 # --------------------------------------------------------------------------------------------
 
+EntriesBlock = Callable[[Sequence[Entry]], str]
+"""One month's entries as a block of raw HTML (`changelog_html.entries_html` for the page)."""
+
+
 def md_text(text: str) -> str:
     """Plain text made safe inside Markdown (see `handbook.text.markdown_text`)."""
     return inert(text)
@@ -141,6 +145,7 @@ def render_markdown(
     note: str | None = None,
     archives: Sequence[tuple[int, Sequence[Entry]]] = (),
     month_id: Callable[[str], str] = str,
+    entries_block: EntriesBlock | None = None,
 ) -> str:
     """The changelog page: months as headings, newest first, at most `limit` entries (None: all of
     `entries`), in `words`' language (its title, labels and Babel's dates).
@@ -151,7 +156,7 @@ def render_markdown(
     years (newest first, as `split_recent` gives them): each is linked, and each of its months
     keeps its old anchor here (`month_id` of its heading: the id the heading had on this page)
     around a link to it on the year's page, which a few lines of script follow when the address
-    names it.
+    names it. `entries_block` writes each month's entries (`changelog_html`) instead of a Markdown list.
     """
     intro = words("changelog_intro")
     if feed_url:
@@ -162,7 +167,7 @@ def render_markdown(
     shown = list(entries if limit is None else entries[: max(limit, 0)])
     if not shown and not archives:
         lines += [words("changelog_empty"), ""]
-    lines += month_lines(shown, page_path=page_path, pages=pages, words=words)
+    lines += month_lines(shown, page_path=page_path, pages=pages, words=words, entries_block=entries_block)
     if len(entries) > len(shown):
         tail = words.count("older_changes", len(entries) - len(shown))
         lines.append(words("older_in_feed", older=tail, url=html.escape(feed_url)) if feed_url else f"{tail}.")
@@ -181,6 +186,7 @@ def render_archive(
     years: Sequence[int],
     pages: Mapping[str, str],
     words: Words = ENGLISH,
+    entries_block: EntriesBlock | None = None,
 ) -> str:
     """The page of one older year (at `archive_uri(changelog_path, year)`): its months as the
     changelog page shows them, with links back to the changelog page and to the other `years`."""
@@ -192,16 +198,23 @@ def render_archive(
         links += f" · {words('label_then', label=words('changelog_other_years'))} " + " · ".join(others)
     lines = [f"# {md_text(words('changelog_year_title', year=year))}", "",
              words("changelog_year_intro", year=year), "", links, ""]
-    return "\n".join(lines + month_lines(entries, page_path=page_path, pages=pages, words=words))
+    return "\n".join(lines + month_lines(entries, page_path=page_path, pages=pages, words=words,
+                                         entries_block=entries_block))
 
 
-def month_lines(entries: Sequence[Entry], *, page_path: str, pages: Mapping[str, str], words: Words) -> list[str]:
-    """The entries under a heading per month: the body of the changelog page and of each year's page."""
+def month_lines(entries: Sequence[Entry], *, page_path: str, pages: Mapping[str, str], words: Words,
+                entries_block: EntriesBlock | None = None) -> list[str]:
+    """The entries under a heading per month: the body of the changelog page and of each year's page.
+    The headings are Markdown (their ids and the table of contents are the site's own); the
+    entries are `entries_block`'s HTML when given, else a Markdown list (for Zensical)."""
     here = posixpath.dirname(page_path)
     lines: list[str] = []
     for (year, month), grouped in groupby(entries, key=lambda e: (e.date.year, e.date.month)):
         group = list(grouped)
         lines += [f"## {words.month(year, month)}", ""]
+        if entries_block is not None:
+            lines += [entries_block(group), ""]
+            continue
         for e in group:
             authors = ", ".join(md_text(a) for a in e.authors)
             time = f'<time datetime="{e.date.date().isoformat()}">{words.date(e.date)}</time>'

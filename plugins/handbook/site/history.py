@@ -13,10 +13,12 @@ set on all pages slows a large build down measurably.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import posixpath
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import unquote
 
 import jinja2
 from markupsafe import Markup
@@ -28,12 +30,16 @@ from mkdocs.utils import get_relative_url
 
 from handbook.checks.categories import title_from_path
 from handbook.history import changelog as cl
+from handbook.history.changelog_html import entries_html
 from handbook.history.feed import render_feed
 from handbook.history.git import HistoryReader, Snapshot
 from handbook.history.log import shown_names
 from handbook import i18n
+from handbook.text.markdown_text import inert
 from handbook.site import generate_output, generated
 from handbook.site.history_box import ICONS
+from handbook.site.links import ChannelLinks
+from handbook.site.mentions import mentions_html
 from handbook.site.page_history import PageHistory, history_notices, page_history
 from handbook.site.theme import TEMPLATES, theme_icon
 
@@ -71,6 +77,8 @@ class _Build:
     """`fr` while mkdocs-static-i18n builds its French site: that feed's own entry ids."""
     redact: Callable[[str], str] | None = None
     """The privacy step (`handbook.site.privacy`) for every text from git: subjects, names."""
+    entry_blocks: dict[str, list[str]] = field(default_factory=dict)
+    """src_uri of a changelog page -> the HTML of its months' entries, put in by `changelog_content`."""
 
     @property
     def feed_uri(self) -> str | None:
@@ -82,6 +90,9 @@ class SiteHistory:
     def __init__(self) -> None:
         self.reader = HistoryReader()
         self.build = _Build()
+        self.markdown_entries = False
+        """Write the changelog's entries as a Markdown list, not HTML: `handbook generate`'s pages,
+        whose links Zensical makes URLs (it is raw HTML that MkDocs would leave as it is)."""
 
     # --- on_config -----------------------------------------------------------------------------
     def configure(self, options, config: MkDocsConfig, map_file: Path | None,
@@ -204,11 +215,17 @@ class SiteHistory:
         return (b.enabled and page.file.generated_by is not None
                 and (page.file.src_uri == b.changelog_uri or page.file.src_uri in b.archives))
 
-    def changelog_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def changelog_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files,
+                           links: ChannelLinks | None = None) -> str:
+        """The changelog page or a year's page; `links` when channel mentions are on."""
         if not self.is_changelog(page):
             return markdown
         b = self.build
         titles = self._titles(files)
+        block = None
+        if not self.markdown_entries:
+            blocks = b.entry_blocks[page.file.src_uri] = []
+            block = _entries_block(page, files, titles, links, b.words, blocks)
         history = self.snapshot().history
         note = None
         if history.problem:
@@ -218,14 +235,15 @@ class SiteHistory:
         feed_url = get_relative_url(b.feed_uri, page.url or ".") if b.feed_uri else None
         if not b.recent_months:
             return cl.render_markdown(self.entries(), words=b.words, page_path=page.file.src_uri, pages=titles,
-                                      limit=b.limit, feed_url=feed_url, note=note)
+                                      limit=b.limit, feed_url=feed_url, note=note, entries_block=block)
         recent, archives = self.pages()
         made = set(b.archives.values())  # a year whose path is taken by a page of the docs has none
         archives = [(year, entries) for year, entries in archives if year in made]
         year = b.archives.get(page.file.src_uri)
         if year is not None:
             return cl.render_archive(year, dict(archives)[year], changelog_path=b.changelog_uri or "",
-                                     years=[y for y, _ in archives], pages=titles, words=b.words)
+                                     years=[y for y, _ in archives], pages=titles, words=b.words,
+                                     entries_block=block)
         return cl.render_markdown(  # is_changelog: the page is at changelog_uri
             recent,
             words=b.words,
@@ -236,7 +254,15 @@ class SiteHistory:
             note=note,
             archives=archives,
             month_id=heading_id(config),
+            entries_block=block,
         )
+
+    def changelog_content(self, content: str, page: Page) -> str:
+        """The page's HTML with its months' entries where the Markdown had their markers."""
+        blocks = self.build.entry_blocks.pop(page.file.src_uri, None)
+        for number, block in enumerate(blocks or ()):
+            content = content.replace(_entries_marker(number), block, 1)
+        return content
 
     def _titles(self, files: Files) -> dict[str, str]:
         """Page titles as the changelog and feed name them (read before pages are redacted)."""
@@ -319,6 +345,43 @@ class SiteHistory:
             scope=b.scope,
         )
         return b.feed_uri, data
+
+
+def _entries_marker(number: int) -> str:
+    return f"<!-- handbook-changelog-entries {number} -->"
+
+
+def _entries_block(page: Page, files: Files, titles: dict[str, str], links: ChannelLinks | None,
+                   words: i18n.Words, blocks: list[str]) -> cl.EntriesBlock:
+    """The page's months of entries as HTML, with the URLs and mention links MkDocs would have made
+    of the Markdown list (it rewrites no link in raw HTML). The Markdown gets a marker for each
+    (an HTML comment: Python-Markdown passes it on as one token, where it would parse every tag of
+    the block: a third of the page's cost), `blocks` the HTML that `changelog_content` puts there."""
+    src_uri = page.file.src_uri
+
+    def url(href: str) -> str | None:
+        """A link of the page as MkDocs makes it: a relative `.md` path becomes that page's URL."""
+        if "://" in href:
+            return href
+        path, _, fragment = href.partition("#")
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path))))
+        if target is None:
+            return None
+        return target.url_relative_to(page.file) + (f"#{fragment}" if fragment else "")
+
+    def page_url(docs_path: str) -> str | None:
+        target = files.get_file_from_path(docs_path)
+        return target.url_relative_to(page.file) if target is not None else None
+
+    def text(plain: str) -> str:
+        inert_text = inert(plain)
+        return inert_text if links is None else mentions_html(inert_text, links, src_uri, url)
+
+    def block(entries: Sequence[cl.Entry]) -> str:
+        blocks.append(entries_html(entries, href=page_url, pages=titles, text=text, words=words))
+        return _entries_marker(len(blocks) - 1)
+
+    return block
 
 
 def add_to_head(output: str, link: str) -> str:

@@ -14,6 +14,7 @@ to warn about, so a clean page is parsed once.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
@@ -280,3 +281,41 @@ def line_start_findings(source: str, display: str, is_channel: Callable[[str], b
                     display, line,
                     f"start the line with another word, or write `\\#{name}` or `<span>#{name}</span>`")
             for line, name in line_start_mentions(body, is_channel, first_line)]
+
+
+# --- mentions in HTML we write ourselves (the changelog's entries) ---------------------------
+
+
+def mentions_html(text: str, links: ChannelLinks, src_uri: str, url: Callable[[str], str | None]) -> str:
+    """`text`, Markdown-inert HTML (`handbook.text.markdown_text.inert`), with each `#channel` the
+    inline pattern would link in that Markdown made the element it would make: the same matches
+    (the pattern sees the same characters), lookups and privacy. `url(href)` is where a link of
+    the page `src_uri` to `href` (a Discord URL or a relative `.md` path) leads once MkDocs has
+    made it a URL, since raw HTML is never rewritten; None leaves the mention text."""
+    if "#" not in text:
+        return text
+
+    def element(m: re.Match[str]) -> str:
+        channel = links.lookup(m.group(1))
+        if channel is None:
+            return m.group(0)
+        if channel.is_private:
+            return f'<span class="{PRIVATE_CLASS}">{html.escape(links.display_name(channel), quote=False)}</span>'
+        href = links.href(channel, src_uri)
+        target = url(href) if href is not None else None
+        if target is None:
+            return m.group(0)
+        return f'<a class="{MENTION_CLASS}" href="{html.escape(target)}">{m.group(0)}</a>'
+
+    # The pattern sees each character reference as a placeholder, which neither is part of a name
+    # nor opens a mention: `#habits&amp;b` is the mention #habits, `&#91;#habits` none.
+    references = _REFERENCE.findall(text)
+    marked = MENTION_RE.sub(element, _REFERENCE.sub(_OPAQUE, text))
+    if not references:
+        return marked
+    parts = marked.split(_OPAQUE)
+    return "".join(part + (references[i] if i < len(references) else "") for i, part in enumerate(parts))
+
+
+_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
+_OPAQUE = "\x02"
