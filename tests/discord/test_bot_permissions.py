@@ -60,6 +60,14 @@ def test_the_docs_page_gives_the_codes_permission_number_in_its_table_and_its_li
     assert [(name, 1 << int(bit)) for name, bit in rows] == [(use.name, use.value) for use in permission_uses()]
 
 
+def test_every_invite_link_in_the_docs_and_the_manual_gives_the_codes_number():
+    pages = [DOCS_PAGE, *sorted((ROOT / "manual" / "docs").rglob("*.md")), ROOT / "README.md"]
+    found = {page.name: {int(n) for n in re.findall(r"oauth2/authorize\?[^)\s`]*permissions=(\d+)",
+                                                     page.read_text(encoding="utf-8"))} for page in pages}
+    assert found["set-up-the-bot.md"], "the manual's bot guide gives the link"
+    assert {name: numbers for name, numbers in found.items() if numbers - {BOT_PERMISSIONS}} == {}
+
+
 # --- the set covers what apply sends --------------------------------------------------------------
 
 

@@ -20,9 +20,10 @@ from collections import Counter
 import pytest
 from cli_run import run
 from discuss_html import discuss_link
-from fake_discord import BOT_DEFAULT, fake  # noqa: F401  (fixture)
-from fake_forum import MANAGE_THREADS
+from fake_discord import fake  # noqa: F401  (fixture)
 from history_gitrepo import GitRepo
+from handbook.channelmap.loader import load_channel_map
+from handbook.discord.permissions import permissions_for
 from paths import ROOT
 from sitekit import build_site
 
@@ -65,8 +66,10 @@ def apply_process(repo: GitRepo) -> subprocess.Popen:
 
 def test_every_page_of_two_forum_categories_keeps_one_post_through_renames_removals_and_a_killed_apply(
         fake, tmp_path, monkeypatch, capsys):
-    fake.set_bot_permissions(BOT_DEFAULT | MANAGE_THREADS)
+    fake.features[:] = ["COMMUNITY", "NEWS"]  # the owner made it a Community server
     repo = handbook(tmp_path)
+    # What the map asks of the bot: its server settings and AutoMod rules need Manage Server too.
+    fake.set_bot_permissions(permissions_for(load_channel_map(repo.root / "channel_map.yml")))
     monkeypatch.chdir(repo.root)
     monkeypatch.setenv("DISCORD_GUILD_ID", fake.guild_id)
 
