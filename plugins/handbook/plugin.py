@@ -29,6 +29,7 @@ from handbook.linkhealth.communities import load_communities
 from handbook.linkhealth.status import load_status
 from handbook.site.mentions import MentionsExtension, line_start_findings, line_start_mentions, mention_findings
 from handbook.site import page_privacy, privacy
+from handbook.site.boxes import ThemeBoxes
 from handbook.site.history import SiteHistory
 from handbook.site.reviews import SiteReviews
 from handbook.site import theme
@@ -122,6 +123,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._protect_pages(files)
         self.reviews.add_icon(env)
         env.globals["handbook_text"] = i18n.strings(self.words.language)
+        env.globals["handbook_boxes"] = ThemeBoxes(env, config, env.globals["handbook_text"], self.words)
         return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -19,7 +19,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -33,9 +32,8 @@ from handbook.history.git import HistoryReader, Snapshot
 from handbook.history.log import shown_names
 from handbook import i18n
 from handbook.site import generated
-from handbook.site.history_box import ICONS
 from handbook.site.page_history import PageHistory, history_notice, page_history
-from handbook.site.theme import TEMPLATES, theme_icon
+from handbook.site.theme import TEMPLATES
 
 log = get_plugin_logger(__name__)
 
@@ -102,8 +100,6 @@ class SiteHistory:
         dirs = [d for d in config.theme.dirs if d != str(TEMPLATES) and d != config.theme.custom_dir]
         base = jinja2.PrefixLoader({BASE_THEME_PREFIX: jinja2.FileSystemLoader(dirs)})
         env.loader = jinja2.ChoiceLoader([env.loader, base]) if env.loader else base
-        if self.build.enabled:
-            env.globals["handbook_icons"] = _icons(env)
         return env
 
     # --- on_files ------------------------------------------------------------------------------
@@ -285,11 +281,6 @@ def _changed_by(redact: Callable[[str], str] | None) -> Callable[[str], bool]:
     if redact is None:
         return lambda name: False
     return lambda name: redact(name) != name
-
-
-def _icons(env: jinja2.Environment) -> dict[str, Markup]:
-    """The theme's icons for the history box, rendered once per build instead of once per page."""
-    return {key: theme_icon(env, name) for key, name in ICONS.items()}
 
 
 def _titles(files: Files) -> dict[str, str]:
