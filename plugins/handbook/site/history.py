@@ -65,6 +65,7 @@ class _Build:
     """`fr` while mkdocs-static-i18n builds its French site: that feed's own entry ids."""
     redact: Callable[[str], str] | None = None
     """The privacy step (`handbook.site.privacy`) for every text from git: subjects, names."""
+    redacted_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def feed_uri(self) -> str | None:
@@ -205,8 +206,16 @@ class SiteHistory:
         file = page.file
         if file.generated_by is not None or not file.abs_src_path:
             return None
-        return page_history(self.snapshot(), file.src_uri, file.abs_src_path, self.build.words, self.build.redact,
-                            exclude=self.build.exclude)
+        return page_history(self.snapshot(), file.src_uri, file.abs_src_path, self.build.words,
+                            self._redact_name if self.build.redact else None, exclude=self.build.exclude)
+
+    def _redact_name(self, name: str) -> str:
+        """The privacy step for a contributor's name, once per name and build (names repeat on every page)."""
+        names = self.build.redacted_names
+        if name not in names:
+            assert self.build.redact is not None
+            names[name] = self.build.redact(name)
+        return names[name]
 
     # --- on_post_page --------------------------------------------------------------------------
     def head_link(self, output: str, page: Page, config: MkDocsConfig) -> str:

@@ -242,11 +242,16 @@ def _finding(problem: Problem, display: str, line: int | None) -> Finding:
 # marker and then a space or tab; `1)` and `-#habits` are no list in Python-Markdown).
 _LINE_START = re.compile(r"[ \t]*(?:(?:>|[-*+][ \t]|\d+\.[ \t])[ \t]*)*#(" + MENTIONABLE_NAME + ")")
 _FENCE = re.compile(r"[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})")
+_ANY_LINE_START = re.compile("^" + _LINE_START.pattern, re.MULTILINE)
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Where `str.splitlines` ends a line and `^` does not see a line start."""
 
 
 def line_start_mentions(markdown: str, is_channel: Callable[[str], bool], first_line: int = 1) -> list[tuple[int, str]]:
     """(line, name) for each line of `markdown` outside fenced code that starts with `#name` for
     a channel `is_channel` knows; `first_line` is the line of `markdown`'s first character."""
+    if _ANY_LINE_START.search(markdown) is None and _OTHER_LINE_BREAKS.search(markdown) is None:
+        return []  # the common page: no line starts like a mention, fenced or not (two searches)
     found = []
     fence: str | None = None
     for number, line in enumerate(markdown.splitlines(), first_line):
