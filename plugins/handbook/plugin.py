@@ -125,8 +125,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # redact what authors wrote, with the full private vocabulary (old names come from git).
         self._protect_pages(files)
         self.reviews.add_icon(env)
-        env.globals["handbook_text"] = i18n.strings(self.words.language)
-        env.globals["handbook_boxes"] = ThemeBoxes(env, config, env.globals["handbook_text"], self.words)
+        text = i18n.strings(self.words.language)
+        env.globals["handbook_text"] = text
+        env.globals["handbook_boxes"] = ThemeBoxes(env, config, text, self.words)
         return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -340,23 +341,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         directory = self.generated_files.get("channel_directory")
         directory_url = get_relative_url(directory.url, page.url) if directory and self.links.directory else None
         if "channel" in page.meta:
-            return self._discuss_link(page, src_uri, directory_url)
+            return self._discuss_link(self.links, page, src_uri, directory_url)
         # The common page: its category's channel, looked up once per folder (and link to the directory).
         key = (links.page_category(src_uri), directory_url)
         if key not in self.discuss_by_folder:
-            self.discuss_by_folder[key] = self._discuss_link(page, src_uri, directory_url)
+            self.discuss_by_folder[key] = self._discuss_link(self.links, page, src_uri, directory_url)
         return self.discuss_by_folder[key]
 
-    def _discuss_link(self, page: Page, src_uri: str, directory_url: str | None) -> links.Discuss | None:
-        channel, unknown = self.links.discuss_channel(src_uri, dict(page.meta), self.categories)
+    def _discuss_link(self, known: links.ChannelLinks, page: Page, src_uri: str,
+                      directory_url: str | None) -> links.Discuss | None:
+        channel, unknown = known.discuss_channel(src_uri, dict(page.meta), self.categories)
         if unknown is not None:
-            log.warning(links.front_matter_finding(self.links, unknown, page.file, self._display(page.file))
+            log.warning(links.front_matter_finding(known, unknown, page.file, self._display(page.file))
                         .as_log_line())
         if channel is None:
             return None
         if channel.is_private and page.meta.get("channel"):
             log.warning(links.private_discuss_finding(channel, page.file, self._display(page.file)).as_log_line())
-        return self.links.discuss(channel, directory_url)
+        return known.discuss(channel, directory_url)
 
     def _display(self, file: File) -> str:
         """The path people open in an editor: relative to mkdocs.yml when the file is on disk."""

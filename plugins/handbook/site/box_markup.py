@@ -42,12 +42,14 @@ def review_line(review: Any, text: Mapping[str, str]) -> str:
 
 
 def history_box(history: Any, review: Any, *, meta: Mapping[str, Any] | None, other_contributors: bool,
-                labels: Labels, icons: Mapping[str, str], text: Mapping[str, str]) -> str:
+                labels: Labels, icons: Mapping[str, str], text: Mapping[str, str],
+                review_markup: str | None = None) -> str:
     """The page's dates, contributors, note and review line (`history`: `PageHistory` or None,
     `review`: `ReviewFooter` or None); '' when there is nothing to show. A fact that another
     plugin already gives the theme (`meta`: git-revision-date-localized's dates;
-    `other_contributors`: git-authors' or Material's committers) is left to the theme's box."""
-    line = review_line(review, text)
+    `other_contributors`: git-authors' or Material's committers) is left to the theme's box.
+    `review_markup`: the review line as a site's own partial renders it, in place of ours."""
+    line = review_line(review, text) if review_markup is None else review_markup.strip()
     if not history:
         return f'<aside class="md-source-file">\n{line}\n</aside>' if line else ""
     meta = meta or {}

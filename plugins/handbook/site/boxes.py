@@ -13,6 +13,7 @@ same words from the handbook's catalogue. One object per build.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -30,6 +31,8 @@ THEME_LABELS = {
 }
 """Material's translation keys the history box names its facts by -> the catalogue's keys."""
 _SEPARATOR = "\x00"
+REVIEW_PARTIAL = "partials/handbook-review.html"
+"""The review line's partial: a site that overrides it sees its own line inside the history box."""
 
 
 def catalogue_labels(words: i18n.Words) -> Labels:
@@ -44,6 +47,7 @@ class ThemeBoxes:
         self.env, self.config, self.text, self.words = env, config, text, words
         self._labels: dict[str, Labels] = {}
         self._icons: dict[str, Markup] | None = None
+        self._own_review: jinja2.Template | None = None
         self._discuss_icon: Markup | None = None
 
     def history(self, history: Any, review: Any, meta: Any, other_contributors: Any) -> Markup:
@@ -53,8 +57,19 @@ class ThemeBoxes:
             return Markup("")
         if self._icons is None:
             self._icons = {key: theme_icon(self.env, name) for key, name in ICONS.items()}
+            self._own_review = self._overridden(REVIEW_PARTIAL)
+        own = self._own_review.render(handbook_review=review) if self._own_review and review else None
         return Markup(history_box(history, review, meta=meta, other_contributors=bool(other_contributors),
-                                  labels=self.labels(), icons=self._icons, text=self.text))
+                                  labels=self.labels(), icons=self._icons, text=self.text, review_markup=own))
+
+    def _overridden(self, name: str) -> jinja2.Template | None:
+        """The site's own copy of our partial `name` (in its `custom_dir`), else None."""
+        try:
+            template = self.env.get_template(name)
+        except jinja2.TemplateError:
+            return None
+        filename = template.filename or ""
+        return None if Path(filename).is_relative_to(TEMPLATES) else template
 
     def review(self, review: Any) -> Markup:
         return Markup(review_line(review, self.text))

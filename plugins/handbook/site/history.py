@@ -211,10 +211,9 @@ class SiteHistory:
 
     def _redact_name(self, name: str) -> str:
         """The privacy step for a contributor's name, once per name and build (names repeat on every page)."""
-        names = self.build.redacted_names
+        names, redact = self.build.redacted_names, self.build.redact
         if name not in names:
-            assert self.build.redact is not None
-            names[name] = self.build.redact(name)
+            names[name] = redact(name) if redact else name
         return names[name]
 
     # --- on_post_page --------------------------------------------------------------------------
