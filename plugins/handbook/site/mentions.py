@@ -90,20 +90,28 @@ class MentionsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         if not self.active:
             return
-        md.inlinePatterns.register(MentionInlineProcessor(MENTION_PATTERN, self), "handbook_mention", PRIORITY)
+        inline = md.treeprocessors["inline"] if "inline" in md.treeprocessors else None
+        md.inlinePatterns.register(MentionInlineProcessor(MENTION_PATTERN, self, inline), "handbook_mention", PRIORITY)
         md.treeprocessors.register(HeadingMentionsTreeprocessor(md, self), "handbook_mention_headings", 15)
 
 
 class MentionInlineProcessor(InlineProcessor):
     ANCESTOR_EXCLUDES = ("a",)
 
-    def __init__(self, pattern: str, extension: MentionsExtension) -> None:
+    def __init__(self, pattern: str, extension: MentionsExtension, inline: object = None) -> None:
         super().__init__(pattern)
         self.ext = extension
+        self.inline = inline if isinstance(getattr(inline, "ancestors", None), list) else None
+        """Python-Markdown's inline treeprocessor: its `ancestors` say whether the text is link text.
+        Asked only when a mention matches, instead of on every run of text (one call each)."""
+        if self.inline is not None:
+            self.ANCESTOR_EXCLUDES = ()
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]  # noqa: N802
         ext = self.ext
         if ext.src_uri is None or ext.src_uri in ext.skip or in_attribute_list(data, m.start(), m.end()):
+            return None, None, None
+        if self.inline is not None and "a" in self.inline.ancestors:  # type: ignore[attr-defined]
             return None, None, None
         written = m.group(1)
         channel = ext.links.lookup(written)
