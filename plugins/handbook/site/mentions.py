@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import ClassVar
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -91,21 +92,22 @@ class MentionsExtension(Extension):
         if not self.active:
             return
         inline = md.treeprocessors["inline"] if "inline" in md.treeprocessors else None
-        md.inlinePatterns.register(MentionInlineProcessor(MENTION_PATTERN, self, inline), "handbook_mention", PRIORITY)
+        pattern = (MentionInlineProcessor(MENTION_PATTERN, self, inline)
+                   if isinstance(getattr(inline, "ancestors", None), list)
+                   else MentionOutsideLinks(MENTION_PATTERN, self))
+        md.inlinePatterns.register(pattern, "handbook_mention", PRIORITY)
         md.treeprocessors.register(HeadingMentionsTreeprocessor(md, self), "handbook_mention_headings", 15)
 
 
 class MentionInlineProcessor(InlineProcessor):
-    ANCESTOR_EXCLUDES = ("a",)
+    ANCESTOR_EXCLUDES: ClassVar[Collection[str]] = ()  # link text: asked in handleMatch, on a match only
 
     def __init__(self, pattern: str, extension: MentionsExtension, inline: object = None) -> None:
         super().__init__(pattern)
         self.ext = extension
-        self.inline = inline if isinstance(getattr(inline, "ancestors", None), list) else None
-        """Python-Markdown's inline treeprocessor: its `ancestors` say whether the text is link text.
-        Asked only when a mention matches, instead of on every run of text (one call each)."""
-        if self.inline is not None:
-            self.ANCESTOR_EXCLUDES = ()
+        self.inline = inline
+        """Python-Markdown's inline treeprocessor: its `ancestors` say whether the text is link
+        text (Python-Markdown would ask on every run of text of every page, one call each)."""
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]  # noqa: N802
         ext = self.ext
@@ -135,6 +137,12 @@ class MentionInlineProcessor(InlineProcessor):
         el.text = m.group(0)
         ext.made += 1
         return el, m.start(), m.end()
+
+
+class MentionOutsideLinks(MentionInlineProcessor):
+    """Where Python-Markdown has no inline treeprocessor to ask: it skips link text itself."""
+
+    ANCESTOR_EXCLUDES: ClassVar[Collection[str]] = ("a",)
 
 
 class HeadingMentionsTreeprocessor(Treeprocessor):
