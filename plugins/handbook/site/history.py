@@ -66,6 +66,8 @@ class _Build:
     redact: Callable[[str], str] | None = None
     """The privacy step (`handbook.site.privacy`) for every text from git: subjects, names."""
     redacted_names: dict[str, str] = field(default_factory=dict)
+    feed_title: str | None = None
+    """The feed link's title, escaped: the same on every page of the build."""
 
     @property
     def feed_uri(self) -> str | None:
@@ -108,6 +110,7 @@ class SiteHistory:
         b = self.build
         b.files = files
         b.words = words
+        b.feed_title = None  # mkdocs-static-i18n's next language: its own words
         b.scope = generated.language_prefix(config).rstrip("/")
         if not b.enabled or not b.changelog_uri:
             return files
@@ -227,8 +230,9 @@ class SiteHistory:
         if not b.enabled or not b.feed_uri:
             return None
         href = get_relative_url(b.feed_uri, page_url or ".")
-        title = html.escape(b.words("feed_title", site=config.site_name))
-        return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
+        if b.feed_title is None:  # once per build, not once per page
+            b.feed_title = html.escape(b.words("feed_title", site=config.site_name))
+        return f'<link rel="alternate" type="application/atom+xml" title="{b.feed_title}" href="{href}">'
 
     # --- on_post_build -------------------------------------------------------------------------
     def write_feed(self, config: MkDocsConfig) -> None:
@@ -279,9 +283,9 @@ class SiteHistory:
 def add_to_head(output: str, link: str) -> str:
     """`output` with `link` at the end of its `<head>`, once (a second run adds nothing)."""
     head_end = output.find("</head>")
-    if head_end == -1 or link in output[:head_end]:
+    if head_end == -1 or output.find(link, 0, head_end) != -1:  # no copy of the head to look in
         return output
-    return output[:head_end] + link + output[head_end:]
+    return output.replace("</head>", link + "</head>", 1)  # one copy of the page, not three
 
 
 def _changed_by(redact: Callable[[str], str] | None) -> Callable[[str], bool]:
