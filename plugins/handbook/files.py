@@ -224,3 +224,20 @@ def display_path(path: Path, root: Path) -> str:
         return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:  # another drive on Windows
         return str(path)
+
+
+class PagePaths:
+    """The display paths of a build's pages, without `os.path.relpath` for each (some seventy
+    calls a page): the docs folder's display path once, then each page's path under it; a file
+    outside the docs folder goes through `display_path`."""
+
+    def __init__(self, docs_dir: Path, root: Path) -> None:
+        self.root = root
+        self.prefix = os.path.join(os.path.abspath(docs_dir), "")
+        shown = display_path(docs_dir, root)
+        self.docs_prefix = "" if shown == "." else shown + "/"
+
+    def display(self, abs_src_path: str) -> str:
+        if abs_src_path.startswith(self.prefix):
+            return self.docs_prefix + abs_src_path[len(self.prefix):].replace(os.sep, "/")
+        return display_path(Path(abs_src_path), self.root)

@@ -23,6 +23,7 @@ from handbook.checks.categories import without_language
 from handbook.channelmap.model import ChannelMap
 from handbook.config import HandbookConfig
 from handbook.errors import HandbookError
+from handbook.files import PagePaths
 from handbook.history.changelog import archive_glob
 from handbook.linkhealth import directory as community_directory
 from handbook.linkhealth import report as link_report
@@ -30,6 +31,7 @@ from handbook.linkhealth.communities import load_communities
 from handbook.linkhealth.status import load_status
 from handbook.site.mentions import MentionsExtension, line_start_findings, line_start_mentions, mention_findings
 from handbook.site import forum_links, page_privacy, page_secrets, privacy
+from handbook.site.boxes import ThemeBoxes
 from handbook.site.history import SiteHistory
 from handbook.site.reviews import SiteReviews
 from handbook.site import theme
@@ -55,6 +57,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.map_display = project.display_path(self.map_path, self.root)
         self.docs_dir = Path(config.docs_dir)
         self.docs_display = project.display_path(self.docs_dir, self.root)
+        self.page_paths = PagePaths(self.docs_dir, self.root)
         try:
             self.channel_map = project.load_map(self.map_path, self.map_display)
         except HandbookError as err:  # a broken map, or one that is a folder or unreadable
@@ -81,6 +84,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         awesome-pages, Material's blog) and mkdocs-static-i18n have built it."""
         self.languages = navigation.language_folders(config)
         self.categories = navigation.categories_of_nav(nav, files, config, self.config.exclude_categories)
+        self.discuss_by_folder: dict[tuple[str | None, str | None], links.Discuss | None] = {}
         if not generated.language_prefix(config):  # once per build, not once per language
             self.reviews.check_categories([c.folder for c in self.categories], config)
             self._report(project.analyse(self.root, self.docs_dir, self.map_path, self.channel_map,
@@ -130,7 +134,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # redact what authors wrote, with the full private vocabulary (old names come from git).
         self._protect_pages(files)
         self.reviews.add_icon(env)
-        env.globals["handbook_text"] = i18n.strings(self.words.language)
+        text = i18n.strings(self.words.language)
+        env.globals["handbook_text"] = text
+        env.globals["handbook_boxes"] = ThemeBoxes(env, config, text, self.words)
         return self._history().add_loader(env, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -261,8 +267,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             written, ids = page_privacy.written_ids(file.page, functools.partial(links.file_source, file), redactor)
             if ids:
                 renamed[file] = {**renamed.get(file, {}), **ids}
-            for finding in page_privacy.findings(written, self._display(file), redactor):
-                log.warning(finding.as_log_line())
+            if written:  # the display path only for a warning: most pages have none
+                for finding in page_privacy.findings(written, self._display(file), redactor):
+                    log.warning(finding.as_log_line())
         if renamed:
             page_privacy.follow_renamed_ids([f.page for f in files.documentation_pages() if f.page], renamed)
 
@@ -366,22 +373,32 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _discuss(self, page: Page) -> links.Discuss | None:
         if self.links is None or not self.config.discuss_links:
             return None
-        channel, unknown = self.links.discuss_channel(without_language(page.file.src_uri, self.languages),
-                                                      dict(page.meta), self.categories)
+        src_uri = without_language(page.file.src_uri, self.languages)
+        directory = self.generated_files.get("channel_directory")
+        directory_url = get_relative_url(directory.url, page.url) if directory and self.links.directory else None
+        post = self.page_posts.post_for(page.file.src_uri, dict(page.meta)) if self.page_posts else None
+        if "channel" in page.meta or post is not None:  # a channel of its own, or its own forum post
+            return self._discuss_link(self.links, page, src_uri, directory_url, post)
+        # The common page: its category's channel, looked up once per folder (and link to the directory).
+        key = (links.page_category(src_uri), directory_url)
+        if key not in self.discuss_by_folder:
+            self.discuss_by_folder[key] = self._discuss_link(self.links, page, src_uri, directory_url)
+        return self.discuss_by_folder[key]
+
+    def _discuss_link(self, known: links.ChannelLinks, page: Page, src_uri: str,
+                      directory_url: str | None, post: str | None = None) -> links.Discuss | None:
+        channel, unknown = known.discuss_channel(src_uri, dict(page.meta), self.categories)
         if unknown is not None:
-            log.warning(links.front_matter_finding(self.links, unknown, page.file, self._display(page.file))
+            log.warning(links.front_matter_finding(known, unknown, page.file, self._display(page.file))
                         .as_log_line())
         if channel is None:
             return None
         if channel.is_private and page.meta.get("channel"):
             log.warning(links.private_discuss_finding(channel, page.file, self._display(page.file)).as_log_line())
-        directory = self.generated_files.get("channel_directory")
-        directory_url = get_relative_url(directory.url, page.url) if directory and self.links.directory else None
-        post = self.page_posts.post_for(page.file.src_uri, dict(page.meta)) if self.page_posts else None
-        return self.links.discuss(channel, directory_url, post)
+        return known.discuss(channel, directory_url, post)
 
     def _display(self, file: File) -> str:
         """The path people open in an editor: relative to mkdocs.yml when the file is on disk."""
         if file.abs_src_path and not file.generated_by:
-            return project.display_path(Path(file.abs_src_path), self.root)
+            return self.page_paths.display(file.abs_src_path)
         return file.src_uri

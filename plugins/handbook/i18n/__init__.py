@@ -9,6 +9,7 @@ other one, so the pure layers (history, reviews, link health) take a `Words` as 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -54,6 +55,13 @@ def upper_first(words: str) -> str:
 def format_date(moment: date | datetime, locale: object = "en") -> str:
     """"November 21, 2024", "21. November 2024", "21 novembre 2024": Babel's long date format."""
     day = moment.date() if isinstance(moment, datetime) else moment
+    return _long_date(day, str(locale or "en"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_date(day: date, locale: str) -> str:
+    """Once per distinct day and language: Babel takes about 80 calls a date, a build shows
+    two dates a page and pages share days."""
     return babel_format_date(day, format="long", locale=_locale(locale))
 
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import jinja2
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -37,11 +36,10 @@ from handbook.history.log import shown_names
 from handbook import i18n
 from handbook.text.markdown_text import inert
 from handbook.site import generate_output, generated
-from handbook.site.history_box import ICONS
 from handbook.site.links import ChannelLinks
 from handbook.site.mentions import mentions_html
 from handbook.site.page_history import PageHistory, history_notices, page_history
-from handbook.site.theme import TEMPLATES, theme_icon
+from handbook.site.theme import TEMPLATES
 
 log = get_plugin_logger(__name__)
 
@@ -79,6 +77,9 @@ class _Build:
     """The privacy step (`handbook.site.privacy`) for every text from git: subjects, names."""
     entry_blocks: dict[str, list[str]] = field(default_factory=dict)
     """src_uri of a changelog page -> the HTML of its months' entries, put in by `changelog_content`."""
+    redacted_names: dict[str, str] = field(default_factory=dict)
+    feed_title: str | None = None
+    """The feed link's title, escaped: the same on every page of the build."""
 
     @property
     def feed_uri(self) -> str | None:
@@ -118,8 +119,6 @@ class SiteHistory:
         dirs = [d for d in config.theme.dirs if d != str(TEMPLATES) and d != config.theme.custom_dir]
         base = jinja2.PrefixLoader({BASE_THEME_PREFIX: jinja2.FileSystemLoader(dirs)})
         env.loader = jinja2.ChoiceLoader([env.loader, base]) if env.loader else base
-        if self.build.enabled:
-            env.globals["handbook_icons"] = _icons(env)
         return env
 
     # --- on_files ------------------------------------------------------------------------------
@@ -127,6 +126,7 @@ class SiteHistory:
         b = self.build
         b.files = files
         b.words = words
+        b.feed_title = None  # mkdocs-static-i18n's next language: its own words
         b.scope = generated.language_prefix(config).rstrip("/")
         if not b.enabled or not b.changelog_uri:
             return files
@@ -280,8 +280,15 @@ class SiteHistory:
         file = page.file
         if file.generated_by is not None or not file.abs_src_path:
             return None
-        return page_history(self.snapshot(), file.src_uri, file.abs_src_path, self.build.words, self.build.redact,
-                            exclude=self.build.exclude)
+        return page_history(self.snapshot(), file.src_uri, file.abs_src_path, self.build.words,
+                            self._redact_name if self.build.redact else None, exclude=self.build.exclude)
+
+    def _redact_name(self, name: str) -> str:
+        """The privacy step for a contributor's name, once per name and build (names repeat on every page)."""
+        names, redact = self.build.redacted_names, self.build.redact
+        if name not in names:
+            names[name] = redact(name) if redact else name
+        return names[name]
 
     # --- on_post_page --------------------------------------------------------------------------
     def head_link(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -294,8 +301,9 @@ class SiteHistory:
         if not b.enabled or not b.feed_uri:
             return None
         href = get_relative_url(b.feed_uri, page_url or ".")
-        title = html.escape(b.words("feed_title", site=config.site_name))
-        return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
+        if b.feed_title is None:  # once per build, not once per page
+            b.feed_title = html.escape(b.words("feed_title", site=config.site_name))
+        return f'<link rel="alternate" type="application/atom+xml" title="{b.feed_title}" href="{href}">'
 
     # --- on_post_build -------------------------------------------------------------------------
     def write_feed(self, config: MkDocsConfig) -> None:
@@ -387,9 +395,9 @@ def _entries_block(page: Page, files: Files, titles: dict[str, str], links: Chan
 def add_to_head(output: str, link: str) -> str:
     """`output` with `link` at the end of its `<head>`, once (a second run adds nothing)."""
     head_end = output.find("</head>")
-    if head_end == -1 or link in output[:head_end]:
+    if head_end == -1 or output.find(link, 0, head_end) != -1:  # no copy of the head to look in
         return output
-    return output[:head_end] + link + output[head_end:]
+    return output.replace("</head>", link + "</head>", 1)  # one copy of the page, not three
 
 
 def heading_id(config: MkDocsConfig) -> Callable[[str], str]:
@@ -408,11 +416,6 @@ def _changed_by(redact: Callable[[str], str] | None) -> Callable[[str], bool]:
     if redact is None:
         return lambda name: False
     return lambda name: redact(name) != name
-
-
-def _icons(env: jinja2.Environment) -> dict[str, Markup]:
-    """The theme's icons for the history box, rendered once per build instead of once per page."""
-    return {key: theme_icon(env, name) for key, name in ICONS.items()}
 
 
 def _titles(files: Files) -> dict[str, str]:

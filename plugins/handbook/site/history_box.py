@@ -1,6 +1,6 @@
 """The theme icons of the page history box and the review line (Material's and Zensical's
 `.icons/` names), shared by the plugin (`history.py`, `reviews.py`) and the Zensical extension
-(`boxes.py`). The markup itself is the partials' (`templates/partials/handbook-history.html`).
+(`boxes.py`). The markup itself is `box_markup.py`'s.
 """
 
 from __future__ import annotations
@@ -13,3 +13,4 @@ ICONS = {
 }
 """The theme icon of each fact."""
 REVIEW_ICON = "material/calendar-check-outline"
+DISCUSS_ICON = "material/chat-outline"

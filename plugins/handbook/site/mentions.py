@@ -18,8 +18,9 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import ClassVar
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -91,20 +92,29 @@ class MentionsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         if not self.active:
             return
-        md.inlinePatterns.register(MentionInlineProcessor(MENTION_PATTERN, self), "handbook_mention", PRIORITY)
+        inline = md.treeprocessors["inline"] if "inline" in md.treeprocessors else None
+        pattern = (MentionInlineProcessor(MENTION_PATTERN, self, inline)
+                   if isinstance(getattr(inline, "ancestors", None), list)
+                   else MentionOutsideLinks(MENTION_PATTERN, self))
+        md.inlinePatterns.register(pattern, "handbook_mention", PRIORITY)
         md.treeprocessors.register(HeadingMentionsTreeprocessor(md, self), "handbook_mention_headings", 15)
 
 
 class MentionInlineProcessor(InlineProcessor):
-    ANCESTOR_EXCLUDES = ("a",)
+    ANCESTOR_EXCLUDES: ClassVar[Collection[str]] = ()  # link text: asked in handleMatch, on a match only
 
-    def __init__(self, pattern: str, extension: MentionsExtension) -> None:
+    def __init__(self, pattern: str, extension: MentionsExtension, inline: object = None) -> None:
         super().__init__(pattern)
         self.ext = extension
+        self.inline = inline
+        """Python-Markdown's inline treeprocessor: its `ancestors` say whether the text is link
+        text (Python-Markdown would ask on every run of text of every page, one call each)."""
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]  # noqa: N802
         ext = self.ext
         if ext.src_uri is None or ext.src_uri in ext.skip or in_attribute_list(data, m.start(), m.end()):
+            return None, None, None
+        if self.inline is not None and "a" in self.inline.ancestors:  # type: ignore[attr-defined]
             return None, None, None
         written = m.group(1)
         channel = ext.links.lookup(written)
@@ -128,6 +138,12 @@ class MentionInlineProcessor(InlineProcessor):
         el.text = m.group(0)
         ext.made += 1
         return el, m.start(), m.end()
+
+
+class MentionOutsideLinks(MentionInlineProcessor):
+    """Where Python-Markdown has no inline treeprocessor to ask: it skips link text itself."""
+
+    ANCESTOR_EXCLUDES: ClassVar[Collection[str]] = ("a",)
 
 
 class HeadingMentionsTreeprocessor(Treeprocessor):
@@ -243,11 +259,16 @@ def _finding(problem: Problem, display: str, line: int | None) -> Finding:
 # marker and then a space or tab; `1)` and `-#habits` are no list in Python-Markdown).
 _LINE_START = re.compile(r"[ \t]*(?:(?:>|[-*+][ \t]|\d+\.[ \t])[ \t]*)*#(" + MENTIONABLE_NAME + ")")
 _FENCE = re.compile(r"[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})")
+_ANY_LINE_START = re.compile("^" + _LINE_START.pattern, re.MULTILINE)
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Where `str.splitlines` ends a line and `^` does not see a line start."""
 
 
 def line_start_mentions(markdown: str, is_channel: Callable[[str], bool], first_line: int = 1) -> list[tuple[int, str]]:
     """(line, name) for each line of `markdown` outside fenced code that starts with `#name` for
     a channel `is_channel` knows; `first_line` is the line of `markdown`'s first character."""
+    if _ANY_LINE_START.search(markdown) is None and _OTHER_LINE_BREAKS.search(markdown) is None:
+        return []  # the common page: no line starts like a mention, fenced or not (two searches)
     found = []
     fence: str | None = None
     for number, line in enumerate(markdown.splitlines(), first_line):

@@ -19,7 +19,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import i18n, project
+from handbook import i18n
+from handbook.files import PagePaths
 from handbook.site import generated
 from handbook.site.history_box import REVIEW_ICON
 from handbook.site.theme import theme_icon
@@ -81,6 +82,7 @@ class SiteReviews:
         for finding in self.setup.findings:
             log.warning(finding.as_log_line())
         pages = []
+        paths = PagePaths(self.docs_dir, self.root)
         for file in files.documentation_pages():
             if file.generated_by is not None or not file.abs_src_path:
                 continue
@@ -88,7 +90,7 @@ class SiteReviews:
                 text = file.content_string
             except (OSError, UnicodeDecodeError):
                 continue  # MkDocs reports an unreadable page itself
-            shown = project.display_path(Path(file.abs_src_path), self.root)
+            shown = paths.display(file.abs_src_path)
             pages.append((file.src_uri, shown, file.src_uri, text))
         reviews, findings = collect(pages, self.setup.defaults, self.setup.today, self.setup.due_within)
         for finding in findings:
