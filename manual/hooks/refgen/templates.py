@@ -11,7 +11,6 @@ from pathlib import Path
 
 import handbook
 from handbook import i18n
-from handbook.site.history_box import ICONS
 from handbook.site.links import Discuss
 from handbook.site.page_history import PageHistory
 from handbook.site.reviews import ReviewFooter
@@ -35,8 +34,9 @@ VARIABLES: dict[str, tuple[type | None, str]] = {
     "handbook_text": (None, "Every word the plugin shows, in the site's `theme.language`: "
                             f"a mapping of {len(i18n.STRINGS)} keys (`handbook_text.discuss_in`), "
                             "from `plugins/handbook/i18n/languages/`."),
-    "handbook_icons": (None, "The theme's icons for the history box, as inline SVG: "
-                             + ", ".join(f"`{key}` ({name})" for key, name in ICONS.items()) + "."),
+    "handbook_boxes": (None, "The boxes the partials show, as HTML made in Python (a site's own copy of a "
+                             "partial still wins): `handbook_boxes.history(...)`, `handbook_boxes.discuss(...)`, "
+                             "`handbook_boxes.review(...)`."),
 }
 
 
