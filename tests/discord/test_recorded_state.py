@@ -323,3 +323,16 @@ def test_every_group_of_the_text_plan_is_a_group_of_the_comment_and_markup_in_na
         assert group_in_text in text and group_in_comment in markdown, group_in_comment
     assert markdown.index("**Kept:**") < markdown.index("**Questions:**") < markdown.index("**Notes:**")
     assert code("``x") == "``` ``x ```" and code("plain") == "`plain`"
+
+
+def test_with_public_log_plan_and_apply_name_no_private_channel_the_map_does_not_list(fake, tmp_path, capsys):
+    """What the workflow's apply job prints goes to logs anyone may read for a public repository."""
+    path = community(fake, tmp_path)
+    ran = run(capsys, "discord", "plan", "--map", str(path))
+    assert ran.code == 1 and SECRET_CHANNEL in ran.out  # a maintainer at their own terminal sees it
+    for argv in (("plan",), ("plan", "--format", "json"), ("apply", "--yes")):
+        ran = run(capsys, "discord", *argv, "--map", str(path), "--public-log")
+        assert ran.code in (0, 1), ran.text
+        assert SECRET_CHANNEL not in ran.out + ran.err and "who is banned next" not in ran.out + ran.err, argv
+    assert "#questions" in ran.out  # the map's own channels are named as ever
+    assert fake.by_name("questions") and fake.by_name(SECRET_CHANNEL)  # the plan applied is the real one

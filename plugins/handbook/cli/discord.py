@@ -182,7 +182,7 @@ def _apply_channels(args: argparse.Namespace) -> int:
     with map_lock_for(path, guild_id, "handbook discord apply"), make_client(args) as client:
         state, result = _plan(args, client, channel_map, guild_id)
         discord_state.say_server_changes(args, state, channel_map, say)
-        say(render_text(result, state.guild_name))
+        say(render_text(discord_state.shown_plan(args, channel_map, state, result), state.guild_name))
         if not result.operations:
             if record_adopted(result, channel_map):
                 save_document(path, channel_map.document)
@@ -327,6 +327,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         if server:
             discord_state.state_file_option(parser)
             parser.add_argument("--guild", metavar="ID", help=f"the server id when the map has none (or {GUILD_ENV})")
+            parser.add_argument("--public-log", action="store_true",
+                                help="name no private channel the map does not list, as in a pull-request "
+                                     "comment: for CI logs anyone may read")
             parser.add_argument("--max-wait", type=float, default=60.0, metavar="SECONDS",
                                 help="most seconds to wait for Discord's rate limits in all; past it a change "
                                      "is reported as pending (default: %(default)s)")

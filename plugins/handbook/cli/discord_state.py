@@ -135,6 +135,17 @@ def render_markdown_plan(args: argparse.Namespace, channel_map: ChannelMap, stat
     return render_markdown(result, state.guild_name, source=source, secrets=secrets)
 
 
+def shown_plan(args: argparse.Namespace, channel_map: ChannelMap, state: ServerState, result: Plan) -> Plan:
+    """The plan to show: with `--public-log`, the same plan made against the server with the names of
+    private channels the map does not list withheld (as the recorded state and the comment do)."""
+    if not getattr(args, "public_log", False) or getattr(args, "offline", False):  # offline: withheld already
+        return result
+    from handbook.discord.plan import plan
+    from handbook.discord.recorded_state import redacted
+
+    return plan(channel_map, redacted(state, channel_map), allow_delete=getattr(args, "allow_delete", False))
+
+
 def print_plan(args: argparse.Namespace, channel_map: ChannelMap, state: ServerState, result: Plan,
                posts: tuple | None = None) -> None:
     """The plan in `--format` (text, json or markdown), with the forum posts' plan when there is
@@ -147,6 +158,7 @@ def print_plan(args: argparse.Namespace, channel_map: ChannelMap, state: ServerS
         if posts and posts[0].changes:  # page titles only: the posts of public pages
             print("\n~~~text\n" + render_posts(posts[0]).replace("~~~", "~ ~ ~") + "\n~~~")
         return
+    result = shown_plan(args, channel_map, state, result)
     drift = [] if args.offline else changes_since_recorded(args, state, channel_map)
     if args.format == "json":
         print(json.dumps({**result.as_dict(), **({"server_changed": drift} if drift else {}),
