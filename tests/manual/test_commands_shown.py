@@ -53,6 +53,9 @@ def problems(commands: list[str]) -> list[str]:
 def pages() -> dict[str, str]:
     found = {"README.md": (ROOT / "README.md").read_text(encoding="utf-8")}
     found |= {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((MANUAL / "docs").rglob("*.md"))}
+    # and the maintainers' guide of the sample handbook, which communities copy with it
+    found |= {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")
+              for p in sorted((ROOT / "docs" / "maintaining").glob("*.md"))}
     return found
 
 
